@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { formatIssue, type Issue, isArgoGenError, issue, type Verdict, validateSchema } from '@argo-gen/model';
+import { expandInputs } from '../inputs.js';
+import { EXIT, type Io } from '../io.js';
+import { readDocuments, type YamlDocument } from '../yaml/read-documents.js';
+
+export interface ValidateOptions {
+  readonly format: 'text' | 'json';
+}
+
+/** The outcome for one document, with every issue already placed at a file, line and column. */
+export interface DocumentReport {
+  readonly file: string;
+  readonly index: number;
+  readonly kind?: string;
+  readonly name?: string;
+  readonly status: Verdict['status'];
+  readonly reason?: string;
+  readonly line: number;
+  readonly issues: readonly Issue[];
+}
+
+export interface ValidateReport {
+  readonly documents: readonly DocumentReport[];
+  /** Problems with inputs themselves: unreadable, empty, not YAML. */
+  readonly problems: readonly Issue[];
+}
+
+const YAML_EXTENSIONS = ['.yaml', '.yml'];
+
+export function validateCommand(args: readonly string[], options: ValidateOptions, io: Io): number {
+  const report = validateFiles(args, io.cwd);
+  if (options.format === 'json') io.stdout(`${JSON.stringify(toJson(report), null, 2)}\n`);
+  else io.stdout(toText(report));
+  const failed = report.problems.length > 0 || report.documents.some((d) => d.status === 'invalid');
+  return failed ? EXIT.failed : EXIT.ok;
+}
+
+export function validateFiles(args: readonly string[], cwd: string): ValidateReport {
+  const { files, problems } = expandInputs(args, cwd, YAML_EXTENSIONS);
+  const documents: DocumentReport[] = [];
+  const fileProblems: Issue[] = [...problems];
+  for (const file of files) {
+    const read = readFile(path.resolve(cwd, file), file);
+    if ('problem' in read) {
+      fileProblems.push(read.problem);
+      continue;
+    }
+    for (const doc of read.documents) documents.push(reportFor(doc));
+  }
+  return { documents, problems: fileProblems };
+}
+
+function readFile(absolute: string, file: string): { documents: YamlDocument[] } | { problem: Issue } {
+  const at = { file, line: 1, column: 1 };
+  let text: string;
+  try {
+    const bytes = readFileSync(absolute);
+    if (bytes.includes(0))
+      return { problem: issue('input/not-yaml', '', 'is not a YAML file (it has binary content)', { source: at }) };
+    text = bytes.toString('utf8');
+  } catch (error) {
+    return { problem: issue('input/unreadable', '', `cannot read: ${(error as Error).message}`, { source: at }) };
+  }
+  try {
+    const documents = readDocuments(text, file);
+    if (documents.length === 0)
+      return { problem: issue('input/empty', '', 'contains no YAML documents', { source: at }) };
+    return { documents };
+  } catch (error) {
+    if (!isArgoGenError(error)) throw error;
+    return { problem: error.issues[0] as Issue };
+  }
+}
+
+function reportFor(doc: YamlDocument): DocumentReport {
+  const verdict = validateSchema(doc.value);
+  const meta = (doc.value as { metadata?: { name?: unknown; generateName?: unknown } } | null)?.metadata;
+  const name =
+    typeof meta?.name === 'string' ? meta.name : typeof meta?.generateName === 'string' ? meta.generateName : undefined;
+  const issues = verdict.issues.map((i) => ({ ...i, source: doc.locate(i.path) }));
+  return {
+    file: doc.file,
+    index: doc.index,
+    kind: verdict.kind,
+    name,
+    status: verdict.status,
+    reason: verdict.status === 'skipped' ? verdict.reason : undefined,
+    line: doc.locate('').line,
+    issues,
+  };
+}
+
+function toText(report: ValidateReport): string {
+  const lines: string[] = [];
+  for (const p of report.problems) lines.push(formatIssue(p));
+  for (const d of report.documents) {
+    if (d.status === 'skipped') lines.push(`${d.file}:${d.line}:1: skipped: ${d.reason}`);
+    for (const i of d.issues) lines.push(formatIssue(i));
+  }
+  const count = (s: Verdict['status']) => report.documents.filter((d) => d.status === s).length;
+  const files = new Set(report.documents.map((d) => d.file)).size;
+  lines.push(
+    `${files} file(s), ${report.documents.length} document(s): ${count('valid')} valid, ${count('invalid')} invalid, ` +
+      `${count('skipped')} skipped${report.problems.length > 0 ? `, ${report.problems.length} unreadable input(s)` : ''}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function toJson(report: ValidateReport): unknown {
+  const flat = (i: Issue) => ({
+    code: i.code,
+    severity: i.severity,
+    file: i.source?.file,
+    line: i.source?.line,
+    column: i.source?.column,
+    path: i.path,
+    subject: i.subject,
+    message: i.message,
+  });
+  return {
+    documents: report.documents.map((d) => ({ ...d, issues: d.issues.map(flat) })),
+    problems: report.problems.map(flat),
+  };
+}

@@ -1,0 +1,2 @@
+export { EXIT, type Io } from './io.js';
+export { run } from './program.js';

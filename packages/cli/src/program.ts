@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, type Io } from './io.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
+
+/**
+ * Builds the `argo-gen` command line. Each command imports its implementation lazily, so that `--help` and the fast
+ * commands never pay for the heavy ones (client-node, ts-morph).
+ */
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('argo-gen')
+    .description('Typed Argo Workflows: validate, generate and submit Argo YAML from TypeScript')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('validate')
+    .description("Check Argo YAML against Argo's schema (unknown fields are errors, as in `argo lint --strict`)")
+    .argument('<inputs...>', 'YAML files, directories (searched recursively) or quoted globs')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 every document is valid (or skipped: non-Argo kinds), 1 a document is invalid or an input is unreadable, 2 usage error.',
+    )
+    .action(async (inputs: string[], opts: { format: 'text' | 'json' }) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      setExit(validateCommand(inputs, opts, io));
+    });
+
+  return program;
+}
+
+/** Runs one command line; returns the exit code instead of exiting, so tests can call it in-process. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version arrive here too, with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    throw error;
+  }
+  return code;
+}

@@ -1,0 +1,163 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/program.js';
+
+function tempDir(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'argo-gen-validate-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+async function argoGen(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    isTTY: false,
+    cwd,
+  });
+  return { code, stdout, stderr };
+}
+
+const WF = `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: hello-
+spec:
+  entrypoint: main
+  templates:
+    - name: main
+      container:
+        image: alpine:3.20
+`;
+
+describe('argo-gen validate', () => {
+  it('exits 0 for valid documents and reports other kinds as skipped', async () => {
+    const dir = tempDir({ 'ok.yaml': `${WF}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n` });
+    const r = await argoGen(['validate', 'ok.yaml'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      'ok.yaml:12:1: skipped: ConfigMap (v1) is not an Argo Workflows kind\n1 file(s), 2 document(s): 1 valid, 0 invalid, 1 skipped\n',
+    );
+  });
+
+  it.each([
+    [
+      'misspelled field',
+      WF.replace('container:', 'contianer:'),
+      "ok.yaml:9:7: /spec/templates/0/contianer: template 'main': unknown field 'contianer' [schema/unknown-field]",
+    ],
+    [
+      'wrong type',
+      WF.replace('entrypoint: main', 'entrypoint: main\n  parallelism: lots'),
+      'ok.yaml:7:3: /spec/parallelism: \'parallelism\' must be an integer (got string "lots") [schema/wrong-type]',
+    ],
+    [
+      'missing required field',
+      WF.replace(/spec:[\s\S]*/, 'spec: {}\n').replace(/metadata:\n {2}generateName: hello-\n/, ''),
+      "ok.yaml:1:1: missing required field 'metadata' [schema/missing-field]",
+    ],
+    [
+      'unknown Argo kind',
+      WF.replace('kind: Workflow', 'kind: Workflw'),
+      "ok.yaml:2:1: /kind: unknown Argo kind 'Workflw'; did you mean 'Workflow'? [document/unknown-kind]",
+    ],
+  ])('exits 1 for a %s, naming file, line and path', async (_name, text, line) => {
+    const r = await argoGen(['validate', 'ok.yaml'], tempDir({ 'ok.yaml': text }));
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe(line);
+  });
+
+  it('gives clear errors for an empty file, a binary file, a directory without YAML and a missing path', async () => {
+    const dir = tempDir({
+      'empty.yaml': '# nothing\n',
+      'bin.yml': Buffer.from([0x7f, 0x45, 0x00, 0x01]),
+      'docs/readme.md': 'x',
+    });
+    const r = await argoGen(['validate', 'empty.yaml', 'bin.yml', 'docs', 'nope.yaml'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'docs: contains no .yaml/.yml files [input/empty]',
+      'nope.yaml: no such file or directory [input/not-found]',
+      'bin.yml:1:1: is not a YAML file (it has binary content) [input/not-yaml]',
+      'empty.yaml:1:1: contains no YAML documents [input/empty]',
+      '0 file(s), 0 document(s): 0 valid, 0 invalid, 0 skipped, 4 unreadable input(s)',
+    ]);
+  });
+
+  it('reports a file that is text but not YAML at its first line', async () => {
+    const r = await argoGen(['validate', 'notes.yaml'], tempDir({ 'notes.yaml': 'just some words\n' }));
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe(
+      'notes.yaml:1:1: a Kubernetes document must be a mapping (got a string) [document/not-a-mapping]',
+    );
+  });
+
+  it('expands directories and quoted globs', async () => {
+    const dir = tempDir({ 'a/x.yaml': WF, 'a/b/y.yml': WF, 'a/b/z.txt': 'no' });
+    expect((await argoGen(['validate', 'a'], dir)).stdout).toContain('2 file(s), 2 document(s): 2 valid');
+    expect((await argoGen(['validate', 'a/**/*.yml'], dir)).stdout).toContain('1 file(s), 1 document(s): 1 valid');
+    const none = await argoGen(['validate', 'a/*.json'], dir);
+    expect(none.code).toBe(1);
+    expect(none.stdout).toContain('a/*.json: matches no .yaml/.yml files [input/empty]');
+  });
+
+  it('prints the same findings as JSON with --format json', async () => {
+    const r = await argoGen(
+      ['validate', '--format', 'json', 'ok.yaml'],
+      tempDir({ 'ok.yaml': WF.replace('container:', 'contianer:') }),
+    );
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as { documents: { status: string; issues: unknown[] }[] };
+    expect(json.documents[0]?.status).toBe('invalid');
+    expect(json.documents[0]?.issues).toEqual([
+      {
+        code: 'schema/unknown-field',
+        severity: 'error',
+        file: 'ok.yaml',
+        line: 9,
+        column: 7,
+        path: '/spec/templates/0/contianer',
+        subject: "template 'main'",
+        message: "unknown field 'contianer'",
+      },
+    ]);
+  });
+
+  it('treats unknown flags, bad choices and missing arguments as usage errors (exit 2)', async () => {
+    const dir = tempDir({});
+    expect((await argoGen(['validate', '--nope', 'x'], dir)).code).toBe(2);
+    expect((await argoGen(['validate', '--format', 'xml', 'x'], dir)).code).toBe(2);
+    const missing = await argoGen(['validate'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("missing required argument 'inputs'");
+  });
+});
+
+describe('the built argo-gen binary', () => {
+  const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+
+  it('answers --help and --version with exit 0, and exit codes in help', () => {
+    expect(execFileSync('node', [bin, '--version'], { encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = execFileSync('node', [bin, 'validate', '--help'], { encoding: 'utf8' });
+    expect(help).toContain('Exit codes: 0 every document is valid');
+  });
+
+  it('exits 2 on an unknown command, with the reason on stderr', () => {
+    const r = spawnSync('node', [bin, 'frobnicate'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("unknown command 'frobnicate'");
+  });
+});

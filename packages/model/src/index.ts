@@ -1,0 +1,17 @@
+// The generated Argo model: types, kinds and precompiled validators, behind a few hand-written helpers.
+
+export { ARGO_API_VERSION, ARGO_KINDS, ARGO_VERSION, type ArgoKind } from './gen/kinds.gen.js';
+export type * from './gen/types.gen.js';
+export {
+  ArgoGenError,
+  formatIssue,
+  type Issue,
+  isArgoGenError,
+  issue,
+  type Severity,
+  type SourceLocation,
+} from './issue.js';
+export { pointer, segmentsOf, valueAt } from './json-pointer.js';
+export { describe } from './schema-issues.js';
+export { subjectOf } from './subject.js';
+export { editDistance, isArgoKind, type Verdict, validateSchema } from './validate.js';

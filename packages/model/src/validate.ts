@@ -1,0 +1,121 @@
+import { ARGO_API_VERSION, ARGO_KINDS, type ArgoKind } from './gen/kinds.gen.js';
+import {
+  ClusterWorkflowTemplate,
+  CronWorkflow,
+  Workflow,
+  WorkflowEventBinding,
+  WorkflowTemplate,
+} from './gen/validators.gen.js';
+import { type Issue, issue } from './issue.js';
+import { schemaIssues } from './schema-issues.js';
+import type { StandaloneValidator } from './standalone-validator.js';
+import { subjectOf } from './subject.js';
+
+/** What validation concluded about one document. */
+export type Verdict =
+  | { readonly status: 'valid'; readonly kind: ArgoKind; readonly issues: readonly Issue[] }
+  | { readonly status: 'invalid'; readonly kind?: string; readonly issues: readonly Issue[] }
+  | { readonly status: 'skipped'; readonly kind?: string; readonly reason: string; readonly issues: readonly Issue[] };
+
+/**
+ * Kinds of the argoproj.io group that belong to other Argo projects or to the controller's internals.
+ * `argo lint` passes over them; so do we, rather than calling them unknown.
+ */
+const OTHER_ARGOPROJ_KINDS: Readonly<Record<string, string>> = {
+  WorkflowTaskResult: 'Argo Workflows controller-internal kind',
+  WorkflowTaskSet: 'Argo Workflows controller-internal kind',
+  WorkflowArtifactGCTask: 'Argo Workflows controller-internal kind',
+  Rollout: 'Argo Rollouts kind',
+  AnalysisTemplate: 'Argo Rollouts kind',
+  ClusterAnalysisTemplate: 'Argo Rollouts kind',
+  AnalysisRun: 'Argo Rollouts kind',
+  Experiment: 'Argo Rollouts kind',
+  EventSource: 'Argo Events kind',
+  Sensor: 'Argo Events kind',
+  EventBus: 'Argo Events kind',
+  Application: 'Argo CD kind',
+  ApplicationSet: 'Argo CD kind',
+  AppProject: 'Argo CD kind',
+};
+
+const VALIDATORS: Readonly<Record<ArgoKind, StandaloneValidator>> = {
+  Workflow,
+  WorkflowTemplate,
+  ClusterWorkflowTemplate,
+  CronWorkflow,
+  WorkflowEventBinding,
+};
+
+export function isArgoKind(kind: unknown): kind is ArgoKind {
+  return typeof kind === 'string' && Object.hasOwn(ARGO_KINDS, kind);
+}
+
+/**
+ * Schema validation by kind (not through the schema's root `oneOf`, whose errors list every kind it tried).
+ * Uses the validators that codegen precompiled, so a cold process pays no schema compile.
+ */
+export function validateSchema(doc: unknown): Verdict {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    const got = doc === null ? 'null' : Array.isArray(doc) ? 'a list' : `a ${typeof doc}`;
+    return invalid(undefined, [
+      issue('document/not-a-mapping', '', `a Kubernetes document must be a mapping (got ${got})`),
+    ]);
+  }
+  const { apiVersion, kind } = doc as { apiVersion?: unknown; kind?: unknown };
+  if (typeof kind !== 'string' || kind === '') {
+    return invalid(undefined, [
+      issue('document/missing-kind', '', "missing 'kind': cannot tell which Argo kind this is"),
+    ]);
+  }
+  const group = typeof apiVersion === 'string' ? apiVersion.split('/')[0] : undefined;
+  if (group !== 'argoproj.io') {
+    return {
+      status: 'skipped',
+      kind,
+      reason: `${kind} (${String(apiVersion ?? 'no apiVersion')}) is not an Argo Workflows kind`,
+      issues: [],
+    };
+  }
+  if (!isArgoKind(kind)) {
+    const other = OTHER_ARGOPROJ_KINDS[kind];
+    if (other) return { status: 'skipped', kind, reason: `${kind} is an ${other}, not validated here`, issues: [] };
+    return invalid(kind, [unknownKind(kind)]);
+  }
+  const validator = VALIDATORS[kind];
+  if (validator(doc)) return { status: 'valid', kind, issues: [] };
+  const issues = schemaIssues(doc, validator.errors ?? []).map((i) => withSubject(doc, i));
+  return invalid(kind, issues);
+}
+
+function invalid(kind: string | undefined, issues: Issue[]): Verdict {
+  return { status: 'invalid', kind, issues };
+}
+
+function withSubject(doc: unknown, i: Issue): Issue {
+  const subject = subjectOf(doc, i.path);
+  return subject ? { ...i, subject } : i;
+}
+
+function unknownKind(kind: string): Issue {
+  const known = Object.keys(ARGO_KINDS);
+  const close = known.find((k) => editDistance(k.toLowerCase(), kind.toLowerCase()) <= 2);
+  const hint = close ? `; did you mean '${close}'?` : `; ${ARGO_API_VERSION} has ${known.join(', ')}`;
+  return issue('document/unknown-kind', '/kind', `unknown Argo kind '${kind}'${hint}`);
+}
+
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}

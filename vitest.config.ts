@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests run against the TypeScript sources; the build is checked separately by `tsc -b` and the CLI tests.
+    alias: [
+      { find: /^@argo-gen\/model$/, replacement: src('model') },
+      { find: /^@argo-gen\/cli$/, replacement: src('cli') },
+    ],
+  },
+  test: {
+    include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    exclude: ['test/cluster/**', '**/node_modules/**'],
+    testTimeout: 60_000,
+    pool: 'forks',
+  },
+});
