@@ -37,7 +37,7 @@ const RULES: Readonly<Record<string, Rule>> = {
 };
 
 const IMPORT =
-  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
+  /(?:^|\n)\s*(?:import|export)\s[^'";()=]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
 const IO = /\bprocess\.|node:fs|node:child_process/;
 const NETWORK = /node:(?:net|http|https|dgram|tls)\b|\bfetch\(/;
 

@@ -1,0 +1,83 @@
+import type * as model from '@argo-gen/model';
+import { ArgoGenError, issue, type SourceLocation } from '@argo-gen/model';
+import type { ArtifactSpec, InputSpecs, ParamSpec } from './params.js';
+import { isRef, type Ref } from './ref.js';
+
+/** The value an argument for one declared input accepts. */
+export type ArgFor<S> =
+  S extends ParamSpec<infer T> ? T | Ref : S extends ArtifactSpec ? Ref | Omit<model.Artifact, 'name'> : never;
+
+type RequiredKeys<I> = {
+  [K in keyof I]: I[K] extends ParamSpec<unknown, true>
+    ? K
+    : I[K] extends ArtifactSpec
+      ? I[K] extends { optional: true }
+        ? never
+        : K
+      : never;
+}[keyof I];
+
+/** Arguments for a template with inputs `I`: required inputs must be given, names are checked at compile time. */
+export type Args<I extends InputSpecs> = { readonly [K in RequiredKeys<I> & keyof I]: ArgFor<I[K]> } & {
+  readonly [K in Exclude<keyof I, RequiredKeys<I>>]?: ArgFor<I[K]>;
+};
+
+export type ArgValue = string | number | boolean | Ref | Omit<model.Artifact, 'name'>;
+
+/**
+ * Checks arguments against the callee's declared inputs at the call site (for JavaScript callers, raw templates and
+ * values computed at run time the types cannot see) and renders them to Argo's `arguments`.
+ */
+export function renderArgs(
+  who: string,
+  templateName: string,
+  specs: InputSpecs,
+  args: Readonly<Record<string, ArgValue | undefined>>,
+  source: SourceLocation | undefined,
+  loose: boolean,
+): model.Arguments | undefined {
+  const problems: string[] = [];
+  const parameters: model.Parameter[] = [];
+  const artifacts: model.Artifact[] = [];
+  for (const [name, value] of Object.entries(args)) {
+    if (value === undefined) continue;
+    const spec = specs[name];
+    if (!spec && !loose) {
+      const known = Object.keys(specs);
+      problems.push(
+        `argument '${name}' is not an input of template '${templateName}' (inputs: ${known.length ? known.join(', ') : 'none'})`,
+      );
+      continue;
+    }
+    if (spec?.kind === 'artifact') {
+      artifacts.push(
+        isRef(value) ? { name, from: String(value) } : { name, ...(value as Omit<model.Artifact, 'name'>) },
+      );
+      continue;
+    }
+    if (typeof value === 'object' && !isRef(value)) {
+      problems.push(`argument '${name}' must be a value or a handle (got an object)`);
+      continue;
+    }
+    if (spec?.enum && !isRef(value) && !spec.enum.includes(value as never)) {
+      problems.push(
+        `argument '${name}' must be one of ${spec.enum.map((v) => JSON.stringify(v)).join(', ')} (got ${JSON.stringify(value)})`,
+      );
+      continue;
+    }
+    parameters.push({ name, value: String(value) });
+  }
+  for (const [name, spec] of Object.entries(specs)) {
+    const required = spec.kind === 'param' ? spec.required && !spec.valueFrom : !spec.optional && !spec.from;
+    if (required && args[name] === undefined)
+      problems.push(`missing required argument '${name}' of template '${templateName}'`);
+  }
+  if (problems.length > 0) {
+    throw new ArgoGenError(problems.map((m) => issue('dsl/bad-argument', '', m, { subject: who, source })));
+  }
+  if (parameters.length === 0 && artifacts.length === 0) return undefined;
+  return {
+    ...(parameters.length ? { parameters } : {}),
+    ...(artifacts.length ? { artifacts } : {}),
+  };
+}

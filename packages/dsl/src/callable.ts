@@ -1,0 +1,24 @@
+import type { OutputSpecs } from './outputs.js';
+import type { InputSpecs } from './params.js';
+import type { Template } from './template.js';
+
+/**
+ * A template called through `templateRef` from another WorkflowTemplate (possibly cluster-scoped). It keeps the
+ * target's typed inputs and outputs, so calls are checked and outputs typed across files.
+ */
+export interface TemplateRef<I extends InputSpecs = InputSpecs, O extends OutputSpecs = OutputSpecs> {
+  readonly kind: 'templateRef';
+  /** The WorkflowTemplate (or ClusterWorkflowTemplate) that holds the template. */
+  readonly workflowTemplate: string;
+  readonly clusterScope: boolean;
+  readonly template: Template<I, O>;
+}
+
+/** Anything a task or step can run. */
+export type Callable<I extends InputSpecs = InputSpecs, O extends OutputSpecs = OutputSpecs> =
+  | Template<I, O>
+  | TemplateRef<I, O>;
+
+export function targetOf<I extends InputSpecs, O extends OutputSpecs>(c: Callable<I, O>): Template<I, O> {
+  return c.kind === 'templateRef' ? c.template : c;
+}

@@ -1,0 +1,65 @@
+/**
+ * Argo's enhanced `depends`: task results combined with &&, || and !. Built from task handles
+ * (`build.succeeded`, `and(perf.failed, not(canary.skipped))`), never written as strings.
+ */
+export type TaskResult =
+  | 'Succeeded'
+  | 'Failed'
+  | 'Errored'
+  | 'Skipped'
+  | 'Omitted'
+  | 'Daemoned'
+  | 'AnySucceeded'
+  | 'AllFailed';
+
+type Precedence = 0 | 1 | 2 | 3; // or < and < not < atom
+
+export class Depends {
+  readonly text: string;
+  readonly tasks: readonly string[];
+  readonly precedence: Precedence;
+
+  constructor(text: string, tasks: readonly string[], precedence: Precedence) {
+    this.text = text;
+    this.tasks = Object.freeze([...new Set(tasks)]);
+    this.precedence = precedence;
+    Object.freeze(this);
+  }
+
+  toString(): string {
+    return this.text;
+  }
+}
+
+/** `name.Result`, or bare `name` ("succeeded, skipped or daemoned": Argo's plain dependency). */
+export function dependsAtom(task: string, result?: TaskResult): Depends {
+  return new Depends(result ? `${task}.${result}` : task, [task], 3);
+}
+
+function wrap(d: Depends, min: Precedence): string {
+  return d.precedence < min ? `(${d.text})` : d.text;
+}
+
+export function and(...parts: readonly Depends[]): Depends {
+  if (parts.length === 0) throw new TypeError('and() needs at least one dependency');
+  if (parts.length === 1) return parts[0] as Depends;
+  return new Depends(
+    parts.map((p) => wrap(p, 2)).join(' && '),
+    parts.flatMap((p) => p.tasks),
+    1,
+  );
+}
+
+export function or(...parts: readonly Depends[]): Depends {
+  if (parts.length === 0) throw new TypeError('or() needs at least one dependency');
+  if (parts.length === 1) return parts[0] as Depends;
+  return new Depends(
+    parts.map((p) => wrap(p, 1)).join(' || '),
+    parts.flatMap((p) => p.tasks),
+    0,
+  );
+}
+
+export function not(part: Depends): Depends {
+  return new Depends(`!${wrap(part, 3)}`, part.tasks, 2);
+}

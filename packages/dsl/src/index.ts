@@ -1,0 +1,76 @@
+// @argo-gen/dsl: typed, immutable building blocks for Argo Workflows.
+export type { ArgFor, Args, ArgValue } from './args.js';
+export type { Callable, TemplateRef } from './callable.js';
+export { collectTemplates } from './collect.js';
+export { Condition, expr, type Operand, when } from './conditions.js';
+export { type DagEntry, type DagOptions, dag, findCycle } from './dag.js';
+export { and, Depends, not, or, type TaskResult } from './depends.js';
+export type { Item, ParamItem } from './item.js';
+export {
+  type OutputArtifactSpec,
+  type OutputHandles,
+  type OutputParamSpec,
+  type OutputSpec,
+  type OutputSpecs,
+  output,
+} from './outputs.js';
+export {
+  type ArtifactSpec,
+  artifact,
+  type InputSpec,
+  type InputSpecs,
+  type Inputs,
+  inputs,
+  type ParamSpec,
+  type ParamType,
+  param,
+  type ValueOf,
+  type WorkflowParams,
+  workflowParams,
+} from './params.js';
+export { isRef, node, pod, Ref, raw, retries, type Value, workflow as globals } from './ref.js';
+export { type StepEntry, steps } from './steps.js';
+export { type Linter, type Synthesized, type SynthOptions, synth } from './synth.js';
+export {
+  type CallOptions,
+  type Hook,
+  type LoopOptions,
+  type Step,
+  step,
+  type Task,
+  type TaskOptions,
+  task,
+} from './task.js';
+export {
+  container,
+  containerSet,
+  http,
+  type LooseInputs,
+  type LooseOutputs,
+  rawTemplate,
+  resource,
+  script,
+  suspend,
+  type Template,
+  type TemplateBody,
+  type TemplateExtras,
+  type TemplateOptions,
+} from './template.js';
+export { templateRef } from './template-ref.js';
+export type { WithRefs } from './with-refs.js';
+export {
+  type CronOptions,
+  type CronWorkflowValue,
+  clusterWorkflowTemplate,
+  cronWorkflow,
+  type Metadata,
+  type SpecExtras,
+  type WorkflowLike,
+  type WorkflowOptions,
+  type WorkflowTemplateValue,
+  type WorkflowValue,
+  workflow,
+  workflowFrom,
+  workflowTemplate,
+} from './workflow.js';
+export { compareKeys, toYaml } from './yaml.js';

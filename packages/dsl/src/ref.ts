@@ -1,0 +1,73 @@
+import { rawToken, token } from './tokens.js';
+
+/**
+ * A typed handle on a value Argo substitutes at run time: a workflow parameter, a template input, a task output.
+ * It renders to `{{expression}}` in YAML and can be used wherever a string is accepted, including inside template
+ * literals. `T` is the value's type as the template declared it (Argo passes every value as a string).
+ */
+export class Ref<T = unknown> {
+  /** The dotted path Argo resolves, e.g. `tasks.build.outputs.parameters.digest`. */
+  readonly path: readonly string[];
+  declare readonly __type?: T;
+
+  constructor(path: readonly string[]) {
+    this.path = Object.freeze([...path]);
+    // Subclasses add their own fields, then freeze.
+    if (new.target === Ref) Object.freeze(this);
+  }
+
+  /** `tasks.build.outputs.parameters.digest`, as it appears between `{{` and `}}`. */
+  get expression(): string {
+    return this.path.join('.');
+  }
+
+  /** Inside `{{= }}` expressions (expr-lang), segments that are not identifiers use bracket notation. */
+  get exprPath(): string {
+    return this.path
+      .map((s, i) => (i > 0 && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? `['${s}']` : `${i > 0 ? '.' : ''}${s}`))
+      .join('');
+  }
+
+  toString(): string {
+    return token(this.expression);
+  }
+
+  toJSON(): string {
+    return this.toString();
+  }
+}
+
+/** Values a template argument or field accepts: the literal, or a handle that yields it at run time. */
+export type Value<T> = T | Ref<T> | Ref<string> | Ref<unknown>;
+
+/**
+ * The explicit escape hatch for hand-written Argo expressions: `raw('{{workflow.annotations.x}}')`. Synthesis refuses
+ * `{{` anywhere else, so every hand-written expression is visible in review. The result is still validated.
+ */
+export function raw(text: string): string {
+  return rawToken(text);
+}
+
+export function isRef(value: unknown): value is Ref {
+  return value instanceof Ref;
+}
+
+/** Argo's global variables, as handles. */
+export const workflow = Object.freeze({
+  name: new Ref<string>(['workflow', 'name']),
+  namespace: new Ref<string>(['workflow', 'namespace']),
+  uid: new Ref<string>(['workflow', 'uid']),
+  serviceAccountName: new Ref<string>(['workflow', 'serviceAccountName']),
+  status: new Ref<string>(['workflow', 'status']),
+  failures: new Ref<string>(['workflow', 'failures']),
+  duration: new Ref<string>(['workflow', 'duration']),
+  creationTimestamp: new Ref<string>(['workflow', 'creationTimestamp']),
+  mainEntrypoint: new Ref<string>(['workflow', 'mainEntrypoint']),
+  label: (key: string) => new Ref<string>(['workflow', 'labels', key]),
+  annotation: (key: string) => new Ref<string>(['workflow', 'annotations', key]),
+});
+
+/** Per-pod and per-node variables available inside a template. */
+export const pod = Object.freeze({ name: new Ref<string>(['pod', 'name']) });
+export const node = Object.freeze({ name: new Ref<string>(['node', 'name']) });
+export const retries = new Ref<number>(['retries']);

@@ -1,0 +1,267 @@
+import type * as model from '@argo-gen/model';
+import type { SourceLocation } from '@argo-gen/model';
+import { type Args, type ArgValue, renderArgs } from './args.js';
+import { type Callable, targetOf } from './callable.js';
+import type { Condition } from './conditions.js';
+import { type Depends, dependsAtom } from './depends.js';
+import { deepFreeze } from './internal/freeze.js';
+import { captureSource } from './internal/source.js';
+import { type Item, itemHandle, type ParamItem } from './item.js';
+import type { OutputHandles, OutputSpecs } from './outputs.js';
+import type { InputSpecs } from './params.js';
+import { Ref } from './ref.js';
+import type { WithRefs } from './with-refs.js';
+
+/** A lifecycle hook: run a template when the task starts running, or on exit, or when an expression holds. */
+export interface Hook {
+  readonly template: Callable;
+  readonly args?: Readonly<Record<string, ArgValue>>;
+  readonly expression?: Condition | string;
+}
+
+/** DAGTask/WorkflowStep fields the DSL passes through as they are (handles allowed). */
+type PassThrough = WithRefs<Pick<model.DAGTask, 'continueOn' | 'inline'>>;
+
+export interface CallOptions<I extends InputSpecs> extends PassThrough {
+  readonly args?: Args<I>;
+  /** Run only when the condition holds (`when`); see `when.eq(...)`, `expr```. */
+  readonly when?: Condition | string;
+  /** A template to run when this task finishes, whatever its result. */
+  readonly onExit?: Callable;
+  readonly hooks?: Readonly<Record<string, Hook>>;
+}
+
+export interface TaskOptions<I extends InputSpecs> extends CallOptions<I> {
+  /** Plain ordering: run after these tasks succeed (or are skipped). Data dependencies are added by themselves. */
+  readonly after?: readonly Task[];
+  /** Argo's enhanced depends, typed: `and(build.succeeded, not(lint.failed))`. */
+  readonly depends?: Depends;
+}
+
+type Loop<I extends InputSpecs, T> =
+  | { readonly withItems: readonly T[]; readonly args?: (item: Item<T>) => Args<I> }
+  | { readonly withParam: Ref | string; readonly args?: (item: ParamItem) => Args<I> }
+  | {
+      readonly withSequence: WithRefs<model.Sequence>;
+      readonly args?: (item: Ref<string>) => Args<I>;
+    };
+
+export type LoopOptions<I extends InputSpecs, T> = Omit<TaskOptions<I>, 'args'> & Loop<I, T>;
+export type LoopStepOptions<I extends InputSpecs, T> = Omit<CallOptions<I>, 'args'> & Loop<I, T>;
+
+/** What a DAG task or step is, before it is rendered into its template. */
+export interface Call<O extends OutputSpecs = OutputSpecs> {
+  readonly kind: 'task' | 'step';
+  readonly name: string;
+  readonly callee: Callable;
+  readonly arguments?: model.Arguments;
+  readonly when?: string;
+  readonly loop?: Pick<model.DAGTask, 'withItems' | 'withParam' | 'withSequence'>;
+  readonly after: readonly Task[];
+  readonly depends?: Depends;
+  readonly onExit?: Callable;
+  readonly hooks?: Readonly<
+    Record<string, { readonly template: Callable; readonly arguments?: model.Arguments; readonly expression?: string }>
+  >;
+  readonly passThrough: PassThrough;
+  /** Typed handles on the outputs: `build.outputs.parameters.digest`. */
+  readonly outputs: OutputHandles<O>;
+  readonly status: Ref<string>;
+  readonly exitCode: Ref<number>;
+  readonly id: Ref<string>;
+  readonly startedAt: Ref<string>;
+  readonly finishedAt: Ref<string>;
+  readonly source?: SourceLocation;
+}
+
+/** A DAG task, with its results as typed `depends` atoms. */
+export interface Task<O extends OutputSpecs = OutputSpecs> extends Call<O> {
+  readonly kind: 'task';
+  /** `name` alone: Argo's plain dependency (succeeded, skipped or daemoned). */
+  readonly done: Depends;
+  readonly succeeded: Depends;
+  readonly failed: Depends;
+  readonly errored: Depends;
+  readonly skipped: Depends;
+  readonly omitted: Depends;
+  readonly daemoned: Depends;
+  /** For loops: at least one iteration succeeded. */
+  readonly anySucceeded: Depends;
+  /** For loops: every iteration failed. */
+  readonly allFailed: Depends;
+}
+
+export interface Step<O extends OutputSpecs = OutputSpecs> extends Call<O> {
+  readonly kind: 'step';
+}
+
+type AnyOptions = Partial<TaskOptions<InputSpecs>> & {
+  readonly withItems?: readonly unknown[];
+  readonly withParam?: Ref | string;
+  readonly withSequence?: WithRefs<model.Sequence>;
+  readonly args?: unknown;
+};
+
+const NAME = /^[a-zA-Z0-9][-a-zA-Z0-9]*$/;
+
+function outputHandles(prefix: string, name: string, specs: OutputSpecs): OutputHandles<OutputSpecs> {
+  const parameters: Record<string, Ref> = {};
+  const artifacts: Record<string, Ref> = {};
+  for (const [key, spec] of Object.entries(specs)) {
+    if (spec.kind === 'parameter') parameters[key] = new Ref([prefix, name, 'outputs', 'parameters', key]);
+    else artifacts[key] = new Ref([prefix, name, 'outputs', 'artifacts', key]);
+  }
+  return { parameters, artifacts, result: new Ref([prefix, name, 'outputs', 'result']) };
+}
+
+/** Raw templates declare nothing the DSL can see, so any output name is allowed on them. */
+function looseOutputs(prefix: string, name: string): OutputHandles<OutputSpecs> {
+  const make = (kind: string) =>
+    new Proxy(
+      {},
+      { get: (_t, key) => (typeof key === 'string' ? new Ref([prefix, name, 'outputs', kind, key]) : undefined) },
+    );
+  return {
+    parameters: make('parameters'),
+    artifacts: make('artifacts'),
+    result: new Ref([prefix, name, 'outputs', 'result']),
+  };
+}
+
+function loopOf(o: AnyOptions): Call['loop'] {
+  if (o.withItems !== undefined) return { withItems: o.withItems as model.DAGTask['withItems'] };
+  if (o.withParam !== undefined) return { withParam: String(o.withParam) };
+  if (o.withSequence !== undefined) return { withSequence: o.withSequence as model.Sequence };
+  return undefined;
+}
+
+function buildCall(
+  kind: 'task' | 'step',
+  name: string,
+  callee: Callable,
+  options: AnyOptions,
+  source: SourceLocation | undefined,
+): Call {
+  if (!NAME.test(name)) {
+    throw new TypeError(`${kind} '${name}': name must be letters, digits and '-', starting with a letter or digit`);
+  }
+  const target = targetOf(callee);
+  const prefix = kind === 'task' ? 'tasks' : 'steps';
+  const who = `${kind} '${name}'`;
+  const argsValue =
+    typeof options.args === 'function'
+      ? (options.args as (i: unknown) => unknown)(itemHandle(options.withItems))
+      : options.args;
+  const loose = target.body.type === 'raw';
+  const args = renderArgs(
+    who,
+    target.name,
+    target.inputs,
+    (argsValue ?? {}) as Record<string, ArgValue>,
+    source,
+    loose,
+  );
+  const hooks = options.hooks
+    ? Object.fromEntries(
+        Object.entries(options.hooks).map(([hookName, h]) => {
+          const t = targetOf(h.template);
+          const hookArgs = renderArgs(
+            `${who} hook '${hookName}'`,
+            t.name,
+            t.inputs,
+            h.args ?? {},
+            source,
+            t.body.type === 'raw',
+          );
+          return [
+            hookName,
+            {
+              template: h.template,
+              arguments: hookArgs,
+              expression: h.expression === undefined ? undefined : String(h.expression),
+            },
+          ];
+        }),
+      )
+    : undefined;
+  const { continueOn, inline } = options;
+  return {
+    kind,
+    name,
+    callee,
+    arguments: args,
+    when: options.when === undefined ? undefined : String(options.when),
+    loop: loopOf(options),
+    after: options.after ?? [],
+    depends: options.depends,
+    onExit: options.onExit,
+    hooks,
+    passThrough: { ...(continueOn ? { continueOn } : {}), ...(inline ? { inline } : {}) },
+    outputs: loose ? looseOutputs(prefix, name) : outputHandles(prefix, name, target.outputs),
+    status: new Ref([prefix, name, 'status']),
+    exitCode: new Ref([prefix, name, 'exitCode']),
+    id: new Ref([prefix, name, 'id']),
+    startedAt: new Ref([prefix, name, 'startedAt']),
+    finishedAt: new Ref([prefix, name, 'finishedAt']),
+    source,
+  };
+}
+
+/**
+ * A DAG task that runs `template` with typed arguments. Referencing another task's outputs in `args` or `when`
+ * makes this task depend on it; `after` and `depends` add explicit ordering.
+ */
+export function task<I extends InputSpecs, O extends OutputSpecs>(
+  name: string,
+  template: Callable<I, O>,
+  options?: TaskOptions<I>,
+): Task<O>;
+export function task<I extends InputSpecs, O extends OutputSpecs, const T>(
+  name: string,
+  template: Callable<I, O>,
+  options: LoopOptions<I, T>,
+): Task<O>;
+export function task(name: string, template: Callable, options: object = {}): Task {
+  const call = buildCall('task', name, template as Callable, options as AnyOptions, captureSource());
+  const atom = (r?: Parameters<typeof dependsAtom>[1]) => dependsAtom(name, r);
+  // Proxies (raw templates' outputs) must stay unfrozen; everything else is frozen.
+  const value: Task = {
+    ...call,
+    kind: 'task',
+    done: atom(),
+    succeeded: atom('Succeeded'),
+    failed: atom('Failed'),
+    errored: atom('Errored'),
+    skipped: atom('Skipped'),
+    omitted: atom('Omitted'),
+    daemoned: atom('Daemoned'),
+    anySucceeded: atom('AnySucceeded'),
+    allFailed: atom('AllFailed'),
+  };
+  return freezeCall(value);
+}
+
+/** A step of a steps template: runs after the previous group, in parallel with the rest of its own group. */
+export function step<I extends InputSpecs, O extends OutputSpecs>(
+  name: string,
+  template: Callable<I, O>,
+  options?: CallOptions<I>,
+): Step<O>;
+export function step<I extends InputSpecs, O extends OutputSpecs, const T>(
+  name: string,
+  template: Callable<I, O>,
+  options: LoopStepOptions<I, T>,
+): Step<O>;
+export function step(name: string, template: Callable, options: object = {}): Step {
+  const o = options as AnyOptions;
+  if (o.after || o.depends)
+    throw new TypeError(`step '${name}': steps run in groups; 'after' and 'depends' are for DAG tasks`);
+  return freezeCall({ ...buildCall('step', name, template as Callable, o, captureSource()), kind: 'step' });
+}
+
+function freezeCall<T extends Call>(value: T): T {
+  const { outputs, ...rest } = value;
+  for (const v of Object.values(rest)) deepFreeze(v);
+  Object.freeze(outputs);
+  return Object.freeze(value);
+}

@@ -1,0 +1,146 @@
+import type * as model from '@argo-gen/model';
+import type { SourceLocation } from '@argo-gen/model';
+import { deepFreeze } from './internal/freeze.js';
+import { captureSource } from './internal/source.js';
+import type { OutputParamSpec, OutputSpecs } from './outputs.js';
+import { type InputSpecs, type Inputs, type ParamSpec, specsOf } from './params.js';
+import type { WithRefs } from './with-refs.js';
+
+/** Fields of Argo's Template that say what the template *runs*; each has its own constructor. */
+type BodyField =
+  | 'container'
+  | 'script'
+  | 'resource'
+  | 'suspend'
+  | 'http'
+  | 'containerSet'
+  | 'dag'
+  | 'steps'
+  | 'data'
+  | 'plugin';
+
+/** Everything else on Argo's Template (retryStrategy, timeout, metrics, nodeSelector, …), handles allowed. */
+export type TemplateExtras = WithRefs<Omit<model.Template, BodyField | 'name' | 'inputs' | 'outputs'>>;
+
+export interface TemplateOptions<I extends InputSpecs, O extends OutputSpecs> extends TemplateExtras {
+  readonly inputs?: Inputs<I>;
+  readonly outputs?: O;
+}
+
+/** What a template runs. DAG and steps bodies hold DSL tasks, rendered at synthesis. */
+export type TemplateBody =
+  | { readonly type: 'container'; readonly container: WithRefs<model.Container> }
+  | { readonly type: 'script'; readonly script: WithRefs<model.ScriptTemplate> }
+  | { readonly type: 'resource'; readonly resource: WithRefs<model.ResourceTemplate> }
+  | { readonly type: 'suspend'; readonly suspend: WithRefs<model.SuspendTemplate> }
+  | { readonly type: 'http'; readonly http: WithRefs<model.HTTP> }
+  | { readonly type: 'containerSet'; readonly containerSet: WithRefs<model.ContainerSetTemplate> }
+  | {
+      readonly type: 'dag';
+      readonly tasks: readonly unknown[];
+      readonly dag: WithRefs<Omit<model.DAGTemplate, 'tasks'>>;
+    }
+  | { readonly type: 'steps'; readonly groups: readonly (readonly unknown[])[] }
+  | { readonly type: 'raw'; readonly template: model.Template };
+
+/**
+ * A template value: its name, typed inputs and outputs, body and options, and where it was declared.
+ * Values are frozen; the same template can be used by many tasks and many workflows.
+ */
+export interface Template<I extends InputSpecs = InputSpecs, O extends OutputSpecs = OutputSpecs> {
+  readonly kind: 'template';
+  readonly name: string;
+  readonly inputs: I;
+  readonly outputs: O;
+  readonly body: TemplateBody;
+  readonly options: TemplateExtras;
+  readonly source?: SourceLocation;
+}
+
+export function makeTemplate<I extends InputSpecs, O extends OutputSpecs>(
+  name: string,
+  body: TemplateBody,
+  options: TemplateOptions<I, O> | undefined,
+  source: SourceLocation | undefined = captureSource(),
+): Template<I, O> {
+  const { inputs, outputs, ...extras } = options ?? {};
+  return deepFreeze({
+    kind: 'template',
+    name,
+    inputs: specsOf(inputs) as I,
+    outputs: (outputs ?? {}) as O,
+    body,
+    options: extras,
+    source,
+  });
+}
+
+/** A container template: one container runs to completion. */
+export function container<
+  const I extends InputSpecs = Record<never, never>,
+  const O extends OutputSpecs = Record<never, never>,
+>(
+  name: string,
+  spec: WithRefs<Omit<model.Container, 'name'>> & { readonly name?: string },
+  options?: TemplateOptions<I, O>,
+): Template<I, O> {
+  return makeTemplate(name, { type: 'container', container: spec as WithRefs<model.Container> }, options);
+}
+
+/** A script template: `source` is written to a file and run by `command` (emitted as a YAML block scalar). */
+export function script<
+  const I extends InputSpecs = Record<never, never>,
+  const O extends OutputSpecs = Record<never, never>,
+>(
+  name: string,
+  spec: WithRefs<Omit<model.ScriptTemplate, 'name'>> & { readonly name?: string },
+  options?: TemplateOptions<I, O>,
+): Template<I, O> {
+  return makeTemplate(name, { type: 'script', script: spec as WithRefs<model.ScriptTemplate> }, options);
+}
+
+/** A resource template: create, apply, patch or delete a Kubernetes object, optionally waiting for a condition. */
+export function resource<
+  const I extends InputSpecs = Record<never, never>,
+  const O extends OutputSpecs = Record<never, never>,
+>(name: string, spec: WithRefs<model.ResourceTemplate>, options?: TemplateOptions<I, O>): Template<I, O> {
+  return makeTemplate(name, { type: 'resource', resource: spec }, options);
+}
+
+/** A suspend template: wait for a duration, or (without one) until resumed: an approval gate. */
+export function suspend<
+  const I extends InputSpecs = Record<never, never>,
+  const O extends OutputSpecs = Record<never, never>,
+>(name: string, spec: WithRefs<model.SuspendTemplate> = {}, options?: TemplateOptions<I, O>): Template<I, O> {
+  return makeTemplate(name, { type: 'suspend', suspend: spec }, options);
+}
+
+/** An HTTP template: the controller's agent makes the request; no pod of your own. */
+export function http<
+  const I extends InputSpecs = Record<never, never>,
+  const O extends OutputSpecs = Record<never, never>,
+>(name: string, spec: WithRefs<model.HTTP>, options?: TemplateOptions<I, O>): Template<I, O> {
+  return makeTemplate(name, { type: 'http', http: spec }, options);
+}
+
+/** A container set: several containers in one pod, with dependencies between them. */
+export function containerSet<
+  const I extends InputSpecs = Record<never, never>,
+  const O extends OutputSpecs = Record<never, never>,
+>(name: string, spec: WithRefs<model.ContainerSetTemplate>, options?: TemplateOptions<I, O>): Template<I, O> {
+  return makeTemplate(name, { type: 'containerSet', containerSet: spec }, options);
+}
+
+/** Inputs of a raw template: every name is accepted and optional, as the DSL cannot know them. */
+export type LooseInputs = Readonly<Record<string, ParamSpec<unknown, false>>>;
+/** Outputs of a raw template: any parameter name can be referenced. */
+export type LooseOutputs = Readonly<Record<string, OutputParamSpec>>;
+
+/**
+ * The escape hatch for a template the DSL does not model: a plain Argo `Template` object. Tasks can call it like any
+ * other template; its fields are still validated against Argo's schema and rules at synthesis.
+ */
+export function rawTemplate(template: model.Template): Template<LooseInputs, LooseOutputs> {
+  if (!template.name) throw new TypeError('rawTemplate: the template needs a name');
+  return makeTemplate(template.name, { type: 'raw', template }, undefined);
+}

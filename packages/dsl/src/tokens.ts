@@ -1,0 +1,50 @@
+/**
+ * Handles render to Argo's `{{…}}` only at synthesis. Until then a handle is a token that carries its expression
+ * between private-use code points, so that:
+ *  - a handle can be used anywhere a string can (`\`echo ${inputs.who}\``) and still be recognised;
+ *  - dependencies are inferred from the tokens in a task's inputs, with no registry and no global state;
+ *  - any `{{` that is *not* inside a token was hand-written, and synthesis refuses it unless it came from `raw()`.
+ */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const RAW_OPEN = '\uE002';
+const RAW_CLOSE = '\uE003';
+
+export function token(expression: string): string {
+  return `${OPEN}${expression}${CLOSE}`;
+}
+
+export function rawToken(text: string): string {
+  return `${RAW_OPEN}${text}${RAW_CLOSE}`;
+}
+
+const TOKEN = /\uE000([^\uE001]*)\uE001/g;
+const RAW = /\uE002([^\uE003]*)\uE003/g;
+
+/** The expressions of every handle inside a string, in order. */
+export function expressionsIn(text: string): string[] {
+  return [...text.matchAll(TOKEN)].map((m) => m[1] as string);
+}
+
+export function hasTokens(text: string): boolean {
+  return text.includes(OPEN) || text.includes(RAW_OPEN);
+}
+
+export interface Rendered {
+  readonly text: string;
+  /** Set when the string holds `{{` that came from neither a handle nor `raw()`. */
+  readonly handWritten: boolean;
+}
+
+/** Final rendering: handle tokens become `{{expr}}`, raw tokens their text; hand-written `{{` is detected. */
+export function render(text: string): Rendered {
+  if (!text.includes('{{') && !hasTokens(text)) return { text, handWritten: false };
+  const withoutRaw = text.replace(RAW, '');
+  const handWritten = withoutRaw.replace(TOKEN, '').includes('{{');
+  return { text: text.replace(TOKEN, (_m, e: string) => `{{${e}}}`).replace(RAW, (_m, r: string) => r), handWritten };
+}
+
+/** Inside `{{= … }}` a handle is written as its bare expression path. */
+export function renderInExpression(text: string): string {
+  return text.replace(TOKEN, (_m, e: string) => e);
+}

@@ -1,0 +1,149 @@
+import type * as model from '@argo-gen/model';
+import type { SourceLocation } from '@argo-gen/model';
+import { type ArgValue, renderArgs } from './args.js';
+import type { Callable } from './callable.js';
+import { deepFreeze } from './internal/freeze.js';
+import { captureSource } from './internal/source.js';
+import { type ParamSpec, type ValueOf, type WorkflowParams, workflowSpecsOf } from './params.js';
+import type { Ref } from './ref.js';
+import type { Hook } from './task.js';
+import type { Template } from './template.js';
+import type { WithRefs } from './with-refs.js';
+
+type ParamSpecs = Readonly<Record<string, ParamSpec>>;
+
+/** WorkflowSpec fields the DSL passes through (handles allowed): podGC, ttlStrategy, volumes, synchronization, … */
+export type SpecExtras = WithRefs<
+  Omit<model.WorkflowSpec, 'entrypoint' | 'templates' | 'arguments' | 'onExit' | 'hooks' | 'workflowTemplateRef'>
+>;
+
+export interface Metadata {
+  readonly namespace?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
+export interface WorkflowOptions<P extends ParamSpecs = ParamSpecs> extends Metadata {
+  /** The template that runs first. Optional for WorkflowTemplates that are only libraries for `templateRef`. */
+  readonly entrypoint?: Template;
+  /** Workflow parameters, declared with `workflowParams()`. */
+  readonly params?: WorkflowParams<P>;
+  /** Runs when the workflow ends, whatever its result (`spec.onExit`). */
+  readonly onExit?: Callable;
+  readonly hooks?: Readonly<Record<string, Hook>>;
+  /** Templates to include although nothing here calls them: a library for other workflows' `templateRef`. */
+  readonly templates?: readonly Template[];
+  /** Any other WorkflowSpec field. */
+  readonly spec?: SpecExtras;
+}
+
+interface Base<P extends ParamSpecs> {
+  readonly options: WorkflowOptions<P>;
+  readonly source?: SourceLocation;
+}
+
+export interface WorkflowTemplateValue<P extends ParamSpecs = ParamSpecs> extends Base<P> {
+  readonly kind: 'WorkflowTemplate' | 'ClusterWorkflowTemplate';
+  readonly name: string;
+}
+
+export interface WorkflowValue<P extends ParamSpecs = ParamSpecs> extends Base<P> {
+  readonly kind: 'Workflow';
+  readonly name?: string;
+  readonly generateName?: string;
+  /** Set when the workflow runs a WorkflowTemplate (`spec.workflowTemplateRef`) instead of its own templates. */
+  readonly workflowTemplateRef?: { readonly name: string; readonly clusterScope: boolean };
+  readonly arguments?: model.Arguments;
+}
+
+export interface CronOptions {
+  /** Cron schedules (Argo v4 `schedules`); `CRON_TZ=` prefixes are allowed. */
+  readonly schedules: readonly string[];
+  readonly timezone?: string;
+  readonly concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
+  readonly startingDeadlineSeconds?: number;
+  readonly successfulJobsHistoryLimit?: number;
+  readonly failedJobsHistoryLimit?: number;
+  readonly suspend?: boolean;
+  /** Stop scheduling when this expression is true (Argo's `stopStrategy.expression`). */
+  readonly stopExpression?: string;
+  /** Run only when this expression holds (Argo's `when`). */
+  readonly when?: string;
+}
+
+export interface CronWorkflowValue<P extends ParamSpecs = ParamSpecs> extends Base<P> {
+  readonly kind: 'CronWorkflow';
+  readonly name: string;
+  readonly cron: CronOptions;
+}
+
+export type WorkflowLike = WorkflowTemplateValue | WorkflowValue | CronWorkflowValue;
+
+/** A WorkflowTemplate: a reusable workflow, submitted by name or called through `templateRef`. */
+export function workflowTemplate<const P extends ParamSpecs = Record<never, never>>(
+  name: string,
+  options: WorkflowOptions<P>,
+): WorkflowTemplateValue<P> {
+  return deepFreeze({ kind: 'WorkflowTemplate', name, options, source: captureSource() });
+}
+
+/** A ClusterWorkflowTemplate: like a WorkflowTemplate, visible to every namespace. */
+export function clusterWorkflowTemplate<const P extends ParamSpecs = Record<never, never>>(
+  name: string,
+  options: Omit<WorkflowOptions<P>, 'namespace'>,
+): WorkflowTemplateValue<P> {
+  return deepFreeze({ kind: 'ClusterWorkflowTemplate', name, options, source: captureSource() });
+}
+
+/** A Workflow with its own templates; give `generateName` (e.g. `'deploy-'`) to let Kubernetes pick the name. */
+export function workflow<const P extends ParamSpecs = Record<never, never>>(
+  id: { readonly name: string } | { readonly generateName: string },
+  options: WorkflowOptions<P>,
+): WorkflowValue<P> {
+  return deepFreeze({ kind: 'Workflow', ...id, options, source: captureSource() });
+}
+
+type ArgsFor<P extends ParamSpecs> = {
+  readonly [K in keyof P as P[K]['required'] extends true ? K : never]: ValueOf<P[K]> | Ref;
+} & {
+  readonly [K in keyof P as P[K]['required'] extends true ? never : K]?: ValueOf<P[K]> | Ref;
+};
+
+/**
+ * A Workflow that runs a WorkflowTemplate (`spec.workflowTemplateRef`), with its parameters typed and checked:
+ * an unknown name, a missing required value or a value outside an enum is an error here, not at run time.
+ */
+export function workflowFrom<P extends ParamSpecs>(
+  template: WorkflowTemplateValue<P>,
+  id: { readonly name: string } | { readonly generateName: string },
+  args: ArgsFor<P>,
+  metadata: Metadata & { readonly spec?: SpecExtras } = {},
+): WorkflowValue<P> {
+  const source = captureSource();
+  const specs = workflowSpecsOf(template.options.params);
+  const rendered = renderArgs(
+    `workflow from '${template.name}'`,
+    template.name,
+    specs,
+    args as Record<string, ArgValue>,
+    source,
+    false,
+  );
+  return deepFreeze({
+    kind: 'Workflow',
+    ...id,
+    options: { ...metadata, params: template.options.params } as WorkflowOptions<P>,
+    workflowTemplateRef: { name: template.name, clusterScope: template.kind === 'ClusterWorkflowTemplate' },
+    arguments: rendered,
+    source,
+  });
+}
+
+/** A CronWorkflow: runs the workflow on a schedule (Argo v4 `schedules`). */
+export function cronWorkflow<const P extends ParamSpecs = Record<never, never>>(
+  name: string,
+  cron: CronOptions,
+  options: WorkflowOptions<P>,
+): CronWorkflowValue<P> {
+  return deepFreeze({ kind: 'CronWorkflow', name, cron, options, source: captureSource() });
+}

@@ -1,0 +1,109 @@
+import { Document, isScalar, type Pair, Scalar, visit } from 'yaml';
+
+/**
+ * Key order: the fields a reader looks for first, in the order Argo's own examples use, with `name` first; fields not
+ * listed follow alphabetically; `templates` closes a spec. Sequences keep their order. The order is fixed, so output
+ * does not depend on how an object was built.
+ */
+const FIRST = [
+  'apiVersion',
+  'kind',
+  'metadata',
+  'spec',
+  'status',
+  'name',
+  'generateName',
+  'namespace',
+  'labels',
+  'annotations',
+  'schedules',
+  'timezone',
+  'concurrencyPolicy',
+  'workflowTemplateRef',
+  'entrypoint',
+  'template',
+  'templateRef',
+  'depends',
+  'dependencies',
+  'when',
+  'arguments',
+  'withItems',
+  'withParam',
+  'withSequence',
+  'inputs',
+  'outputs',
+  'parameters',
+  'artifacts',
+  'key',
+  'value',
+  'default',
+  'enum',
+  'description',
+  'valueFrom',
+  'image',
+  'command',
+  'args',
+  'source',
+  'container',
+  'script',
+  'resource',
+  'suspend',
+  'http',
+  'containerSet',
+  'dag',
+  'steps',
+];
+const LAST = ['templates', 'tasks'];
+const RANK = new Map<string, number>([
+  ...FIRST.map((k, i) => [k, i] as const),
+  ...LAST.map((k, i) => [k, 10_000 + i] as const),
+]);
+const keyOf = (p: Pair): string => String(isScalar(p.key) ? p.key.value : p.key);
+
+export function compareKeys(a: Pair, b: Pair): number {
+  const ka = keyOf(a);
+  const kb = keyOf(b);
+  const ra = RANK.get(ka) ?? 5_000;
+  const rb = RANK.get(kb) ?? 5_000;
+  if (ra !== rb) return ra - rb;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+const OPTIONS = {
+  compat: 'yaml-1.1', // quote what YAML 1.1 readers (Argo and kubectl through sigs.k8s.io/yaml) would re-type
+  sortMapEntries: compareKeys,
+  aliasDuplicateObjects: false, // no &a1/*a1 when one object is referenced twice
+  lineWidth: 0, // never fold
+  minContentWidth: 0,
+  blockQuote: 'literal', // multi-line strings (scripts) as |, |-, |+
+  indent: 2,
+  indentSeq: true,
+  singleQuote: false,
+  nullStr: 'null',
+  directives: false,
+} as const;
+
+/** YAML 1.1 re-types these even when yaml@2's 1.1 compat leaves them plain (see ../shared/docs/schema-notes.md §9). */
+function needsQuotes(v: unknown): boolean {
+  return (
+    typeof v === 'string' &&
+    ((v.includes('\t') && !v.includes('\n')) ||
+      v === '=' ||
+      /^[-+]?0[oxb]/i.test(v) ||
+      (/^[-+]?\d[\d_]*(\.\d*)?$/.test(v) && v.includes('_')))
+  );
+}
+
+/**
+ * Deterministic, review-friendly YAML that Argo's YAML 1.1 reader reads back exactly: fixed key order, quoted
+ * `yes`/`on`/`0755`/dates/`{{…}}`, scripts as block scalars, no anchors, a trailing newline.
+ */
+export function toYaml(value: unknown): string {
+  const doc = new Document(value, OPTIONS);
+  visit(doc, {
+    Scalar(_key, node) {
+      if (needsQuotes(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  return doc.toString(OPTIONS);
+}
