@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# Start the test cluster on loopback: etcd, kube-apiserver (RBAC + static tokens), Argo's CRDs,
+# the Argo workflow-controller and the fake kubelet. Writes $STATE/env.sh for the tests.
+# Builds missing binaries first (build.sh; cached by version).
+#
+# Env: ARGO_GEN_K8S_STATE (state dir, default <repo>/.k8s-test), ARGO_GEN_ETCD_PORT,
+#      ARGO_GEN_ETCD_PEER_PORT, ARGO_GEN_APISERVER_PORT, ARGO_GEN_K8S_CONTROLLER=0 (API server only:
+#      no Argo controller, no fake kubelet), ARGO_GEN_K8S_READY_TIMEOUT (seconds, default 180).
+# On any failure it stops whatever it started (down.sh) and exits non-zero.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+WITH_CONTROLLER=${ARGO_GEN_K8S_CONTROLLER:-1}
+TIMEOUT=${ARGO_GEN_K8S_READY_TIMEOUT:-180}
+T0=$SECONDS
+
+for tool in go node openssl curl jq; do
+  command -v "$tool" >/dev/null || { say "'$tool' is required"; exit 1; }
+done
+
+"$CLUSTER_DIR/build.sh"
+
+# A previous run that was killed may have left processes: stop them first (no-op when clean).
+"$CLUSTER_DIR/down.sh" --quiet
+
+on_error() {
+  say "start-up failed; last log lines:"
+  for c in "${COMPONENTS[@]}"; do
+    [ -f "$LOGS/$c.log" ] && { echo "--- $c.log" >&2; tail -n 15 "$LOGS/$c.log" >&2; }
+  done
+  "$CLUSTER_DIR/down.sh" --quiet || true
+}
+trap on_error ERR
+trap 'on_error; exit 130' INT TERM
+
+ports=("$ETCD_PORT" "$ETCD_PEER_PORT" "$APISERVER_PORT")
+[ "$WITH_CONTROLLER" = 1 ] && ports+=("$ARGO_HEALTH_PORT")
+for p in "${ports[@]}"; do
+  if port_in_use "$p"; then say "port $p on 127.0.0.1 is already in use"; false; fi
+done
+
+rm -rf "$STATE/etcd-data" "$PKI"
+mkdir -p "$PKI" "$LOGS"
+chmod 700 "$STATE"
+
+# --- PKI, tokens, kubeconfigs (fresh per run; test-only secrets) ---------------------------------
+(
+  cd "$PKI"
+  cat > ca.cnf <<'EOF'
+[req]
+distinguished_name=dn
+x509_extensions=v3_ca
+prompt=no
+[dn]
+CN=argo-gen-test-ca
+[v3_ca]
+basicConstraints=critical,CA:TRUE
+keyUsage=critical,keyCertSign,cRLSign,digitalSignature
+subjectKeyIdentifier=hash
+EOF
+  cat > apiserver.ext <<'EOF'
+basicConstraints=CA:FALSE
+keyUsage=critical,digitalSignature,keyEncipherment
+extendedKeyUsage=serverAuth
+subjectAltName=DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,IP:127.0.0.1,IP:10.96.0.1
+EOF
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -config ca.cnf -keyout ca.key -out ca.crt
+  openssl req -new -newkey rsa:2048 -nodes -subj "/CN=kube-apiserver" -keyout apiserver.key -out apiserver.csr
+  openssl x509 -req -in apiserver.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 3650 \
+    -extfile apiserver.ext -out apiserver.crt
+  openssl genrsa -out sa.key 2048
+  openssl rsa -in sa.key -pubout -out sa.pub
+) > "$LOGS/pki.log" 2>&1
+
+ADMIN_TOKEN=$(openssl rand -hex 24)
+DEV_TOKEN=$(openssl rand -hex 24)
+# Format: token,user,uid,"groups". test-admin is cluster-admin (system:masters); test-dev has no
+# rights at all until a test binds a Role to user test-dev (RBAC-denial tests).
+cat > "$STATE/tokens.csv" <<EOF
+$ADMIN_TOKEN,test-admin,uid-admin,"system:masters"
+$DEV_TOKEN,test-dev,uid-dev,"argo-gen-devs"
+EOF
+printf '%s' "$ADMIN_TOKEN" > "$STATE/admin.token"
+printf '%s' "$DEV_TOKEN" > "$STATE/dev.token"
+for who in admin dev; do
+  tok=$ADMIN_TOKEN; [ $who = dev ] && tok=$DEV_TOKEN
+  cat > "$STATE/$who.kubeconfig" <<EOF
+apiVersion: v1
+kind: Config
+clusters:
+- name: argo-gen-test
+  cluster: {server: "$SERVER", certificate-authority: "$PKI/ca.crt"}
+users:
+- name: test-$who
+  user: {token: "$tok"}
+contexts:
+- name: argo-gen-test
+  context: {cluster: argo-gen-test, user: test-$who, namespace: default}
+current-context: argo-gen-test
+EOF
+done
+chmod 600 "$STATE"/*.token "$STATE"/tokens.csv "$STATE"/*.kubeconfig
+
+# start <component> <command...>: run in the background with its own log and PID file. `exec`
+# makes the recorded PID the component itself, so down.sh can stop it directly.
+start() {
+  local name=$1; shift
+  ( exec "$@" ) > "$LOGS/$name.log" 2>&1 < /dev/null &
+  echo $! > "$STATE/$name.pid"
+}
+alive_or_fail() { pid_alive "$1" || { say "$1 exited during start-up"; return 1; }; }
+
+# --- etcd -------------------------------------------------------------------------------------
+say "starting etcd on 127.0.0.1:$ETCD_PORT"
+# --unsafe-no-fsync: test data only, much faster on disk. --max-request-bytes: Argo's full
+# workflows CRD is ~1.2 MB as JSON, close to etcd's 1.5 MiB default.
+start etcd "$BIN_DIR/etcd" --name argo-gen-test --data-dir "$STATE/etcd-data" \
+  --listen-client-urls "http://127.0.0.1:$ETCD_PORT" --advertise-client-urls "http://127.0.0.1:$ETCD_PORT" \
+  --listen-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" \
+  --initial-cluster "argo-gen-test=http://127.0.0.1:$ETCD_PEER_PORT" \
+  --unsafe-no-fsync --quota-backend-bytes 2147483648 --max-request-bytes 10485760 --log-level warn
+etcd_ready() { alive_or_fail etcd && curl -sf "http://127.0.0.1:$ETCD_PORT/health"; }
+wait_for 30 "etcd /health" etcd_ready
+
+# --- kube-apiserver -------------------------------------------------------------------------------
+say "starting kube-apiserver on $SERVER"
+# --advertise-address: otherwise it looks for a default-route IP. --endpoint-reconciler-type=none:
+# do not publish a loopback IP in the `kubernetes` Endpoints. ServiceAccount admission is off because
+# no controller-manager creates `default` ServiceAccounts (envtest does the same).
+start kube-apiserver "$BIN_DIR/kube-apiserver" \
+  --etcd-servers="http://127.0.0.1:$ETCD_PORT" \
+  --bind-address=127.0.0.1 --advertise-address=127.0.0.1 --secure-port="$APISERVER_PORT" \
+  --tls-cert-file="$PKI/apiserver.crt" --tls-private-key-file="$PKI/apiserver.key" \
+  --client-ca-file="$PKI/ca.crt" \
+  --token-auth-file="$STATE/tokens.csv" \
+  --authorization-mode=RBAC \
+  --service-account-issuer=https://kubernetes.default.svc.cluster.local \
+  --service-account-key-file="$PKI/sa.pub" --service-account-signing-key-file="$PKI/sa.key" \
+  --service-cluster-ip-range=10.96.0.0/16 \
+  --endpoint-reconciler-type=none \
+  --disable-admission-plugins=ServiceAccount \
+  --cert-dir="$STATE/certs" --profiling=false --v=1
+readyz() { alive_or_fail kube-apiserver && kcurl GET /readyz; }
+wait_for "$TIMEOUT" "kube-apiserver /readyz" readyz
+say "kube-apiserver ready after $((SECONDS - T0))s"
+
+# --- Argo CRDs: the full schemas of the controller's own version ---------------------------------
+if [ -n "${ARGO_GEN_ARGO_CRDS:-}" ]; then
+  CRDS=$ARGO_GEN_ARGO_CRDS
+elif [ "$ARGO_VERSION" = v4.1.2 ] && [ -d "$REPO_ROOT/../shared/argo/v4.1.2/crds" ]; then
+  CRDS=$REPO_ROOT/../shared/argo/v4.1.2/crds
+else
+  # Read them from the Go module cache (already downloaded by the controller build). Never copied.
+  CRDS=$(go mod download -json "github.com/argoproj/argo-workflows/v4@$ARGO_VERSION" | jq -r .Dir)/manifests/base/crds/full
+fi
+say "applying Argo CRDs from $CRDS"
+crd_names=()
+for f in "$CRDS"/argoproj.io_*.yaml; do
+  # argoproj.io_workflows.yaml -> workflows.argoproj.io
+  b=$(basename "$f" .yaml); name=${b#argoproj.io_}.argoproj.io
+  # Server-side apply: the full CRDs are too big for client-side apply's annotation.
+  apply "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/$name" "$f" > /dev/null
+  crd_names+=("$name")
+done
+established() {
+  local n
+  for n in "${crd_names[@]}"; do
+    kcurl GET "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/$n" \
+      | jq -e '.status.conditions[]? | select(.type == "Established" and .status == "True")' > /dev/null || return 1
+  done
+}
+wait_for 120 "CRDs Established" established
+say "${#crd_names[@]} CRDs established after $((SECONDS - T0))s"
+
+if [ "$WITH_CONTROLLER" = 1 ]; then
+  # --- Argo workflow-controller -------------------------------------------------------------------
+  # The ConfigMap must exist before start (the controller exits otherwise). Metrics and telemetry
+  # off: no :9090 listener. One `config` key holding YAML: with one key per setting, Argo pastes
+  # "key: value" lines together, so a single-line nested value like "enabled: false" breaks parsing.
+  echo '{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"argo"}}' | apply /api/v1/namespaces/argo - > /dev/null
+  jq -n '{apiVersion: "v1", kind: "ConfigMap",
+          metadata: {name: "workflow-controller-configmap", namespace: "argo"},
+          data: {config: "metricsConfig:\n  enabled: false\ntelemetryConfig:\n  enabled: false\n"}}' \
+    | apply /api/v1/namespaces/argo/configmaps/workflow-controller-configmap - > /dev/null
+  say "starting workflow-controller (healthz on :$ARGO_HEALTH_PORT)"
+  # DEFAULT_REQUEUE_TIME: Argo re-examines a workflow at most every 10 s by default, so each DAG level
+  # would take ~10 s; 1 s (the floor Argo's own comments recommend) keeps tests fast.
+  start workflow-controller env LEADER_ELECTION_DISABLE=true \
+    DEFAULT_REQUEUE_TIME="${ARGO_GEN_ARGO_REQUEUE_TIME:-1s}" "$BIN_DIR/workflow-controller" \
+    --kubeconfig "$STATE/admin.kubeconfig" --namespace argo \
+    --configmap workflow-controller-configmap --loglevel info
+  wfc_ready() { alive_or_fail workflow-controller && curl -sf "http://127.0.0.1:$ARGO_HEALTH_PORT/healthz"; }
+  wait_for 60 "workflow-controller /healthz" wfc_ready
+
+  # --- fake kubelet (TypeScript, run with tsx's loader in one node process) ----------------------
+  # tsx comes from the workspace (root devDependency); outside it, install the pinned version once
+  # into the binary cache. `node --import tsx` keeps it one process, so its PID file is exact.
+  TSX_DIR=$REPO_ROOT
+  if [ ! -d "$REPO_ROOT/node_modules/tsx" ]; then
+    TSX_DIR=$ARGO_GEN_K8S_BIN_ROOT/tsx-4.23.15
+    [ -d "$TSX_DIR/node_modules/tsx" ] || npm install --silent --no-save --prefix "$TSX_DIR" tsx@4.23.15 >&2
+  fi
+  say "starting fake kubelet"
+  start fake-kubelet env ARGO_GEN_K8S_SERVER="$SERVER" ARGO_GEN_K8S_CA="$PKI/ca.crt" \
+    ARGO_GEN_K8S_TOKEN_FILE="$STATE/admin.token" \
+    bash -c 'cd "$1" && exec node --import tsx "$2"' _ "$TSX_DIR" "$CLUSTER_DIR/fake-kubelet.ts"
+  # It creates Node fake-node-0 once its watch is set up.
+  kubelet_ready() { alive_or_fail fake-kubelet && grep -q 'watching pods' "$LOGS/fake-kubelet.log"; }
+  wait_for 60 "fake kubelet" kubelet_ready
+fi
+
+cat > "$STATE/env.sh" <<EOF
+# Generated by test/cluster/up.sh; source it to talk to the test cluster.
+export KUBECONFIG='$STATE/admin.kubeconfig'
+export ARGO_GEN_K8S_STATE='$STATE'
+export ARGO_GEN_K8S_SERVER='$SERVER'
+export ARGO_GEN_K8S_CA='$PKI/ca.crt'
+export ARGO_GEN_K8S_ADMIN_KUBECONFIG='$STATE/admin.kubeconfig'
+export ARGO_GEN_K8S_DEV_KUBECONFIG='$STATE/dev.kubeconfig'
+export ARGO_GEN_K8S_ADMIN_TOKEN_FILE='$STATE/admin.token'
+export ARGO_GEN_K8S_DEV_TOKEN_FILE='$STATE/dev.token'
+export ARGO_GEN_K8S_CONTROLLER='$WITH_CONTROLLER'
+EOF
+trap - ERR INT TERM
+say "cluster ready in $((SECONDS - T0))s; source $STATE/env.sh"
