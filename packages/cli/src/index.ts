@@ -1,2 +1,3 @@
+export type { Config, Target } from './config.js';
 export { EXIT, type Io } from './io.js';
 export { run } from './program.js';

@@ -31,6 +31,48 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(validateCommand(inputs, opts, io));
     });
 
+  program
+    .command('generate')
+    .description(
+      'Write one YAML file per exported workflow value of the TypeScript modules (atomically: all or nothing)',
+    )
+    .argument(
+      '[inputs...]',
+      'TypeScript modules or directories (default: the targets of argo-gen.config.ts, else templates/)',
+    )
+    .option('-o, --out <dir>', 'output directory (default: from argo-gen.config.ts, else generated/)')
+    .addHelpText('after', '\nExit codes: 0 written, 1 an input is invalid (nothing was written), 2 usage error.')
+    .action(async (inputs: string[], opts: { out?: string }) => {
+      const { generateCommand } = await import('./commands/generate.js');
+      setExit(await generateCommand(inputs, opts, io));
+    });
+
+  program
+    .command('check')
+    .description('Fail when generated YAML is stale, missing or no longer produced (for CI)')
+    .argument('[inputs...]', 'as for generate')
+    .option('-o, --out <dir>', 'output directory, as for generate')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 every generated file matches its source, 1 a file is stale, missing or extra (each is named), 2 usage error.',
+    )
+    .action(async (inputs: string[], opts: { out?: string }) => {
+      const { checkCommand } = await import('./commands/generate.js');
+      setExit(await checkCommand(inputs, opts, io));
+    });
+
+  program
+    .command('graph')
+    .description('Draw a DAG or steps template as a Mermaid (for pull requests) or Graphviz graph')
+    .argument('<file>', 'a TypeScript module or an Argo YAML file')
+    .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
+    .option('--template <name>', 'the template to draw (default: the entrypoint)')
+    .option('--export <name>', 'for modules with several workflow exports: which one (default: the default export)')
+    .action(async (file: string, opts: { format: 'mermaid' | 'dot'; template?: string; export?: string }) => {
+      const { graphCommand } = await import('./commands/graph.js');
+      setExit(await graphCommand(file, opts, io));
+    });
+
   return program;
 }
 

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ArgoGenError, issue } from '@argo-gen/model';
+
+/** One set of TypeScript inputs and the directory their YAML goes to. */
+export interface Target {
+  /** Files or directories (searched recursively for .ts) relative to the config file. */
+  readonly inputs: readonly string[];
+  /** Output directory; YAML keeps each input's path below its input directory. */
+  readonly out: string;
+}
+
+/** `argo-gen.config.ts`: `export default { targets: [...] } satisfies Config`. */
+export interface Config {
+  readonly targets: readonly Target[];
+}
+
+export const CONFIG_FILE = 'argo-gen.config.ts';
+
+/** Without a config file, `templates/` goes to `generated/`. */
+export const DEFAULT_CONFIG: Config = { targets: [{ inputs: ['templates'], out: 'generated' }] };
+
+export interface LoadedConfig {
+  readonly config: Config;
+  /** Directory paths in the config are relative to. */
+  readonly root: string;
+}
+
+/** Loads the config from `cwd` (no search upwards: the command runs where the config is, like tsc -p). */
+export async function loadConfig(cwd: string, importModule: (file: string) => Promise<unknown>): Promise<LoadedConfig> {
+  const file = path.join(cwd, CONFIG_FILE);
+  if (!existsSync(file)) return { config: DEFAULT_CONFIG, root: cwd };
+  const mod = (await importModule(file)) as { default?: unknown };
+  const config = mod.default as Config | undefined;
+  const bad = (why: string) =>
+    new ArgoGenError([issue('config/invalid', '', why, { source: { file: CONFIG_FILE, line: 0, column: 0 } })]);
+  if (!config || !Array.isArray(config.targets))
+    throw bad('must default-export { targets: [{ inputs: [...], out: "..." }] }');
+  config.targets.forEach((t, i) => {
+    if (!Array.isArray(t.inputs) || t.inputs.some((x: unknown) => typeof x !== 'string'))
+      throw bad(`targets[${i}].inputs must be a list of paths`);
+    if (typeof t.out !== 'string' || t.out === '') throw bad(`targets[${i}].out must be a directory path`);
+  });
+  return { config, root: cwd };
+}

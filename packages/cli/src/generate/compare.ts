@@ -1,0 +1,44 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { HEADER_MARK, type Plan, toPosix } from './plan.js';
+
+export interface Differences {
+  readonly stale: readonly string[];
+  readonly missing: readonly string[];
+  /** Generated files (they carry our header) that no input produces any more. */
+  readonly extra: readonly string[];
+  readonly changed: ReadonlyMap<string, string>;
+}
+
+/** What `generate` would change on disk, and what `check` reports. */
+export function compare(plan: Plan, root: string): Differences {
+  const stale: string[] = [];
+  const missing: string[] = [];
+  const changed = new Map<string, string>();
+  for (const f of plan.files) {
+    const abs = path.resolve(root, f.path);
+    if (!existsSync(abs)) {
+      missing.push(f.path);
+      changed.set(f.path, f.content);
+    } else if (readFileSync(abs, 'utf8') !== f.content) {
+      stale.push(f.path);
+      changed.set(f.path, f.content);
+    }
+  }
+  const planned = new Set(plan.files.map((f) => f.path));
+  const extra = plan.outDirs
+    .flatMap((d) => generatedFilesIn(path.resolve(root, d)).map((abs) => toPosix(path.relative(root, abs))))
+    .filter((p, i, all) => !planned.has(p) && all.indexOf(p) === i)
+    .sort();
+  return { stale, missing, extra, changed };
+}
+
+function generatedFilesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' || e.name.startsWith('.') ? [] : generatedFilesIn(full);
+    if (!/\.ya?ml$/.test(e.name)) return [];
+    return readFileSync(full, 'utf8').startsWith(HEADER_MARK) ? [full] : [];
+  });
+}

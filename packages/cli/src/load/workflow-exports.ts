@@ -1,0 +1,71 @@
+import path from 'node:path';
+import type { WorkflowLike } from '@argo-gen/dsl';
+import { ArgoGenError, issue } from '@argo-gen/model';
+import { importModule } from './import-typescript.js';
+
+const KINDS = new Set(['WorkflowTemplate', 'ClusterWorkflowTemplate', 'Workflow', 'CronWorkflow']);
+
+export interface WorkflowExport {
+  /** The module file, as given (relative to the working directory). */
+  readonly file: string;
+  /** `default` or the export's name. */
+  readonly exportName: string;
+  readonly value: WorkflowLike;
+}
+
+export function isWorkflowLike(value: unknown): value is WorkflowLike {
+  if (value === null || typeof value !== 'object') return false;
+  const v = value as { kind?: unknown; options?: unknown };
+  return typeof v.kind === 'string' && KINDS.has(v.kind) && typeof v.options === 'object' && v.options !== null;
+}
+
+/**
+ * The workflow values a module exports (default first, then named exports by name). A module that exports none is
+ * an error: it was given as an input, so it was meant to produce YAML.
+ */
+export async function workflowExports(file: string, cwd: string): Promise<WorkflowExport[]> {
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await importModule(path.resolve(cwd, file))) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof ArgoGenError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    const at = locationIn(error, path.resolve(cwd, file)) ?? { line: 0, column: 0 };
+    throw new ArgoGenError([
+      issue('input/module-failed', '', `cannot load: ${firstLine(message)}`, { source: { file, ...at } }),
+    ]);
+  }
+  const names = Object.keys(mod).sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a < b ? -1 : 1));
+  const found: WorkflowExport[] = [];
+  const seen = new Set<unknown>();
+  for (const name of names) {
+    const value = mod[name];
+    if (!isWorkflowLike(value) || seen.has(value)) continue;
+    seen.add(value);
+    found.push({ file, exportName: name, value });
+  }
+  if (found.length === 0) {
+    throw new ArgoGenError([
+      issue('input/no-workflows', '', 'exports no workflow value (workflowTemplate(), workflow(), cronWorkflow(), …)', {
+        source: { file, line: 0, column: 0 },
+      }),
+    ]);
+  }
+  return found;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}
+
+/** The position of the first stack frame in the module itself, for errors thrown while it was evaluated. */
+function locationIn(error: unknown, absolute: string): { line: number; column: number } | undefined {
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  for (const line of stack.split('\n')) {
+    const i = line.indexOf(absolute);
+    if (i === -1) continue;
+    const m = /:(\d+):(\d+)\)?$/.exec(line.slice(i + absolute.length));
+    if (m) return { line: Number(m[1]), column: Number(m[2]) };
+  }
+  return undefined;
+}
