@@ -37,6 +37,8 @@ export type Linter = (doc: unknown) => readonly Issue[];
 
 export interface SynthOptions {
   readonly lint?: Linter;
+  /** Receives warnings (which never stop synthesis), located like errors. */
+  readonly onWarning?: (warning: Issue) => void;
 }
 
 /**
@@ -54,6 +56,7 @@ export function synth<W extends WorkflowLike>(value: W, options: SynthOptions = 
   if (verdict.status === 'valid' && options.lint) problems.push(...options.lint(rendered));
   const located = problems.map((i) => locate(i, rendered, sources, value.source));
   if (located.some((i) => i.severity === 'error')) throw new ArgoGenError(located);
+  for (const w of located) options.onWarning?.(w);
   return deepFreeze(rendered) as Synthesized<W>;
 }
 

@@ -32,7 +32,7 @@ export async function generateCommand(inputs: readonly string[], options: Genera
     const p = await plan(targets, root);
     const diff = compare(p, root);
     writeAtomically(root, diff.changed, diff.extra);
-    for (const w of p.warnings) io.stderr(`${formatIssue(w)}\n`);
+    for (const w of p.warnings) io.stderr(`${formatIssue(relativeTo(io.cwd, w))}\n`);
     const lines = [
       ...diff.missing.map((f) => `created ${f}`),
       ...diff.stale.map((f) => `updated ${f}`),

@@ -48,7 +48,8 @@ export async function plan(targets: readonly Target[], root: string): Promise<Pl
   }
   if (problems.length > 0) throw new ArgoGenError(problems);
   const all = modules.flatMap((m) => m.exports);
-  const docs = synthAll(all);
+  const warnings: Issue[] = [];
+  const docs = synthAll(all, warnings);
   const files: PlannedFile[] = [];
   for (const m of modules) {
     for (const e of m.exports) {
@@ -62,11 +63,11 @@ export async function plan(targets: readonly Target[], root: string): Promise<Pl
   }
   const clash = firstClash(files);
   if (clash) throw new ArgoGenError([{ code: 'generate/output-clash', severity: 'error', path: '', message: clash }]);
-  return { files, outDirs: targets.map((t) => toPosix(t.out)), warnings: [] };
+  return { files, outDirs: targets.map((t) => toPosix(t.out)), warnings };
 }
 
 /** Synthesises all values twice: once for the documents, then with the lint knowing every WorkflowTemplate. */
-function synthAll(exports: readonly WorkflowExport[]): Map<WorkflowLike, unknown> {
+function synthAll(exports: readonly WorkflowExport[], warnings: Issue[]): Map<WorkflowLike, unknown> {
   const problems: Issue[] = [];
   const first = new Map<WorkflowLike, unknown>();
   for (const e of exports) {
@@ -82,7 +83,10 @@ function synthAll(exports: readonly WorkflowExport[]): Map<WorkflowLike, unknown
   const final = new Map<WorkflowLike, unknown>();
   for (const e of exports) {
     try {
-      final.set(e.value, synth(e.value, { lint: (doc) => lintDocument(doc, { templates }) }));
+      final.set(
+        e.value,
+        synth(e.value, { lint: (doc) => lintDocument(doc, { templates }), onWarning: (w) => warnings.push(w) }),
+      );
     } catch (error) {
       if (!(error instanceof ArgoGenError)) throw error;
       problems.push(...error.issues);
