@@ -1,0 +1,57 @@
+import type { Arguments } from '../gen/types.gen.js';
+import { pointer } from '../json-pointer.js';
+import { list, type Sink } from './document.js';
+import { checkParamNames } from './names.js';
+import { locationsOf } from './template-refs.js';
+
+/**
+ * Names and values of `spec.arguments` and of step and task arguments (rules 10, 11, 36, 50). `allowEmpty` is Argo's
+ * `allowEmptyValues`: true for `spec.arguments` under lint and for WorkflowTemplates, false for a CronWorkflow's
+ * embedded spec and for every step and task.
+ */
+export function checkArguments(
+  sink: Sink,
+  args: Arguments | undefined,
+  path: string,
+  prefix: string,
+  allowEmpty: boolean,
+): void {
+  if (!args) return;
+  checkParamNames(sink, args, path);
+  list(args.parameters).forEach((p, i) => {
+    if (typeof p?.name !== 'string') return;
+    const at = `${path}${pointer(['parameters', i])}`;
+    const ref = `${prefix}${p.name}`;
+    const hasValue = p.value !== undefined && p.value !== null;
+    if (!hasValue && !p.valueFrom && !allowEmpty)
+      sink.error('lint/missing-value', at, `${ref}.value or ${ref}.valueFrom is required`);
+    const vf = p.valueFrom;
+    if (vf && (vf.path || vf.jsonPath || vf.jqFilter || vf.parameter || vf.expression))
+      sink.error(
+        'lint/invalid-value-from',
+        `${at}/valueFrom`,
+        `${ref}.valueFrom only allows: default, configMapKeyRef and supplied`,
+      );
+    if (p.enum !== undefined) {
+      if (p.enum.length === 0)
+        sink.error('lint/invalid-enum', `${at}/enum`, `${ref}.enum should contain at least one value`);
+      else if (!hasValue) {
+        if (!allowEmpty) sink.error('lint/invalid-enum', at, `${ref}.value is required`);
+      } else if (!p.enum.map(String).includes(String(p.value)))
+        sink.error(
+          'lint/invalid-enum',
+          `${at}/value`,
+          `${ref}.value should be present in ${ref}.enum list (got '${p.value}'; allowed: ${p.enum.join(', ')})`,
+        );
+    }
+  });
+  list(args.artifacts).forEach((a, i) => {
+    if (typeof a?.name !== 'string') return;
+    const at = `${path}${pointer(['artifacts', i])}`;
+    const ref = `${prefix}${a.name}`;
+    if (!allowEmpty && !a.from && !a.fromExpression && locationsOf(a).length === 0)
+      sink.error('lint/missing-value', at, `${ref}.from, artifact location, or key is required`);
+    if (a.from && a.fromExpression)
+      sink.error('lint/invalid-artifact', at, `${ref} shouldn't have both \`from\` and \`fromExpression\` in Artifact`);
+  });
+}

@@ -1,0 +1,70 @@
+import type { Artifact, Template } from '../gen/types.gen.js';
+import { escapeToken } from '../json-pointer.js';
+import { isObject, list, type Sink } from './document.js';
+import { locationsOf } from './template-refs.js';
+
+/** Argo's leaf templates for artifact paths (`Template.IsLeaf`): suspend is not one of them. */
+export function isArtifactLeaf(t: Template): boolean {
+  return !!(t.container || t.containerSet || t.script || t.resource || t.data || t.http || t.plugin);
+}
+
+/** A clean artifact path on a leaf template, no path elsewhere (rules 26, 61). */
+export function checkArtifactPath(
+  sink: Sink,
+  t: Template,
+  a: Artifact,
+  path: string,
+  field: 'inputs' | 'outputs',
+): void {
+  if (isArtifactLeaf(t)) {
+    if (!a.path) sink.error('lint/invalid-artifact-path', path, `Artifact '${a.name}' did not specify a path`);
+    else if (a.path.split('/').includes('..'))
+      sink.error(
+        'lint/invalid-artifact-path',
+        `${path}/path`,
+        `Artifact '${a.name}' attempted to use a path containing '..'. Directory traversal is not permitted`,
+      );
+  } else if (a.path) {
+    sink.error(
+      'lint/invalid-artifact-path',
+      `${path}/path`,
+      `${field}.artifacts.${a.name}.path only valid in container/script templates`,
+    );
+  }
+}
+
+/** Input artifacts of a template (rule 26). */
+export function checkInputArtifacts(sink: Sink, t: Template, path: string): void {
+  list(t.inputs?.artifacts).forEach((a, i) => {
+    if (!a || typeof a.name !== 'string') return;
+    const at = `${path}/inputs/artifacts/${i}`;
+    checkArtifactPath(sink, t, a, at, 'inputs');
+    if (a.from)
+      sink.error('lint/invalid-artifact', `${at}/from`, `inputs.artifacts.${a.name}.from not valid in inputs`);
+  });
+}
+
+/**
+ * The CRD's CEL rule on every artifact anywhere in the document: at most one location (s3, git, http, …). Walks the
+ * whole document, since artifacts appear in arguments, inputs, outputs, archive locations and hooks.
+ */
+export function checkArtifactLocations(sink: Sink, value: unknown, path: string): void {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) checkArtifactLocations(sink, v, `${path}/${i}`);
+    return;
+  }
+  if (!isObject(value)) return;
+  for (const [key, child] of Object.entries(value)) {
+    if (key === 'artifacts' && Array.isArray(child))
+      for (const [i, a] of child.entries()) {
+        const locations = isObject(a) ? locationsOf(a as unknown as Artifact) : [];
+        if (locations.length > 1)
+          sink.error(
+            'lint/multiple-artifact-locations',
+            `${path}/artifacts/${i}`,
+            `at most one artifact location can be specified (got ${locations.join(', ')})`,
+          );
+      }
+    checkArtifactLocations(sink, child, `${path}/${escapeToken(key)}`);
+  }
+}

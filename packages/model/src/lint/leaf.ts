@@ -1,0 +1,133 @@
+import type { Template, VolumeMount, WorkflowSpec } from '../gen/types.gen.js';
+import { isPlaceholder, list, type Sink, type TemplateAt } from './document.js';
+import { findCycle } from './graph.js';
+import { checkFieldNames } from './names.js';
+
+/** Argo's own containers in a pod (workflow/common/common.go). */
+function reservedContainer(name: string): boolean {
+  return name === 'wait' || name === 'supervisor' || name.startsWith('artifact-plugin-');
+}
+
+const RESOURCE_ACTIONS = ['get', 'create', 'apply', 'delete', 'replace', 'patch'];
+
+/** Templates that run something (argo-validation-rules.md §7, rules 52–56). */
+export function checkLeaf(sink: Sink, at: TemplateAt, spec: WorkflowSpec): void {
+  const { template: t, path } = at;
+  const defaults = spec.templateDefaults;
+  if (t.container && !t.container.image && !defaults?.container?.image)
+    sink.error('lint/missing-image', `${path}/container`, 'container.image may not be empty');
+  if (t.script && !t.script.image && !defaults?.script?.image)
+    sink.error('lint/missing-image', `${path}/script`, 'script.image may not be empty');
+  if (t.container) checkMounts(sink, t, list(t.container.volumeMounts), `${path}/container`, 'container');
+  list(t.sidecars).forEach((s, i) => {
+    if (s && reservedContainer(s.name))
+      sink.error(
+        'lint/reserved-container-name',
+        `${path}/sidecars/${i}/name`,
+        `sidecars: "${s.name}" is a reserved Argo container name`,
+      );
+  });
+  if (t.containerSet) checkContainerSet(sink, t, `${path}/containerSet`);
+  const r = t.resource;
+  if (r) {
+    const rp = `${path}/resource`;
+    if (!RESOURCE_ACTIONS.includes(r.action) && !isPlaceholder(r.action))
+      sink.error(
+        'lint/invalid-resource',
+        `${rp}/action`,
+        `resource.action must be one of: ${RESOURCE_ACTIONS.join(', ')} (got '${r.action}')`,
+      );
+    if (r.action !== 'get' && r.action !== 'delete') {
+      if (!r.manifest && !r.manifestFrom)
+        sink.error('lint/invalid-resource', rp, 'either resource.manifest or resource.manifestFrom must be specified');
+    }
+    if (r.manifest && r.manifestFrom)
+      sink.error(
+        'lint/invalid-resource',
+        rp,
+        "shouldn't have both `manifest` and `manifestFrom` specified in `Manifest` for resource template",
+      );
+    const from = r.manifestFrom?.artifact?.name;
+    if (from && !list(t.inputs?.artifacts).some((a) => a?.name === from))
+      sink.error(
+        'lint/invalid-resource',
+        `${rp}/manifestFrom/artifact/name`,
+        `artifact ${from} in \`manifestFrom\` refer to a non-exist artifact`,
+      );
+  }
+}
+
+/** Two volume mounts, or an input artifact and a mount, at one path (rule 52). */
+function checkMounts(sink: Sink, t: Template, mounts: readonly VolumeMount[], path: string, field: string): void {
+  const seen = new Map<string, string>();
+  mounts.forEach((m, i) => {
+    if (!m?.mountPath) return;
+    const here = `${field}.volumeMounts[${i}]`;
+    const first = seen.get(m.mountPath);
+    if (first !== undefined)
+      sink.error(
+        'lint/duplicate-mount-path',
+        `${path}/volumeMounts/${i}/mountPath`,
+        `${here}.mountPath '${m.mountPath}' already mounted in ${first}`,
+      );
+    else seen.set(m.mountPath, here);
+  });
+  list(t.inputs?.artifacts).forEach((a, i) => {
+    const first = a?.path ? seen.get(a.path) : undefined;
+    if (first !== undefined)
+      sink.error(
+        'lint/duplicate-mount-path',
+        `${path.replace(/\/(container|containerSet)$/, '')}/inputs/artifacts/${i}/path`,
+        `inputs.artifacts[${i}].path '${a?.path}' already mounted in ${first}`,
+      );
+  });
+}
+
+/** containerSet: containers, their names and dependency graph, `main` for inputs/outputs, no `wait` (rule 54). */
+function checkContainerSet(sink: Sink, t: Template, path: string): void {
+  const set = t.containerSet;
+  if (!set) return;
+  const containers = list(set.containers);
+  if (containers.length === 0)
+    sink.error('lint/empty-container-set', `${path}/containers`, 'containers must have at least one container');
+  checkFieldNames(sink, containers, (i) => `${path}/containers/${i}`, 'container');
+  checkMounts(sink, t, list(set.volumeMounts), path, 'containerSet');
+  const names = new Set(containers.map((c) => c?.name));
+  containers.forEach((c, i) => {
+    if (!c) return;
+    list(c.dependencies).forEach((dep, j) => {
+      if (!names.has(dep))
+        sink.error(
+          'lint/unknown-dependency',
+          `${path}/containers/${i}/dependencies/${j}`,
+          `containers.${c.name} dependency '${dep}' not defined`,
+        );
+    });
+    if (c.name === 'wait')
+      sink.error(
+        'lint/reserved-container-name',
+        `${path}/containers/${i}/name`,
+        'containers: "wait" is a reserved Argo container name',
+      );
+  });
+  const byName = new Map(containers.filter(Boolean).map((c) => [c.name, c]));
+  const cycle = findCycle([...byName.keys()], (n) => list(byName.get(n)?.dependencies).filter((x) => byName.has(x)));
+  if (cycle) {
+    const i = containers.findIndex((c) => c?.name === cycle[0]);
+    sink.error(
+      'lint/dag-cycle',
+      `${path}/containers/${i}/dependencies`,
+      `containers dependency cycle detected: ${cycle.join(' -> ')}`,
+    );
+  }
+  const needsMain =
+    list(t.inputs?.artifacts).length > 0 ||
+    list(t.outputs?.parameters).length > 0 ||
+    list(t.outputs?.artifacts).length > 0;
+  if (needsMain && !names.has('main'))
+    sink.error(
+      'lint/missing-main-container',
+      `${path}/containers`,
+      'containers must have a container named "main" for input or output',
+    );
+}

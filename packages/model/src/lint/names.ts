@@ -1,0 +1,138 @@
+import type { Artifact, ObjectMeta, Parameter } from '../gen/types.gen.js';
+import { pointer } from '../json-pointer.js';
+import { type LintDoc, type LintKind, list, type Sink } from './document.js';
+
+/** Argo's name rule for templates, steps, tasks and containerSet containers (rule 8). */
+const FIELD_NAME = /^[a-zA-Z0-9][-a-zA-Z0-9]*$/;
+const FIELD_NAME_MAX = 128;
+const FIELD_NAME_RULE =
+  "name must consist of alpha-numeric characters or '-', and must start with an alpha-numeric character (e.g. My-name1-2, 123-NAME)";
+
+/** Parameter and artifact names (rule 10). */
+const PARAM_NAME = /^[-a-zA-Z0-9_]+$/;
+export const PARAM_NAME_RULE =
+  "Parameter/Artifact name must consist of alpha-numeric characters, '_' or '-' e.g. my_param_1, MY-PARAM-1";
+
+/** Kubernetes object names (the API server's check; Argo leaves it to Kubernetes). */
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS1123_RULE =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+
+/** Argo's length limits on metadata.name (rule 6); 52 leaves room for a CronWorkflow's `-<unix time>` suffix. */
+const NAME_LIMIT: Readonly<Record<LintKind, [number, string]>> = {
+  Workflow: [63, 'workflow name'],
+  WorkflowTemplate: [63, 'workflow template name'],
+  ClusterWorkflowTemplate: [63, 'cluster workflow template name'],
+  CronWorkflow: [52, 'cron workflow name'],
+};
+/** Kubernetes appends five random characters to generateName and cuts the prefix to fit 63. */
+const GENERATE_NAME_MAX = 58;
+
+export function checkMetadata(d: LintDoc, metadata: ObjectMeta | undefined): void {
+  const { sink } = d;
+  const { name, generateName } = metadata ?? {};
+  if (!name && !generateName) {
+    sink.error('lint/missing-name', '/metadata', 'metadata.name or metadata.generateName is required');
+    return;
+  }
+  if (typeof name === 'string' && name !== '') {
+    const [max, what] = NAME_LIMIT[d.kind];
+    if (name.length > max)
+      sink.error(
+        'lint/name-too-long',
+        '/metadata/name',
+        `${what} "${name}" must not be more than ${max} characters long (currently ${name.length})`,
+      );
+    if (!DNS1123_SUBDOMAIN.test(name))
+      sink.error('lint/invalid-name', '/metadata/name', `metadata.name '${name}' is invalid: ${DNS1123_RULE}`);
+  }
+  if (typeof generateName === 'string' && generateName !== '' && !name) {
+    // Kubernetes validates the prefix without its trailing dash.
+    const prefix = generateName.replace(/-$/, '');
+    if (!DNS1123_SUBDOMAIN.test(prefix))
+      sink.error(
+        'lint/invalid-name',
+        '/metadata/generateName',
+        `metadata.generateName '${generateName}' is invalid: ${DNS1123_RULE}`,
+      );
+    if (generateName.length > GENERATE_NAME_MAX)
+      sink.warn(
+        'lint/name-too-long',
+        '/metadata/generateName',
+        `metadata.generateName '${generateName}' is longer than ${GENERATE_NAME_MAX} characters (currently ${generateName.length}); Kubernetes cuts it short`,
+      );
+  }
+}
+
+export type FieldKind = 'template' | 'step' | 'task' | 'container';
+
+/**
+ * Required, format, length and uniqueness of template, step, task and container names (rules 8, 34, 42, 54).
+ * Steps may carry `{{…}}` in their names: Argo replaces each tag by `x` before the check.
+ */
+export function checkFieldNames(
+  sink: Sink,
+  items: readonly { readonly name?: string }[],
+  pathOf: (index: number) => string,
+  kind: FieldKind,
+): void {
+  const seen = new Map<string, string>();
+  items.forEach((item, index) => {
+    const path = pathOf(index);
+    const name = item?.name;
+    if (typeof name !== 'string' || name === '') {
+      sink.error('lint/missing-name', path, `${kind} name is required`);
+      return;
+    }
+    checkFieldName(sink, `${path}/name`, kind, name);
+    const first = seen.get(name);
+    if (first !== undefined)
+      sink.error(`lint/duplicate-${kind}`, `${path}/name`, `${kind} name '${name}' is not unique (first at ${first})`);
+    else seen.set(name, path);
+  });
+}
+
+export function checkFieldName(sink: Sink, path: string, kind: FieldKind, name: string): void {
+  const plain = kind === 'step' ? name.replace(/\{\{[^}]*\}\}/g, 'x') : name;
+  if (!FIELD_NAME.test(plain))
+    sink.error('lint/invalid-name', path, `${kind} name '${name}' is invalid: ${FIELD_NAME_RULE}`);
+  if (plain.length > FIELD_NAME_MAX)
+    sink.error(
+      'lint/name-too-long',
+      path,
+      `${kind} name '${name}' is invalid: must be no more than ${FIELD_NAME_MAX} characters (currently ${plain.length})`,
+    );
+}
+
+/** Names of parameters and artifacts in arguments, inputs and outputs (rules 10, 26, 59). */
+export function checkParamNames(
+  sink: Sink,
+  holder: { readonly parameters?: readonly Parameter[]; readonly artifacts?: readonly Artifact[] } | undefined,
+  path: string,
+): void {
+  for (const field of ['parameters', 'artifacts'] as const) {
+    const what = field === 'parameters' ? 'parameter' : 'artifact';
+    const seen = new Map<string, string>();
+    list<Parameter | Artifact>(holder?.[field]).forEach((p, i) => {
+      const at = pointer([field, i]);
+      if (typeof p?.name !== 'string' || p.name === '') {
+        sink.error('lint/missing-name', `${path}${at}`, `${what} name is required`);
+        return;
+      }
+      if (!PARAM_NAME.test(p.name))
+        sink.error('lint/invalid-name', `${path}${at}/name`, `${what} name '${p.name}' is invalid: ${PARAM_NAME_RULE}`);
+      const first = seen.get(p.name);
+      if (first !== undefined)
+        sink.error(
+          `lint/duplicate-${what}`,
+          `${path}${at}/name`,
+          `${what} name '${p.name}' is not unique (first at ${path}${first})`,
+        );
+      else seen.set(p.name, at);
+    });
+  }
+}
+
+export function isParamName(name: string): boolean {
+  return PARAM_NAME.test(name);
+}

@@ -1,0 +1,111 @@
+import type { DAGTask, Template, WorkflowStep } from '../gen/types.gen.js';
+import type { LintDoc, TemplateAt } from './document.js';
+import {
+  type GlobalScope,
+  inputsOf,
+  loopOf,
+  type NodeResolver,
+  resolveTag,
+  type TagScope,
+  type Unresolved,
+} from './scope.js';
+import { type Tag, tagsIn } from './tags.js';
+import type { Callee } from './template-refs.js';
+
+/**
+ * Variable references (argo-validation-rules.md §9, rules 39, 48, 51, 60, 65, 66): every checked `{{…}}` tag resolves
+ * in the scope of the place it is written. Steps and DAG tasks are checked by steps.ts and dag.ts with their own
+ * scope; this file checks the rest of each template.
+ */
+export function reportTags(d: LintDoc, tags: readonly Tag[], scope: TagScope): void {
+  for (const tag of tags) {
+    const problem = resolveTag(tag.name, tag.raw, scope);
+    if (!problem) continue;
+    const message = problem.message ?? `failed to resolve ${tag.raw}: ${problem.reason}`;
+    if (problem.severity === 'warning') d.sink.warn(problem.code, tag.path, message);
+    else d.sink.error(problem.code, tag.path, message);
+  }
+}
+
+/** The scope of a template body: its inputs and the globals (no loop item; steps/tasks only where given). */
+export function templateScope(global: GlobalScope, t: Template, extra: Partial<TagScope> = {}): TagScope {
+  const inputs = inputsOf(t);
+  return {
+    global,
+    template: t,
+    inputParameters: inputs.parameters,
+    inputArtifacts: inputs.artifacts,
+    loop: { kind: 'none' },
+    ...extra,
+  };
+}
+
+/**
+ * Tags of one step or task: the template's inputs plus an inline template's, the loop item, and the steps or tasks
+ * `nodes(inHooks)` makes visible (hooks run after their step or task, so they may read its own results).
+ */
+export function checkNodeTags(
+  d: LintDoc,
+  node: WorkflowStep | DAGTask,
+  path: string,
+  template: Template,
+  global: GlobalScope,
+  nodes: (inHooks: boolean) => Pick<TagScope, 'steps' | 'tasks'>,
+): void {
+  const inputs = inputsOf(template, node.inline);
+  const scope = (inHooks: boolean) =>
+    templateScope(global, template, {
+      inputParameters: inputs.parameters,
+      inputArtifacts: inputs.artifacts,
+      loop: loopOf(node),
+      ...nodes(inHooks),
+    });
+  reportTags(d, tagsIn(node, path, new Set([`${path}/hooks`])), scope(false));
+  reportTags(d, tagsIn(node.hooks, `${path}/hooks`), scope(true));
+}
+
+/** Tags of one template outside its steps and tasks; outputs of steps and DAG templates see every step or task. */
+export function checkTemplateTags(d: LintDoc, at: TemplateAt, global: GlobalScope, nodes?: NodeResolver): void {
+  const t = at.template;
+  const skip = new Set<string>();
+  if (t.steps !== undefined) skip.add(`${at.path}/steps`);
+  if (t.dag !== undefined) skip.add(`${at.path}/dag/tasks`);
+  if (nodes) skip.add(`${at.path}/outputs`);
+  reportTags(d, tagsIn(t, at.path, skip), templateScope(global, t));
+  if (nodes) {
+    const key = t.steps !== undefined ? 'steps' : 'tasks';
+    reportTags(d, tagsIn(t.outputs, `${at.path}/outputs`), templateScope(global, t, { [key]: nodes }));
+  }
+}
+
+const NODE_ATTRIBUTES = new Set([
+  'id',
+  'startedAt',
+  'finishedAt',
+  'hostNodeName',
+  'ip',
+  'status',
+  'exitCode',
+  'outputs.result',
+  'outputs.parameters',
+  'outputs.artifacts',
+]);
+
+/** `steps.X.<attribute>` / `tasks.X.<attribute>`: a known attribute, and a declared output of X's template. */
+export function nodeAttribute(
+  kind: 'step' | 'task',
+  node: string,
+  attribute: string,
+  callee: Callee,
+): Unresolved | undefined {
+  if (NODE_ATTRIBUTES.has(attribute)) return undefined;
+  const m = /^outputs\.(parameters|artifacts)\.([^.]+)$/.exec(attribute);
+  if (!m) return { code: 'lint/unresolved-reference', reason: `'${attribute}' is not a ${kind} variable` };
+  if (callee === 'unknown') return undefined;
+  const field = m[1] as 'parameters' | 'artifacts';
+  const declared = (callee.outputs?.[field] ?? []).some((p) => p?.name === m[2]);
+  if (declared) return undefined;
+  const what = field === 'parameters' ? 'parameter' : 'artifact';
+  const by = callee.name ? ` (template '${callee.name}')` : '';
+  return { code: 'lint/unresolved-reference', reason: `${kind} '${node}'${by} has no output ${what} '${m[2]}'` };
+}

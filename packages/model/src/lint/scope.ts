@@ -1,0 +1,250 @@
+import type { Item, Template, WorkflowSpec } from '../gen/types.gen.js';
+import { isObject, isPodType, type LintDoc, list } from './document.js';
+
+/** A set of names, or every name (when the names come from somewhere the lint cannot see). */
+export type Names = ReadonlySet<string> | 'any';
+
+const has = (names: Names, name: string) => names === 'any' || names.has(name);
+
+/** What `{{workflow.*}}` resolves to in one document (argo-validation-rules.md rule 12 and §9). */
+export interface GlobalScope {
+  readonly parameters: Names;
+  /** In a WorkflowTemplate an undeclared `workflow.parameters.x` may come from the Workflow that runs it. */
+  readonly parametersFromCaller: boolean;
+  readonly labels: Names;
+  readonly annotations: Names;
+  readonly priority: boolean;
+  readonly failures: boolean;
+  readonly outputParameters: Names;
+  readonly outputArtifacts: Names;
+}
+
+export function globalScope(d: LintDoc): GlobalScope {
+  const specs: WorkflowSpec[] = [d.spec];
+  const opaque = d.referenced === 'unknown';
+  if (d.referenced && d.referenced !== 'unknown') specs.push(d.referenced.spec);
+  const meta = isObject(d.doc) && isObject(d.doc.metadata) ? d.doc.metadata : {};
+  const cronMeta =
+    d.kind === 'CronWorkflow' && isObject(d.doc) && isObject(d.doc.spec) && isObject(d.doc.spec.workflowMetadata)
+      ? d.doc.spec.workflowMetadata
+      : {};
+  const keys = (field: 'labels' | 'annotations'): Names => {
+    if (opaque) return 'any';
+    const out = new Set<string>();
+    const add = (m: unknown) => {
+      if (isObject(m)) for (const k of Object.keys(m)) out.add(k);
+    };
+    add(d.kind === 'CronWorkflow' ? cronMeta[field] : meta[field]);
+    for (const s of specs) {
+      add(s.workflowMetadata?.[field]);
+      if (field === 'labels') add(s.workflowMetadata?.labelsFrom);
+    }
+    return out;
+  };
+  const params = new Set<string>();
+  for (const s of specs)
+    for (const p of list(s.arguments?.parameters)) if (typeof p?.name === 'string') params.add(p.name);
+  const outputs = globalOutputs(
+    d.templates.map((t) => t.template).concat(specs.slice(1).flatMap((s) => list(s.templates))),
+  );
+  return {
+    parameters: opaque ? 'any' : params,
+    parametersFromCaller: d.library,
+    labels: keys('labels'),
+    annotations: keys('annotations'),
+    priority: opaque || specs.some((s) => s.priority !== undefined),
+    failures: opaque || specs.some((s) => !!s.onExit || isObject(s.hooks?.exit)),
+    outputParameters: opaque ? 'any' : outputs.parameters,
+    outputArtifacts: opaque ? 'any' : outputs.artifacts,
+  };
+}
+
+/** Names given by `globalName` anywhere; a `{{…}}` globalName makes every name possible (rule 14). */
+function globalOutputs(templates: readonly Template[]): { parameters: Names; artifacts: Names } {
+  const collect = (field: 'parameters' | 'artifacts'): Names => {
+    const out = new Set<string>();
+    for (const t of templates)
+      for (const p of list<{ globalName?: string }>(t?.outputs?.[field])) {
+        if (typeof p?.globalName !== 'string') continue;
+        if (p.globalName.includes('{{')) return 'any';
+        out.add(p.globalName);
+      }
+    return out;
+  };
+  return { parameters: collect('parameters'), artifacts: collect('artifacts') };
+}
+
+/** How a step or task loops, which decides what `{{item…}}` may say. */
+export type Loop =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'items'; readonly keys: ReadonlySet<string> }
+  | { readonly kind: 'param' }
+  | { readonly kind: 'sequence' };
+
+export function loopOf(node: { withItems?: readonly Item[]; withParam?: string; withSequence?: unknown }): Loop {
+  if (Array.isArray(node.withItems) && node.withItems.length > 0) {
+    const keys = new Set<string>();
+    for (const item of node.withItems) {
+      if (Array.isArray(item)) for (let i = 0; i < item.length; i++) keys.add(`[${i}]`);
+      else if (isObject(item)) for (const k of Object.keys(item)) keys.add(k);
+    }
+    return { kind: 'items', keys };
+  }
+  if (typeof node.withParam === 'string' && node.withParam !== '') return { kind: 'param' };
+  if (node.withSequence !== undefined) return { kind: 'sequence' };
+  return { kind: 'none' };
+}
+
+/** `{{steps.X.…}}` and `{{tasks.X.…}}`: the template's own steps or tasks decide. Returns why a reference fails. */
+export type NodeResolver = (name: string, attribute: string, raw: string) => Unresolved | undefined;
+
+export interface Unresolved {
+  readonly code: string;
+  readonly reason: string;
+  readonly severity?: 'warning';
+  /** A whole message, when Argo words this case its own way. */
+  readonly message?: string;
+}
+
+/** Everything a tag in one place of one template may refer to. */
+export interface TagScope {
+  readonly global: GlobalScope;
+  readonly template: Template;
+  /** Input parameters and artifacts visible here: the template's own plus an inline template's. */
+  readonly inputParameters: ReadonlySet<string>;
+  readonly inputArtifacts: ReadonlySet<string>;
+  readonly loop: Loop;
+  readonly steps?: NodeResolver;
+  readonly tasks?: NodeResolver;
+}
+
+export function inputsOf(...templates: (Template | undefined)[]): { parameters: Set<string>; artifacts: Set<string> } {
+  const parameters = new Set<string>();
+  const artifacts = new Set<string>();
+  for (const t of templates) {
+    for (const p of list(t?.inputs?.parameters)) if (typeof p?.name === 'string') parameters.add(p.name);
+    for (const a of list(t?.inputs?.artifacts)) if (typeof a?.name === 'string') artifacts.add(a.name);
+  }
+  return { parameters, artifacts };
+}
+
+/** Prefixes Argo checks; any other tag (`{{retries}}`, `{{node.name}}`, `{{foo}}`) passes (rule 65). */
+const CHECKED = /^(item|steps|inputs|outputs|pod|workflow|tasks)(\.|$)/;
+const RUNTIME_WORKFLOW = /^workflow\.(creationTimestamp|scheduledTime|duration)(\.|$)/;
+const WORKFLOW_FIXED = new Set([
+  'workflow.name',
+  'workflow.namespace',
+  'workflow.mainEntrypoint',
+  'workflow.serviceAccountName',
+  'workflow.uid',
+  'workflow.status',
+  'workflow.parameters',
+  'workflow.parameters.json',
+  'workflow.labels',
+  'workflow.labels.json',
+  'workflow.annotations',
+  'workflow.annotations.json',
+]);
+
+const unresolved = (reason: string, severity?: 'warning'): Unresolved => ({
+  code: 'lint/unresolved-reference',
+  reason,
+  ...(severity ? { severity } : {}),
+});
+
+/** Whether a tag resolves in a scope; undefined when it does, else the reason. Expression tags `{{=…}}` always pass. */
+export function resolveTag(name: string, raw: string, s: TagScope): Unresolved | undefined {
+  if (name.startsWith('=') || !CHECKED.test(name)) return undefined;
+  const [head = '', ...rest] = name.split('.');
+  switch (head) {
+    case 'outputs':
+      return undefined;
+    case 'workflow':
+      return resolveWorkflow(name, s.global);
+    case 'inputs':
+      return resolveInputs(rest, s);
+    case 'pod':
+      if (name === 'pod.name' && isPodType(s.template)) return undefined;
+      return unresolved(name === 'pod.name' ? 'pod.name exists only in templates that run a pod' : 'unknown variable');
+    case 'item':
+      return resolveItem(rest, s.loop);
+    case 'steps':
+    case 'tasks': {
+      if (rest.length === 1 && rest[0] === 'name') return undefined;
+      const resolver = head === 'steps' ? s.steps : s.tasks;
+      const kind = head === 'steps' ? 'steps' : 'DAG';
+      if (!resolver) return unresolved(`'${head}.' references are only valid in a ${kind} template's ${head}`);
+      const [node = '', ...attribute] = rest;
+      return resolver(node, attribute.join('.'), raw);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function resolveWorkflow(name: string, g: GlobalScope): Unresolved | undefined {
+  if (WORKFLOW_FIXED.has(name) || RUNTIME_WORKFLOW.test(name)) return undefined;
+  const after = (prefix: string) => (name.startsWith(prefix) ? name.slice(prefix.length) : undefined);
+  const param = after('workflow.parameters.');
+  if (param !== undefined) {
+    if (has(g.parameters, param)) return undefined;
+    return g.parametersFromCaller
+      ? unresolved(
+          `no workflow argument '${param}' is declared in spec.arguments; the Workflow that runs this template must supply it`,
+          'warning',
+        )
+      : unresolved(`no workflow argument '${param}' is declared in spec.arguments.parameters`);
+  }
+  const label = after('workflow.labels.');
+  if (label !== undefined) return has(g.labels, label) ? undefined : unresolved(`the workflow has no label '${label}'`);
+  const annotation = after('workflow.annotations.');
+  if (annotation !== undefined)
+    return has(g.annotations, annotation) ? undefined : unresolved(`the workflow has no annotation '${annotation}'`);
+  if (name === 'workflow.priority') return g.priority ? undefined : unresolved('spec.priority is not set');
+  if (name === 'workflow.failures') return g.failures ? undefined : unresolved('the workflow has no onExit handler');
+  const outParam = after('workflow.outputs.parameters.');
+  if (outParam !== undefined)
+    return has(g.outputParameters, outParam)
+      ? undefined
+      : unresolved(`no output parameter has globalName '${outParam}'`);
+  const outArtifact = after('workflow.outputs.artifacts.');
+  if (outArtifact !== undefined)
+    return has(g.outputArtifacts, outArtifact)
+      ? undefined
+      : unresolved(`no output artifact has globalName '${outArtifact}'`);
+  return unresolved('unknown workflow variable');
+}
+
+function resolveInputs(rest: readonly string[], s: TagScope): Unresolved | undefined {
+  const [field, name, ...more] = rest;
+  const where = s.template.name ? `template '${s.template.name}'` : 'this template';
+  if (field === 'parameters') {
+    if (name === undefined)
+      return s.inputParameters.size > 0 ? undefined : unresolved(`${where} has no input parameters`);
+    if (more.length === 0 && s.inputParameters.has(name)) return undefined;
+    return unresolved(`${where} declares no input parameter '${rest.slice(1).join('.')}'`);
+  }
+  if (field === 'artifacts' && name !== undefined) {
+    const tail = more.join('.');
+    if (
+      s.inputArtifacts.has(name) &&
+      (tail === '' || (tail === 'path' && s.template.steps === undefined && s.template.dag === undefined))
+    )
+      return undefined;
+    return unresolved(`${where} declares no input artifact '${rest.slice(1).join('.')}'`);
+  }
+  return unresolved('unknown variable');
+}
+
+function resolveItem(rest: readonly string[], loop: Loop): Unresolved | undefined {
+  if (loop.kind === 'none')
+    return unresolved("'item' is only defined in a step or task with withItems, withParam or withSequence");
+  if (rest.length === 0 || loop.kind === 'param') return undefined;
+  const key = rest[0] ?? '';
+  if (loop.kind === 'items' && loop.keys.has(key)) return undefined;
+  return unresolved(
+    loop.kind === 'sequence'
+      ? 'withSequence items are numbers and have no fields'
+      : `no item in withItems has a key '${key}'`,
+  );
+}
