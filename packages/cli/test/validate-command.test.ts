@@ -80,6 +80,87 @@ describe('argo-gen validate', () => {
     expect(r.stdout.split('\n')[0]).toBe(line);
   });
 
+  const CYCLE = `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: cycle-
+spec:
+  entrypoint: main
+  templates:
+    - name: main
+      dag:
+        tasks:
+          - name: a
+            template: hello
+            depends: b
+          - name: b
+            template: hello
+            depends: a
+    - name: hello
+      container:
+        image: alpine:3.20
+`;
+
+  it('runs the semantic lint after the schema: a DAG cycle fails with file, line and column', async () => {
+    const r = await argoGen(['validate', 'cycle.yaml'], tempDir({ 'cycle.yaml': CYCLE }));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      "cycle.yaml:13:13: /spec/templates/0/dag/tasks/0/depends: template 'main', task 'a': dependency cycle detected: a -> b -> a [lint/dag-cycle]\n" +
+        '1 file(s), 1 document(s): 0 valid, 1 invalid, 0 skipped\n',
+    );
+  });
+
+  it('prints lint warnings without failing, and counts them', async () => {
+    const text = WF.replace(
+      'templates:',
+      'templates:\n    - name: unused\n      container:\n        image: alpine:3.20',
+    );
+    const r = await argoGen(['validate', 'w.yaml'], tempDir({ 'w.yaml': text }));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      "w.yaml:8:7: /spec/templates/0/name: template 'unused': warning: template 'unused' is never used: neither the entrypoint, onExit nor a hook reaches it [lint/unreachable-template]\n" +
+        '1 file(s), 1 document(s): 1 valid, 0 invalid, 0 skipped, 1 warning(s)\n',
+    );
+    const json = JSON.parse(
+      (await argoGen(['validate', '--format', 'json', 'w.yaml'], tempDir({ 'w.yaml': text }))).stdout,
+    );
+    expect(json.warnings).toBe(1);
+  });
+
+  it('resolves templateRef targets among all the files of the run, and reports missing ones', async () => {
+    const lib = `apiVersion: argoproj.io/v1alpha1
+kind: WorkflowTemplate
+metadata:
+  name: lib
+spec:
+  templates:
+    - name: hello
+      container:
+        image: alpine:3.20
+`;
+    const caller = `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: caller-
+spec:
+  entrypoint: main
+  templates:
+    - name: main
+      steps:
+        - - name: greet
+            templateRef:
+              name: lib
+              template: hello
+`;
+    const dir = tempDir({ 'lib.yaml': lib, 'caller.yaml': caller });
+    expect((await argoGen(['validate', 'lib.yaml', 'caller.yaml'], dir)).code).toBe(0);
+    const alone = await argoGen(['validate', 'caller.yaml'], dir);
+    expect(alone.code).toBe(1);
+    expect(alone.stdout.split('\n')[0]).toBe(
+      "caller.yaml:11:13: /spec/templates/0/steps/0/0/templateRef: template 'main', step 'greet': couldn't find workflow template \"lib\" in namespace \"\" [lint/unresolved-template-ref]",
+    );
+  });
+
   it('gives clear errors for an empty file, a binary file, a directory without YAML and a missing path', async () => {
     const dir = tempDir({
       'empty.yaml': '# nothing\n',

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatIssue, type Issue, isArgoGenError, issue, type Verdict, validateSchema } from '@argo-gen/model';
+import {
+  formatIssue,
+  type Issue,
+  isArgoGenError,
+  issue,
+  lintDocument,
+  type Verdict,
+  validateSchema,
+} from '@argo-gen/model';
 import { expandInputs } from '../inputs.js';
 import { EXIT, type Io } from '../io.js';
 import { readDocuments, type YamlDocument } from '../yaml/read-documents.js';
@@ -39,17 +47,18 @@ export function validateCommand(args: readonly string[], options: ValidateOption
 
 export function validateFiles(args: readonly string[], cwd: string): ValidateReport {
   const { files, problems } = expandInputs(args, cwd, YAML_EXTENSIONS);
-  const documents: DocumentReport[] = [];
+  const read: YamlDocument[] = [];
   const fileProblems: Issue[] = [...problems];
   for (const file of files) {
-    const read = readFile(path.resolve(cwd, file), file);
-    if ('problem' in read) {
-      fileProblems.push(read.problem);
-      continue;
-    }
-    for (const doc of read.documents) documents.push(reportFor(doc));
+    const result = readFile(path.resolve(cwd, file), file);
+    if ('problem' in result) fileProblems.push(result.problem);
+    else read.push(...result.documents);
   }
-  return { documents, problems: fileProblems };
+  // Every WorkflowTemplate and ClusterWorkflowTemplate of the run is a templateRef target, as in `argo lint --offline`.
+  const templates = read
+    .map((d) => d.value as { kind?: unknown } | null)
+    .filter((v) => v?.kind === 'WorkflowTemplate' || v?.kind === 'ClusterWorkflowTemplate');
+  return { documents: read.map((doc) => reportFor(doc, templates)), problems: fileProblems };
 }
 
 function readFile(absolute: string, file: string): { documents: YamlDocument[] } | { problem: Issue } {
@@ -74,18 +83,21 @@ function readFile(absolute: string, file: string): { documents: YamlDocument[] }
   }
 }
 
-function reportFor(doc: YamlDocument): DocumentReport {
+function reportFor(doc: YamlDocument, templates: readonly unknown[]): DocumentReport {
   const verdict = validateSchema(doc.value);
+  // The semantic lint runs on schema-valid documents only; its errors make the document invalid, warnings do not.
+  const lint = verdict.status === 'valid' ? lintDocument(doc.value, { templates }) : [];
+  const status = lint.some((i) => i.severity === 'error') ? 'invalid' : verdict.status;
   const meta = (doc.value as { metadata?: { name?: unknown; generateName?: unknown } } | null)?.metadata;
   const name =
     typeof meta?.name === 'string' ? meta.name : typeof meta?.generateName === 'string' ? meta.generateName : undefined;
-  const issues = verdict.issues.map((i) => ({ ...i, source: doc.locate(i.path) }));
+  const issues = [...verdict.issues, ...lint].map((i) => ({ ...i, source: doc.locate(i.path) }));
   return {
     file: doc.file,
     index: doc.index,
     kind: verdict.kind,
     name,
-    status: verdict.status,
+    status,
     reason: verdict.status === 'skipped' ? verdict.reason : undefined,
     line: doc.locate('').line,
     issues,
@@ -101,9 +113,11 @@ function toText(report: ValidateReport): string {
   }
   const count = (s: Verdict['status']) => report.documents.filter((d) => d.status === s).length;
   const files = new Set(report.documents.map((d) => d.file)).size;
+  const warnings = warningCount(report);
   lines.push(
     `${files} file(s), ${report.documents.length} document(s): ${count('valid')} valid, ${count('invalid')} invalid, ` +
-      `${count('skipped')} skipped${report.problems.length > 0 ? `, ${report.problems.length} unreadable input(s)` : ''}`,
+      `${count('skipped')} skipped${report.problems.length > 0 ? `, ${report.problems.length} unreadable input(s)` : ''}` +
+      `${warnings > 0 ? `, ${warnings} warning(s)` : ''}`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -122,5 +136,10 @@ function toJson(report: ValidateReport): unknown {
   return {
     documents: report.documents.map((d) => ({ ...d, issues: d.issues.map(flat) })),
     problems: report.problems.map(flat),
+    warnings: warningCount(report),
   };
+}
+
+function warningCount(report: ValidateReport): number {
+  return report.documents.reduce((n, d) => n + d.issues.filter((i) => i.severity === 'warning').length, 0);
 }
