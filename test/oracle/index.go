@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	wfv1 "github.com/argoproj/argo-workflows/v4/pkg/apis/workflow/v1alpha1"
+	"github.com/argoproj/argo-workflows/v4/workflow/templateresolution"
+)
+
+// templateIndex holds every WorkflowTemplate (by namespace, then name) and
+// ClusterWorkflowTemplate (by name) found in the files of one run. It mirrors
+// pkg/apiclient/offline-client.go, whose getters are unexported, so that
+// templateRef / workflowTemplateRef resolve exactly as under `argo lint --offline`.
+//
+// One deliberate difference: Argo aborts the whole run on a duplicate name or an
+// unparseable document; we keep the first definition and return a warning, so one
+// bad file does not blank the verdicts of a whole corpus.
+type templateIndex struct {
+	wftByNS map[string]map[string]*wfv1.WorkflowTemplate
+	cwft    map[string]*wfv1.ClusterWorkflowTemplate
+}
+
+func newTemplateIndex() *templateIndex {
+	return &templateIndex{
+		wftByNS: map[string]map[string]*wfv1.WorkflowTemplate{},
+		cwft:    map[string]*wfv1.ClusterWorkflowTemplate{},
+	}
+}
+
+// add indexes one object parsed non-strictly (as the offline client does).
+// It returns the message Argo would have aborted the run with, if any.
+func (x *templateIndex) add(obj any) string {
+	switch v := obj.(type) {
+	case *wfv1.ClusterWorkflowTemplate:
+		if _, dup := x.cwft[v.Name]; dup {
+			return fmt.Sprintf("duplicate ClusterWorkflowTemplate found: %q", v.Name)
+		}
+		x.cwft[v.Name] = v
+	case *wfv1.WorkflowTemplate:
+		m := x.wftByNS[v.Namespace]
+		if m == nil {
+			m = map[string]*wfv1.WorkflowTemplate{}
+			x.wftByNS[v.Namespace] = m
+		}
+		if _, dup := m[v.Name]; dup {
+			return fmt.Sprintf("duplicate WorkflowTemplate found: %q", v.Name)
+		}
+		m[v.Name] = v
+	}
+	return ""
+}
+
+// namespaced returns the getter for one namespace ("" offline, unless the
+// document sets metadata.namespace).
+func (x *templateIndex) namespaced(ns string) templateresolution.WorkflowTemplateNamespacedGetter {
+	return nsGetter{ns: ns, m: x.wftByNS[ns]}
+}
+
+func (x *templateIndex) cluster() templateresolution.ClusterWorkflowTemplateGetter {
+	return clusterGetter(x.cwft)
+}
+
+type nsGetter struct {
+	ns string
+	m  map[string]*wfv1.WorkflowTemplate
+}
+
+// Get returns the same message as offlineWorkflowTemplateNamespacedGetter.
+func (g nsGetter) Get(_ context.Context, name string) (*wfv1.WorkflowTemplate, error) {
+	if v, ok := g.m[name]; ok {
+		return v, nil
+	}
+	return nil, fmt.Errorf("couldn't find workflow template %q in namespace %q", name, g.ns)
+}
+
+type clusterGetter map[string]*wfv1.ClusterWorkflowTemplate
+
+// Get returns the same message as offlineClusterWorkflowTemplateGetter.
+func (g clusterGetter) Get(_ context.Context, name string) (*wfv1.ClusterWorkflowTemplate, error) {
+	if v, ok := g[name]; ok {
+		return v, nil
+	}
+	return nil, fmt.Errorf("couldn't find cluster workflow template %q", name)
+}
