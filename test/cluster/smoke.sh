@@ -106,5 +106,15 @@ expect "$wf" "outputs drive when" Succeeded a Succeeded b Succeeded c Skipped
 check "outputs: a's verdict parameter is 'go'" [ "$(kcurl GET "$WF_PATH/$wf" | jq -r \
   '[.status.nodes[] | select(.displayName == "a")][0].outputs.parameters[0].value')" = go ]
 
+# Steps instead of a DAG, and a retried step: each retry is a new pod that fails again.
+wf=$(jq -n '{apiVersion: "argoproj.io/v1alpha1", kind: "Workflow",
+  metadata: {generateName: "steps-", annotations: {"argo-gen.test/fail-tasks": "flaky"}},
+  spec: {entrypoint: "main", templates: [
+    {name: "main", steps: [[{name: "first", template: "step"}], [{name: "flaky", template: "step"}]]},
+    {name: "step", retryStrategy: {limit: 1}, container: {image: "alpine:3", command: ["true"]}}]}}' | submit)
+expect "$wf" "steps with retries" Failed first Succeeded flaky Failed
+check "steps with retries: flaky ran twice (2 attempts)" [ "$(kcurl GET "$WF_PATH/$wf" | jq \
+  '[.status.nodes[] | select(.type == "Pod" and (.displayName | startswith("flaky(")))] | length')" = 2 ]
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
