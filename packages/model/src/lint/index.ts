@@ -40,8 +40,8 @@ export function lintDocument(doc: unknown, context: LintContext = {}): Issue[] {
   const specPath = cron ? '/spec/workflowSpec' : '/spec';
   const specValue = cron ? doc.spec.workflowSpec : doc.spec;
   const metadata = (isObject(doc.metadata) ? doc.metadata : {}) as ObjectMeta;
-  const d0 = { kind, doc, sink, specPath, library: kind === 'WorkflowTemplate' || kind === 'ClusterWorkflowTemplate' };
-  checkMetadata({ ...d0, spec: {}, templates: [], byName: new Map(), catalog: new Catalog(undefined) }, metadata);
+  const library = kind === 'WorkflowTemplate' || kind === 'ClusterWorkflowTemplate';
+  checkMetadata(sink, kind, metadata);
   if (cron) checkCron(sink, doc.spec as unknown as CronWorkflowSpec);
   if (!isObject(specValue)) return sink.issues;
   const spec = specValue as WorkflowSpec;
@@ -61,7 +61,11 @@ export function lintDocument(doc: unknown, context: LintContext = {}): Issue[] {
   for (const t of templates) if (t.name && !byName.has(t.name)) byName.set(t.name, t);
   const catalog = new Catalog(context.templates);
   const d: LintDoc = {
-    ...d0,
+    kind,
+    doc,
+    sink,
+    specPath,
+    library,
     spec,
     templates,
     byName,

@@ -1,6 +1,6 @@
 import type { Artifact, ObjectMeta, Parameter } from '../gen/types.gen.js';
 import { pointer } from '../json-pointer.js';
-import { type LintDoc, type LintKind, list, type Sink } from './document.js';
+import { type LintKind, list, type Sink } from './document.js';
 
 /** Argo's name rule for templates, steps, tasks and containerSet containers (rule 8). */
 const FIELD_NAME = /^[a-zA-Z0-9][-a-zA-Z0-9]*$/;
@@ -28,15 +28,14 @@ const NAME_LIMIT: Readonly<Record<LintKind, [number, string]>> = {
 /** Kubernetes appends five random characters to generateName and cuts the prefix to fit 63. */
 const GENERATE_NAME_MAX = 58;
 
-export function checkMetadata(d: LintDoc, metadata: ObjectMeta | undefined): void {
-  const { sink } = d;
+export function checkMetadata(sink: Sink, kind: LintKind, metadata: ObjectMeta | undefined): void {
   const { name, generateName } = metadata ?? {};
   if (!name && !generateName) {
     sink.error('lint/missing-name', '/metadata', 'metadata.name or metadata.generateName is required');
     return;
   }
   if (typeof name === 'string' && name !== '') {
-    const [max, what] = NAME_LIMIT[d.kind];
+    const [max, what] = NAME_LIMIT[kind];
     if (name.length > max)
       sink.error(
         'lint/name-too-long',

@@ -31,17 +31,24 @@ export function tagsOfString(text: string): { name: string; raw: string }[] {
  */
 export function tagsIn(value: unknown, path: string, skip: ReadonlySet<string> = new Set()): Tag[] {
   const out: Tag[] = [];
+  // Paths are built only for containers and for strings that hold a tag: most values are plain strings.
   const walk = (v: unknown, p: string): void => {
     if (skip.has(p)) return;
-    if (typeof v === 'string') {
-      if (v.includes('{{')) for (const t of tagsOfString(v)) out.push({ ...t, path: p });
-    } else if (Array.isArray(v)) {
-      for (const [i, item] of v.entries()) walk(item, `${p}/${i}`);
-    } else if (v !== null && typeof v === 'object') {
-      for (const [k, item] of Object.entries(v)) walk(item, `${p}/${escapeToken(k)}`);
-    }
+    const visit = (item: unknown, key: string): void => {
+      if (typeof item === 'string') {
+        if (item.includes('{{')) {
+          const at = `${p}/${key}`;
+          if (!skip.has(at)) for (const t of tagsOfString(item)) out.push({ ...t, path: at });
+        }
+      } else if (item !== null && typeof item === 'object') walk(item, `${p}/${key}`);
+    };
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) visit(v[i], String(i));
+    else if (v !== null && typeof v === 'object')
+      for (const k of Object.keys(v)) visit((v as Record<string, unknown>)[k], escapeToken(k));
   };
-  walk(value, path);
+  if (typeof value === 'string') {
+    if (value.includes('{{') && !skip.has(path)) for (const t of tagsOfString(value)) out.push({ ...t, path });
+  } else walk(value, path);
   return out;
 }
 
