@@ -19,8 +19,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('validate')
-    .description("Check Argo YAML against Argo's schema (unknown fields are errors, as in `argo lint --strict`)")
-    .argument('<inputs...>', 'YAML files, directories (searched recursively) or quoted globs')
+    .description(
+      "Check Argo YAML or TypeScript workflows against Argo's schema and rules, as `argo lint --strict` would",
+    )
+    .argument('<inputs...>', 'YAML files, TypeScript modules, directories (searched recursively) or quoted globs')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText(
       'after',
@@ -28,7 +30,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .action(async (inputs: string[], opts: { format: 'text' | 'json' }) => {
       const { validateCommand } = await import('./commands/validate.js');
-      setExit(validateCommand(inputs, opts, io));
+      setExit(await validateCommand(inputs, opts, io));
     });
 
   program

@@ -146,3 +146,23 @@ describe('argo-gen graph', () => {
     expect(r.stderr).toBe("templates/hello.ts: no template 'nope' (templates: main, hello)\n");
   });
 });
+
+describe('argo-gen validate on TypeScript modules', () => {
+  it('validates exported workflows and reports problems at TypeScript lines', async () => {
+    const bad = HELLO.replace(
+      "args: { who: 'world' }",
+      "args: { who: 'world' }, depends: undefined, after: []",
+    ).replace(
+      "export default workflowTemplate('hello', { entrypoint: dag('main', [a, b]) });",
+      "export default workflowTemplate('hello', { entrypoint: dag('main', [a, b]), spec: { parallelism: -1, serviceAccountNam: 'x' } as never });",
+    );
+    const dir = project({ 'templates/good.ts': HELLO.replace("'hello', {", "'good', {"), 'templates/bad.ts': bad });
+    const r = await argoGen(['validate', 'templates'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')).toEqual([
+      "templates/bad.ts:7:16: /spec/serviceAccountNam: unknown field 'serviceAccountNam' [schema/unknown-field]",
+      '2 file(s), 2 document(s): 1 valid, 1 invalid, 0 skipped',
+      '',
+    ]);
+  });
+});

@@ -170,7 +170,7 @@ spec:
     const r = await argoGen(['validate', 'empty.yaml', 'bin.yml', 'docs', 'nope.yaml'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout.trim().split('\n')).toEqual([
-      'docs: contains no .yaml/.yml files [input/empty]',
+      'docs: contains no .yaml/.yml/.ts/.mts files [input/empty]',
       'nope.yaml: no such file or directory [input/not-found]',
       'bin.yml:1:1: is not a YAML file (it has binary content) [input/not-yaml]',
       'empty.yaml:1:1: contains no YAML documents [input/empty]',
@@ -192,7 +192,7 @@ spec:
     expect((await argoGen(['validate', 'a/**/*.yml'], dir)).stdout).toContain('1 file(s), 1 document(s): 1 valid');
     const none = await argoGen(['validate', 'a/*.json'], dir);
     expect(none.code).toBe(1);
-    expect(none.stdout).toContain('a/*.json: matches no .yaml/.yml files [input/empty]');
+    expect(none.stdout).toContain('a/*.json: matches no .yaml/.yml/.ts/.mts files [input/empty]');
   });
 
   it('prints the same findings as JSON with --format json', async () => {

@@ -12,6 +12,7 @@ import {
 import { expandInputs } from '../inputs.js';
 import { EXIT, type Io } from '../io.js';
 import { readDocuments, type YamlDocument } from '../yaml/read-documents.js';
+import { lintModules, loadModules, templatesOf } from './validate-modules.js';
 
 export interface ValidateOptions {
   readonly format: 'text' | 'json';
@@ -36,29 +37,38 @@ export interface ValidateReport {
 }
 
 const YAML_EXTENSIONS = ['.yaml', '.yml'];
+const MODULE_EXTENSIONS = ['.ts', '.mts'];
 
-export function validateCommand(args: readonly string[], options: ValidateOptions, io: Io): number {
-  const report = validateFiles(args, io.cwd);
+export async function validateCommand(args: readonly string[], options: ValidateOptions, io: Io): Promise<number> {
+  const report = await validateFiles(args, io.cwd);
   if (options.format === 'json') io.stdout(`${JSON.stringify(toJson(report), null, 2)}\n`);
   else io.stdout(toText(report));
   const failed = report.problems.length > 0 || report.documents.some((d) => d.status === 'invalid');
   return failed ? EXIT.failed : EXIT.ok;
 }
 
-export function validateFiles(args: readonly string[], cwd: string): ValidateReport {
-  const { files, problems } = expandInputs(args, cwd, YAML_EXTENSIONS);
+export async function validateFiles(args: readonly string[], cwd: string): Promise<ValidateReport> {
+  const { files, problems } = expandInputs(args, cwd, [...YAML_EXTENSIONS, ...MODULE_EXTENSIONS]);
+  const isModule = (f: string) => MODULE_EXTENSIONS.some((e) => f.endsWith(e)) && !f.endsWith('.d.ts');
   const read: YamlDocument[] = [];
   const fileProblems: Issue[] = [...problems];
-  for (const file of files) {
+  // TypeScript modules are loaded (and their loader registered) only when some are given.
+  const modules = files.some(isModule) ? await loadModules(files.filter(isModule), cwd) : { loaded: [], problems: [] };
+  fileProblems.push(...modules.problems);
+  for (const file of files.filter((f) => !isModule(f))) {
     const result = readFile(path.resolve(cwd, file), file);
     if ('problem' in result) fileProblems.push(result.problem);
     else read.push(...result.documents);
   }
   // Every WorkflowTemplate and ClusterWorkflowTemplate of the run is a templateRef target, as in `argo lint --offline`.
-  const templates = read
-    .map((d) => d.value as { kind?: unknown } | null)
-    .filter((v) => v?.kind === 'WorkflowTemplate' || v?.kind === 'ClusterWorkflowTemplate');
-  return { documents: read.map((doc) => reportFor(doc, templates)), problems: fileProblems };
+  const templates = [
+    ...read
+      .map((d) => d.value as { kind?: unknown } | null)
+      .filter((v) => v?.kind === 'WorkflowTemplate' || v?.kind === 'ClusterWorkflowTemplate'),
+    ...templatesOf(modules.loaded),
+  ];
+  const documents = [...read.map((doc) => reportFor(doc, templates)), ...lintModules(modules.loaded, cwd, templates)];
+  return { documents, problems: fileProblems };
 }
 
 function readFile(absolute: string, file: string): { documents: YamlDocument[] } | { problem: Issue } {

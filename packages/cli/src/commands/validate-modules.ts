@@ -1,0 +1,82 @@
+import { synth } from '@argo-gen/dsl';
+import { ArgoGenError, type Issue, lintDocument } from '@argo-gen/model';
+import { type WorkflowExport, workflowExports } from '../load/workflow-exports.js';
+import { relativeTo } from '../relative-source.js';
+import type { DocumentReport } from './validate.js';
+
+const isTemplateKind = (d: unknown) => /WorkflowTemplate$/.test(String((d as { kind?: unknown } | null)?.kind));
+
+/**
+ * `validate` for TypeScript modules, in two phases so that every WorkflowTemplate of the run (YAML or TypeScript) is
+ * a templateRef target: `load` synthesises each exported workflow value (schema); `lint` synthesises again with the
+ * semantic lint. Issues point at the TypeScript lines that declared the template or task.
+ */
+export async function loadModules(
+  files: readonly string[],
+  cwd: string,
+): Promise<{ loaded: Loaded[]; problems: Issue[] }> {
+  const problems: Issue[] = [];
+  const loaded: Loaded[] = [];
+  for (const file of files) {
+    try {
+      for (const e of await workflowExports(file, cwd)) loaded.push({ e, first: attempt(() => synth(e.value)) });
+    } catch (error) {
+      if (!(error instanceof ArgoGenError)) throw error;
+      problems.push(...error.issues.map((i) => relativeTo(cwd, i)));
+    }
+  }
+  return { loaded, problems };
+}
+
+export interface Loaded {
+  readonly e: WorkflowExport;
+  readonly first: { doc: unknown } | { issues: readonly Issue[] };
+}
+
+export function templatesOf(loaded: readonly Loaded[]): unknown[] {
+  return loaded.flatMap((l) => ('doc' in l.first && isTemplateKind(l.first.doc) ? [l.first.doc] : []));
+}
+
+export function lintModules(loaded: readonly Loaded[], cwd: string, templates: readonly unknown[]): DocumentReport[] {
+  return loaded.map(({ e, first }) => {
+    if ('issues' in first)
+      return report(
+        e,
+        undefined,
+        first.issues.map((i) => relativeTo(cwd, i)),
+      );
+    const warnings: Issue[] = [];
+    const second = attempt(() =>
+      synth(e.value, { lint: (doc) => lintDocument(doc, { templates }), onWarning: (w) => warnings.push(w) }),
+    );
+    const issues = 'issues' in second ? second.issues : warnings;
+    return report(
+      e,
+      first.doc,
+      issues.map((i) => relativeTo(cwd, i)),
+    );
+  });
+}
+
+function attempt(f: () => unknown): { doc: unknown } | { issues: readonly Issue[] } {
+  try {
+    return { doc: f() };
+  } catch (error) {
+    if (!(error instanceof ArgoGenError)) throw error;
+    return { issues: error.issues };
+  }
+}
+
+function report(e: WorkflowExport, doc: unknown, issues: readonly Issue[]): DocumentReport {
+  const meta = (doc as { metadata?: { name?: string; generateName?: string } } | undefined)?.metadata;
+  const v = e.value as { name?: string; generateName?: string };
+  return {
+    file: e.file,
+    index: 0,
+    kind: e.value.kind,
+    name: meta?.name ?? meta?.generateName ?? v.name ?? v.generateName,
+    status: issues.some((i) => i.severity === 'error') ? 'invalid' : 'valid',
+    line: e.value.source?.line ?? 1,
+    issues,
+  };
+}
