@@ -1,4 +1,5 @@
 # shellcheck shell=bash
+# shellcheck disable=SC2034  # variables are used by the scripts that source this file
 # Shared settings and helpers of the cluster scripts (sourced, never run).
 source "$(dirname "${BASH_SOURCE[0]}")/versions.sh"
 

@@ -203,10 +203,11 @@ if [ "$WITH_CONTROLLER" = 1 ]; then
     [ -d "$TSX_DIR/node_modules/tsx" ] || npm install --silent --no-save --prefix "$TSX_DIR" tsx@4.23.15 >&2
   fi
   say "starting fake kubelet"
+  # shellcheck disable=SC2016  # $1/$2 are expanded by the inner bash
   start fake-kubelet env ARGO_GEN_K8S_SERVER="$SERVER" ARGO_GEN_K8S_CA="$PKI/ca.crt" \
     ARGO_GEN_K8S_TOKEN_FILE="$STATE/admin.token" \
     bash -c 'cd "$1" && exec node --import tsx "$2"' _ "$TSX_DIR" "$CLUSTER_DIR/fake-kubelet.ts"
-  # It creates Node fake-node-0 once its watch is set up.
+  # It logs "watching pods" once Node fake-node-0 exists and its first pod list is done.
   kubelet_ready() { alive_or_fail fake-kubelet && grep -q 'watching pods' "$LOGS/fake-kubelet.log"; }
   wait_for 60 "fake kubelet" kubelet_ready
 fi

@@ -1,4 +1,5 @@
 # shellcheck shell=bash
+# shellcheck disable=SC2034  # variables are used by the scripts that source this file
 # Pinned versions of the test cluster and the cache/state locations derived from them.
 # Sourced by build.sh, up.sh, down.sh. Every value can be overridden from the environment.
 #
