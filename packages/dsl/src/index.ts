@@ -5,6 +5,16 @@ export { collectTemplates } from './collect.js';
 export { Condition, expr, type Operand, when } from './conditions.js';
 export { type DagEntry, type DagOptions, dag, findCycle } from './dag.js';
 export { and, Depends, not, or, type TaskResult } from './depends.js';
+export {
+  type EventArgs,
+  type EventBindingOptions,
+  type EventBindingValue,
+  EventPath,
+  event,
+  on,
+  Selector,
+  workflowEventBinding,
+} from './event-binding.js';
 export type { Item, ParamItem } from './item.js';
 export {
   type OutputArtifactSpec,
@@ -30,7 +40,7 @@ export {
 } from './params.js';
 export { isRef, node, pod, Ref, raw, retries, type Value, workflow as globals } from './ref.js';
 export { type StepEntry, steps } from './steps.js';
-export { type Linter, type Synthesized, type SynthOptions, synth } from './synth.js';
+export { type Linter, type Synthesizable, type Synthesized, type SynthOptions, synth } from './synth.js';
 export {
   type CallOptions,
   type Hook,

@@ -10,6 +10,7 @@ import {
 } from '@argo-gen/model';
 import { collectTemplates } from './collect.js';
 import { isTask } from './dag.js';
+import { type EventBindingValue, eventBindingSpec } from './event-binding.js';
 import { deepFreeze } from './internal/freeze.js';
 import { type ParamSpec, workflowSpecsOf } from './params.js';
 import { isRef } from './ref.js';
@@ -24,13 +25,15 @@ import type {
   WorkflowValue,
 } from './workflow.js';
 
-export type Synthesized<W extends WorkflowLike> = W extends CronWorkflowValue
-  ? model.CronWorkflow
-  : W extends WorkflowValue
-    ? model.Workflow
-    : W extends WorkflowTemplateValue
-      ? model.WorkflowTemplate | model.ClusterWorkflowTemplate
-      : never;
+export type Synthesized<W extends Synthesizable> = W extends EventBindingValue
+  ? model.WorkflowEventBinding
+  : W extends CronWorkflowValue
+    ? model.CronWorkflow
+    : W extends WorkflowValue
+      ? model.Workflow
+      : W extends WorkflowTemplateValue
+        ? model.WorkflowTemplate | model.ClusterWorkflowTemplate
+        : never;
 
 /** Extra semantic checks run after the schema (the model's lint), injected so that synthesis stays one function. */
 export type Linter = (doc: unknown) => readonly Issue[];
@@ -46,7 +49,7 @@ export interface SynthOptions {
  * Argo's schema and the semantic lint; problems are reported with the TypeScript file and line of the template or
  * task that caused them. Bad input never yields a document.
  */
-export function synth<W extends WorkflowLike>(value: W, options: SynthOptions = {}): Synthesized<W> {
+export function synth<W extends Synthesizable>(value: W, options: SynthOptions = {}): Synthesized<W> {
   const sources = new Map<string, SourceLocation>();
   const doc = assemble(value, sources);
   const problems: Issue[] = [];
@@ -60,7 +63,10 @@ export function synth<W extends WorkflowLike>(value: W, options: SynthOptions = 
   return deepFreeze(rendered) as Synthesized<W>;
 }
 
-function assemble(value: WorkflowLike, sources: Map<string, SourceLocation>): Record<string, unknown> {
+/** Everything synth() accepts: the workflow kinds, and event bindings that submit them. */
+export type Synthesizable = WorkflowLike | EventBindingValue;
+
+function assemble(value: Synthesizable, sources: Map<string, SourceLocation>): Record<string, unknown> {
   const metadata = {
     ...('name' in value && value.name ? { name: value.name } : {}),
     ...('generateName' in value && value.generateName ? { generateName: value.generateName } : {}),
@@ -68,6 +74,9 @@ function assemble(value: WorkflowLike, sources: Map<string, SourceLocation>): Re
     ...(value.options.labels ? { labels: value.options.labels } : {}),
     ...(value.options.annotations ? { annotations: value.options.annotations } : {}),
   };
+  if (value.kind === 'WorkflowEventBinding') {
+    return { apiVersion: ARGO_API_VERSION, kind: value.kind, metadata, spec: eventBindingSpec(value) };
+  }
   const spec =
     value.kind === 'Workflow' && value.workflowTemplateRef
       ? referenceSpec(value)

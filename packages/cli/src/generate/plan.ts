@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { synth, toYaml, type WorkflowLike } from '@argo-gen/dsl';
+import { type Synthesizable, synth, toYaml } from '@argo-gen/dsl';
 import { ArgoGenError, type Issue, lintDocument } from '@argo-gen/model';
 import type { Target } from '../config.js';
 import { expandInputs } from '../inputs.js';
@@ -67,9 +67,9 @@ export async function plan(targets: readonly Target[], root: string): Promise<Pl
 }
 
 /** Synthesises all values twice: once for the documents, then with the lint knowing every WorkflowTemplate. */
-function synthAll(exports: readonly WorkflowExport[], warnings: Issue[]): Map<WorkflowLike, unknown> {
+export function synthAll(exports: readonly WorkflowExport[], warnings: Issue[]): Map<Synthesizable, unknown> {
   const problems: Issue[] = [];
-  const first = new Map<WorkflowLike, unknown>();
+  const first = new Map<Synthesizable, unknown>();
   for (const e of exports) {
     try {
       first.set(e.value, synth(e.value));
@@ -80,7 +80,7 @@ function synthAll(exports: readonly WorkflowExport[], warnings: Issue[]): Map<Wo
   }
   if (problems.length > 0) throw new ArgoGenError(problems);
   const templates = [...first.values()].filter((d) => /WorkflowTemplate$/.test(String((d as { kind?: unknown }).kind)));
-  const final = new Map<WorkflowLike, unknown>();
+  const final = new Map<Synthesizable, unknown>();
   for (const e of exports) {
     try {
       final.set(

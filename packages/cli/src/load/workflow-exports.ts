@@ -1,19 +1,25 @@
 import path from 'node:path';
-import type { WorkflowLike } from '@argo-gen/dsl';
+import type { Synthesizable } from '@argo-gen/dsl';
 import { ArgoGenError, issue } from '@argo-gen/model';
 import { importModule } from './import-typescript.js';
 
-const KINDS = new Set(['WorkflowTemplate', 'ClusterWorkflowTemplate', 'Workflow', 'CronWorkflow']);
+const KINDS = new Set([
+  'WorkflowTemplate',
+  'ClusterWorkflowTemplate',
+  'Workflow',
+  'CronWorkflow',
+  'WorkflowEventBinding',
+]);
 
 export interface WorkflowExport {
   /** The module file, as given (relative to the working directory). */
   readonly file: string;
   /** `default` or the export's name. */
   readonly exportName: string;
-  readonly value: WorkflowLike;
+  readonly value: Synthesizable;
 }
 
-export function isWorkflowLike(value: unknown): value is WorkflowLike {
+export function isWorkflowLike(value: unknown): value is Synthesizable {
   if (value === null || typeof value !== 'object') return false;
   const v = value as { kind?: unknown; options?: unknown };
   return typeof v.kind === 'string' && KINDS.has(v.kind) && typeof v.options === 'object' && v.options !== null;
