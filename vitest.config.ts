@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^@argo-gen\/model$/, replacement: src('model') },
       { find: /^@argo-gen\/cli$/, replacement: src('cli') },
       { find: /^@argo-gen\/dsl$/, replacement: src('dsl') },
+      { find: /^@argo-gen\/steps$/, replacement: src('steps') },
     ],
   },
   test: {

@@ -1,0 +1,214 @@
+import { type ArtifactSpec, artifact, container, inputs, type ParamSpec, param, type Template } from '@argo-gen/dsl';
+import { z } from 'zod';
+import { images } from './images.js';
+import { optionError, parseOptions } from './internal/options.js';
+import { envName, gitSource, imageRef, k8sName, secretKey, templateName } from './internal/schemas.js';
+
+/** Where the playbooks come from. */
+export type PlaybookSource =
+  | {
+      /** A git repository, cloned by Argo as the default of the `playbooks` input artifact. */
+      readonly git: {
+        readonly url: string;
+        /**
+         * The default of the template's `revision` input.
+         * @default 'main'
+         */
+        readonly revision?: string;
+      };
+    }
+  | {
+      /** A ConfigMap whose keys are the playbook files, mounted read-only. */
+      readonly configMap: string;
+    };
+
+export interface AnsibleOptions<V extends string = never, S extends PlaybookSource = PlaybookSource> {
+  /**
+   * The template's name; must be unique in the workflow.
+   * @default 'ansible'
+   */
+  readonly name?: string;
+  readonly source: S;
+  /**
+   * The playbook, relative to the source.
+   * @see https://docs.ansible.com/ansible/latest/cli/ansible-playbook.html
+   */
+  readonly playbook: string;
+  /**
+   * The inventory (`-i`): a path relative to the source, or a list of hosts.
+   * @default { hosts: ['localhost'] } with a local connection (playbooks that drive the Kubernetes API)
+   * @see https://docs.ansible.com/ansible/latest/inventory_guide/intro_inventory.html
+   */
+  readonly inventory?: string | { readonly hosts: readonly string[] };
+  /**
+   * Fixed variables (`--extra-vars` as JSON). Not for secrets: use `secrets`.
+   * @default none
+   * @see https://docs.ansible.com/ansible/latest/playbook_guide/playbooks_variables.html#defining-variables-at-runtime
+   */
+  readonly extraVars?: Readonly<Record<string, string | number | boolean>>;
+  /**
+   * Variables set per run: each becomes a required string input of the template and an extra variable of the same
+   * name, e.g. `['image', 'environment']`.
+   * @default none
+   */
+  readonly runtimeVars?: readonly V[];
+  /**
+   * Only run tasks with these tags (`--tags`).
+   * @default all tasks
+   * @see https://docs.ansible.com/ansible/latest/playbook_guide/playbooks_tags.html
+   */
+  readonly tags?: readonly string[];
+  /**
+   * Skip tasks with these tags (`--skip-tags`).
+   * @default none
+   */
+  readonly skipTags?: readonly string[];
+  /**
+   * The Ansible Vault password, from a Secret key mounted as a file (`--vault-password-file`). There is no option
+   * for an inline password.
+   * @default no vault
+   * @see https://docs.ansible.com/ansible/latest/vault_guide/vault_using_encrypted_content.html
+   */
+  readonly vaultPasswordSecret?: { readonly name: string; readonly key: string };
+  /**
+   * Secret values the playbook reads as environment variables (`lookup('env', 'DB_PASSWORD')`), each from a Secret
+   * key; the values never appear in the workflow.
+   * @default none
+   */
+  readonly secrets?: readonly { readonly env: string; readonly secret: string; readonly key: string }[];
+  /**
+   * Plain environment variables. Names that look like credentials (PASSWORD, TOKEN, SECRET, KEY) are refused: use
+   * `secrets`.
+   * @default none
+   */
+  readonly env?: Readonly<Record<string, string>>;
+  /**
+   * The ServiceAccount the pod runs as (playbooks that call the Kubernetes API need one).
+   * @default the workflow's service account
+   */
+  readonly serviceAccountName?: string;
+  /**
+   * The image; it must provide `ansible-playbook` and the collections your playbook uses.
+   * @default images.ansible
+   */
+  readonly image?: string;
+}
+
+/** For a git source, `revision` and the optional `playbooks` artifact; one required input per runtime variable. */
+export type AnsibleInputs<V extends string, S extends PlaybookSource> = (S extends { readonly git: unknown }
+  ? { readonly revision: ParamSpec<string, false>; readonly playbooks: ArtifactSpec & { readonly optional: true } }
+  : Record<never, never>) & { readonly [K in V]: ParamSpec<string, true> };
+
+const relative = z.string().regex(/^[^/]\S*$/, 'must be a path relative to the source');
+const tag = z.string().regex(/^[\w.-]+$/, 'must be a tag name');
+
+const schema = z
+  .object({
+    name: templateName.optional(),
+    source: z.union([gitSource, z.object({ configMap: k8sName }).strict()], {
+      error: 'must be { git: { url, revision? } } or { configMap }',
+    }),
+    playbook: relative,
+    inventory: z.union([relative, z.object({ hosts: z.array(z.string().min(1)).min(1) }).strict()]).optional(),
+    extraVars: z.record(envName, z.union([z.string(), z.number(), z.boolean()])).optional(),
+    runtimeVars: z.array(envName).optional(),
+    tags: z.array(tag).min(1).optional(),
+    skipTags: z.array(tag).min(1).optional(),
+    vaultPasswordSecret: secretKey.optional(),
+    secrets: z.array(z.object({ env: envName, secret: k8sName, key: z.string().min(1) }).strict()).optional(),
+    env: z.record(envName, z.string()).optional(),
+    serviceAccountName: k8sName.optional(),
+    image: imageRef.optional(),
+  })
+  .strict();
+
+const SECRET_LIKE = /PASSWORD|PASSWD|TOKEN|SECRET|PRIVATE|API_?KEY|CREDENTIAL/i;
+const WORK = '/work';
+const VAULT = '/etc/ansible-vault';
+
+/**
+ * Runs an Ansible playbook from git or a ConfigMap, with inventory, extra variables, tags, and vault password and
+ * secrets taken from Secrets. Typical uses: environment variables, Secrets and NetworkPolicies of an application.
+ * @see https://docs.ansible.com/ansible/latest/cli/ansible-playbook.html
+ */
+export function ansible<const V extends string = never, const S extends PlaybookSource = PlaybookSource>(
+  options: AnsibleOptions<V, S>,
+): Template<AnsibleInputs<V, S>> {
+  const subject = "step 'ansible'";
+  const o = parseOptions(subject, schema, options);
+  for (const name of Object.keys(o.env ?? {})) {
+    if (SECRET_LIKE.test(name)) {
+      throw optionError(
+        subject,
+        `env.${name} looks like a credential (got a literal value); pass it with secrets: [{ env: '${name}', secret, key }]`,
+      );
+    }
+  }
+  const clash = (o.runtimeVars ?? []).find((v) => v in (o.extraVars ?? {}) || v === 'revision' || v === 'playbooks');
+  if (clash)
+    throw optionError(subject, `runtimeVars has '${clash}', which is also a fixed extra variable or a built-in input`);
+  const git = 'git' in o.source ? o.source.git : undefined;
+  const revision = param.string({ default: git?.revision ?? 'main', description: 'The git revision of the playbooks' });
+  const runtime = Object.fromEntries((o.runtimeVars ?? []).map((v) => [v, param.string()]));
+  // Declared twice: the artifact's default source clones at the `revision` input, so it needs that handle first.
+  const pre = inputs({ revision });
+  const playbooks = git
+    ? artifact(WORK, { optional: true, from: { git: { repo: git.url, revision: pre.revision } } })
+    : undefined;
+  const i = inputs({ ...(git ? { revision, playbooks } : {}), ...runtime });
+  const handles = i as unknown as Record<string, string>;
+  const inventory =
+    o.inventory === undefined
+      ? 'localhost,'
+      : typeof o.inventory === 'string'
+        ? o.inventory
+        : `${o.inventory.hosts.join(',')},`;
+  const vars = { ...(o.extraVars ?? {}), ...Object.fromEntries((o.runtimeVars ?? []).map((v) => [v, handles[v]])) };
+  const args = [
+    `--inventory=${inventory}`,
+    ...(o.inventory === undefined ? ['--connection=local'] : []),
+    ...(Object.keys(vars).length ? [`--extra-vars=${JSON.stringify(vars)}`] : []),
+    ...(o.tags ? [`--tags=${o.tags.join(',')}`] : []),
+    ...(o.skipTags ? [`--skip-tags=${o.skipTags.join(',')}`] : []),
+    ...(o.vaultPasswordSecret ? [`--vault-password-file=${VAULT}/${o.vaultPasswordSecret.key}`] : []),
+    o.playbook,
+  ];
+  const env = [
+    ...Object.entries(o.env ?? {}).map(([name, value]) => ({ name, value })),
+    ...(o.secrets ?? []).map((s) => ({ name: s.env, valueFrom: { secretKeyRef: { name: s.secret, key: s.key } } })),
+  ];
+  const volumes = [
+    ...('configMap' in o.source ? [{ name: 'playbooks', configMap: { name: o.source.configMap } }] : []),
+    ...(o.vaultPasswordSecret
+      ? [
+          {
+            name: 'vault-password',
+            secret: {
+              secretName: o.vaultPasswordSecret.name,
+              items: [{ key: o.vaultPasswordSecret.key, path: o.vaultPasswordSecret.key }],
+            },
+          },
+        ]
+      : []),
+  ];
+  const mounts = [
+    ...('configMap' in o.source ? [{ name: 'playbooks', mountPath: WORK, readOnly: true }] : []),
+    ...(o.vaultPasswordSecret ? [{ name: 'vault-password', mountPath: VAULT, readOnly: true }] : []),
+  ];
+  return container(
+    o.name ?? 'ansible',
+    {
+      image: o.image ?? images.ansible,
+      command: ['ansible-playbook'],
+      args,
+      workingDir: WORK,
+      ...(env.length ? { env } : {}),
+      ...(mounts.length ? { volumeMounts: mounts } : {}),
+    },
+    {
+      inputs: i,
+      ...(volumes.length ? { volumes } : {}),
+      ...(o.serviceAccountName ? { serviceAccountName: o.serviceAccountName } : {}),
+    },
+  ) as unknown as Template<AnsibleInputs<V, S>>;
+}

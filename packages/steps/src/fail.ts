@@ -1,0 +1,32 @@
+import { container, type Template } from '@argo-gen/dsl';
+import { z } from 'zod';
+import { images } from './images.js';
+import { parseOptions } from './internal/options.js';
+import { imageRef, templateName } from './internal/schemas.js';
+
+export interface FailOptions {
+  /** The template's name; must be unique in the workflow. */
+  readonly name: string;
+  /** Printed to the step's log (stderr) before it exits 1, so the failed node says why. */
+  readonly message: string;
+  /**
+   * The image.
+   * @default images.busybox
+   */
+  readonly image?: string;
+}
+
+const schema = z.object({ name: templateName, message: z.string().min(1), image: imageRef.optional() }).strict();
+
+/**
+ * A step that always fails: it ends a failure branch (after a rollback) so that the workflow still reports the
+ * failure it recovered from, instead of succeeding because the rollback did.
+ */
+export function fail(options: FailOptions): Template<Record<never, never>> {
+  const o = parseOptions("step 'fail'", schema, options);
+  // The message is an argument, never part of the shell text, so it needs no quoting.
+  return container(o.name, {
+    image: o.image ?? images.busybox,
+    command: ['sh', '-c', 'echo "$1" >&2; exit 1', 'fail', o.message],
+  });
+}

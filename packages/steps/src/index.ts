@@ -1,0 +1,53 @@
+// @argo-gen/steps: typed steps for kaniko, kubectl, ansible and k6, and deployment strategies built from them.
+export {
+  type AnsibleInputs,
+  type AnsibleOptions,
+  ansible,
+  type PlaybookSource,
+} from './ansible.js';
+export { type FailOptions, fail } from './fail.js';
+export { type ImageName, images } from './images.js';
+export {
+  type KanikoArtifactContext,
+  type KanikoContext,
+  type KanikoDirContext,
+  type KanikoGitContext,
+  type KanikoInputs,
+  type KanikoOptions,
+  type KanikoOutputs,
+  kaniko,
+} from './kaniko.js';
+export {
+  type ApplyInputs,
+  type ApplyOptions,
+  type ApplySource,
+  type CurrentImageOptions,
+  type KubectlCommon,
+  kubectl,
+  type RolloutStatusOptions,
+  type RolloutUndoOptions,
+  type ScaleOptions,
+  type SetImageOptions,
+  type Workload,
+} from './kubectl.js';
+export {
+  type PerfCheckInputs,
+  type PerfCheckOptions,
+  type PerfCheckOutputs,
+  type PerfCheckTemplate,
+  type PerfTarget,
+  type PerfThresholds,
+  perfCheck,
+} from './perf-check.js';
+export {
+  type CanaryOptions,
+  canary,
+  canaryReplicas,
+  type PromoteOptions,
+  promote,
+  type RollbackOptions,
+  type RollingOptions,
+  rollback,
+  rolling,
+  type SubGraph,
+} from './strategies/index.js';

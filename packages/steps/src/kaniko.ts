@@ -1,0 +1,262 @@
+import {
+  type ArtifactSpec,
+  artifact,
+  container,
+  inputs as declareInputs,
+  type OutputParamSpec,
+  output,
+  type ParamSpec,
+  param,
+  type Template,
+} from '@argo-gen/dsl';
+import { z } from 'zod';
+import { images } from './images.js';
+import { parseOptions } from './internal/options.js';
+import { duration, httpsUrl, imageRef, k8sName, templateName } from './internal/schemas.js';
+
+/** Build from a git repository; kaniko clones it itself. */
+export interface KanikoGitContext {
+  readonly git: {
+    /**
+     * The repository, over HTTPS, e.g. `https://github.com/burger/stack.git`.
+     * @see https://github.com/GoogleContainerTools/kaniko#kaniko-build-contexts
+     */
+    readonly url: string;
+    /**
+     * The ref to build, as the default of the template's `revision` input: `refs/heads/<branch>`,
+     * `refs/tags/<tag>`, or `refs/heads/<branch>#<commit>` for one commit of a branch.
+     * @default 'refs/heads/main'
+     */
+    readonly revision?: string;
+    /**
+     * A Secret with `username` and `password` keys, for private repositories (kaniko reads `GIT_USERNAME` and
+     * `GIT_PASSWORD`).
+     * @default no credentials (a public repository)
+     */
+    readonly credentialsSecret?: string;
+  };
+}
+
+/** Build from a directory already in the pod (a volume the caller mounts through `podSpecPatch`, for example). */
+export interface KanikoDirContext {
+  /** An absolute path in the container. */
+  readonly dir: string;
+}
+
+/** Build from an input artifact named `source` that the caller passes (for example the output of a checkout task). */
+export interface KanikoArtifactContext {
+  readonly artifact: {
+    /**
+     * Where the artifact is unpacked.
+     * @default '/workspace'
+     */
+    readonly path?: string;
+  };
+}
+
+export type KanikoContext = KanikoGitContext | KanikoDirContext | KanikoArtifactContext;
+
+export interface KanikoOptions<C extends KanikoContext = KanikoContext> {
+  /**
+   * The template's name; must be unique in the workflow (one per image you build).
+   * @default 'kaniko'
+   */
+  readonly name?: string;
+  /**
+   * Where the sources come from: `{ git }`, `{ dir }` or `{ artifact }`.
+   * @see https://github.com/GoogleContainerTools/kaniko#kaniko-build-contexts
+   */
+  readonly context: C;
+  /**
+   * A sub-directory of the context to build from (`--context-sub-path`), e.g. `frontend`.
+   * @default the context's root
+   * @see https://github.com/GoogleContainerTools/kaniko#flag---context-sub-path
+   */
+  readonly subPath?: string;
+  /**
+   * The Dockerfile, relative to the context (`--dockerfile`).
+   * @default 'Dockerfile'
+   * @see https://github.com/GoogleContainerTools/kaniko#flag---dockerfile
+   */
+  readonly dockerfile?: string;
+  /**
+   * The stage of a multi-stage Dockerfile to build (`--target`).
+   * @default the last stage
+   * @see https://github.com/GoogleContainerTools/kaniko#flag---target
+   */
+  readonly target?: string;
+  /**
+   * Repositories to push to, without a tag: the tag comes from the template's `tag` input
+   * (`--destination=<repository>:<tag>`). The first one is the image the `image` output names.
+   * @see https://github.com/GoogleContainerTools/kaniko#flag---destination
+   */
+  readonly destinations: readonly string[];
+  /**
+   * The default of the template's `tag` input.
+   * @default 'latest'
+   */
+  readonly tag?: string;
+  /**
+   * Build arguments (`--build-arg=KEY=VALUE`), in the order given. Not for secrets: build args end up in the image
+   * history.
+   * @default none
+   * @see https://github.com/GoogleContainerTools/kaniko#flag---build-arg
+   */
+  readonly buildArgs?: Readonly<Record<string, string>>;
+  /**
+   * Layer cache in a registry repository (`--cache=true --cache-repo`), with an optional time to live.
+   * @default no cache
+   * @see https://github.com/GoogleContainerTools/kaniko#caching
+   */
+  readonly cache?: { readonly repo: string; readonly ttl?: string };
+  /**
+   * A Secret of type `kubernetes.io/dockerconfigjson` with the registry credentials; mounted read-only as
+   * `/kaniko/.docker/config.json`.
+   * @default none (anonymous push, e.g. to an in-cluster registry)
+   * @see https://github.com/GoogleContainerTools/kaniko#pushing-to-different-registries
+   */
+  readonly registrySecret?: string;
+  /**
+   * The executor image.
+   * @default images.kaniko
+   */
+  readonly image?: string;
+}
+
+type TagInput = { readonly tag: ParamSpec<string, false> };
+/** Inputs of the kaniko template: `tag` always; `revision` for a git context; the `source` artifact for an artifact one. */
+export type KanikoInputs<C extends KanikoContext> = C extends KanikoGitContext
+  ? TagInput & { readonly revision: ParamSpec<string, false> }
+  : C extends KanikoArtifactContext
+    ? TagInput & { readonly source: ArtifactSpec }
+    : TagInput;
+
+/** `digest` (`sha256:…`, from `--digest-file`) and `image` (`<first destination>@<digest>`). */
+export type KanikoOutputs = { readonly digest: OutputParamSpec; readonly image: OutputParamSpec };
+
+const repository = z
+  .string()
+  .regex(
+    /^[a-z0-9][\w.-]*(:\d+)?(\/[a-z0-9][\w.-]*)*$/,
+    "must be a repository without tag or digest, e.g. 'registry.example.com/burger/web'; the tag comes from the 'tag' input",
+  );
+
+const absolutePath = z.string().regex(/^\/\S*$/, 'must be an absolute path');
+
+const schema = z
+  .object({
+    name: templateName.optional(),
+    context: z
+      .object({
+        git: z
+          .object({
+            url: httpsUrl,
+            revision: z
+              .string()
+              .regex(/^refs\/\S+$/, "must be a ref such as 'refs/heads/main'")
+              .optional(),
+            credentialsSecret: k8sName.optional(),
+          })
+          .strict()
+          .optional(),
+        dir: absolutePath.optional(),
+        artifact: z.object({ path: absolutePath.optional() }).strict().optional(),
+      })
+      .strict()
+      .refine((c) => Object.keys(c).length === 1, 'must set exactly one of git, dir or artifact'),
+    subPath: z.string().min(1).optional(),
+    dockerfile: z.string().min(1).optional(),
+    target: z.string().min(1).optional(),
+    destinations: z.array(repository).min(1),
+    tag: z
+      .string()
+      .regex(/^[\w][\w.-]{0,127}$/, 'must be a valid image tag')
+      .optional(),
+    buildArgs: z
+      .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a build argument name'), z.string())
+      .optional(),
+    cache: z.object({ repo: repository, ttl: duration.optional() }).strict().optional(),
+    registrySecret: k8sName.optional(),
+    image: imageRef.optional(),
+  })
+  .strict();
+
+const DOCKER_CONFIG = '/kaniko/.docker';
+
+/**
+ * Builds an image with kaniko and pushes it to every destination, with no Docker daemon and no privileged mode.
+ * Outputs `digest` and `image` (`repository@digest`, ready for `kubectl set image`).
+ * @see https://github.com/GoogleContainerTools/kaniko
+ */
+export function kaniko<const C extends KanikoContext>(
+  options: KanikoOptions<C>,
+): Template<KanikoInputs<C>, KanikoOutputs> {
+  const o = parseOptions("step 'kaniko'", schema, options);
+  const ctx = o.context;
+  const tag = param.string({ default: o.tag ?? 'latest', description: 'The tag pushed to every destination' });
+  const revision = param.string({
+    default: ctx.git?.revision ?? 'refs/heads/main',
+    description: 'The git ref to build (refs/heads/<branch>, refs/tags/<tag>, or refs/heads/<branch>#<commit>)',
+  });
+  const sourcePath = ctx.artifact?.path ?? '/workspace';
+  const specs = {
+    tag,
+    ...(ctx.git ? { revision } : {}),
+    ...(ctx.artifact ? { source: artifact(sourcePath, { description: 'The build context' }) } : {}),
+  };
+  const i = declareInputs(specs);
+  const iv = i as unknown as Record<string, string>;
+  const contextArg = ctx.git
+    ? `git://${ctx.git.url.replace(/^https:\/\//, '')}#${iv.revision}`
+    : `dir://${ctx.dir ?? sourcePath}`;
+  const args = [
+    `--context=${contextArg}`,
+    ...(o.subPath ? [`--context-sub-path=${o.subPath}`] : []),
+    `--dockerfile=${o.dockerfile ?? 'Dockerfile'}`,
+    ...(o.target ? [`--target=${o.target}`] : []),
+    ...o.destinations.map((d) => `--destination=${d}:${iv.tag}`),
+    ...Object.entries(o.buildArgs ?? {}).map(([k, v]) => `--build-arg=${k}=${v}`),
+    ...(o.cache ? ['--cache=true', `--cache-repo=${o.cache.repo}`] : []),
+    ...(o.cache?.ttl ? [`--cache-ttl=${o.cache.ttl}`] : []),
+    '--digest-file=/kaniko/digest',
+    // One `<repository>@<digest>` line per destination: with one destination, exactly the image to deploy.
+    '--image-name-with-digest-file=/kaniko/image',
+  ];
+  const creds = ctx.git?.credentialsSecret;
+  const env = creds
+    ? [
+        { name: 'GIT_USERNAME', valueFrom: { secretKeyRef: { name: creds, key: 'username' } } },
+        { name: 'GIT_PASSWORD', valueFrom: { secretKeyRef: { name: creds, key: 'password' } } },
+      ]
+    : undefined;
+  return container(
+    o.name ?? 'kaniko',
+    {
+      image: o.image ?? images.kaniko,
+      args,
+      ...(env ? { env } : {}),
+      ...(o.registrySecret
+        ? { volumeMounts: [{ name: 'docker-config', mountPath: DOCKER_CONFIG, readOnly: true }] }
+        : {}),
+      // kaniko unpacks images as root inside its own container; it needs no privileges beyond that.
+      securityContext: { privileged: false },
+    },
+    {
+      inputs: i,
+      outputs: {
+        digest: output.path('/kaniko/digest', { description: 'The pushed image digest (sha256:…)' }),
+        image: output.path('/kaniko/image', { description: 'The first destination by digest (repository@sha256:…)' }),
+      },
+      ...(o.registrySecret
+        ? {
+            volumes: [
+              {
+                name: 'docker-config',
+                secret: { secretName: o.registrySecret, items: [{ key: '.dockerconfigjson', path: 'config.json' }] },
+              },
+            ],
+          }
+        : {}),
+    },
+  ) as unknown as Template<KanikoInputs<C>, KanikoOutputs>;
+}

@@ -1,0 +1,275 @@
+import {
+  type ArtifactSpec,
+  artifact,
+  container,
+  inputs,
+  type OutputParamSpec,
+  type OutputSpecs,
+  output,
+  type ParamSpec,
+  param,
+  type Template,
+} from '@argo-gen/dsl';
+import { z } from 'zod';
+import { images } from './images.js';
+import { parseOptions } from './internal/options.js';
+import { duration, gitSource, imageRef, k8sName, namespace, templateName } from './internal/schemas.js';
+
+/** The workload a kubectl step acts on. */
+export interface Workload {
+  /**
+   * The kind of workload.
+   * @default 'Deployment'
+   * @see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/
+   */
+  readonly kind?: 'Deployment' | 'StatefulSet' | 'DaemonSet';
+  /** The workload's name. */
+  readonly name: string;
+  /** The namespace it lives in (`--namespace`); steps never rely on the pod's own namespace. */
+  readonly namespace: string;
+}
+
+/** Options every kubectl step takes. */
+export interface KubectlCommon {
+  /**
+   * The template's name; must be unique in the workflow.
+   * @default '<verb>-<namespace>-<workload>', e.g. 'set-image-burger-prod-frontend'
+   */
+  readonly name?: string;
+  /**
+   * The ServiceAccount the pod runs as; give it only the Role from docs/rbac.md for this step.
+   * @default the workflow's service account
+   * @see https://argo-workflows.readthedocs.io/en/latest/service-accounts/
+   */
+  readonly serviceAccountName?: string;
+  /**
+   * The kubectl image.
+   * @default images.kubectl
+   */
+  readonly image?: string;
+}
+
+export interface SetImageOptions extends KubectlCommon {
+  readonly workload: Workload;
+  /**
+   * The container whose image is set; the image itself is the template's `image` input.
+   * @default the workload's name
+   * @see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_set/kubectl_set_image/
+   */
+  readonly container?: string;
+}
+
+export interface RolloutStatusOptions extends KubectlCommon {
+  readonly workload: Workload;
+  /**
+   * How long to wait for the rollout to finish before the step fails (`--timeout`).
+   * @default '5m'
+   * @see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/kubectl_rollout_status/
+   */
+  readonly timeout?: string;
+}
+
+export interface RolloutUndoOptions extends KubectlCommon {
+  readonly workload: Workload;
+  /**
+   * The default of the template's `revision` input (`--to-revision`); 0 means the previous revision.
+   * @default 0
+   * @see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/kubectl_rollout_undo/
+   */
+  readonly toRevision?: number;
+}
+
+export interface ScaleOptions extends KubectlCommon {
+  /** A Deployment or StatefulSet (a DaemonSet runs one pod per node and cannot be scaled). */
+  readonly workload: Workload & { readonly kind?: 'Deployment' | 'StatefulSet' };
+  /**
+   * The default of the template's `replicas` input; without it, callers must pass `replicas`.
+   * @default none (required argument)
+   * @see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_scale/
+   */
+  readonly replicas?: number;
+}
+
+export interface CurrentImageOptions extends KubectlCommon {
+  readonly workload: Workload;
+  /**
+   * The container whose image is read.
+   * @default the workload's name
+   */
+  readonly container?: string;
+}
+
+export type ApplySource =
+  | { readonly git: { readonly url: string; readonly revision?: string } }
+  | { readonly artifact: true };
+
+/** The `manifests` input: optional when a git source provides its default, required otherwise. */
+export type ApplyInputs<S extends ApplySource> = {
+  readonly manifests: S extends { readonly git: unknown } ? ArtifactSpec & { readonly optional: true } : ArtifactSpec;
+};
+
+export interface ApplyOptions<S extends ApplySource = ApplySource> extends KubectlCommon {
+  /** The namespace to apply into (`--namespace`); objects that name another namespace are refused by kubectl. */
+  readonly namespace: string;
+  /**
+   * Where the manifests come from: a git repository (cloned by Argo as the default of the `manifests` input
+   * artifact), or whatever artifact the caller passes as `manifests`.
+   */
+  readonly source: S;
+  /**
+   * A file or directory inside the source (`-f`); directories are applied recursively.
+   * @default '.'
+   * @see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_apply/
+   */
+  readonly path?: string;
+  /**
+   * Server-side apply (`--server-side --field-manager=argo-gen`).
+   * @default false
+   * @see https://kubernetes.io/docs/reference/using-api/server-side-apply/
+   */
+  readonly serverSide?: boolean;
+}
+
+const workload = z
+  .object({ kind: z.enum(['Deployment', 'StatefulSet', 'DaemonSet']).optional(), name: k8sName, namespace })
+  .strict();
+const common = { name: templateName.optional(), serviceAccountName: k8sName.optional(), image: imageRef.optional() };
+const containerName = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a container name')
+  .optional();
+
+const schemas = {
+  setImage: z.object({ ...common, workload, container: containerName }).strict(),
+  rolloutStatus: z.object({ ...common, workload, timeout: duration.optional() }).strict(),
+  rolloutUndo: z.object({ ...common, workload, toRevision: z.number().int().min(0).optional() }).strict(),
+  scale: z
+    .object({
+      ...common,
+      workload: workload.extend({ kind: z.enum(['Deployment', 'StatefulSet']).optional() }),
+      replicas: z.number().int().min(0).optional(),
+    })
+    .strict(),
+  currentImage: z.object({ ...common, workload, container: containerName }).strict(),
+  apply: z
+    .object({
+      ...common,
+      namespace,
+      source: z.union([gitSource, z.object({ artifact: z.literal(true) }).strict()], {
+        error: 'must be { git: { url, revision? } } or { artifact: true }',
+      }),
+      path: z
+        .string()
+        .regex(/^[^/]\S*$/, 'must be a relative path inside the source')
+        .optional(),
+      serverSide: z.boolean().optional(),
+    })
+    .strict(),
+};
+
+type Parsed = { name?: string; serviceAccountName?: string; image?: string };
+
+const ref = (w: z.output<typeof workload>) => `${(w.kind ?? 'Deployment').toLowerCase()}/${w.name}`;
+const ns = (n: string) => `--namespace=${n}`;
+
+function kubectlTemplate(
+  verb: string,
+  o: Parsed,
+  target: string,
+  args: readonly string[],
+  extra: { inputs?: unknown; outputs?: OutputSpecs; command?: readonly string[] } = {},
+): Template {
+  return container(
+    o.name ?? `${verb}-${target}`,
+    { image: o.image ?? images.kubectl, command: extra.command ?? ['kubectl'], args },
+    {
+      ...(extra.inputs ? { inputs: extra.inputs as never } : {}),
+      ...(extra.outputs ? { outputs: extra.outputs as never } : {}),
+      ...(o.serviceAccountName ? { serviceAccountName: o.serviceAccountName } : {}),
+    },
+  );
+}
+
+const label = (w: z.output<typeof workload>) => `${w.namespace}-${w.name}`;
+
+/**
+ * kubectl steps, each a template acting on one workload in one namespace. Least-privilege RBAC for each is in
+ * `packages/steps/docs/rbac.md`.
+ * @see https://kubernetes.io/docs/reference/kubectl/
+ */
+export const kubectl = Object.freeze({
+  /** `kubectl set image <kind>/<name> <container>=<image>`; the image is the `image` input (a digest, ideally). */
+  setImage(options: SetImageOptions): Template<{ readonly image: ParamSpec<string, true> }> {
+    const o = parseOptions("step 'kubectl.setImage'", schemas.setImage, options);
+    const i = inputs({ image: param.string({ description: 'The image to roll out' }) });
+    const args = [
+      'set',
+      'image',
+      ref(o.workload),
+      `${o.container ?? o.workload.name}=${i.image}`,
+      ns(o.workload.namespace),
+    ];
+    return kubectlTemplate('set-image', o, label(o.workload), args, { inputs: i }) as never;
+  },
+
+  /** `kubectl rollout status`: waits until the rollout is complete; fails when it is not within `timeout`. */
+  rolloutStatus(options: RolloutStatusOptions): Template<Record<never, never>> {
+    const o = parseOptions("step 'kubectl.rolloutStatus'", schemas.rolloutStatus, options);
+    const args = ['rollout', 'status', ref(o.workload), ns(o.workload.namespace), `--timeout=${o.timeout ?? '5m'}`];
+    return kubectlTemplate('rollout-status', o, label(o.workload), args) as never;
+  },
+
+  /** `kubectl rollout undo --to-revision=<revision>`; the `revision` input defaults to 0, the previous revision. */
+  rolloutUndo(options: RolloutUndoOptions): Template<{ readonly revision: ParamSpec<number, false> }> {
+    const o = parseOptions("step 'kubectl.rolloutUndo'", schemas.rolloutUndo, options);
+    const i = inputs({
+      revision: param.number({ default: o.toRevision ?? 0, description: '0 means the previous revision' }),
+    });
+    const args = ['rollout', 'undo', ref(o.workload), ns(o.workload.namespace), `--to-revision=${i.revision}`];
+    return kubectlTemplate('rollout-undo', o, label(o.workload), args, { inputs: i }) as never;
+  },
+
+  /** `kubectl scale --replicas=<replicas>`; the `replicas` input defaults to the `replicas` option when given. */
+  scale(options: ScaleOptions): Template<{ readonly replicas: ParamSpec<number, boolean> }> {
+    const o = parseOptions("step 'kubectl.scale'", schemas.scale, options);
+    const replicas = o.replicas === undefined ? param.number() : param.number({ default: o.replicas });
+    const i = inputs({ replicas });
+    const args = ['scale', ref(o.workload), ns(o.workload.namespace), `--replicas=${i.replicas}`];
+    return kubectlTemplate('scale', o, label(o.workload), args, { inputs: i }) as never;
+  },
+
+  /** Reads the image a workload's container runs; output `image`. Used to promote exactly what runs elsewhere. */
+  currentImage(options: CurrentImageOptions): Template<Record<never, never>, { readonly image: OutputParamSpec }> {
+    const o = parseOptions("step 'kubectl.currentImage'", schemas.currentImage, options);
+    const c = o.container ?? o.workload.name;
+    // kubectl cannot write to a file itself; the shell only redirects, every value is a positional argument.
+    const script = 'kubectl get "$1" --namespace="$2" -o jsonpath="$3" > /tmp/image && test -s /tmp/image';
+    const jsonPath = `{.spec.template.spec.containers[?(@.name=="${c}")].image}`;
+    return kubectlTemplate(
+      'current-image',
+      o,
+      label(o.workload),
+      ['-c', script, 'current-image', ref(o.workload), o.workload.namespace, jsonPath],
+      {
+        command: ['sh'],
+        outputs: { image: output.path('/tmp/image', { description: `The image of container '${c}'` }) },
+      },
+    ) as never;
+  },
+
+  /** `kubectl apply -f <path> --recursive` from the `manifests` input artifact. */
+  apply<const S extends ApplySource>(options: ApplyOptions<S>): Template<ApplyInputs<S>> {
+    const o = parseOptions("step 'kubectl.apply'", schemas.apply, options);
+    const from =
+      'git' in o.source ? { git: { repo: o.source.git.url, revision: o.source.git.revision ?? 'HEAD' } } : undefined;
+    const i = inputs({ manifests: artifact('/manifests', { ...(from ? { from, optional: true } : {}) }) });
+    const args = [
+      'apply',
+      ns(o.namespace),
+      '--recursive',
+      `--filename=/manifests/${o.path ?? '.'}`,
+      ...(o.serverSide ? ['--server-side', '--field-manager=argo-gen'] : []),
+    ];
+    return kubectlTemplate('apply', o, o.namespace, args, { inputs: i }) as never;
+  },
+});

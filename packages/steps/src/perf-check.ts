@@ -1,0 +1,202 @@
+import { inputs, type OutputParamSpec, output, type ParamSpec, param, script, type Template } from '@argo-gen/dsl';
+import { z } from 'zod';
+import { images } from './images.js';
+import { optionError, parseOptions } from './internal/options.js';
+import { duration, imageRef, k8sName, namespace, templateName } from './internal/schemas.js';
+
+/** What to load: a URL, or a Service reached through cluster DNS. */
+export type PerfTarget =
+  | { readonly url: string }
+  | {
+      readonly service: {
+        readonly name: string;
+        readonly namespace: string;
+        /** @default 80 */
+        readonly port?: number;
+        /** @default '/' */
+        readonly path?: string;
+      };
+    };
+
+/** Pass/fail thresholds; a run that crosses any of them fails. At least one is required. */
+export interface PerfThresholds {
+  /**
+   * The 95th percentile of request duration must stay at or under this many milliseconds (`p(95)<=N` on
+   * `http_req_duration`).
+   * @default not checked
+   * @see https://grafana.com/docs/k6/latest/using-k6/thresholds/
+   */
+  readonly p95Ms?: number;
+  /**
+   * The share of failed requests, between 0 and 1, must stay at or under this (`rate<=X` on `http_req_failed`).
+   * @default not checked
+   * @see https://grafana.com/docs/k6/latest/using-k6/metrics/reference/
+   */
+  readonly errorRate?: number;
+  /**
+   * Requests per second must reach at least this (`rate>=N` on `http_reqs`).
+   * @default not checked
+   */
+  readonly minRps?: number;
+}
+
+export interface PerfCheckOptions {
+  /**
+   * The template's name; must be unique in the workflow.
+   * @default 'perf-check'
+   */
+  readonly name?: string;
+  /** The default of the template's `url` input: `{ url }` or `{ service: { name, namespace, port?, path? } }`. */
+  readonly target: PerfTarget;
+  /**
+   * The default of the template's `duration` input (k6 `--duration`).
+   * @default '30s'
+   * @see https://grafana.com/docs/k6/latest/using-k6/k6-options/reference/#duration
+   */
+  readonly duration?: string;
+  /**
+   * Concurrent virtual users (k6 `--vus`).
+   * @default 10
+   * @see https://grafana.com/docs/k6/latest/using-k6/k6-options/reference/#vus
+   */
+  readonly vus?: number;
+  readonly thresholds: PerfThresholds;
+  /**
+   * `gate`: the step fails when a threshold is crossed, so `depends` on `.failed` can react (rollback).
+   * `report`: the step always succeeds when k6 ran; read the `verdict` output instead.
+   * @default 'gate'
+   */
+  readonly mode?: 'gate' | 'report';
+  /**
+   * The k6 image.
+   * @default images.k6
+   */
+  readonly image?: string;
+}
+
+export type PerfCheckInputs = {
+  readonly url: ParamSpec<string, false>;
+  readonly duration: ParamSpec<string, false>;
+};
+/** `verdict` is `pass` or `fail`; `metrics` is k6's end-of-test summary as JSON (`--summary-export`). */
+export type PerfCheckOutputs = { readonly verdict: OutputParamSpec; readonly metrics: OutputParamSpec };
+
+/** A perf-check template, which remembers its mode so that strategies can refuse a gate that never fails. */
+export type PerfCheckTemplate = Template<PerfCheckInputs, PerfCheckOutputs> & { readonly mode: 'gate' | 'report' };
+
+const schema = z
+  .object({
+    name: templateName.optional(),
+    target: z.union(
+      [
+        z.object({ url: z.string().regex(/^https?:\/\/\S+$/, 'must be an http:// or https:// URL') }).strict(),
+        z
+          .object({
+            service: z
+              .object({
+                name: k8sName,
+                namespace,
+                port: z.number().int().min(1).max(65535).optional(),
+                path: z
+                  .string()
+                  .regex(/^\/\S*$/, "must start with '/'")
+                  .optional(),
+              })
+              .strict(),
+          })
+          .strict(),
+      ],
+      { error: 'must be { url } or { service: { name, namespace, port?, path? } }' },
+    ),
+    duration: duration.optional(),
+    vus: z.number().int().min(1).optional(),
+    thresholds: z
+      .object({
+        p95Ms: z.number().positive().optional(),
+        errorRate: z.number().min(0).max(1).optional(),
+        minRps: z.number().positive().optional(),
+      })
+      .strict(),
+    mode: z.enum(['gate', 'report']).optional(),
+    image: imageRef.optional(),
+  })
+  .strict();
+
+function urlOf(t: z.output<typeof schema>['target']): string {
+  if ('url' in t) return t.url;
+  const s = t.service;
+  return `http://${s.name}.${s.namespace}.svc.cluster.local${s.port && s.port !== 80 ? `:${s.port}` : ''}${s.path ?? '/'}`;
+}
+
+/** k6 threshold expressions, keyed by metric, in a fixed order. */
+function thresholdsOf(t: PerfThresholds): Record<string, string[]> {
+  return {
+    ...(t.p95Ms !== undefined ? { http_req_duration: [`p(95)<=${t.p95Ms}`] } : {}),
+    ...(t.errorRate !== undefined ? { http_req_failed: [`rate<=${t.errorRate}`] } : {}),
+    ...(t.minRps !== undefined ? { http_reqs: [`rate>=${t.minRps}`] } : {}),
+  };
+}
+
+/**
+ * The script: k6 exits 99 when a threshold is crossed (https://grafana.com/docs/k6/latest/results-output/end-of-test/),
+ * which becomes `verdict=fail`; in `gate` mode the step then fails, in `report` mode it succeeds. Any other non-zero
+ * exit (k6 could not run) fails the step in both modes, since nothing was measured.
+ */
+function source(thresholds: Record<string, string[]>, gate: boolean): string {
+  return [
+    'set -u',
+    "cat > /tmp/load.js <<'EOF'",
+    "import http from 'k6/http';",
+    `export const options = { thresholds: ${JSON.stringify(thresholds)} };`,
+    'export default function () { http.get(__ENV.TARGET_URL); }',
+    'EOF',
+    'k6 run --quiet --vus "$VUS" --duration "$DURATION" --summary-export /tmp/metrics.json /tmp/load.js',
+    'rc=$?',
+    'if [ "$rc" -eq 0 ]; then echo pass > /tmp/verdict; else echo fail > /tmp/verdict; fi',
+    '[ -s /tmp/metrics.json ] || echo "{}" > /tmp/metrics.json',
+    gate ? 'exit "$rc"' : 'if [ "$rc" -eq 99 ]; then exit 0; fi; exit "$rc"',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Loads a URL or Service with k6 for a duration and judges it against thresholds. Outputs `verdict` (pass/fail) and
+ * `metrics` (JSON). In `gate` mode a crossed threshold fails the step; in `report` mode it only reports.
+ * @see https://grafana.com/docs/k6/latest/
+ */
+export function perfCheck(options: PerfCheckOptions): PerfCheckTemplate {
+  const o = parseOptions("step 'perf-check'", schema, options);
+  const thresholds = thresholdsOf(o.thresholds);
+  if (Object.keys(thresholds).length === 0) {
+    throw optionError(
+      "step 'perf-check'",
+      'thresholds must set at least one of p95Ms, errorRate, minRps (got {}); without one, every run passes',
+    );
+  }
+  const mode = o.mode ?? 'gate';
+  const i = inputs({
+    url: param.string({ default: urlOf(o.target), description: 'The URL to load' }),
+    duration: param.string({ default: o.duration ?? '30s', description: 'How long to load it (k6 --duration)' }),
+  });
+  const t = script(
+    o.name ?? 'perf-check',
+    {
+      image: o.image ?? images.k6,
+      command: ['sh'],
+      source: source(thresholds, mode === 'gate'),
+      env: [
+        { name: 'TARGET_URL', value: i.url },
+        { name: 'DURATION', value: i.duration },
+        { name: 'VUS', value: String(o.vus ?? 10) },
+      ],
+    },
+    {
+      inputs: i,
+      outputs: {
+        verdict: output.path('/tmp/verdict', { default: 'fail', description: 'pass or fail' }),
+        metrics: output.path('/tmp/metrics.json', { default: '{}', description: "k6's end-of-test summary" }),
+      },
+    },
+  );
+  return Object.freeze({ ...t, mode });
+}

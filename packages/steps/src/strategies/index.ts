@@ -1,0 +1,5 @@
+export { type CanaryOptions, canary, canaryReplicas } from './canary.js';
+export { type PromoteOptions, promote } from './promote.js';
+export { type RollbackOptions, rollback } from './rollback.js';
+export { type RollingOptions, rolling } from './rolling.js';
+export type { SubGraph } from './subgraph.js';

@@ -1,0 +1,83 @@
+import { suspend, type Task, task } from '@argo-gen/dsl';
+import { z } from 'zod';
+import { optionError, parseOptions } from '../internal/options.js';
+import { k8sName } from '../internal/schemas.js';
+import { kubectl, type Workload } from '../kubectl.js';
+import { rolling } from './rolling.js';
+import { anyWorkload, containerName, type SubGraph, strategyFields, subGraph } from './subgraph.js';
+
+export interface PromoteOptions {
+  /** Prefix of every task and template name. */
+  readonly name: string;
+  /** Where the image is read: the workload that passed its checks, e.g. in `burger-staging`. */
+  readonly from: Workload;
+  /** Where it goes, e.g. the same Deployment in `burger-prod`; updated with the rolling strategy. */
+  readonly to: Workload;
+  /**
+   * The container whose image is promoted, in both workloads.
+   * @default the target workload's name
+   */
+  readonly container?: string;
+  /**
+   * Wait for a person before touching production: a `suspend` step that `argo resume` approves and `argo stop`
+   * rejects.
+   * @default false
+   * @see https://argo-workflows.readthedocs.io/en/latest/walk-through/suspending/
+   */
+  readonly approval?: boolean;
+  /**
+   * How long the production rollout may take.
+   * @default '5m'
+   */
+  readonly timeout?: string;
+  readonly after?: readonly Task[];
+  /**
+   * The ServiceAccount the kubectl pods run as; it needs read access in the source namespace and the rolling Role
+   * in the target one (see docs/rbac.md, "promote").
+   */
+  readonly serviceAccountName?: string;
+}
+
+const { image: _image, ...fields } = strategyFields;
+const schema = z
+  .object({
+    ...fields,
+    from: anyWorkload,
+    to: anyWorkload,
+    container: containerName,
+    approval: z.boolean().optional(),
+    serviceAccountName: k8sName.optional(),
+  })
+  .strict();
+
+/**
+ * Promotes exactly what runs in one namespace to another: read the source workload's image, optionally wait for
+ * approval, then roll it out to the target with `rolling` (undo and fail if the rollout does not complete).
+ */
+export function promote(options: PromoteOptions): SubGraph {
+  const subject = "strategy 'promote'";
+  const o = parseOptions(subject, schema, options);
+  if (o.from.namespace === o.to.namespace && o.from.name === o.to.name) {
+    throw optionError(
+      subject,
+      `from and to are the same workload (${o.to.namespace}/${o.to.name}); nothing would be promoted`,
+    );
+  }
+  const container = o.container ?? o.to.name;
+  const sa = o.serviceAccountName ? { serviceAccountName: o.serviceAccountName } : {};
+  const read = kubectl.currentImage({ name: `${o.name}-read-image`, workload: o.from, container, ...sa });
+  const source = task(`${o.name}-source-image`, read, { after: o.after ?? [] });
+  const approve = o.approval
+    ? task(`${o.name}-approve`, suspend(`${o.name}-approval`), { after: [source] })
+    : undefined;
+  const deploy = rolling({
+    name: `${o.name}-deploy`,
+    workload: o.to,
+    container,
+    image: source.outputs.parameters.image,
+    after: approve ? [approve] : [],
+    ...(o.timeout ? { timeout: o.timeout } : {}),
+    ...sa,
+  });
+  return subGraph([source, ...(approve ? [approve] : []), ...deploy], deploy.done);
+}

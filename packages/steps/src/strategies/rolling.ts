@@ -1,0 +1,66 @@
+import { or, type Ref, type Task, task } from '@argo-gen/dsl';
+import { z } from 'zod';
+import { fail } from '../fail.js';
+import { parseOptions } from '../internal/options.js';
+import { kubectl, type Workload } from '../kubectl.js';
+import { anyWorkload, containerName, type SubGraph, strategyFields, subGraph } from './subgraph.js';
+
+export interface RollingOptions {
+  /** Prefix of every task and template name, e.g. 'frontend' gives 'frontend-set-image', 'frontend-status', …. */
+  readonly name: string;
+  /** The workload to update in place (Deployment, StatefulSet or DaemonSet), in its namespace. */
+  readonly workload: Workload;
+  /**
+   * The container to update.
+   * @default the workload's name
+   */
+  readonly container?: string;
+  /** The image to roll out: a literal, or a handle such as `build.outputs.parameters.image`. */
+  readonly image: string | Ref;
+  /**
+   * How long `kubectl rollout status` waits before the rollout counts as failed.
+   * @default '5m'
+   */
+  readonly timeout?: string;
+  /** Tasks that must finish first. Tasks whose outputs `image` uses are waited for without being listed. */
+  readonly after?: readonly Task[];
+  /** The ServiceAccount the kubectl pods run as (see docs/rbac.md, "rolling"). */
+  readonly serviceAccountName?: string;
+}
+
+const schema = z.object({ ...strategyFields, workload: anyWorkload, container: containerName }).strict();
+
+/**
+ * A rolling update: set the image, wait for the rollout; if it does not complete in time, undo it (back to the
+ * previous revision) and fail, so the workflow reports the failed rollout although the undo succeeded.
+ *
+ * `<name>-set-image` → `<name>-status` → on `status.Failed`: `<name>-undo` → `<name>-rolled-back` (fails).
+ * An undo only follows a failed status: if `set-image` itself failed, nothing changed and there is nothing to undo.
+ */
+export function rolling(options: RollingOptions): SubGraph {
+  const o = parseOptions("strategy 'rolling'", schema, options);
+  const sa = o.serviceAccountName ? { serviceAccountName: o.serviceAccountName } : {};
+  const w = o.workload;
+  const setImage = kubectl.setImage({
+    name: `${o.name}-set-image`,
+    workload: w,
+    ...(o.container ? { container: o.container } : {}),
+    ...sa,
+  });
+  const status = kubectl.rolloutStatus({
+    name: `${o.name}-rollout-status`,
+    workload: w,
+    ...(o.timeout ? { timeout: o.timeout } : {}),
+    ...sa,
+  });
+  const undo = kubectl.rolloutUndo({ name: `${o.name}-rollout-undo`, workload: w, ...sa });
+  const failed = fail({
+    name: `${o.name}-rolled-back`,
+    message: `rollout of ${(w.kind ?? 'Deployment').toLowerCase()}/${w.name} in ${w.namespace} did not complete; it was undone`,
+  });
+  const set = task(`${o.name}-set-image`, setImage, { args: { image: o.image }, after: o.after ?? [] });
+  const wait = task(`${o.name}-status`, status, { after: [set] });
+  const back = task(`${o.name}-undo`, undo, { depends: or(wait.failed, wait.errored) });
+  const end = task(`${o.name}-rolled-back`, failed, { depends: or(back.succeeded, back.failed, back.errored) });
+  return subGraph([set, wait, back, end], wait);
+}
