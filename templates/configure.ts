@@ -1,0 +1,27 @@
+import { param, workflowParams, workflowTemplate } from '@argo-gen/dsl';
+import { ansible } from '@argo-gen/steps';
+
+/**
+ * Configures a Burger Stack namespace with Ansible: the application's environment variables (ConfigMaps), its
+ * Secrets (from Ansible Vault) and its NetworkPolicies. The playbook drives the Kubernetes API from the pod
+ * (kubernetes.core), so it runs against localhost with the `burger-configure` ServiceAccount.
+ */
+export const configureNamespace = ansible({
+  name: 'configure',
+  source: { git: { url: 'https://github.com/burger-stack/burger-ops.git', revision: 'main' } },
+  playbook: 'configure.yml',
+  runtimeVars: ['namespace'],
+  extraVars: { app: 'burger-stack' },
+  tags: ['env', 'secrets', 'network-policies'],
+  vaultPasswordSecret: { name: 'burger-vault', key: 'password' },
+  secrets: [{ env: 'DB_PASSWORD', secret: 'burger-database', key: 'password' }],
+  env: { ANSIBLE_FORCE_COLOR: 'false' },
+  serviceAccountName: 'burger-configure',
+});
+
+export default workflowTemplate('burger-configure', {
+  namespace: 'burger-ci',
+  labels: { 'app.kubernetes.io/part-of': 'burger-stack' },
+  params: workflowParams({ namespace: param.enum(['burger-staging', 'burger-prod'], { default: 'burger-staging' }) }),
+  entrypoint: configureNamespace,
+});
