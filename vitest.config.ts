@@ -9,6 +9,7 @@ export default defineConfig({
     alias: [
       { find: /^@argo-gen\/model$/, replacement: src('model') },
       { find: /^@argo-gen\/cli$/, replacement: src('cli') },
+      { find: /^@argo-gen\/kube$/, replacement: src('kube') },
       { find: /^@argo-gen\/dsl$/, replacement: src('dsl') },
       { find: /^@argo-gen\/steps$/, replacement: src('steps') },
     ],

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { addClusterCommands } from './cluster-commands.js';
 import { EXIT, type Io } from './io.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
@@ -74,6 +75,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const { graphCommand } = await import('./commands/graph.js');
       setExit(await graphCommand(file, opts, io));
     });
+
+  addClusterCommands(program, io, setExit);
 
   return program;
 }

@@ -1,0 +1,111 @@
+import { type Command, Option } from 'commander';
+import type { Io } from './io.js';
+import type { KubeFlags } from './kube/flags.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+const KIND_HELP = 'workflow (wf), workflowtemplate (wftmpl), clusterworkflowtemplate (cwft), cronworkflow (cwf)';
+
+/**
+ * The commands that talk to a cluster: apply, submit, get, list, delete. Each imports its implementation (and with
+ * it @kubernetes/client-node, ~0.6 s) only when it runs, so `--help` and the offline commands never load it.
+ */
+export function addClusterCommands(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then in-cluster)')
+    .option('--context <name>', 'kubeconfig context (default: its current-context)')
+    .option('-n, --namespace <ns>', "namespace (default: the context's namespace, else 'default')")
+    .option('--verbose', 'print stack traces with errors')
+    .configureHelp({ showGlobalOptions: true });
+  const flags = (cmd: Command) => cmd.optsWithGlobals() as KubeFlags & Record<string, unknown>;
+
+  program
+    .command('apply')
+    .description(
+      'Server-side apply WorkflowTemplates, ClusterWorkflowTemplates, CronWorkflows (and WorkflowEventBindings)',
+    )
+    .argument('<inputs...>', 'TypeScript modules (every exported workflow value) or YAML files, or directories')
+    .addOption(
+      new Option(
+        '--dry-run <mode>',
+        'server: the API server validates, nothing is stored; client: validate only, no request',
+      ).choices(['server', 'client']),
+    )
+    .option('--force-conflicts', 'take over fields that another field manager (kubectl, the UI) owns')
+    .addHelpText(
+      'after',
+      '\nPrints `<kind>/<name> created|configured|unchanged` per object. Inputs are validated first; if any is invalid, nothing is sent.' +
+        '\nExit codes: 0 all applied, 1 an input is invalid or an object was not applied (each is named), 2 usage error.',
+    )
+    .action(async (inputs: string[], _o: unknown, cmd: Command) => {
+      const { applyCommand } = await import('./commands/apply.js');
+      setExit(await applyCommand(inputs, flags(cmd), io));
+    });
+
+  program
+    .command('submit')
+    .description(
+      'Create a Workflow from a WorkflowTemplate on the cluster, or from a TypeScript/YAML file, and optionally watch it',
+    )
+    .argument(
+      '<template>',
+      'a WorkflowTemplate name (or clusterworkflowtemplate/<name>), or a .ts/.yaml file with one Workflow',
+    )
+    .option(
+      '-p, --parameter <name=value>',
+      'a workflow parameter (repeatable); checked against the declared parameters first',
+      collect,
+    )
+    .option('-w, --watch', 'follow the workflow until it ends, showing each DAG node (phase, elapsed time)')
+    .option(
+      '--timeout <duration>',
+      'with --watch: give up after this long, e.g. 90s, 10m, 1h (the workflow keeps running)',
+    )
+    .option('--generate-name <prefix>', "name prefix of the Workflow (default: the template's name and '-')")
+    .addHelpText(
+      'after',
+      '\nParameters are checked before anything is created: an unknown name, a missing required parameter (no value or default) or a value outside its enum is refused.' +
+        '\nExit codes: 0 submitted (with --watch: Succeeded), 1 Failed or Error, or a cluster error (not found, forbidden, unreachable…),' +
+        '\n            2 usage error (including a wrong -p parameter: nothing was submitted), 3 --timeout passed before the workflow ended.',
+    )
+    .action(async (target: string, _o: unknown, cmd: Command) => {
+      const { submitCommand } = await import('./commands/submit.js');
+      setExit(await submitCommand(target, flags(cmd), io));
+    });
+
+  program
+    .command('list')
+    .description('List workflows, templates or cron workflows')
+    .argument('<kind>', KIND_HELP)
+    .action(async (kind: string, _o: unknown, cmd: Command) => {
+      const { listCommand } = await import('./commands/resources.js');
+      setExit(await listCommand(kind, flags(cmd), io));
+    });
+
+  program
+    .command('get')
+    .description("Show one object: a workflow's phase and nodes, or any object as YAML/JSON")
+    .argument('<kind>', KIND_HELP)
+    .argument('<name>')
+    .addOption(
+      new Option('-o, --output <format>', 'output (default: summary for workflows, else yaml)').choices([
+        'yaml',
+        'json',
+        'summary',
+      ]),
+    )
+    .action(async (kind: string, name: string, _o: unknown, cmd: Command) => {
+      const { getCommand } = await import('./commands/resources.js');
+      setExit(await getCommand(kind, name, flags(cmd), io));
+    });
+
+  program
+    .command('delete')
+    .description('Delete objects by name')
+    .argument('<kind>', KIND_HELP)
+    .argument('<names...>')
+    .action(async (kind: string, names: string[], _o: unknown, cmd: Command) => {
+      const { deleteCommand } = await import('./commands/resources.js');
+      setExit(await deleteCommand(kind, names, flags(cmd), io));
+    });
+}

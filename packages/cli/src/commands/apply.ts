@@ -1,0 +1,50 @@
+import { type ApplyResult, applyObjects, applyTarget, formatApplyResult, refName } from '@argo-gen/kube';
+import { EXIT, type Io } from '../io.js';
+import { connectWith, type KubeFlags } from '../kube/flags.js';
+import { reportError } from '../kube/report.js';
+import { loadArgoObjects } from '../load/argo-objects.js';
+
+export interface ApplyFlags extends KubeFlags {
+  readonly dryRun?: 'server' | 'client';
+  readonly forceConflicts?: boolean;
+}
+
+/**
+ * `argo-gen apply`: load and validate every input (nothing is sent if any is invalid), then server-side apply each
+ * object and print `kind/name created|configured|unchanged`. `--dry-run=client` stops after validation (no
+ * request); `--dry-run=server` sends with dryRun=All, so the API server validates and admits but stores nothing.
+ */
+export async function applyCommand(inputs: readonly string[], flags: ApplyFlags, io: Io): Promise<number> {
+  try {
+    const objects = await loadArgoObjects(inputs, io.cwd);
+    if (flags.dryRun === 'client') {
+      for (const o of objects) {
+        const ref = applyTarget(o.value, { namespace: flags.namespace }, flags.namespace ?? 'default');
+        io.stdout(`${refName(ref)} valid (client dry run: nothing sent)\n`);
+      }
+      return EXIT.ok;
+    }
+    const kube = await connectWith(flags);
+    const results = await applyObjects(
+      kube,
+      objects.map((o) => o.value),
+      { namespace: flags.namespace, dryRun: flags.dryRun === 'server', force: flags.forceConflicts },
+    );
+    return printResults(results, flags, io);
+  } catch (error) {
+    return reportError(error, io, flags.verbose);
+  }
+}
+
+export function printResults(results: readonly ApplyResult[], flags: ApplyFlags, io: Io): number {
+  const failed = results.filter((r) => !('outcome' in r));
+  for (const r of results) {
+    const line = formatApplyResult(r, flags.dryRun);
+    if ('outcome' in r) io.stdout(`${line}\n`);
+    else io.stderr(`${line}\n`);
+  }
+  if (failed.length === 0) return EXIT.ok;
+  const applied = results.length - failed.length;
+  io.stderr(`${applied} of ${results.length} object(s) applied, ${failed.length} not\n`);
+  return EXIT.failed;
+}

@@ -1,0 +1,23 @@
+import type { Kube } from '@argo-gen/kube';
+
+/** The global options of the cluster commands. */
+export interface KubeFlags {
+  readonly kubeconfig?: string;
+  readonly context?: string;
+  readonly namespace?: string;
+  readonly verbose?: boolean;
+}
+
+/** Loads client-node (~0.6 s) only here, when a cluster command actually runs. */
+export async function connectWith(flags: KubeFlags): Promise<Kube> {
+  const { connect } = await import('@argo-gen/kube');
+  return connect({
+    ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
+    ...(flags.context ? { context: flags.context } : {}),
+  });
+}
+
+/** `-n`, else the kubeconfig context's namespace, else `default`. */
+export function namespaceOf(kube: Kube, flags: KubeFlags): string {
+  return flags.namespace ?? kube.namespace;
+}

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ArgoGenError, type Issue, issue, lintDocument, validateSchema } from '@argo-gen/model';
+import { synthAll } from '../generate/plan.js';
+import { expandInputs } from '../inputs.js';
+import { readDocuments, type YamlDocument } from '../yaml/read-documents.js';
+import { type WorkflowExport, workflowExports } from './workflow-exports.js';
+
+/** An Argo object ready to send, with where it came from (for messages). */
+export interface LoadedObject {
+  readonly value: { readonly kind?: string; readonly metadata?: { readonly name?: string } } & Record<string, unknown>;
+  /** `templates/canary.ts` or `templates/canary.ts (export nightly)` or `wf.yaml#2`. */
+  readonly origin: string;
+}
+
+const MODULE = /\.[mc]?[jt]s$/;
+const EXTENSIONS = ['.ts', '.mts', '.js', '.mjs', '.yaml', '.yml'];
+
+/**
+ * TypeScript modules (every exported workflow value, synthesised) and YAML files (every document), each validated
+ * with Argo's schema and the semantic lint, as `generate` and `validate` do. Any problem fails the whole load, so
+ * nothing half-valid reaches a cluster.
+ */
+export async function loadArgoObjects(inputs: readonly string[], cwd: string): Promise<LoadedObject[]> {
+  const { files, problems } = expandInputs(inputs, cwd, EXTENSIONS);
+  const all: Issue[] = [...problems];
+  const exports: WorkflowExport[] = [];
+  const yaml: YamlDocument[] = [];
+  for (const file of files.filter((f) => !/\.(d|test|test-d)\.[mc]?ts$/.test(f))) {
+    try {
+      if (MODULE.test(file)) exports.push(...(await workflowExports(file, cwd)));
+      else yaml.push(...readYaml(file, cwd));
+    } catch (error) {
+      if (!(error instanceof ArgoGenError)) throw error;
+      all.push(...error.issues);
+    }
+  }
+  if (all.length > 0) throw new ArgoGenError(all);
+  const docs = exports.length > 0 ? synthAll(exports, []) : new Map();
+  const fromModules = exports.map((e) => ({
+    value: docs.get(e.value) as LoadedObject['value'],
+    origin: `${e.file}${e.exportName === 'default' ? '' : ` (export ${e.exportName})`}`,
+  }));
+  const templates = [...fromModules.map((o) => o.value), ...yaml.map((d) => d.value)].filter((v) =>
+    /WorkflowTemplate$/.test(String((v as { kind?: unknown } | null)?.kind)),
+  );
+  const fromYaml: LoadedObject[] = [];
+  for (const doc of yaml) {
+    const verdict = validateSchema(doc.value);
+    const lint = verdict.status === 'valid' ? lintDocument(doc.value, { templates }) : [];
+    const errors = [...verdict.issues, ...lint].filter((i) => i.severity === 'error');
+    if (verdict.status === 'skipped')
+      errors.push(issue('input/not-argo', '', `not an Argo object: ${verdict.reason}`, { source: doc.locate('') }));
+    all.push(...errors.map((i) => ({ ...i, source: i.source ?? doc.locate(i.path) })));
+    fromYaml.push({ value: doc.value as LoadedObject['value'], origin: `${doc.file}#${doc.index + 1}` });
+  }
+  if (all.length > 0) throw new ArgoGenError(all);
+  return [...fromModules, ...fromYaml];
+}
+
+function readYaml(file: string, cwd: string): YamlDocument[] {
+  const at = { file, line: 0, column: 0 };
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(cwd, file), 'utf8');
+  } catch (error) {
+    throw new ArgoGenError([issue('input/unreadable', '', `cannot read: ${(error as Error).message}`, { source: at })]);
+  }
+  const docs = readDocuments(text, file);
+  if (docs.length === 0)
+    throw new ArgoGenError([issue('input/empty', '', 'contains no YAML documents', { source: at })]);
+  return docs;
+}
