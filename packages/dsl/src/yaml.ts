@@ -1,4 +1,5 @@
 import { Document, isScalar, type Pair, Scalar, visit } from 'yaml';
+import { type FastYamlOptions, fastYaml } from './yaml-fast.js';
 
 /**
  * Key order: the fields a reader looks for first, in the order Argo's own examples use, with `name` first; fields not
@@ -61,8 +62,10 @@ const RANK = new Map<string, number>([
 const keyOf = (p: Pair): string => String(isScalar(p.key) ? p.key.value : p.key);
 
 export function compareKeys(a: Pair, b: Pair): number {
-  const ka = keyOf(a);
-  const kb = keyOf(b);
+  return compareKeyNames(keyOf(a), keyOf(b));
+}
+
+function compareKeyNames(ka: string, kb: string): number {
   const ra = RANK.get(ka) ?? 5_000;
   const rb = RANK.get(kb) ?? 5_000;
   if (ra !== rb) return ra - rb;
@@ -99,6 +102,18 @@ function needsQuotes(v: unknown): boolean {
  * `yes`/`on`/`0755`/dates/`{{…}}`, scripts as block scalars, no anchors, a trailing newline.
  */
 export function toYaml(value: unknown): string {
+  return fastYaml(value, FAST) ?? toYamlWithLibrary(value);
+}
+
+const FAST: FastYamlOptions = { compare: compareKeyNames, forceQuotes: needsQuotes, documentOptions: OPTIONS };
+
+/** The fast path alone: toYaml's text, or undefined where toYaml uses the library (exported for the tests). */
+export function toYamlFastPath(value: unknown): string | undefined {
+  return fastYaml(value, FAST);
+}
+
+/** toYaml through the `yaml` library alone: the reference the fast path is tested against. */
+export function toYamlWithLibrary(value: unknown): string {
   const doc = new Document(value, OPTIONS);
   visit(doc, {
     Scalar(_key, node) {
