@@ -1,0 +1,49 @@
+// In-process phases of the scale workload, in a fresh process per N so that sizes do not share a heap:
+//
+//   node --expose-gc bench/phases.mjs N RUNS
+//
+// Iteration 0 is the cold one (what a one-shot process pays: interpreter, no JIT yet); iterations 1..RUNS follow.
+// Each iteration times, on the same machine state and in this order: build (DSL values), synth (render + Argo schema,
+// no lint), lint (lintDocument on the synthesized document), toYaml, and the floors on the very same document:
+// the `yaml` library's stringify (default options) and JSON.stringify. A full GC runs between iterations.
+// Prints one JSON object: { n, bytes, cold: {phase: ms}, runs: {phase: [ms...]} }.
+import { buildScale, lintDocument, synth, toYaml, YAML } from './scale.mjs';
+
+const n = Number(process.argv[2]);
+const runs = Number(process.argv[3] ?? 5);
+const gc = globalThis.gc ?? (() => {});
+
+function iteration() {
+  const t = [performance.now()];
+  const value = buildScale(n);
+  t.push(performance.now());
+  const doc = synth(value);
+  t.push(performance.now());
+  const issues = lintDocument(doc);
+  t.push(performance.now());
+  const yaml = toYaml(doc);
+  t.push(performance.now());
+  const floorYaml = YAML.stringify(doc);
+  t.push(performance.now());
+  JSON.stringify(doc);
+  t.push(performance.now());
+  if (issues.some((i) => i.severity === 'error')) throw new Error(`lint errors: ${issues[0]?.message}`);
+  const phases = ['build', 'synth', 'lint', 'toYaml', 'yamlStringify', 'jsonStringify'];
+  const out = Object.fromEntries(phases.map((p, i) => [p, t[i + 1] - t[i]]));
+  out.total = t[4] - t[0];
+  return { out, bytes: Buffer.byteLength(yaml), floorBytes: Buffer.byteLength(floorYaml) };
+}
+
+gc();
+const first = iteration();
+const samples = {};
+for (let r = 0; r < runs; r++) {
+  gc();
+  const { out } = iteration();
+  for (const [k, v] of Object.entries(out)) {
+    samples[k] = [...(samples[k] ?? []), v];
+  }
+}
+process.stdout.write(
+  `${JSON.stringify({ n, bytes: first.bytes, yamlStringifyBytes: first.floorBytes, cold: first.out, runs: samples })}\n`,
+);

@@ -1,0 +1,597 @@
+// `pnpm bench`: argo-gen against Hera 7 and the serialization floors, measured side by side in one run on one machine.
+//
+//   node bench/run.mjs [--runs 5] [--ns 10,100,1000,5000] [--hera-ns 10,100,1000,5000] [--json results.json]
+//                      [--no-hera] [--no-cli]
+//
+// See docs/benchmarks.md for what each row measures and for the latest results. Run `pnpm build` first (the root
+// script `pnpm bench` does): the benchmark imports the built packages (dist/), which is what users run.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+
+const HERA_VERSION = '7.1.0'; // the latest 7.x on PyPI when this was written (`pip index versions hera`)
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SHARED = path.resolve(ROOT, '../shared');
+const BENCH = path.join(SHARED, 'bench');
+const EXAMPLES = path.join(SHARED, 'argo/v4.1.2/examples');
+const WORK = path.join(ROOT, '.bench'); // gitignored
+const VENV = path.join(WORK, 'venv');
+const PY = path.join(VENV, 'bin/python');
+const CLI = path.join(ROOT, 'packages/cli/dist/main.js');
+const TIME = '/usr/bin/time';
+
+// ---------------------------------------------------------------------------------------------------------------
+// options
+
+function parseArgs(argv) {
+  const o = {
+    runs: 5,
+    ns: [10, 100, 1000, 5000],
+    heraNs: [10, 100, 1000, 5000],
+    json: undefined,
+    hera: true,
+    cli: true,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) usage(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--runs') o.runs = Number(next());
+    else if (a === '--ns') o.ns = next().split(',').map(Number);
+    else if (a === '--hera-ns') o.heraNs = next().split(',').map(Number);
+    else if (a === '--json') o.json = path.resolve(next());
+    else if (a === '--no-hera') o.hera = false;
+    else if (a === '--no-cli') o.cli = false;
+    else if (a === '--help' || a === '-h') usage();
+    else usage(`unknown argument ${a}`);
+  }
+  if (!Number.isInteger(o.runs) || o.runs < 1) usage('--runs must be a positive integer');
+  return o;
+}
+
+function usage(problem) {
+  if (problem) process.stderr.write(`bench: ${problem}\n`);
+  process.stderr.write(
+    'usage: node bench/run.mjs [--runs 5] [--ns 10,100,1000,5000] [--hera-ns ...] [--json file] [--no-hera] [--no-cli]\n',
+  );
+  process.exit(problem ? 2 : 0);
+}
+
+const log = (s) => process.stderr.write(`${s}\n`);
+
+// ---------------------------------------------------------------------------------------------------------------
+// statistics
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+function median(xs) {
+  const s = sorted(xs);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function summary(xs) {
+  if (!xs || xs.length === 0) return undefined;
+  return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length, samples: xs };
+}
+/** Ratios of paired samples (same iteration or consecutive runs), so that drifting machine load cancels out. */
+function pairRatio(a, b) {
+  const k = Math.min(a?.length ?? 0, b?.length ?? 0);
+  if (k === 0) return undefined;
+  return summary(Array.from({ length: k }, (_, i) => a[i] / b[i]));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// processes
+
+/**
+ * Runs a command as a whole process; wall time from the parent (spawn to exit), peak RSS from GNU time (%M, KiB).
+ * stdout goes to /dev/null unless `capture` is set.
+ */
+function measure(cmd, args, { cwd = ROOT, capture = false, okCodes = [0] } = {}) {
+  const rssFile = path.join(WORK, `rss-${process.pid}.txt`);
+  const useTime = existsSync(TIME);
+  const argv = useTime ? ['-f', '%M', '-o', rssFile, cmd, ...args] : args;
+  const start = process.hrtime.bigint();
+  const r = spawnSync(useTime ? TIME : cmd, argv, {
+    cwd,
+    stdio: ['ignore', capture ? 'pipe' : 'ignore', 'pipe'],
+    maxBuffer: 1 << 30,
+    encoding: 'utf8',
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.error) throw r.error;
+  if (!okCodes.includes(r.status ?? -1)) {
+    throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status}:\n${(r.stderr ?? '').slice(-2000)}`);
+  }
+  let rssMiB;
+  if (useTime) {
+    const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
+    rssMiB = Number(lines.at(-1)) / 1024;
+  }
+  return { ms, rssMiB, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Hera's virtual environment
+
+function ensureHera() {
+  mkdirSync(WORK, { recursive: true });
+  const installed = () => {
+    if (!existsSync(PY)) return undefined;
+    const r = spawnSync(PY, ['-c', 'import importlib.metadata as m, yaml; print(m.version("hera"))'], {
+      encoding: 'utf8',
+    });
+    return r.status === 0 ? r.stdout.trim() : undefined;
+  };
+  if (installed() !== HERA_VERSION) {
+    log(`bench: installing hera[yaml]==${HERA_VERSION} into ${path.relative(ROOT, VENV)} (PyPI)`);
+    if (!existsSync(PY)) execFileSync('python3', ['-m', 'venv', VENV], { stdio: 'inherit' });
+    execFileSync(
+      PY,
+      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', `hera[yaml]==${HERA_VERSION}`],
+      {
+        stdio: 'inherit',
+      },
+    );
+  }
+  const freeze = execFileSync(PY, ['-m', 'pip', 'freeze', '--disable-pip-version-check'], { encoding: 'utf8' })
+    .trim()
+    .split('\n');
+  const python = execFileSync(PY, ['--version'], { encoding: 'utf8' }).trim();
+  return { version: installed(), python, freeze };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// the machine
+
+function machine() {
+  const sh = (cmd) => {
+    try {
+      return execFileSync('sh', ['-c', cmd], { encoding: 'utf8' }).trim();
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    cpu: os.cpus()[0]?.model,
+    nproc: Number(sh('nproc')) || os.availableParallelism(),
+    memory:
+      sh('free -h | awk \'/^Mem:/ { print $2 " total, " $7 " available" }\'') ||
+      `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB total`,
+    kernel: `${os.type()} ${os.release()}`,
+    node: process.version,
+  };
+}
+
+const loadavg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
+
+// ---------------------------------------------------------------------------------------------------------------
+// the Burger Stack templates (or a stand-in)
+
+function tsFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return tsFiles(p);
+    return /\.ts$/.test(e.name) && !/\.(test|d)\.ts$/.test(e.name) ? [p] : [];
+  });
+}
+
+/** templates/ when it generates; otherwise the stand-in set in bench/fixtures/, with the reason. */
+function generateInputs(out) {
+  const standIn = (why) => ({
+    inputs: ['bench/fixtures'],
+    files: tsFiles(path.join(ROOT, 'bench/fixtures')).length,
+    standIn: true,
+    why,
+  });
+  const templates = tsFiles(path.join(ROOT, 'templates'));
+  if (templates.length === 0) return standIn('templates/ has no TypeScript templates yet');
+  const probe = spawnSync(process.execPath, [CLI, 'generate', 'templates', '--out', path.relative(ROOT, out)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (probe.status !== 0) {
+    const first = (probe.stderr || probe.stdout).trim().split('\n')[0];
+    return standIn(`templates/ (${templates.length} files) does not generate yet (\`${first}\`)`);
+  }
+  return { inputs: ['templates'], files: templates.length, standIn: false };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// main
+
+function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (!existsSync(CLI)) usage('packages/cli/dist/main.js is missing: run `pnpm build` (or `pnpm bench`)');
+  mkdirSync(WORK, { recursive: true });
+
+  const results = {
+    date: new Date().toISOString(),
+    command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+    runs: opts.runs,
+    machine: machine(),
+    load: { before: loadavg() },
+    hera: undefined,
+    phases: {},
+    scale: {},
+    cli: {},
+    notes: [],
+  };
+  log(`bench: ${results.machine.nproc} CPUs, load average ${results.load.before.join(' ')}`);
+  if (results.load.before[0] > results.machine.nproc * 0.5) {
+    results.notes.push(
+      `the machine was busy when the run started (load average ${results.load.before[0]} on ${results.machine.nproc} CPUs): absolute times are inflated; the ratios, measured pair by pair, are the figures to read`,
+    );
+  }
+
+  if (opts.hera) results.hera = ensureHera();
+
+  // 1 + 3. In-process phases and the serialization floors, a fresh process per N.
+  for (const n of opts.ns) {
+    log(`bench: in-process phases, N=${n}`);
+    const r = measure(process.execPath, ['--expose-gc', 'bench/phases.mjs', String(n), String(opts.runs)], {
+      capture: true,
+    });
+    const p = JSON.parse(r.stdout);
+    const phases = Object.fromEntries(Object.entries(p.runs).map(([k, v]) => [k, summary(v)]));
+    results.phases[n] = {
+      bytes: p.bytes,
+      cold: p.cold,
+      ...phases,
+      toYamlOverYamlStringify: pairRatio(p.runs.toYaml, p.runs.yamlStringify),
+      toYamlOverJson: pairRatio(p.runs.toYaml, p.runs.jsonStringify),
+    };
+  }
+
+  // 1 + 2. Whole processes: ours and Hera's, interleaved run by run.
+  const heraJson = (n, extra = []) =>
+    JSON.parse(
+      measure(PY, [path.join(BENCH, 'hera_scale.py'), String(n), '--json', ...extra], { capture: true }).stdout,
+    );
+
+  for (const n of opts.ns) {
+    const withHera = opts.hera && opts.heraNs.includes(n);
+    const ours = [];
+    const hera = [];
+    const oursArgs = ['bench/scale-process.mjs', String(n), '--report'];
+    const heraArgs = [path.join(BENCH, 'hera_scale.py'), String(n), '--minimal'];
+    // One untimed warm-up each: file cache, Python's .pyc files.
+    measure(process.execPath, oursArgs);
+    if (withHera) measure(PY, heraArgs);
+    let heraRuns = withHera ? opts.runs : 0;
+    for (let i = 0; i < opts.runs; i++) {
+      log(`bench: whole process, N=${n}, run ${i + 1}/${opts.runs}`);
+      const o = measure(process.execPath, oursArgs);
+      ours.push({ ms: o.ms, rssMiB: o.rssMiB, phases: JSON.parse(o.stderr.trim().split('\n').at(-1)) });
+      if (i < heraRuns) {
+        const h = measure(PY, heraArgs);
+        hera.push({ ms: h.ms, rssMiB: h.rssMiB });
+        // Hera at N=5000 can take well over 15 s a run: three runs are then enough (said in the table).
+        if (i === 0 && h.ms > 15_000 && heraRuns > 3) {
+          heraRuns = 3;
+          results.notes.push(`Hera N=${n}: ${(h.ms / 1000).toFixed(1)} s per run, so 3 runs instead of ${opts.runs}`);
+        }
+      }
+    }
+    const entry = {
+      ours: {
+        ms: summary(ours.map((x) => x.ms)),
+        rssMiB: summary(ours.map((x) => x.rssMiB)),
+        coldPhases: Object.fromEntries(
+          ['startup', 'import', 'build', 'synth', 'toYaml', 'write'].map((k) => [
+            k,
+            summary(ours.map((x) => x.phases[k])),
+          ]),
+        ),
+        bytes: ours[0]?.phases.bytes,
+      },
+    };
+    if (withHera) {
+      log(`bench: Hera phases (--json), N=${n}`);
+      const dump = path.join(WORK, `hera-scale-${n}.yaml`);
+      const phases = heraJson(n, ['--dump-yaml', dump]);
+      entry.hera = {
+        ms: summary(hera.map((x) => x.ms)),
+        rssMiB: summary(hera.map((x) => x.rssMiB)),
+        phases,
+        sameWorkflow: sameWorkflow(n, dump),
+      };
+      entry.oursOverHera = pairRatio(
+        ours.slice(0, hera.length).map((x) => x.ms),
+        hera.map((x) => x.ms),
+      );
+      entry.rssOursOverHera = pairRatio(
+        ours.slice(0, hera.length).map((x) => x.rssMiB),
+        hera.map((x) => x.rssMiB),
+      );
+    }
+    results.scale[n] = entry;
+  }
+
+  /** Our document and Hera's parse to the same value, templates sorted by name (Hera lists the DAG last). */
+  function sameWorkflow(n, heraYamlFile) {
+    const script = `
+    import { readFileSync } from 'node:fs';
+    import { buildScale, synth, toYaml, YAML } from './bench/scale.mjs';
+    const norm = (d) => { d.spec.templates.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)); return d; };
+    const ours = norm(YAML.parse(toYaml(synth(buildScale(${n})))));
+    const hera = norm(YAML.parse(readFileSync(${JSON.stringify(heraYamlFile)}, 'utf8')));
+    process.stdout.write(JSON.stringify([ours, hera]));
+  `;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
+    const [a, b] = JSON.parse(out);
+    return isDeepStrictEqual(a, b);
+  }
+
+  // 4. CLI cold runs.
+  if (opts.cli) {
+    const out = path.join(WORK, 'generated');
+    rmSync(out, { recursive: true, force: true });
+    const gen = generateInputs(out);
+    const cases = [
+      {
+        key: 'node',
+        label: '`node -e 0` (startup floor)',
+        cmd: process.execPath,
+        args: ['-e', '0'],
+      },
+      {
+        key: 'generate',
+        label: `\`argo-gen generate\` of ${gen.standIn ? 'a stand-in set' : 'the Burger Stack templates'} (${gen.files} files, \`${gen.inputs.join(' ')}\`)`,
+        cmd: process.execPath,
+        args: [CLI, 'generate', ...gen.inputs, '--out', path.relative(ROOT, out)],
+        standIn: gen.standIn,
+      },
+      {
+        key: 'generatePipeline',
+        label: '`argo-gen generate` of the deployment pipeline alone (`bench/fixtures/deployment-pipeline.ts`)',
+        cmd: process.execPath,
+        args: [
+          CLI,
+          'generate',
+          'bench/fixtures/deployment-pipeline.ts',
+          '--out',
+          path.relative(ROOT, `${out}-pipeline`),
+        ],
+      },
+      {
+        key: 'validate',
+        label: '`argo-gen validate ../shared/argo/v4.1.2/examples`',
+        cmd: process.execPath,
+        args: [CLI, 'validate', EXAMPLES],
+        // 9 upstream files are unreadable for the yaml library (README "Known limitation"): exit 1 is expected.
+        okCodes: [0, 1],
+      },
+    ];
+    if (opts.hera) {
+      cases.push({
+        key: 'heraPipeline',
+        label: 'Hera: `python hera_pipeline.py` (the same pipeline)',
+        cmd: PY,
+        args: [path.join(BENCH, 'hera_pipeline.py')],
+      });
+    }
+    for (const c of cases) measure(c.cmd, c.args, { okCodes: c.okCodes ?? [0] }); // warm-up
+    const samples = Object.fromEntries(cases.map((c) => [c.key, []]));
+    for (let i = 0; i < opts.runs; i++) {
+      log(`bench: CLI cold runs, run ${i + 1}/${opts.runs}`);
+      for (const c of cases) samples[c.key].push(measure(c.cmd, c.args, { okCodes: c.okCodes ?? [0] }));
+    }
+    for (const c of cases) {
+      results.cli[c.key] = {
+        label: c.label,
+        ms: summary(samples[c.key].map((x) => x.ms)),
+        rssMiB: summary(samples[c.key].map((x) => x.rssMiB)),
+        ...(c.standIn !== undefined ? { standIn: c.standIn } : {}),
+      };
+    }
+    if (opts.hera) {
+      results.cli.pipelineOursOverHera = pairRatio(
+        samples.generatePipeline.map((x) => x.ms),
+        samples.heraPipeline.map((x) => x.ms),
+      );
+    }
+    if (gen.standIn) {
+      results.notes.push(`${gen.why}: \`argo-gen generate\` ran on the stand-in set in bench/fixtures/`);
+    }
+  }
+
+  results.load.after = loadavg();
+  results.targets = targets(results);
+  const table = render(results);
+  process.stdout.write(table);
+  if (opts.json) {
+    writeFileSync(opts.json, `${JSON.stringify(results, null, 2)}\n`);
+    log(`bench: results written to ${opts.json}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// targets (issue 7), checked against the measured figures; never asserted in tests
+
+function targets(r) {
+  const t = [];
+  for (const n of [1000, 5000]) {
+    const s = r.scale[n];
+    if (!s?.oursOverHera) continue;
+    const ratio = s.oursOverHera.median;
+    const speedup = 1 / ratio;
+    const need = s.hera.ms.median / 10;
+    t.push({
+      target: `≥10× faster than Hera, whole process, N=${n}`,
+      met: speedup >= 10,
+      measured: `${speedup.toFixed(1)}× (ours ${fmtMs(s.ours.ms.median)}, Hera ${fmtMs(s.hera.ms.median)})`,
+      by:
+        speedup >= 10
+          ? undefined
+          : `missed by ${(10 / speedup).toFixed(2)}×: ours would need ≤ ${fmtMs(need)} (−${fmtMs(s.ours.ms.median - need)})`,
+    });
+  }
+  const a = r.scale[1000]?.ours.ms;
+  const b = r.scale[5000]?.ours.ms;
+  if (a && b) {
+    const k = b.median / a.median;
+    t.push({
+      target: 'N=5000 ≤ 5.5× N=1000 (ours, whole process)',
+      met: k <= 5.5,
+      measured: `${k.toFixed(2)}×`,
+      by: k <= 5.5 ? undefined : `missed by ${(k / 5.5).toFixed(2)}×`,
+    });
+  }
+  const pa = r.phases[1000]?.total;
+  const pb = r.phases[5000]?.total;
+  if (pa && pb) {
+    const k = pb.median / pa.median;
+    t.push({
+      target: 'N=5000 ≤ 5.5× N=1000 (ours, in-process build+validate+emit)',
+      met: k <= 5.5,
+      measured: `${k.toFixed(2)}×`,
+      by: k <= 5.5 ? undefined : `missed by ${(k / 5.5).toFixed(2)}×`,
+    });
+  }
+  for (const n of Object.keys(r.phases)) {
+    const q = r.phases[n].toYamlOverYamlStringify;
+    if (!q || Number(n) < 1000) continue;
+    t.push({
+      target: `serialization no slower than yaml.stringify, N=${n}`,
+      met: q.median <= 1,
+      measured: `toYaml = ${q.median.toFixed(2)}× yaml.stringify`,
+      by: q.median <= 1 ? undefined : `missed by ${q.median.toFixed(2)}× (+${((q.median - 1) * 100).toFixed(0)}%)`,
+    });
+  }
+  for (const n of Object.keys(r.scale)) {
+    const s = r.scale[n];
+    if (!s.rssOursOverHera) continue;
+    const q = s.rssOursOverHera.median;
+    t.push({
+      target: `peak RSS below Hera's, N=${n}`,
+      met: q < 1,
+      measured: `${s.ours.rssMiB.median.toFixed(0)} MiB vs ${s.hera.rssMiB.median.toFixed(0)} MiB (${q.toFixed(2)}×)`,
+      by:
+        q < 1
+          ? undefined
+          : `missed by ${q.toFixed(2)}× (+${(s.ours.rssMiB.median - s.hera.rssMiB.median).toFixed(0)} MiB)`,
+    });
+  }
+  const g = r.cli.generate;
+  if (g) {
+    const m = g.ms.median;
+    t.push({
+      target: `\`argo-gen generate\` of the Burger Stack templates < 0.3 s${g.standIn ? ' (stand-in set)' : ''}`,
+      met: m < 300,
+      measured: fmtMs(m),
+      by: m < 300 ? undefined : `missed by ${(m / 300).toFixed(2)}× (+${fmtMs(m - 300)})`,
+    });
+  }
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// the table (Markdown)
+
+function fmtMs(ms) {
+  if (ms === undefined) return '–';
+  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms >= 100) return `${ms.toFixed(0)} ms`;
+  if (ms >= 10) return `${ms.toFixed(1)} ms`;
+  return `${ms.toFixed(2)} ms`;
+}
+const span = (s) => (s ? `${fmtMs(s.median)} (${fmtMs(s.min)}–${fmtMs(s.max)})` : '–');
+const mib = (s) => (s ? `${s.median.toFixed(0)} MiB` : '–');
+const ratio = (s, digits = 2) =>
+  s ? `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})` : '–';
+
+function render(r) {
+  const L = [];
+  L.push(`## Results (${r.date})`, '');
+  L.push(
+    `Machine: ${r.machine.nproc} CPUs (${r.machine.cpu}), memory ${r.machine.memory}; ${r.machine.kernel}; Node ${r.machine.node}${r.hera ? `; ${r.hera.python}, hera ${r.hera.version}` : ''}.`,
+  );
+  L.push(`Load average (1/5/15 min): ${r.load.before.join(' / ')} before, ${r.load.after.join(' / ')} after.`);
+  L.push(
+    `Each figure: median (min–max) over ${r.runs} runs unless noted. Ratios: median (min–max) of pairwise ratios.`,
+  );
+  L.push('');
+  L.push('### Scale workload, whole process (build + validate + emit; Hera: build + emit)', '');
+  L.push('| N | argo-gen | peak RSS | Hera 7 | peak RSS | argo-gen / Hera | Hera ÷ argo-gen | same workflow |');
+  L.push('|---:|---|---:|---|---:|---|---:|:---:|');
+  for (const [n, s] of Object.entries(r.scale)) {
+    L.push(
+      `| ${n} | ${span(s.ours.ms)} | ${mib(s.ours.rssMiB)} | ${s.hera ? `${span(s.hera.ms)}${s.hera.ms.n < r.runs ? ` (${s.hera.ms.n} runs)` : ''}` : '–'} | ${mib(s.hera?.rssMiB)} | ${ratio(s.oursOverHera, 3)} | ${s.oursOverHera ? `${(1 / s.oursOverHera.median).toFixed(1)}×` : '–'} | ${s.hera ? (s.hera.sameWorkflow ? 'yes' : '**no**') : '–'} |`,
+    );
+  }
+  const a = r.scale[1000]?.ours.ms;
+  const b = r.scale[5000]?.ours.ms;
+  if (a && b) L.push('', `argo-gen N=5000 / N=1000, whole process: ${(b.median / a.median).toFixed(2)}×.`);
+  L.push('', '### argo-gen, cold process by phase (from the whole-process runs above)', '');
+  L.push('| N | startup | import | build | synth (schema + lint) | toYaml | YAML bytes |');
+  L.push('|---:|---|---|---|---|---|---:|');
+  for (const [n, s] of Object.entries(r.scale)) {
+    const p = s.ours.coldPhases;
+    L.push(
+      `| ${n} | ${span(p.startup)} | ${span(p.import)} | ${span(p.build)} | ${span(p.synth)} | ${span(p.toYaml)} | ${s.ours.bytes} |`,
+    );
+  }
+  if (Object.values(r.scale).some((s) => s.hera)) {
+    L.push('', '### Hera 7, phases (one `hera_scale.py N --json` run per N)', '');
+    L.push('| N | import | construct | to_yaml | peak RSS | yaml.safe_dump floor | json.dumps floor |');
+    L.push('|---:|---:|---:|---:|---:|---:|---:|');
+    for (const [n, s] of Object.entries(r.scale)) {
+      if (!s.hera) continue;
+      const p = s.hera.phases;
+      L.push(
+        `| ${n} | ${fmtMs(p.import_ms)} | ${fmtMs(p.construct_ms)} | ${fmtMs(p.yaml_ms)} | ${p.rss_peak_cold_mib.toFixed(0)} MiB | ${fmtMs(p.floor_yaml_safe_dump_ms)} | ${fmtMs(p.floor_json_dumps_ms)} |`,
+      );
+    }
+  }
+  L.push(
+    '',
+    '### argo-gen in-process phases and serialization floors (same document, warm: after one cold iteration)',
+    '',
+  );
+  L.push(
+    '| N | build | synth (schema) | lint | toYaml | yaml.stringify | JSON.stringify | toYaml / yaml.stringify | toYaml / JSON |',
+  );
+  L.push('|---:|---|---|---|---|---|---|---|---|');
+  for (const [n, p] of Object.entries(r.phases)) {
+    L.push(
+      `| ${n} | ${span(p.build)} | ${span(p.synth)} | ${span(p.lint)} | ${span(p.toYaml)} | ${span(p.yamlStringify)} | ${span(p.jsonStringify)} | ${ratio(p.toYamlOverYamlStringify)} | ${ratio(p.toYamlOverJson, 0)} |`,
+    );
+  }
+  const pa = r.phases[1000]?.total;
+  const pb = r.phases[5000]?.total;
+  if (pa && pb)
+    L.push('', `In-process build + validate + emit, N=5000 / N=1000: ${(pb.median / pa.median).toFixed(2)}×.`);
+  if (Object.keys(r.cli).length) {
+    L.push('', '### CLI, cold process', '');
+    L.push('| command | time | peak RSS |');
+    L.push('|---|---|---:|');
+    for (const [k, c] of Object.entries(r.cli)) {
+      if (k === 'pipelineOursOverHera') continue;
+      L.push(`| ${c.label} | ${span(c.ms)} | ${mib(c.rssMiB)} |`);
+    }
+    if (r.cli.pipelineOursOverHera) {
+      L.push('', `Deployment pipeline, argo-gen generate / Hera: ${ratio(r.cli.pipelineOursOverHera)}.`);
+    }
+  }
+  L.push('', '### Targets (issue 7)', '');
+  L.push('| target | measured | verdict |');
+  L.push('|---|---|---|');
+  for (const t of r.targets) L.push(`| ${t.target} | ${t.measured} | ${t.met ? 'met' : `**${t.by}**`} |`);
+  if (r.notes.length) L.push('', ...r.notes.map((n) => `* ${n}`));
+  L.push('');
+  return L.join('\n');
+}
+
+main();
