@@ -53,7 +53,8 @@ export const when = Object.freeze({
   matches: (left: Operand, pattern: string) => new Condition(`${operand(left, false)} =~ ${quote(pattern)}`, 3),
   and: (...parts: Condition[]) => new Condition(parts.map((p) => wrap(p, 2)).join(' && '), 1),
   or: (...parts: Condition[]) => new Condition(parts.map((p) => wrap(p, 1)).join(' || '), 0),
-  not: (part: Condition) => new Condition(`!${wrap(part, 3)}`, 2),
+  // govaluate's `!` binds tighter than comparisons: `!a == b` is `(!a) == b`, so the operand is always parenthesised.
+  not: (part: Condition) => new Condition(`!(${part.text})`, 2),
   /** A boolean-valued handle used as a condition (`{{…}}` that substitutes to true or false). */
   truthy: (ref: Ref) => new Condition(`${String(ref)} == true`, 3),
 });

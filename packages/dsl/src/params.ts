@@ -82,8 +82,12 @@ export const param = Object.freeze({
 });
 
 /** Input artifact declaration. */
-export function artifact(path: string, options: Omit<ArtifactSpec, 'kind' | 'path'> = {}): ArtifactSpec {
-  return Object.freeze({ kind: 'artifact', path, ...options });
+export function artifact<const O extends Omit<ArtifactSpec, 'kind' | 'path'> = Record<never, never>>(
+  path: string,
+  options?: O,
+): ArtifactSpec & O {
+  // The options' literal type is kept so that `{ optional: true }` makes the argument optional at compile time.
+  return Object.freeze({ kind: 'artifact', path, ...options }) as ArtifactSpec & O;
 }
 
 const SPEC = Symbol('argo-gen.inputs');

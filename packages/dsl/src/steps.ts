@@ -42,7 +42,9 @@ export function steps<
       if (!isStep(s)) continue;
       for (const used of referencedCalls(s, 'steps')) {
         if (!earlier.has(used)) {
-          const why = everywhere.has(used) ? 'which is in the same or a later group' : `which is not in steps '${name}'`;
+          const why = everywhere.has(used)
+            ? 'which is in the same or a later group'
+            : `which is not in steps '${name}'`;
           problems.push(
             issue('dsl/step-order', '', `step '${s.name}' uses an output of step '${used}', ${why}`, {
               source: s.source,

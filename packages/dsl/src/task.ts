@@ -38,11 +38,24 @@ export interface TaskOptions<I extends InputSpecs> extends CallOptions<I> {
   readonly depends?: Depends;
 }
 
+// The `?: never` keys make the union discriminable, so that `args: (item) => …` gets its item type from the loop kind.
 type Loop<I extends InputSpecs, T> =
-  | { readonly withItems: readonly T[]; readonly args?: (item: Item<T>) => Args<I> }
-  | { readonly withParam: Ref | string; readonly args?: (item: ParamItem) => Args<I> }
+  | {
+      readonly withItems: readonly T[];
+      readonly withParam?: never;
+      readonly withSequence?: never;
+      readonly args?: (item: Item<T>) => Args<I>;
+    }
+  | {
+      readonly withParam: Ref | string;
+      readonly withItems?: never;
+      readonly withSequence?: never;
+      readonly args?: (item: ParamItem) => Args<I>;
+    }
   | {
       readonly withSequence: WithRefs<model.Sequence>;
+      readonly withItems?: never;
+      readonly withParam?: never;
       readonly args?: (item: Ref<string>) => Args<I>;
     };
 
@@ -224,7 +237,7 @@ export function task<I extends InputSpecs, O extends OutputSpecs, const T>(
 export function task(name: string, template: Callable, options: object = {}): Task {
   const call = buildCall('task', name, template as Callable, options as AnyOptions, captureSource());
   const atom = (r?: Parameters<typeof dependsAtom>[1]) => dependsAtom(name, r);
-  // Proxies (raw templates' outputs) must stay unfrozen; everything else is frozen.
+  // Everything is frozen by freezeCall, raw templates' output proxies included.
   const value: Task = {
     ...call,
     kind: 'task',
@@ -262,6 +275,9 @@ export function step(name: string, template: Callable, options: object = {}): St
 function freezeCall<T extends Call>(value: T): T {
   const { outputs, ...rest } = value;
   for (const v of Object.values(rest)) deepFreeze(v);
+  // Freezing a raw template's proxy freezes its empty target: reads still resolve, writes throw.
+  Object.freeze(outputs.parameters);
+  Object.freeze(outputs.artifacts);
   Object.freeze(outputs);
   return Object.freeze(value);
 }

@@ -93,7 +93,9 @@ function needsQuotes(v: unknown): boolean {
     ((v.includes('\t') && !v.includes('\n')) ||
       v === '=' ||
       /^[-+]?0[oxb]/i.test(v) ||
-      (/^[-+]?\d[\d_]*(\.\d*)?$/.test(v) && v.includes('_')))
+      (/^[-+]?\d[\d_]*(\.\d*)?$/.test(v) && v.includes('_')) ||
+      // yaml@2 writes these as `|+` block scalars whose spaces then read back as indentation (" \n" → "\n").
+      (v.includes('\n') && v.trim() === ''))
   );
 }
 
@@ -116,8 +118,10 @@ export function toYamlFastPath(value: unknown): string | undefined {
 export function toYamlWithLibrary(value: unknown): string {
   const doc = new Document(value, OPTIONS);
   visit(doc, {
-    Scalar(_key, node) {
-      if (needsQuotes(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    Scalar(key, node) {
+      // A multi-line string as the whole document: yaml@2's block scalar there loses leading spaces (`|1` at column 0).
+      const rootBlock = key === null && typeof node.value === 'string' && node.value.includes('\n');
+      if (rootBlock || needsQuotes(node.value)) node.type = Scalar.QUOTE_DOUBLE;
     },
   });
   return doc.toString(OPTIONS);

@@ -2,7 +2,8 @@ import type { SourceLocation } from '@argo-gen/model';
 
 /** Frames from the DSL and step library themselves; the user's call site is the first frame outside them. */
 // Only the libraries' own code (src, or dist when built): a test or example beside them is a user's file.
-const INTERNAL = /[/\\](?:packages[/\\](?:dsl|steps)[/\\](?:src|dist)|node_modules[/\\]@argo-gen[/\\](?:dsl|steps))[/\\]/;
+const INTERNAL =
+  /[/\\](?:packages[/\\](?:dsl|steps)[/\\](?:src|dist)|node_modules[/\\]@argo-gen[/\\](?:dsl|steps))[/\\]/;
 const FRAME = /\(?((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?$/;
 
 /**
