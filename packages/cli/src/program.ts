@@ -65,6 +65,22 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
 
   program
+    .command('import')
+    .description(
+      'Write DSL TypeScript from Argo YAML (Workflow, WorkflowTemplate, ClusterWorkflowTemplate, CronWorkflow)',
+    )
+    .argument('<yaml...>', 'YAML files')
+    .option('-o, --out <dir>', 'write one .ts module per YAML file into this directory (default: print to stdout)')
+    .addHelpText(
+      'after',
+      '\nThe escape hatches used (rawTemplate, raw tasks/steps, raw()) are counted at the end.\nExit codes: 0 imported, 1 a file is unreadable or holds no workflow, 2 usage error.',
+    )
+    .action(async (files: string[], opts: { out?: string }) => {
+      const { importCommand } = await import('./commands/import.js');
+      setExit(importCommand(files, opts, io));
+    });
+
+  program
     .command('graph')
     .description('Draw a DAG or steps template as a Mermaid (for pull requests) or Graphviz graph')
     .argument('<file>', 'a TypeScript module or an Argo YAML file')
