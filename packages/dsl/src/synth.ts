@@ -205,13 +205,12 @@ function locate(
   sources: ReadonlyMap<string, SourceLocation>,
   fallback: SourceLocation | undefined,
 ): Issue {
+  // The innermost source is the longest prefix of the path that ends at a segment boundary: look the path's
+  // prefixes up, longest first (O(depth) per issue; scanning every source was O(issues × tasks)).
   let best: SourceLocation | undefined;
-  let bestLength = -1;
-  for (const [prefix, loc] of sources) {
-    if ((i.path === prefix || i.path.startsWith(`${prefix}/`)) && prefix.length > bestLength) {
-      best = loc;
-      bestLength = prefix.length;
-    }
+  for (let prefix = i.path; ; prefix = prefix.slice(0, prefix.lastIndexOf('/'))) {
+    best = sources.get(prefix);
+    if (best || prefix === '' || !prefix.includes('/')) break;
   }
   const subject = i.subject ?? subjectOf(doc, i.path);
   return { ...i, ...(subject ? { subject } : {}), source: i.source ?? best ?? fallback };
