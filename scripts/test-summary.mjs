@@ -1,13 +1,33 @@
-// Prints vitest's JSON report as one plain line, `tests: N passed, N failed`, which any CI log reader understands.
-import { existsSync, readFileSync } from 'node:fs';
+// Counts tests across every runner's report (vitest JSON, `go test -json`) and prints one plain line,
+// `tests: N passed, N failed`, which any CI log reader understands. Failed stages without a report count as failures.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
-const file = process.argv[2];
-if (!file || !existsSync(file)) {
-  console.log('tests: 0 passed, 1 failed (no test report was written: the build, lint or typecheck step failed)');
-  process.exit(0);
+const [dir, ...failedStages] = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const files = dir && existsSync(dir) ? readdirSync(dir) : [];
+for (const name of files) {
+  const text = readFileSync(path.join(dir, name), 'utf8');
+  if (name.endsWith('.vitest.json')) {
+    const r = JSON.parse(text);
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    skipped += r.numPendingTests + r.numTodoTests;
+  } else if (name.endsWith('.gotest.json')) {
+    for (const line of text.split('\n')) {
+      if (!line.startsWith('{')) continue;
+      const e = JSON.parse(line);
+      if (!e.Test) continue; // package-level events
+      if (e.Action === 'pass') passed++;
+      else if (e.Action === 'fail') failed++;
+      else if (e.Action === 'skip') skipped++;
+    }
+  }
 }
-const report = JSON.parse(readFileSync(file, 'utf8'));
-const skipped = report.numPendingTests + report.numTodoTests;
-console.log(
-  `tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`,
-);
+const reported = new Set(files.map((f) => f.split('.')[0]));
+const unreported = failedStages.filter((s) => !reported.has(s));
+failed += unreported.length;
+if (failedStages.length) console.log(`failed stages: ${failedStages.join(', ')}`);
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -57,7 +57,25 @@ function dagGraph(title: string, tasks: readonly model.DAGTask[]): Graph {
       edges.push({ from: m[2] as string, to: t.name, label, failure: !m[1] && FAILURE.has(result ?? '') });
     }
   }
-  return { title, nodes, edges };
+  return { title, nodes, edges: mergeEdges(edges) };
+}
+
+/** `a.Failed || a.Errored` is one branch to the reader: one arrow labelled `Failed / Errored`. */
+function mergeEdges(edges: readonly Graph['edges'][number][]): Graph['edges'][number][] {
+  const merged = new Map<string, { from: string; to: string; labels: string[]; failure: boolean }>();
+  for (const e of edges) {
+    const key = `${e.from}\u0000${e.to}`;
+    const m = merged.get(key) ?? { from: e.from, to: e.to, labels: [], failure: true };
+    if (e.label && !m.labels.includes(e.label)) m.labels.push(e.label);
+    if (!e.label) m.labels.push('');
+    m.failure &&= e.failure;
+    merged.set(key, m);
+  }
+  return [...merged.values()].map((m) => {
+    const labels = m.labels.filter(Boolean);
+    const label = m.labels.includes('') || labels.length === 0 ? undefined : labels.join(' / ');
+    return { from: m.from, to: m.to, failure: m.failure, ...(label ? { label } : {}) };
+  });
 }
 
 function stepsGraph(title: string, groups: readonly (readonly model.WorkflowStep[])[]): Graph {
