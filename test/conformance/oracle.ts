@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { REPO_ROOT } from '../paths.js';
+
+/** One line of the oracle's output (docs/oracle.md). */
+export interface OracleVerdict {
+  readonly file: string;
+  readonly index: number;
+  readonly line: number;
+  readonly kind: string;
+  readonly name: string;
+  readonly verdict: 'valid' | 'invalid' | 'skipped' | 'unparseable';
+  readonly error: string;
+}
+
+/**
+ * Builds the oracle with test/oracle/build.sh (a cache hit takes milliseconds) and returns the binary's path.
+ * Throws with a clear message when it cannot be built (no Go, no network for the modules): the conformance
+ * comparison must fail then, never skip.
+ */
+export function buildOracle(): string {
+  const script = path.join(REPO_ROOT, 'test/oracle/build.sh');
+  const result = spawnSync('bash', [script], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const bin = result.stdout?.trim().split('\n').pop() ?? '';
+  if (result.error || result.status !== 0 || bin === '') {
+    const why = result.error?.message ?? result.stderr?.trim().split('\n').slice(-5).join('\n') ?? '';
+    throw new Error(
+      `cannot build the Argo validation oracle (bash test/oracle/build.sh exited ${result.status}); it needs Go ` +
+        `(see docs/oracle.md). Conformance is not checked without it.\n${why}`,
+    );
+  }
+  return bin;
+}
+
+/** Runs the oracle once over all files (so templateRefs resolve across them, as `argo lint --offline` does). */
+export function runOracle(bin: string, files: readonly string[], cwd: string = REPO_ROOT): OracleVerdict[] {
+  if (files.length === 0) return [];
+  const result = spawnSync(bin, [...files], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (result.error || result.status !== 0)
+    throw new Error(`argo-oracle failed (exit ${result.status}): ${result.error?.message ?? result.stderr}`);
+  return result.stdout
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as OracleVerdict);
+}

@@ -1,0 +1,36 @@
+/**
+ * Our codes and the Argo v4.0.5 messages that report the same rule (best effort: Argo stops at its first error, and
+ * some of our codes cover several of its messages). Used only when both sides reject a document; a document's rule
+ * matches when any of our error codes has a pattern that matches Argo's message.
+ */
+const RULES: readonly (readonly [RegExp, RegExp])[] = [
+  [/^yaml\//, /^unparseable: /],
+  [/^schema\/unknown-field$/, /unknown field/],
+  [/^schema\/missing-field$/, /may not be empty|is required/],
+  [/^schema\//, /strict decoding error|cannot unmarshal|json: /],
+  [/^lint\/unresolved-reference$/, /failed to resolve \{\{/],
+  [/^lint\/missing-dependency$/, /failed to resolve \{\{tasks\./],
+  [/^lint\/(unknown-template|missing-entrypoint)$/, /template name '[^']*' undefined/],
+  [/^lint\/missing-entrypoint$/, /spec\.entrypoint is required/],
+  [/^lint\/dag-cycle$/, /graph with cycle/],
+  [/^lint\/unknown-dependency$/, /invalid dependency/],
+  [/^lint\/name-too-long$/, /must not be more than \d+ characters|must be no more than 128 characters/],
+  [/^lint\/invalid-name$/, /is invalid: name must consist of/],
+  [/^lint\/multiple-template-types$/, /multiple template types specified/],
+  [/^lint\/invalid-output-parameter$/, /does not have valueFrom or value specified/],
+  [/^lint\/empty-dag$/, /must have at least one task/],
+  [/^lint\/(depends-and-dependencies|invalid-depends)$/, /cannot use both 'depends' and 'dependencies'/],
+  [/^lint\/active-deadline-on-non-leaf$/, /is only valid for leaf templates/],
+  [/^lint\/multiple-loops$/, /only one of withItems, withParam, withSequence/],
+  [/^lint\/duplicate-(step|task|template)$/, /is not unique|duplicated nodeName/],
+  [/^lint\/missing-argument$/, /was not supplied/],
+  [/^lint\/invalid-schedule$/, /cron schedule .* is malformed/],
+  [/^lint\/invalid-timezone$/, /invalid timezone/],
+  [/^lint\/invalid-concurrency-policy$/, /is not a valid concurrencyPolicy/],
+];
+
+export function ruleMatch(codes: readonly string[], argoError: string): 'match' | 'mismatch' | 'unmapped' {
+  const mapped = RULES.filter(([code]) => codes.some((c) => code.test(c)));
+  if (mapped.length === 0) return 'unmapped';
+  return mapped.some(([, message]) => message.test(argoError)) ? 'match' : 'mismatch';
+}
