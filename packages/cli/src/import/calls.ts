@@ -57,11 +57,17 @@ function topological(tasks: readonly Yaml[]): Yaml[] {
   return out;
 }
 
-/** A raw DAGTask or WorkflowStep (escape hatch): every `{{…}}` stays as written. */
-export function rawCall(ctx: DocContext, c: Yaml, why: string): Code {
+/**
+ * A raw DAGTask or WorkflowStep (escape hatch). Its strings still use the handles in scope (the template's inputs,
+ * tasks or steps declared so far); its `dependencies`/`depends` stay as written, as the DSL infers nothing for it.
+ * The callee is named by string, so its template is listed in the workflow's `templates`.
+ */
+export function rawCall(ctx: DocContext, c: Yaml, why: string, scope: Scope): Code {
   ctx.counts.rawCall++;
-  const base: Scope = { ...(ctx.base.params ? { params: ctx.base.params } : {}) };
-  const o = valueCode(c, base, ctx.counts);
   ctx.warnings.push(`raw ${why}`);
-  return o;
+  const { inline, ...rest } = c;
+  const code = valueCode(rest, scope, ctx.counts);
+  if (inline === undefined || typeof code === 'string' || code.kind !== 'object') return code;
+  // An inline template has its own inputs: none of the enclosing handles apply inside it.
+  return { ...code, entries: [...code.entries, ['inline', valueCode(inline, ctx.base, ctx.counts)] as const] };
 }

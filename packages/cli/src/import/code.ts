@@ -30,12 +30,12 @@ export function key(name: string): string {
   return isIdentifier(name) ? name : quote(name);
 }
 
-/** A single-quoted string literal. */
+/** A string literal, single-quoted unless the text has single quotes and no double ones (as Biome formats). */
 export function quote(text: string): string {
+  const q = text.includes("'") && !text.includes('"') ? '"' : "'";
   let out = '';
-  for (const c of text)
-    out += c === '\\' || c === "'" || c < ' ' || c === '\u2028' || c === '\u2029' ? escapeChar(c) : c;
-  return `'${out}'`;
+  for (const c of text) out += c === '\\' || c === q || c < ' ' || c === '\u2028' || c === '\u2029' ? escapeChar(c) : c;
+  return `${q}${out}${q}`;
 }
 
 function escapeChar(c: string): string {
@@ -44,6 +44,8 @@ function escapeChar(c: string): string {
       return '\\\\';
     case "'":
       return "\\'";
+    case '"':
+      return '\\"';
     case '\n':
       return '\\n';
     case '\r':
@@ -55,11 +57,16 @@ function escapeChar(c: string): string {
   }
 }
 
+/** `key: value`, or the shorthand `key` when the value is the variable of that name. */
+function entry(k: string, v: string): string {
+  return k === v ? k : `${k}: ${v}`;
+}
+
 function flat(c: Code): string {
   if (typeof c === 'string') return c;
   switch (c.kind) {
     case 'object':
-      return c.entries.length === 0 ? '{}' : `{ ${c.entries.map(([k, v]) => `${k}: ${flat(v)}`).join(', ')} }`;
+      return c.entries.length === 0 ? '{}' : `{ ${c.entries.map(([k, v]) => entry(k, flat(v))).join(', ')} }`;
     case 'array':
       return `[${c.items.map(flat).join(', ')}]`;
     case 'call':
@@ -78,7 +85,7 @@ export function print(c: Code, indent = 0, col = indent): string {
   const close = ' '.repeat(indent);
   switch (c.kind) {
     case 'object':
-      return `{\n${c.entries.map(([k, v]) => `${inner}${k}: ${print(v, indent + 2, indent + 4 + k.length)},\n`).join('')}${close}}`;
+      return `{\n${c.entries.map(([k, v]) => `${inner}${entry(k, print(v, indent + 2, indent + 4 + k.length))},\n`).join('')}${close}}`;
     case 'array':
       return `[\n${c.items.map((v) => `${inner}${print(v, indent + 2)},\n`).join('')}${close}]`;
     case 'arrow': {

@@ -34,7 +34,10 @@ export function dagTask(ctx: DocContext, owner: string, t: Yaml, scope: Scope, h
   const callee = why ? undefined : calleeOf(ctx, t);
   const argsWhy = callee ? argsProblem(t, callee.info) : undefined;
   if (why || !callee || argsWhy)
-    return rawCall(ctx, t, `${who}: ${why ?? argsWhy ?? 'its template cannot be a DSL callee'}`);
+    return rawCall(ctx, t, `${who}: ${why ?? argsWhy ?? 'its template cannot be a DSL callee'}`, {
+      ...scope,
+      calls: { prefix: 'tasks', get: (n) => (n === t.name ? undefined : handles.get(n)) },
+    });
   const declared = new Set(declaredDeps(t));
   const implied = new Set<string>();
   const dataScope: Scope = {
@@ -52,8 +55,7 @@ export function dagTask(ctx: DocContext, owner: string, t: Yaml, scope: Scope, h
     const after = plain.filter((d) => !implied.has(d));
     ordering = ['after', after.length ? arr(after.map(varOf)) : undefined];
   } else {
-    ctx.imports.add('and').add('or').add('not');
-    ordering = ['depends', dependsCode(ast as NonNullable<typeof ast>, varOf)];
+    ordering = ['depends', dependsCode(ast as NonNullable<typeof ast>, varOf, ctx.imports)];
   }
   const options = obj([...common.slice(0, 1), ordering, ...common.slice(1)]);
   return declareCall(ctx, 'task', t, callee, options, handles);

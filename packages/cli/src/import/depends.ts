@@ -83,10 +83,11 @@ export function plainTasks(ast: DependsAst): string[] | undefined {
 }
 
 /** The expression in the DSL: `and(a.succeeded, not(b.failed))`. */
-export function dependsCode(ast: DependsAst, varOf: (task: string) => string): Code {
+export function dependsCode(ast: DependsAst, varOf: (task: string) => string, imports: Set<string>): Code {
   if (ast.op === 'atom') return `${varOf(ast.task)}.${ast.result ? RESULTS[ast.result] : 'done'}`;
-  if (ast.op === 'not') return call('not', dependsCode(ast.part, varOf));
-  return call(ast.op, ...ast.parts.map((p) => dependsCode(p, varOf)));
+  imports.add(ast.op);
+  if (ast.op === 'not') return call('not', dependsCode(ast.part, varOf, imports));
+  return call(ast.op, ...ast.parts.map((p) => dependsCode(p, varOf, imports)));
 }
 
 /**

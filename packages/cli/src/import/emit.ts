@@ -9,12 +9,13 @@ export function emitModule(header: string, imports: ReadonlySet<string>, stateme
     useInMemoryFileSystem: true,
     manipulationSettings: { quoteKind: QuoteKind.Single, indentationText: IndentationText.TwoSpaces },
   });
-  const file = project.createSourceFile('module.ts', `${header}\n`);
-  file.addImportDeclaration({
-    moduleSpecifier: '@argo-gen/dsl',
-    namedImports: [...imports].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)),
-  });
-  file.addStatements(statements.join('\n\n'));
+  const file = project.createSourceFile('module.ts', '');
+  const names = [...imports].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
+  const line = `import { ${names.join(', ')} } from '@argo-gen/dsl';`;
+  file.addStatements(
+    line.length <= 120 ? line : `import {\n${names.map((n) => `  ${n},\n`).join('')}} from '@argo-gen/dsl';`,
+  );
+  file.addStatements(statements.map((s) => `\n${s}`).join('\n'));
   file.formatText({ indentSize: 2, tabSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
-  return file.getFullText();
+  return `${header}\n${file.getFullText()}`;
 }

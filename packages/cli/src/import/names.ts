@@ -10,7 +10,7 @@ const RESERVED = new Set(
     // Names the generated module imports from @argo-gen/dsl, and the loop parameter.
     'and artifact clusterWorkflowTemplate container containerSet cronWorkflow dag globals http inputs item node not ' +
     'or output param pod raw rawTemplate resource retries script step steps suspend task templateRef when workflow ' +
-    'workflowFrom workflowParams workflowTemplate params'
+    'workflowFrom workflowParams workflowTemplate'
   ).split(' '),
 );
 

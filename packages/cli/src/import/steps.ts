@@ -27,7 +27,10 @@ export function workflowStep(
   const callee = why ? undefined : calleeOf(ctx, s);
   const argsWhy = callee ? argsProblem(s, callee.info) : undefined;
   if (why || !callee || argsWhy)
-    return rawCall(ctx, s, `${who}: ${why ?? argsWhy ?? 'its template cannot be a DSL callee'}`);
+    return rawCall(ctx, s, `${who}: ${why ?? argsWhy ?? 'its template cannot be a DSL callee'}`, {
+      ...scope,
+      calls: { prefix: 'steps', get: (n) => (n === s.name ? undefined : handles.get(n)) },
+    });
   const dataScope: Scope = { ...scope, calls: { prefix: 'steps', get: (n) => earlier.get(n) } };
   const hookScope: Scope = {
     ...scope,

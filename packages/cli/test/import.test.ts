@@ -1,0 +1,168 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { synth } from '@argo-gen/dsl';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { normalize } from '../../../test/import-normalize.js';
+import { importDocuments } from '../src/import/module.js';
+import { run } from '../src/program.js';
+
+const REPO = fileURLToPath(new URL('../../..', import.meta.url));
+
+const DIAMOND = `
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: dag-diamond-
+spec:
+  entrypoint: diamond
+  arguments:
+    parameters:
+      - name: greeting
+        value: hello
+  templates:
+    - name: echo
+      inputs:
+        parameters:
+          - name: message
+      container:
+        image: alpine:3.7
+        command: [echo, "{{inputs.parameters.message}}"]
+      outputs:
+        parameters:
+          - name: said
+            valueFrom:
+              path: /tmp/said
+    - name: diamond
+      dag:
+        tasks:
+          - name: A
+            template: echo
+            arguments:
+              parameters: [{name: message, value: "{{workflow.parameters.greeting}} A"}]
+          - name: B
+            dependencies: [A]
+            template: echo
+            arguments:
+              parameters: [{name: message, value: "{{tasks.A.outputs.parameters.said}}"}]
+          - name: C
+            depends: A
+            template: echo
+            arguments:
+              parameters: [{name: message, value: "C in {{workflow.name}}"}]
+          - name: D
+            depends: "B && (C.Failed || C.Errored)"
+            template: echo
+            when: "{{tasks.B.outputs.parameters.said}} != skip"
+            arguments:
+              parameters: [{name: message, value: "{{=sprig.upper('d')}}"}]
+`;
+
+function importText(yaml: string): string {
+  return importDocuments([parse(yaml)], 'diamond.yaml').text;
+}
+
+describe('argo-gen import', () => {
+  it('writes a small DAG as DSL TypeScript: handles for data, after/depends only for what the data does not imply', () => {
+    expect(importText(DIAMOND)).toBe(`// Imported from diamond.yaml by \`argo-gen import\`.
+import {
+  and,
+  container,
+  dag,
+  globals,
+  inputs,
+  or,
+  output,
+  param,
+  raw,
+  task,
+  workflow,
+  workflowParams,
+} from '@argo-gen/dsl';
+
+const params = workflowParams({ greeting: param.string({ default: 'hello' }) });
+
+const echoInputs = inputs({ message: param.string() });
+
+const echo = container('echo', { image: 'alpine:3.7', command: ['echo', echoInputs.message] }, {
+  inputs: echoInputs,
+  outputs: { said: output.path('/tmp/said') },
+});
+
+const a = task('A', echo, { args: { message: \`\${params.greeting} A\` } });
+
+const b = task('B', echo, { args: { message: a.outputs.parameters.said } });
+
+const c = task('C', echo, { args: { message: \`C in \${globals.name}\` }, after: [a] });
+
+const d = task('D', echo, {
+  args: { message: raw("{{=sprig.upper('d')}}") },
+  depends: and(b.done, or(c.failed, c.errored)),
+  when: \`\${b.outputs.parameters.said} != skip\`,
+});
+
+const diamond = dag('diamond', [a, b, c, d]);
+
+export default workflow({ generateName: 'dag-diamond-' }, { entrypoint: diamond, params });
+`);
+  });
+
+  it('round-trips the DAG: the module synthesises the original document', async () => {
+    const dir = mkdtempSync(path.join(REPO, '.cache/import-unit-'));
+    try {
+      const file = path.join(dir, 'diamond.ts');
+      writeFileSync(file, importText(DIAMOND));
+      const mod = (await import(file)) as { default: Parameters<typeof synth>[0] };
+      expect(normalize(synth(mod.default))).toEqual(normalize(parse(DIAMOND)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('counts the escape hatches and reports YAML errors with line and column', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'argo-gen-import-'));
+    writeFileSync(path.join(dir, 'diamond.yaml'), DIAMOND);
+    writeFileSync(path.join(dir, 'broken.yaml'), 'kind: Workflow\nspec:\n  a: "open\n');
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), isTTY: false, cwd: dir };
+    expect(await run(['import', 'diamond.yaml', 'broken.yaml', '-o', 'ts'], io)).toBe(1);
+    expect(readFileSync(path.join(dir, 'ts/diamond.ts'), 'utf8')).toBe(
+      importText(DIAMOND).replace('diamond.yaml', 'diamond.yaml'),
+    );
+    expect(out.join('')).toBe(
+      'wrote ts/diamond.ts\n1 file(s) imported, 1 failed; raw escape hatches: 0 rawTemplate, 0 raw task/step, 1 raw()\n',
+    );
+    expect(err.join('')).toMatch(/^broken\.yaml:4:1: .*YAML syntax error: Missing closing "quote/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('uses rawTemplate, raw steps and raw() only where the DSL cannot express something, and says why', () => {
+    const result = importDocuments(
+      [
+        parse(`
+apiVersion: argoproj.io/v1alpha1
+kind: WorkflowTemplate
+metadata: {name: loop}
+spec:
+  entrypoint: main
+  templates:
+    - name: main
+      steps:
+        - - {name: again, template: main, when: "{{workflow.annotations.go}} == yes"}
+    - name: pinned
+      inputs: {parameters: [{name: x, value: fixed}]}
+      container: {image: alpine}
+`),
+      ],
+      'loop.yaml',
+    );
+    expect(result.counts).toEqual({ rawTemplate: 1, rawCall: 1, raw: 0 });
+    expect(result.text).toContain("// rawTemplate: input parameter 'x' has name, value\nconst pinned = rawTemplate(");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated code's template literal
+    expect(result.text).toContain("[{ name: 'again', template: 'main', when: `${globals.annotation('go')} == yes` }]");
+    expect(result.text).toContain('templates: [pinned]');
+  });
+});
