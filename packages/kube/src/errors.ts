@@ -92,9 +92,18 @@ const CONNECTION = new Set([
 /** Worth retrying: the request may succeed if sent again (connection trouble, throttling, a server hiccup). */
 export function isTransient(f: Failure): boolean {
   if (f.errno) return CONNECTION.has(f.errno);
+  if (isTypedPatchError(f)) return false;
   if (f.status === 429 || (f.status !== undefined && f.status >= 500 && f.status !== 501)) return true;
   // etcd timeouts surface as 500 (handled above) or as a Status with reason Timeout / ServerTimeout.
   return f.body?.reason === 'ServerTimeout' || f.body?.reason === 'Timeout';
+}
+
+/**
+ * Server-side apply answers a body that does not fit the CRD's schema (a number where a string belongs) with 500
+ * "failed to create typed patch object", not 422. It is the object that is wrong, not the server.
+ */
+function isTypedPatchError(f: Failure): boolean {
+  return f.status === 500 && /failed to create typed patch object/.test(f.body?.message ?? '');
 }
 
 /** A failure turned into the one-line issue the CLI prints. */
@@ -124,6 +133,7 @@ export function issueFor(f: Failure, at: Attempt): Issue {
         : `cannot reach the API server${server}: ${f.errno}; check that the cluster is running and the kubeconfig's server is right${ctx}`,
     );
   }
+  if (isTypedPatchError(f)) return make('kube/invalid', `rejected by the API server: ${said}`);
   switch (f.status) {
     case undefined:
       return make('kube/error', `${firstLine(f.message)}${ctx}`);

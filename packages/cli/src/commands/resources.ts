@@ -27,10 +27,16 @@ function resourceFor(kind: string): Resource {
   return r;
 }
 
-async function withKube(flags: KubeFlags, io: Io, fn: (kube: Kube, namespace: string) => Promise<number>) {
+async function withKube(
+  kind: string,
+  flags: KubeFlags,
+  io: Io,
+  fn: (r: Resource, kube: Kube, namespace: string) => Promise<number>,
+) {
   try {
+    const r = resourceFor(kind);
     const kube = await connectWith(flags);
-    return await fn(kube, namespaceOf(kube, flags));
+    return await fn(r, kube, namespaceOf(kube, flags));
   } catch (error) {
     if (error instanceof ArgoGenError && error.code === 'usage/unknown-kind') {
       io.stderr(`${error.issues[0]?.message}\n`);
@@ -42,8 +48,7 @@ async function withKube(flags: KubeFlags, io: Io, fn: (kube: Kube, namespace: st
 
 /** `argo-gen list <kind>`: a table of names with phase (workflows), schedule (cron workflows) and age. */
 export function listCommand(kind: string, flags: KubeFlags, io: Io): Promise<number> {
-  return withKube(flags, io, async (kube, namespace) => {
-    const r = resourceFor(kind);
+  return withKube(kind, flags, io, async (r, kube, namespace) => {
     const items = await kube.list(r.kind, namespace);
     if (items.length === 0) {
       io.stderr(`no ${r.plural}${r.namespaced ? ` in namespace '${namespace}'` : ''}\n`);
@@ -69,8 +74,7 @@ function statusOf(r: Resource, o: ArgoObject): string {
 
 /** `argo-gen get <kind> <name>`: the object as YAML (default) or JSON, or for workflows `-o summary`: phase and nodes. */
 export function getCommand(kind: string, name: string, flags: GetFlags, io: Io): Promise<number> {
-  return withKube(flags, io, async (kube, namespace) => {
-    const r = resourceFor(kind);
+  return withKube(kind, flags, io, async (r, kube, namespace) => {
     const obj = await kube.get({ kind: r.kind, name, ...(r.namespaced ? { namespace } : {}) });
     const output = flags.output ?? (r.kind === 'Workflow' ? 'summary' : 'yaml');
     if (output === 'summary' && r.kind === 'Workflow') {
@@ -85,8 +89,7 @@ export function getCommand(kind: string, name: string, flags: GetFlags, io: Io):
 
 /** `argo-gen delete <kind> <names...>`: each deleted in turn; a missing one is an error (exit 1) naming it. */
 export function deleteCommand(kind: string, names: readonly string[], flags: KubeFlags, io: Io): Promise<number> {
-  return withKube(flags, io, async (kube, namespace) => {
-    const r = resourceFor(kind);
+  return withKube(kind, flags, io, async (r, kube, namespace) => {
     let code: number = EXIT.ok;
     for (const name of names) {
       try {
