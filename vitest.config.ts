@@ -16,7 +16,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
-    exclude: ['test/cluster/**', 'test/conformance/**', '**/node_modules/**'],
+    exclude: ['test/cluster/**', 'test/conformance/**', 'test/e2e/**', '**/node_modules/**'],
     testTimeout: 60_000,
     pool: 'forks',
   },

@@ -5,23 +5,9 @@ import { REPO_ROOT } from '../../../test/paths.js';
 import { parseDuration } from '../src/kube/duration.js';
 import { plainView, renderTable } from '../src/kube/progress-view.js';
 import { table } from '../src/kube/tables.js';
-import { run } from '../src/program.js';
+import { runCli } from './run-cli.js';
 
-async function argoGen(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-    cwd: REPO_ROOT,
-  });
-  return { code, stdout, stderr };
-}
+const argoGen = (...args: string[]) => runCli(args, REPO_ROOT);
 
 const SCRATCH = path.join(REPO_ROOT, '.cache', 'test-cluster-commands');
 function file(name: string, text: string): string {
