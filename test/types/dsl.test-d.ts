@@ -7,7 +7,6 @@ import {
   dag,
   inputs,
   output,
-  type ParamItem,
   param,
   type Ref,
   step,
@@ -130,12 +129,19 @@ describe('loops', () => {
 
   it('withParam items have field() for keys known only at run time', () => {
     const gen = task('gen', build, { args: { repo: 'r', mode: 'fast' } });
-    // Known limitation: with a handle as withParam the loop union is not narrowed, so `args` gets no contextual
-    // signature: `item` needs its annotation and enum literals widen unless written `as const`.
     task('each', build, {
       withParam: gen.outputs.result,
-      args: (item: ParamItem) => ({ repo: item.field('repo'), mode: 'fast' as const }),
+      args: (item) => ({ repo: item.field('repo'), mode: item.field('mode') }),
     });
+    task('seq', build, { withSequence: { count: '3' }, args: (item) => ({ repo: item, mode: 'slow' as const }) });
+  });
+
+  it('known limitation: an enum literal returned by a loop args callback needs `as const`', () => {
+    // TypeScript types the callback's result while the template's inputs are still being inferred, so 'fast' widens
+    // to string there (plain `args: {…}` objects are fine). Minimal repro:
+    //   declare function g<I extends InputSpecs>(t: Template<I>, o: { args?: () => Args<I> }): void;
+    //   g(build, { args: () => ({ repo: 'x', mode: 'fast' }) }); // error: string is not 'fast' | 'slow'
+    task('each', build, { withItems: ['a', 'b'], args: (item) => ({ repo: item, mode: 'fast' as const }) });
   });
 });
 

@@ -1,7 +1,19 @@
 import { ArgoGenError, type Issue, lintDocument } from '@argo-gen/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { container, dag, inputs, output, param, synth, type Task, task, workflowTemplate } from '../src/index.js';
+import { parse } from 'yaml';
+import {
+  container,
+  dag,
+  inputs,
+  output,
+  param,
+  synth,
+  type Task,
+  task,
+  toYaml,
+  workflowTemplate,
+} from '../src/index.js';
 
 /** One template for every task: two inputs (one optional), one output a dependent can consume. */
 const pi = inputs({ a: param.string(), b: param.string({ default: '-' }) });
@@ -62,10 +74,12 @@ function errorsOf(run: () => unknown): readonly Issue[] {
 const lint = (doc: unknown) => lintDocument(doc);
 
 describe('random valid DAG programs (fast-check)', () => {
-  it('synthesize to schema- and lint-valid documents whose depends are exactly the tasks they reference', () => {
+  it('synthesize to schema- and lint-valid documents, emitted as YAML that reads back equal, whose depends are exactly the tasks they reference', () => {
     fc.assert(
       fc.property(shape, (s) => {
         const doc = synth(workflowTemplate('random', { entrypoint: dag('main', build(s)) }), { lint });
+        // What is emitted is what Argo reads back.
+        expect(parse(toYaml(doc), { version: '1.1' })).toEqual(doc);
         const rendered = doc.spec.templates?.find((t) => t.name === 'main')?.dag?.tasks ?? [];
         expect(rendered.map((t) => t.name)).toEqual(s.data.map((_, i) => nameOf(i)));
         rendered.forEach((t, i) => {
