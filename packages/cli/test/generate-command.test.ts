@@ -21,8 +21,12 @@ async function argoGen(args: string[], cwd: string) {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
     isTTY: false,
     cwd,
   });

@@ -3,7 +3,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { EXAMPLES_DIR } from '../../../test/paths.js';
-import { container, dag, inputs, output, param, synth, task, workflowParams, workflowTemplate } from '../src/index.js';
+import {
+  container,
+  dag,
+  inputs,
+  type OutputParamSpec,
+  output,
+  param,
+  synth,
+  type Task,
+  task,
+  workflowParams,
+  workflowTemplate,
+} from '../src/index.js';
 import { toYaml, toYamlFastPath, toYamlWithLibrary } from '../src/yaml.js';
 
 // toYaml's fast path (src/yaml-fast.ts) must write exactly what the `yaml` library writes with toYaml's options, or
@@ -102,7 +114,7 @@ describe('toYaml fast path: byte-identical to the yaml library', () => {
 
   it('on a synthesized DAG (the benchmark shape)', () => {
     const wp = workflowParams({ seed: param.string({ default: '42' }) });
-    const tasks: ReturnType<typeof task>[] = [];
+    const tasks: Task<{ readonly out: OutputParamSpec }>[] = [];
     for (let i = 0; i < 30; i++) {
       const io = inputs({ a: param.string(), b: param.string() });
       const t = container(
