@@ -21,6 +21,7 @@ done
 
 # A previous run that was killed may have left processes: stop them first (no-op when clean).
 "$CLUSTER_DIR/down.sh" --quiet
+rm -rf "$LOGS"   # so a failure below shows this run's logs only
 
 on_error() {
   say "start-up failed; last log lines:"
