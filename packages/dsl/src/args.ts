@@ -35,6 +35,8 @@ export function renderArgs(
   args: Readonly<Record<string, ArgValue | undefined>>,
   source: SourceLocation | undefined,
   loose: boolean,
+  /** How the callee and its inputs are named in messages: a template's inputs, or a WorkflowTemplate's parameters. */
+  callee: { readonly what: string; readonly noun: string } = { what: `template '${templateName}'`, noun: 'input' },
 ): model.Arguments | undefined {
   const problems: string[] = [];
   const parameters: model.Parameter[] = [];
@@ -45,7 +47,7 @@ export function renderArgs(
     if (!spec && !loose) {
       const known = Object.keys(specs);
       problems.push(
-        `argument '${name}' is not an input of template '${templateName}' (inputs: ${known.length ? known.join(', ') : 'none'})`,
+        `argument '${name}' is not ${/^[aeiou]/.test(callee.noun) ? 'an' : 'a'} ${callee.noun} of ${callee.what} (${callee.noun}s: ${known.length ? known.join(', ') : 'none'})`,
       );
       continue;
     }
@@ -69,8 +71,7 @@ export function renderArgs(
   }
   for (const [name, spec] of Object.entries(specs)) {
     const required = spec.kind === 'param' ? spec.required && !spec.valueFrom : !spec.optional && !spec.from;
-    if (required && args[name] === undefined)
-      problems.push(`missing required argument '${name}' of template '${templateName}'`);
+    if (required && args[name] === undefined) problems.push(`missing required argument '${name}' of ${callee.what}`);
   }
   if (problems.length > 0) {
     throw new ArgoGenError(problems.map((m) => issue('dsl/bad-argument', '', m, { subject: who, source })));

@@ -63,6 +63,9 @@ export const workflow = Object.freeze({
   duration: new Ref<string>(['workflow', 'duration']),
   creationTimestamp: new Ref<string>(['workflow', 'creationTimestamp']),
   mainEntrypoint: new Ref<string>(['workflow', 'mainEntrypoint']),
+  /** CronWorkflows: the time the run was scheduled for. */
+  scheduledTime: new Ref<string>(['workflow', 'scheduledTime']),
+  priority: new Ref<string>(['workflow', 'priority']),
   label: (key: string) => new Ref<string>(['workflow', 'labels', key]),
   annotation: (key: string) => new Ref<string>(['workflow', 'annotations', key]),
 });

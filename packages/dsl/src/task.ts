@@ -84,6 +84,8 @@ export interface Call<O extends OutputSpecs = OutputSpecs> {
   readonly id: Ref<string>;
   readonly startedAt: Ref<string>;
   readonly finishedAt: Ref<string>;
+  /** The pod IP of a daemoned task or step (`{{tasks.X.ip}}`), for talking to a sidecar service. */
+  readonly ip: Ref<string>;
   readonly source?: SourceLocation;
 }
 
@@ -216,6 +218,7 @@ function buildCall(
     id: new Ref([prefix, name, 'id']),
     startedAt: new Ref([prefix, name, 'startedAt']),
     finishedAt: new Ref([prefix, name, 'finishedAt']),
+    ip: new Ref([prefix, name, 'ip']),
     source,
   };
 }

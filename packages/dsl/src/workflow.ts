@@ -128,6 +128,7 @@ export function workflowFrom<P extends ParamSpecs>(
     args as Record<string, ArgValue>,
     source,
     false,
+    { what: `${template.kind} '${template.name}'`, noun: 'parameter' },
   );
   return deepFreeze({
     kind: 'Workflow',

@@ -180,10 +180,10 @@ spec:
   it('workflowFrom refuses unknown, missing and out-of-enum arguments', () => {
     const id = { generateName: 'hello-' };
     expect(() => workflowFrom(template, id, { message: 'hi', colour: 'red' } as never)).toThrow(
-      "workflow from 'hello-template': argument 'colour' is not an input of template 'hello-template' (inputs: message, env) [dsl/bad-argument]",
+      "workflow from 'hello-template': argument 'colour' is not a parameter of WorkflowTemplate 'hello-template' (parameters: message, env) [dsl/bad-argument]",
     );
     expect(() => workflowFrom(template, id, {} as never)).toThrow(
-      "workflow from 'hello-template': missing required argument 'message' of template 'hello-template' [dsl/bad-argument]",
+      "workflow from 'hello-template': missing required argument 'message' of WorkflowTemplate 'hello-template' [dsl/bad-argument]",
     );
     expect(() => workflowFrom(template, id, { message: 'hi', env: 'qa' } as never)).toThrow(
       `workflow from 'hello-template': argument 'env' must be one of "dev", "prod" (got "qa") [dsl/bad-argument]`,
