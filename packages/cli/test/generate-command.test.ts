@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../test/paths.js';
-import { run } from '../src/program.js';
+import { runCli } from './run-cli.js';
 
 // Modules must resolve '@argo-gen/dsl' from the workspace, so scratch projects live inside the repository (ignored).
 const SCRATCH = path.join(REPO_ROOT, '.cache', 'test-generate');
@@ -17,21 +17,7 @@ function project(files: Record<string, string>): string {
   return dir;
 }
 
-async function argoGen(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
+const argoGen = runCli;
 
 const HELLO = `import { container, dag, inputs, output, param, task, workflowTemplate } from '@argo-gen/dsl';
 

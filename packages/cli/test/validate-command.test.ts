@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/program.js';
+import { runCli } from './run-cli.js';
 
 function tempDir(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'argo-gen-validate-'));
@@ -15,21 +15,7 @@ function tempDir(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-async function argoGen(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
+const argoGen = runCli;
 
 const WF = `apiVersion: argoproj.io/v1alpha1
 kind: Workflow
