@@ -241,6 +241,7 @@ function main() {
     const p = JSON.parse(r.stdout);
     const phases = Object.fromEntries(Object.entries(p.runs).map(([k, v]) => [k, summary(v)]));
     results.phases[n] = {
+      load: loadavg(),
       bytes: p.bytes,
       cold: p.cold,
       ...phases,
@@ -280,6 +281,7 @@ function main() {
       }
     }
     const entry = {
+      load: loadavg(),
       ours: {
         ms: summary(ours.map((x) => x.ms)),
         rssMiB: summary(ours.map((x) => x.rssMiB)),
@@ -524,11 +526,13 @@ function render(r) {
   );
   L.push('');
   L.push('### Scale workload, whole process (build + validate + emit; Hera: build + emit)', '');
-  L.push('| N | argo-gen | peak RSS | Hera 7 | peak RSS | argo-gen / Hera | Hera ÷ argo-gen | same workflow |');
-  L.push('|---:|---|---:|---|---:|---|---:|:---:|');
+  L.push(
+    '| N | argo-gen | peak RSS | Hera 7 | peak RSS | argo-gen / Hera | Hera ÷ argo-gen | same workflow | load (1 min) |',
+  );
+  L.push('|---:|---|---:|---|---:|---|---:|:---:|---:|');
   for (const [n, s] of Object.entries(r.scale)) {
     L.push(
-      `| ${n} | ${span(s.ours.ms)} | ${mib(s.ours.rssMiB)} | ${s.hera ? `${span(s.hera.ms)}${s.hera.ms.n < r.runs ? ` (${s.hera.ms.n} runs)` : ''}` : '–'} | ${mib(s.hera?.rssMiB)} | ${ratio(s.oursOverHera, 3)} | ${s.oursOverHera ? `${(1 / s.oursOverHera.median).toFixed(1)}×` : '–'} | ${s.hera ? (s.hera.sameWorkflow ? 'yes' : '**no**') : '–'} |`,
+      `| ${n} | ${span(s.ours.ms)} | ${mib(s.ours.rssMiB)} | ${s.hera ? `${span(s.hera.ms)}${s.hera.ms.n < r.runs ? ` (${s.hera.ms.n} runs)` : ''}` : '–'} | ${mib(s.hera?.rssMiB)} | ${ratio(s.oursOverHera, 3)} | ${s.oursOverHera ? `${(1 / s.oursOverHera.median).toFixed(1)}×` : '–'} | ${s.hera ? (s.hera.sameWorkflow ? 'yes' : '**no**') : '–'} | ${s.load?.[0] ?? '–'} |`,
     );
   }
   const a = r.scale[1000]?.ours.ms;
