@@ -259,6 +259,43 @@ describe('lint: template rules', () => {
       ],
     ],
     [
+      "a ':' in a metric name (Prometheus allows it, Argo does not), a dotted label and a reserved '__' label",
+      {
+        container: { image: 'a' },
+        metrics: {
+          prometheus: [
+            {
+              name: 'perf:p95',
+              help: 'p95',
+              labels: [
+                { key: 'app.kubernetes.io/name', value: 'web' },
+                { key: '__name', value: 'x' },
+              ],
+              gauge: { value: '1', realtime: false },
+            },
+          ],
+        },
+      },
+      [
+        {
+          code: 'lint/invalid-metric',
+          path: `${T}/metrics/prometheus/0/name`,
+          message: "metric name 'perf:p95' is invalid. Metric names must contain alphanumeric characters or '_'",
+        },
+        {
+          code: 'lint/invalid-metric',
+          path: `${T}/metrics/prometheus/0/labels/0/key`,
+          message:
+            "metric label 'app.kubernetes.io/name' is invalid: keys may only contain alphanumeric characters or '_'",
+        },
+        {
+          code: 'lint/invalid-metric',
+          path: `${T}/metrics/prometheus/0/labels/1/key`,
+          message: "metric label '__name' is invalid: names starting with '__' are reserved by Prometheus",
+        },
+      ],
+    ],
+    [
       'a containerSet without main for outputs, and a cycle',
       {
         containerSet: {

@@ -148,6 +148,13 @@ export function checkMetrics(sink: Sink, metrics: Metrics | undefined, path: str
           `${at}/labels/${j}/key`,
           `metric label '${label.key}' is invalid: keys may only contain alphanumeric characters or '_'`,
         );
+      // Stricter than Argo: Prometheus reserves label names that start with '__' for its own use.
+      else if (label?.key.startsWith('__'))
+        sink.error(
+          'lint/invalid-metric',
+          `${at}/labels/${j}/key`,
+          `metric label '${label.key}' is invalid: names starting with '__' are reserved by Prometheus`,
+        );
     });
     if (!m.help)
       sink.error('lint/invalid-metric', at, `metric '${m.name}' must contain a help string under 'help: ' field`);
