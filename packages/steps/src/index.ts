@@ -39,6 +39,7 @@ export {
   type PerfThresholds,
   perfCheck,
 } from './perf-check.js';
+export { LABEL_NAME, METRIC_NAME, type PerfMetricsOptions } from './perf-metrics.js';
 export {
   type CanaryOptions,
   canary,

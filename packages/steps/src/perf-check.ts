@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { images } from './images.js';
 import { optionError, parseOptions } from './internal/options.js';
 import { duration, imageRef, k8sName, namespace, templateName } from './internal/schemas.js';
+import { metricsSchema, type PerfMetricsOptions, perfMetrics } from './perf-metrics.js';
 
 /** What to load: a URL, or a Service reached through cluster DNS. */
 export type PerfTarget =
@@ -72,14 +73,30 @@ export interface PerfCheckOptions {
    * @default images.k6
    */
   readonly image?: string;
+  /**
+   * Argo custom metrics for dashboards: gauges `<prefix>_p95_ms` and `<prefix>_error_rate` and a counter
+   * `<prefix>_failures`, labelled by service, namespace and check; `false` emits none. Names and labels are checked
+   * against Prometheus's rules here.
+   * @default { prefix: 'perf_check' }
+   * @see https://argo-workflows.readthedocs.io/en/latest/metrics/
+   */
+  readonly metrics?: false | PerfMetricsOptions;
 }
 
 export type PerfCheckInputs = {
   readonly url: ParamSpec<string, false>;
   readonly duration: ParamSpec<string, false>;
 };
-/** `verdict` is `pass` or `fail`; `metrics` is k6's end-of-test summary as JSON (`--summary-export`). */
-export type PerfCheckOutputs = { readonly verdict: OutputParamSpec; readonly metrics: OutputParamSpec };
+/**
+ * `verdict` is `pass` or `fail`; `metrics` is k6's end-of-test summary as JSON (`--summary-export`); `p95` (ms) and
+ * `error-rate` (0–1) are single numbers, `NaN` when k6 measured nothing.
+ */
+export type PerfCheckOutputs = {
+  readonly verdict: OutputParamSpec;
+  readonly metrics: OutputParamSpec;
+  readonly p95: OutputParamSpec;
+  readonly 'error-rate': OutputParamSpec;
+};
 
 /** A perf-check template, which remembers its mode so that strategies can refuse a gate that never fails. */
 export type PerfCheckTemplate = Template<PerfCheckInputs, PerfCheckOutputs> & { readonly mode: 'gate' | 'report' };
@@ -119,6 +136,7 @@ const schema = z
       .strict(),
     mode: z.enum(['gate', 'report']).optional(),
     image: imageRef.optional(),
+    metrics: metricsSchema.optional(),
   })
   .strict();
 
@@ -126,6 +144,12 @@ function urlOf(t: z.output<typeof schema>['target']): string {
   if ('url' in t) return t.url;
   const s = t.service;
   return `http://${s.name}.${s.namespace}.svc.cluster.local${s.port && s.port !== 80 ? `:${s.port}` : ''}${s.path ?? '/'}`;
+}
+
+/** The metrics' default labels: the Service's name and namespace, or a URL's host and `external`. */
+function labelsOf(t: z.output<typeof schema>['target']): Record<string, string> {
+  if ('service' in t) return { service: t.service.name, namespace: t.service.namespace };
+  return { service: new URL(t.url).host, namespace: 'external' };
 }
 
 /** k6 threshold expressions, keyed by metric, in a fixed order. */
@@ -149,6 +173,14 @@ function source(thresholds: Record<string, string[]>, gate: boolean): string {
     "import http from 'k6/http';",
     `export const options = { thresholds: ${JSON.stringify(thresholds)} };`,
     'export default function () { http.get(__ENV.TARGET_URL); }',
+    // k6 still writes --summary-export when handleSummary is defined; these two files feed the p95/error-rate outputs.
+    'export function handleSummary(data) {',
+    '  const d = data.metrics.http_req_duration, f = data.metrics.http_req_failed, out = {};',
+    "  if (d && d.values['p(95)'] !== undefined) out['/tmp/p95'] = String(d.values['p(95)']);",
+    "  if (f && f.values.rate !== undefined) out['/tmp/error-rate'] = String(f.values.rate);",
+    "  out.stdout = 'p95_ms=' + (out['/tmp/p95'] || 'NaN') + ' error_rate=' + (out['/tmp/error-rate'] || 'NaN') + '\\n';",
+    '  return out;',
+    '}',
     'EOF',
     'k6 run --quiet --vus "$VUS" --duration "$DURATION" --summary-export /tmp/metrics.json /tmp/load.js',
     'rc=$?',
@@ -174,12 +206,14 @@ export function perfCheck(options: PerfCheckOptions): PerfCheckTemplate {
     );
   }
   const mode = o.mode ?? 'gate';
+  const name = o.name ?? 'perf-check';
+  const metrics = perfMetrics(name, o.metrics, labelsOf(o.target));
   const i = inputs({
     url: param.string({ default: urlOf(o.target), description: 'The URL to load' }),
     duration: param.string({ default: o.duration ?? '30s', description: 'How long to load it (k6 --duration)' }),
   });
   const t = script(
-    o.name ?? 'perf-check',
+    name,
     {
       image: o.image ?? images.k6,
       command: ['sh'],
@@ -195,7 +229,10 @@ export function perfCheck(options: PerfCheckOptions): PerfCheckTemplate {
       outputs: {
         verdict: output.path('/tmp/verdict', { default: 'fail', description: 'pass or fail' }),
         metrics: output.path('/tmp/metrics.json', { default: '{}', description: "k6's end-of-test summary" }),
+        p95: output.path('/tmp/p95', { default: 'NaN', description: '95th percentile of request duration (ms)' }),
+        'error-rate': output.path('/tmp/error-rate', { default: 'NaN', description: 'Share of failed requests (0-1)' }),
       },
+      ...(metrics ? { metrics } : {}),
     },
   );
   return Object.freeze({ ...t, mode });
