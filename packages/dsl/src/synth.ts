@@ -134,6 +134,7 @@ function workflowSpec(o: WorkflowOptions, sources: Map<string, SourceLocation>, 
     }
   });
   const params = Object.entries(workflowSpecsOf(o.params)).map(([name, s]) => workflowParameter(name, s));
+  const artifacts = Object.entries(o.artifacts ?? {}).map(([name, a]) => ({ name, ...(a as object) }));
   const onExit = o.onExit ? (o.onExit.kind === 'templateRef' ? undefined : o.onExit.name) : undefined;
   const hooks = o.hooks
     ? Object.fromEntries(
@@ -148,7 +149,9 @@ function workflowSpec(o: WorkflowOptions, sources: Map<string, SourceLocation>, 
     : undefined;
   return {
     ...(o.entrypoint ? { entrypoint: o.entrypoint.name } : {}),
-    ...(params.length ? { arguments: { parameters: params } } : {}),
+    ...(params.length || artifacts.length
+      ? { arguments: { ...(params.length ? { parameters: params } : {}), ...(artifacts.length ? { artifacts } : {}) } }
+      : {}),
     ...(onExit ? { onExit } : {}),
     ...(hooks ? { hooks } : {}),
     ...((o.spec ?? {}) as object),

@@ -28,6 +28,11 @@ export interface WorkflowOptions<P extends ParamSpecs = ParamSpecs> extends Meta
   readonly entrypoint?: Template;
   /** Workflow parameters, declared with `workflowParams()`. */
   readonly params?: WorkflowParams<P>;
+  /**
+   * Workflow-level input artifacts (`spec.arguments.artifacts`), by name: where each comes from (git, http, s3, …).
+   * The entrypoint receives them as its input artifacts of the same names.
+   */
+  readonly artifacts?: Readonly<Record<string, WithRefs<Omit<model.Artifact, 'name'>>>>;
   /** Runs when the workflow ends, whatever its result (`spec.onExit`). */
   readonly onExit?: Callable;
   readonly hooks?: Readonly<Record<string, Hook>>;

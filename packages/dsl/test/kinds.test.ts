@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  artifact,
   clusterWorkflowTemplate,
   container,
   containerSet,
   cronWorkflow,
   dag,
   http,
+  inputs,
   output,
   param,
   resource,
@@ -254,5 +256,29 @@ describe('leaf templates', () => {
     expect(yaml).toContain(
       '        manifest: |\n          apiVersion: batch/v1\n          kind: Job\n          metadata:\n            generateName: pi-\n',
     );
+  });
+});
+
+describe('workflow-level artifacts', () => {
+  it('renders spec.arguments.artifacts beside the parameters, validated', () => {
+    const a = artifact('/src');
+    const wp = workflowParams({ rev: param.string({ default: 'main' }) });
+    const ls = container('ls', { image: 'alpine:3.20', command: ['ls', '/src'] }, { inputs: inputs({ source: a }) });
+    const doc = synth(
+      workflow(
+        { generateName: 'art-' },
+        {
+          entrypoint: ls,
+          params: wp,
+          artifacts: { source: { git: { repo: 'https://example.com/r.git', revision: wp.rev } } },
+        },
+      ),
+    );
+    expect(doc.spec.arguments).toEqual({
+      parameters: [{ name: 'rev', value: 'main' }],
+      artifacts: [
+        { name: 'source', git: { repo: 'https://example.com/r.git', revision: '{{workflow.parameters.rev}}' } },
+      ],
+    });
   });
 });
