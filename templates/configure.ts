@@ -1,5 +1,5 @@
 import { param, workflowParams, workflowTemplate } from '@argo-gen/dsl';
-import { ansible } from '@argo-gen/steps';
+import { ansible, ansibleClusters } from '@argo-gen/steps';
 
 /**
  * Configures a Burger Stack namespace with Ansible: the application's environment variables (ConfigMaps), its
@@ -19,9 +19,32 @@ export const configureNamespace = ansible({
   serviceAccountName: 'burger-configure',
 });
 
+/**
+ * The same playbook against the staging and the production cluster in one run, each through its own kubeconfig
+ * Secret; `results` says per cluster what changed. Both clusters always run; the step fails afterwards if one failed.
+ * The playbook reads the extra variable `cluster` to pick per-cluster values.
+ */
+export const configureClusters = ansibleClusters({
+  name: 'configure-clusters',
+  source: { git: { url: 'https://github.com/burger-stack/burger-ops.git', revision: 'main' } },
+  playbook: 'configure.yml',
+  runtimeVars: ['namespace'],
+  extraVars: { app: 'burger-stack' },
+  tags: ['env', 'secrets', 'network-policies'],
+  vaultPasswordSecret: { name: 'burger-vault', key: 'password' },
+  secrets: [{ env: 'DB_PASSWORD', secret: 'burger-database', key: 'password' }],
+  env: { ANSIBLE_FORCE_COLOR: 'false' },
+  serviceAccountName: 'burger-configure',
+  clusters: [
+    { name: 'staging', kubeconfigSecret: { name: 'burger-kubeconfig-staging', key: 'kubeconfig' } },
+    { name: 'production', kubeconfigSecret: { name: 'burger-kubeconfig-production', key: 'kubeconfig' } },
+  ],
+});
+
 export default workflowTemplate('burger-configure', {
   namespace: 'burger-ci',
   labels: { 'app.kubernetes.io/part-of': 'burger-stack' },
   params: workflowParams({ namespace: param.enum(['burger-staging', 'burger-prod'], { default: 'burger-staging' }) }),
   entrypoint: configureNamespace,
+  templates: [configureClusters],
 });

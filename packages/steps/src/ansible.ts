@@ -123,7 +123,7 @@ const schema = z
   .strict();
 
 const SECRET_LIKE = /PASSWORD|PASSWD|TOKEN|SECRET|PRIVATE|API_?KEY|CREDENTIAL/i;
-const WORK = '/work';
+export const WORK = '/work';
 const VAULT = '/etc/ansible-vault';
 
 /**
@@ -134,7 +134,27 @@ const VAULT = '/etc/ansible-vault';
 export function ansible<const V extends string = never, const S extends PlaybookSource = PlaybookSource>(
   options: AnsibleOptions<V, S>,
 ): Template<AnsibleInputs<V, S>> {
-  const subject = "step 'ansible'";
+  const { o, i, args, env, volumes, mounts } = prepareAnsible("step 'ansible'", options);
+  return container(
+    o.name ?? 'ansible',
+    {
+      image: o.image ?? images.ansible,
+      command: ['ansible-playbook'],
+      args,
+      workingDir: WORK,
+      ...(env.length ? { env } : {}),
+      ...(mounts.length ? { volumeMounts: mounts } : {}),
+    },
+    {
+      inputs: i,
+      ...(volumes.length ? { volumes } : {}),
+      ...(o.serviceAccountName ? { serviceAccountName: o.serviceAccountName } : {}),
+    },
+  ) as unknown as Template<AnsibleInputs<V, S>>;
+}
+
+/** @internal The parsed options and the pieces of the pod (shared with `ansibleClusters`). */
+export function prepareAnsible(subject: string, options: AnsibleOptions<string>) {
   const o = parseOptions(subject, schema, options);
   for (const name of Object.keys(o.env ?? {})) {
     if (SECRET_LIKE.test(name)) {
@@ -195,20 +215,5 @@ export function ansible<const V extends string = never, const S extends Playbook
     ...('configMap' in o.source ? [{ name: 'playbooks', mountPath: WORK, readOnly: true }] : []),
     ...(o.vaultPasswordSecret ? [{ name: 'vault-password', mountPath: VAULT, readOnly: true }] : []),
   ];
-  return container(
-    o.name ?? 'ansible',
-    {
-      image: o.image ?? images.ansible,
-      command: ['ansible-playbook'],
-      args,
-      workingDir: WORK,
-      ...(env.length ? { env } : {}),
-      ...(mounts.length ? { volumeMounts: mounts } : {}),
-    },
-    {
-      inputs: i,
-      ...(volumes.length ? { volumes } : {}),
-      ...(o.serviceAccountName ? { serviceAccountName: o.serviceAccountName } : {}),
-    },
-  ) as unknown as Template<AnsibleInputs<V, S>>;
+  return { o, i, args, env, volumes, mounts };
 }

@@ -5,6 +5,12 @@ export {
   ansible,
   type PlaybookSource,
 } from './ansible.js';
+export {
+  type AnsibleCluster,
+  type AnsibleClustersOptions,
+  type AnsibleClustersOutputs,
+  ansibleClusters,
+} from './ansible-clusters.js';
 export { type FailOptions, fail } from './fail.js';
 export { type ImageName, images } from './images.js';
 export {
@@ -52,3 +58,4 @@ export {
   rolling,
   type SubGraph,
 } from './strategies/index.js';
+export { type WebhookInputs, type WebhookOptions, webhook } from './webhook.js';

@@ -1,0 +1,107 @@
+import { container, type OutputParamSpec, output, type Template } from '@argo-gen/dsl';
+import { z } from 'zod';
+import { type AnsibleInputs, type AnsibleOptions, type PlaybookSource, prepareAnsible, WORK } from './ansible.js';
+import { images } from './images.js';
+import { optionError, parseOptions } from './internal/options.js';
+import { secretKey } from './internal/schemas.js';
+
+/** One target cluster: a short name (the key in the results) and the Secret key holding its kubeconfig. */
+export interface AnsibleCluster {
+  /** Lower-case letters, digits and `-`; passed to the playbook as the extra variable `cluster`. */
+  readonly name: string;
+  /** The kubeconfig, mounted read-only from this Secret key; never inline. */
+  readonly kubeconfigSecret: { readonly name: string; readonly key: string };
+}
+
+export interface AnsibleClustersOptions<V extends string = never, S extends PlaybookSource = PlaybookSource>
+  extends Omit<AnsibleOptions<V, S>, 'inventory'> {
+  /** The clusters, configured one after another in one pod; every one runs even when an earlier one fails. */
+  readonly clusters: readonly AnsibleCluster[];
+}
+
+/** `results`: `{"<cluster>": {"changed": n, "failed": n, "ok": n}, …}` from each run's PLAY RECAP. */
+export type AnsibleClustersOutputs = { readonly results: OutputParamSpec };
+
+const clusterName = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?$/, 'must be lower-case letters, digits and -, at most 42 characters');
+const clusters = z
+  .array(z.object({ name: clusterName, kubeconfigSecret: secretKey }).strict())
+  .min(1)
+  .max(20);
+const KUBECONFIGS = '/etc/kubeconfigs';
+const RESULTS = '/tmp/results.json';
+
+/**
+ * The per-cluster loop. Each run's PLAY RECAP lines (one per host) are summed with awk; `unreachable` counts as
+ * failed, and a run that ends non-zero without a failed task (a syntax error, a missing collection) counts one
+ * failure, so that no cluster reports success it did not have. The step fails at the end if any cluster failed.
+ */
+const SCRIPT = [
+  'set -u',
+  'any=0; sep=""; printf "{" > RESULTS',
+  'for c in $CLUSTERS; do',
+  '  echo "=== cluster $c"',
+  '  KUBECONFIG="KUBECONFIGS/$c/config" K8S_AUTH_KUBECONFIG="KUBECONFIGS/$c/config" \\',
+  '    ansible-playbook "$@" --extra-vars="{\\"cluster\\": \\"$c\\"}" > "/tmp/$c.log" 2>&1',
+  '  rc=$?; cat "/tmp/$c.log"',
+  '  counts=$(awk \'/ : ok=/ { for (i = 1; i <= NF; i++) { split($i, kv, "=");',
+  '    if (kv[1] == "ok") o += kv[2]; if (kv[1] == "changed") ch += kv[2];',
+  '    if (kv[1] == "failed" || kv[1] == "unreachable") f += kv[2] } }',
+  '    END { printf "%d %d %d", ch, f, o }\' "/tmp/$c.log")',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a JS template
+  '  ch=${counts%% *}; rest=${counts#* }; f=${rest%% *}; o=${rest#* }',
+  '  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi',
+  '  if [ "$f" -ne 0 ]; then any=1; fi',
+  '  printf \'%s"%s":{"changed":%d,"failed":%d,"ok":%d}\' "$sep" "$c" "$ch" "$f" "$o" >> RESULTS; sep=","',
+  'done',
+  'printf "}\\n" >> RESULTS; cat RESULTS',
+  'exit "$any"',
+]
+  .join('\n')
+  .replaceAll('RESULTS', RESULTS)
+  .replaceAll('KUBECONFIGS', KUBECONFIGS);
+
+/**
+ * Runs one Ansible playbook against several clusters in one pod, one kubeconfig per cluster from Secrets, and
+ * reports per cluster what changed (`results` output). A failing cluster does not stop the others: all run, the
+ * results are collected, then the step fails if any cluster failed.
+ * @see https://docs.ansible.com/ansible/latest/collections/kubernetes/core/docsite/kubernetes_scenarios/k8s_intro.html
+ */
+export function ansibleClusters<const V extends string = never, const S extends PlaybookSource = PlaybookSource>(
+  options: AnsibleClustersOptions<V, S>,
+): Template<AnsibleInputs<V, S>, AnsibleClustersOutputs> {
+  const subject = "step 'ansible-clusters'";
+  const { clusters: list, ...rest } = options ?? ({} as AnsibleClustersOptions<V, S>);
+  const targets = parseOptions(subject, z.object({ clusters }).strict(), { clusters: list });
+  const names = targets.clusters.map((c) => c.name);
+  const dup = names.find((n, k) => names.indexOf(n) !== k);
+  if (dup) throw optionError(subject, `clusters has '${dup}' twice; each cluster is configured once per run`);
+  if ('inventory' in rest) throw optionError(subject, "unknown option 'inventory' (each cluster runs on localhost)");
+  const { o, i, args, env, volumes, mounts } = prepareAnsible(subject, rest as AnsibleOptions<string>);
+  const kubeconfigs = targets.clusters.map((c) => ({
+    volume: {
+      name: `kubeconfig-${c.name}`,
+      secret: { secretName: c.kubeconfigSecret.name, items: [{ key: c.kubeconfigSecret.key, path: 'config' }] },
+    },
+    mount: { name: `kubeconfig-${c.name}`, mountPath: `${KUBECONFIGS}/${c.name}`, readOnly: true },
+  }));
+  return container(
+    o.name ?? 'ansible-clusters',
+    {
+      image: o.image ?? images.ansible,
+      command: ['sh', '-c', SCRIPT, 'ansible-clusters', ...args],
+      workingDir: WORK,
+      env: [...env, { name: 'CLUSTERS', value: names.join(' ') }],
+      volumeMounts: [...mounts, ...kubeconfigs.map((k) => k.mount)],
+    },
+    {
+      inputs: i,
+      outputs: {
+        results: output.path(RESULTS, { default: '{}', description: 'Per cluster: {changed, failed, ok}' }),
+      },
+      volumes: [...volumes, ...kubeconfigs.map((k) => k.volume)],
+      ...(o.serviceAccountName ? { serviceAccountName: o.serviceAccountName } : {}),
+    },
+  ) as unknown as Template<AnsibleInputs<V, S>, AnsibleClustersOutputs>;
+}
