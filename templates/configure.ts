@@ -6,8 +6,7 @@ import { ansible, ansibleClusters } from '@argo-gen/steps';
  * Secrets (from Ansible Vault) and its NetworkPolicies. The playbook drives the Kubernetes API from the pod
  * (kubernetes.core), so it runs against localhost with the `burger-configure` ServiceAccount.
  */
-export const configureNamespace = ansible({
-  name: 'configure',
+const playbook = {
   source: { git: { url: 'https://github.com/burger-stack/burger-ops.git', revision: 'main' } },
   playbook: 'configure.yml',
   runtimeVars: ['namespace'],
@@ -17,7 +16,9 @@ export const configureNamespace = ansible({
   secrets: [{ env: 'DB_PASSWORD', secret: 'burger-database', key: 'password' }],
   env: { ANSIBLE_FORCE_COLOR: 'false' },
   serviceAccountName: 'burger-configure',
-});
+} as const;
+
+export const configureNamespace = ansible({ name: 'configure', ...playbook });
 
 /**
  * The same playbook against the staging and the production cluster in one run, each through its own kubeconfig
@@ -26,15 +27,7 @@ export const configureNamespace = ansible({
  */
 export const configureClusters = ansibleClusters({
   name: 'configure-clusters',
-  source: { git: { url: 'https://github.com/burger-stack/burger-ops.git', revision: 'main' } },
-  playbook: 'configure.yml',
-  runtimeVars: ['namespace'],
-  extraVars: { app: 'burger-stack' },
-  tags: ['env', 'secrets', 'network-policies'],
-  vaultPasswordSecret: { name: 'burger-vault', key: 'password' },
-  secrets: [{ env: 'DB_PASSWORD', secret: 'burger-database', key: 'password' }],
-  env: { ANSIBLE_FORCE_COLOR: 'false' },
-  serviceAccountName: 'burger-configure',
+  ...playbook,
   clusters: [
     { name: 'staging', kubeconfigSecret: { name: 'burger-kubeconfig-staging', key: 'kubeconfig' } },
     { name: 'production', kubeconfigSecret: { name: 'burger-kubeconfig-production', key: 'kubeconfig' } },

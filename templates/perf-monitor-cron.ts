@@ -1,5 +1,6 @@
 import { and, cronWorkflow, dag, globals, or, param, task, when, workflowParams } from '@argo-gen/dsl';
 import { fail, perfCheck, webhook } from '@argo-gen/steps';
+import { slo } from './perf-monitor.js';
 
 /**
  * Continuous performance monitoring of production: every 30 minutes (Europe/Berlin), k6 measures the frontend and the
@@ -20,20 +21,8 @@ const p = workflowParams({
   }),
 });
 
-const frontendCheck = perfCheck({
-  name: 'frontend-slo',
-  target: { service: { name: 'frontend', namespace: NS } },
-  duration: '2m',
-  thresholds: { p95Ms: 400, errorRate: 0.01, minRps: 50 },
-  mode: 'report',
-});
-const backendCheck = perfCheck({
-  name: 'backend-slo',
-  target: { service: { name: 'backend', namespace: NS, port: 8080, path: '/healthz' } },
-  duration: '2m',
-  thresholds: { p95Ms: 250, errorRate: 0.01 },
-  mode: 'report',
-});
+const frontendCheck = perfCheck({ name: 'frontend-slo', ...slo.frontend, duration: '2m', mode: 'report' });
+const backendCheck = perfCheck({ name: 'backend-slo', ...slo.backend, duration: '2m', mode: 'report' });
 
 const notify = webhook({
   name: 'notify-perf-failure',

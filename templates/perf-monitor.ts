@@ -8,20 +8,20 @@ import { perfCheck } from '@argo-gen/steps';
  */
 const NS = 'burger-prod';
 
-const frontendCheck = perfCheck({
-  name: 'frontend-perf',
-  target: { service: { name: 'frontend', namespace: NS } },
-  duration: '5m',
-  thresholds: { p95Ms: 400, errorRate: 0.01, minRps: 50 },
-  mode: 'report',
-});
-const backendCheck = perfCheck({
-  name: 'backend-perf',
-  target: { service: { name: 'backend', namespace: NS, port: 8080, path: '/healthz' } },
-  duration: '5m',
-  thresholds: { p95Ms: 250, errorRate: 0.01 },
-  mode: 'report',
-});
+/** What production must meet, shared with the scheduled monitor (perf-monitor-cron.ts). */
+export const slo = {
+  frontend: {
+    target: { service: { name: 'frontend', namespace: NS } },
+    thresholds: { p95Ms: 400, errorRate: 0.01, minRps: 50 },
+  },
+  backend: {
+    target: { service: { name: 'backend', namespace: NS, port: 8080, path: '/healthz' } },
+    thresholds: { p95Ms: 250, errorRate: 0.01 },
+  },
+} as const;
+
+const frontendCheck = perfCheck({ name: 'frontend-perf', ...slo.frontend, duration: '5m', mode: 'report' });
+const backendCheck = perfCheck({ name: 'backend-perf', ...slo.backend, duration: '5m', mode: 'report' });
 
 const frontend = task('frontend', frontendCheck);
 const backend = task('backend', backendCheck);
