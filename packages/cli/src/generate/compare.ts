@@ -25,12 +25,19 @@ export function compare(plan: Plan, root: string): Differences {
       changed.set(f.path, f.content);
     }
   }
-  const planned = new Set(plan.files.map((f) => f.path));
-  const extra = plan.outDirs
-    .flatMap((d) => generatedFilesIn(path.resolve(root, d)).map((abs) => toPosix(path.relative(root, abs))))
-    .filter((p, i, all) => !planned.has(p) && all.indexOf(p) === i)
+  // Compare absolute paths: an output directory may be given relative to the root or absolute (`--out /tmp/x`).
+  const planned = new Set(plan.files.map((f) => path.resolve(root, f.path)));
+  const extra = [...new Set(plan.outDirs.flatMap((d) => generatedFilesIn(path.resolve(root, d))))]
+    .filter((abs) => !planned.has(abs))
+    .map((abs) => displayPath(root, abs))
     .sort();
   return { stale, missing, extra, changed };
+}
+
+/** Inside the root: relative with forward slashes, as generate prints its outputs; elsewhere: absolute. */
+function displayPath(root: string, abs: string): string {
+  const rel = path.relative(root, abs);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? abs : toPosix(rel);
 }
 
 function generatedFilesIn(dir: string): string[] {
