@@ -28,7 +28,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   'packages/steps/src': { allow: ['@argo-gen/dsl', '@argo-gen/model', 'zod'], io: false, network: false },
   'packages/kube/src': { allow: ['@argo-gen/model', '@kubernetes/client-node'], io: false, network: true },
   'packages/cli/src': {
-    allow: ['@argo-gen/model', '@argo-gen/dsl', '@argo-gen/kube', 'commander', 'yaml', 'tsx/', 'ts-morph', 'node:'],
+    allow: ['@argo-gen/model', '@argo-gen/dsl', '@argo-gen/kube', 'commander', 'yaml', 'esbuild', 'ts-morph', 'node:'],
     io: true,
     network: false,
   },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../test/paths.js';
-import { runCli } from './run-cli.js';
+import { runBuiltCli, runCli } from './run-cli.js';
 
 // Modules must resolve '@argo-gen/dsl' from the workspace, so scratch projects live inside the repository (ignored).
 const SCRATCH = path.join(REPO_ROOT, '.cache', 'test-generate');
@@ -82,7 +82,7 @@ describe('argo-gen generate and check', () => {
   it('writes nothing when any template is invalid, and names the TypeScript line', async () => {
     const bad = HELLO.replace("args: { who: 'world' }", "args: { who: '{{workflow.name}}' }");
     const dir = project({ 'templates/a-good.ts': HELLO.replace("'hello', {", "'good', {"), 'templates/hello.ts': bad });
-    const r = await argoGen(['generate'], dir);
+    const r = runBuiltCli(['generate'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       "templates/hello.ts:5:11: /spec/templates/0/dag/tasks/0/arguments/parameters/0/value: template 'main', task 'a': hand-written '{{' in \"{{workflow.name}}\": use a handle, or raw() to say it is deliberate [dsl/hand-written-expression]\n1 problem(s); nothing was written\n",
@@ -95,7 +95,7 @@ describe('argo-gen generate and check', () => {
       'templates/boom.ts': "export const x = 1;\nthrow new Error('boom');\n",
       'templates/none.ts': 'export const y = 2;\n',
     });
-    const r = await argoGen(['generate'], dir);
+    const r = runBuiltCli(['generate'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')).toEqual([
       'templates/boom.ts:2:7: cannot load: boom [input/module-failed]',
@@ -148,7 +148,7 @@ describe('argo-gen validate on TypeScript modules', () => {
       "export default workflowTemplate('hello', { entrypoint: dag('main', [a, b]), spec: { parallelism: -1, serviceAccountNam: 'x' } as never });",
     );
     const dir = project({ 'templates/good.ts': HELLO.replace("'hello', {", "'good', {"), 'templates/bad.ts': bad });
-    const r = await argoGen(['validate', 'templates'], dir);
+    const r = runBuiltCli(['validate', 'templates'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
       "templates/bad.ts:7:16: /spec/serviceAccountNam: unknown field 'serviceAccountNam' [schema/unknown-field]",

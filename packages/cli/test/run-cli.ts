@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { run } from '../src/program.js';
 
 export interface CliResult {
@@ -21,4 +23,14 @@ export async function runCli(args: readonly string[], cwd: string): Promise<CliR
     cwd,
   });
   return { code, stdout, stderr };
+}
+
+/**
+ * `argo-gen <args>` as a whole process from the build, for what only a real process shows: source-mapped stack
+ * traces (vitest replaces Node's own stack formatting in its workers, so in-process runs see compiled positions).
+ */
+export function runBuiltCli(args: readonly string[], cwd: string): CliResult {
+  const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -8,8 +8,20 @@ import type { Metadata, WorkflowTemplateValue } from './workflow.js';
  * A path into the event Argo Server received (`payload`, `metadata`, `discriminator`), used in a binding's selector
  * and to map event values onto workflow parameters. Renders as an expr-lang path: `payload.repository.full_name`.
  */
+const EVENT_PATH_BRAND = Symbol.for('argo-gen.EventPath');
+
 export class EventPath {
   readonly expression: string;
+  readonly [EVENT_PATH_BRAND] = true;
+
+  /** By brand, so that paths from another copy of this package still count (see Ref). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [EVENT_PATH_BRAND]?: unknown })[EVENT_PATH_BRAND] === true
+    );
+  }
 
   constructor(expression: string) {
     this.expression = expression;

@@ -5,9 +5,17 @@ import { rawToken, token } from './tokens.js';
  * It renders to `{{expression}}` in YAML and can be used wherever a string is accepted, including inside template
  * literals. `T` is the value's type as the template declared it (Argo passes every value as a string).
  */
+const REF_BRAND = Symbol.for('argo-gen.Ref');
+
 export class Ref<T = unknown> {
   /** The dotted path Argo resolves, e.g. `tasks.build.outputs.parameters.digest`. */
   readonly path: readonly string[];
+  readonly [REF_BRAND] = true;
+
+  /** By brand, so that handles from another copy of this package (see ArgoGenError) are still handles. */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [REF_BRAND]?: unknown })[REF_BRAND] === true;
+  }
   declare readonly __type?: T;
 
   constructor(path: readonly string[]) {

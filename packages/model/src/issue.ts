@@ -25,9 +25,20 @@ export function issue(code: string, path: string, message: string, extra: Partia
   return { code, severity: 'error', path, message, ...extra };
 }
 
+const ERROR_BRAND = Symbol.for('argo-gen.ArgoGenError');
+
 /** The one error type argo-gen throws: a list of issues with their codes, paths and source locations. */
 export class ArgoGenError extends Error {
   readonly issues: readonly Issue[];
+  readonly [ERROR_BRAND] = true;
+
+  /**
+   * `instanceof` by brand, not by prototype: a project can load two copies of this package (a template compiled by
+   * the CLI imports the installed one; a test runner may alias the sources), and their errors must still be ours.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [ERROR_BRAND]?: unknown })[ERROR_BRAND] === true;
+  }
 
   constructor(issues: readonly Issue[]) {
     super(issues.map((i) => formatIssue(i)).join('\n'));

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { synth } from '@argo-gen/dsl';
 import { ArgoGenError, type Issue, lintDocument } from '@argo-gen/model';
+import { compileTypeScript } from '../load/import-typescript.js';
 import { type WorkflowExport, workflowExports } from '../load/workflow-exports.js';
 import { relativeTo } from '../relative-source.js';
 import type { DocumentReport } from './validate.js';
@@ -17,6 +19,12 @@ export async function loadModules(
 ): Promise<{ loaded: Loaded[]; problems: Issue[] }> {
   const problems: Issue[] = [];
   const loaded: Loaded[] = [];
+  try {
+    await compileTypeScript(files.map((f) => path.resolve(cwd, f)));
+  } catch (error) {
+    if (!(error instanceof ArgoGenError)) throw error;
+    return { loaded, problems: error.issues.map((i) => relativeTo(cwd, i)) };
+  }
   for (const file of files) {
     try {
       for (const e of await workflowExports(file, cwd)) loaded.push({ e, first: attempt(() => synth(e.value)) });
