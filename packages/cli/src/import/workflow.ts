@@ -65,13 +65,16 @@ export function importDocument(m: ModuleContext, doc: Yaml): string {
     .map((n) => ctx.emitted.get(n)?.varName as string);
   const { entrypoint: ep, templates: _t, arguments: _a, onExit: _o, hooks: _h, ...rest } = spec ?? {};
   if (ep !== undefined && !entry) rest.entrypoint = ep;
-  if (isObject(args) && args.artifacts !== undefined)
-    m.warnings.push(`${kind} '${nameOf(metadata)}': spec.arguments.artifacts cannot be written with the DSL; dropped`);
+  // Workflow-level artifacts become the `artifacts` option, keyed by name.
+  const artifacts = Array.isArray(args.artifacts)
+    ? Object.fromEntries(args.artifacts.filter(isObject).map(({ name, ...a }) => [String(name), a] as const))
+    : undefined;
   if (spec?.onExit !== undefined && !onExit) rest.onExit = spec.onExit;
   const options = obj([
     ...metadataEntries(m, metadata, base),
     ['entrypoint', entry?.varName],
     ['params', paramsVar],
+    ['artifacts', artifacts ? valueCode(artifacts, base, m.counts) : undefined],
     ['onExit', onExit?.varName],
     ['hooks', hooks],
     ['templates', unreached.length ? { kind: 'array', items: unreached } : undefined],
