@@ -90,7 +90,8 @@ export function artifact<const O extends Omit<ArtifactSpec, 'kind' | 'path'> = R
   return Object.freeze({ kind: 'artifact', path, ...options }) as ArtifactSpec & O;
 }
 
-const SPEC = Symbol('argo-gen.inputs');
+// Symbol.for, not Symbol(): a template compiled by the CLI may use another copy of this package than the CLI itself.
+const SPEC = Symbol.for('argo-gen.inputs');
 
 /** The value type a spec declares. */
 export type ValueOf<S> = S extends ParamSpec<infer T> ? T : S extends ArtifactSpec ? string : never;
@@ -116,7 +117,7 @@ export function specsOf<S extends InputSpecs>(i: Inputs<S> | undefined): S {
   return (i?.[SPEC] ?? {}) as S;
 }
 
-const WF_SPEC = Symbol('argo-gen.workflow-params');
+const WF_SPEC = Symbol.for('argo-gen.workflow-params');
 
 export type WorkflowParams<S extends Readonly<Record<string, ParamSpec>> = Readonly<Record<string, ParamSpec>>> = {
   readonly [K in keyof S]: Ref<ValueOf<S[K]>>;

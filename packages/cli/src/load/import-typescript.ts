@@ -53,6 +53,8 @@ export async function compileTypeScript(files: readonly string[]): Promise<void>
       metafile: true,
       logLevel: 'silent',
       outExtension: { '.js': '.mjs' },
+      // Ignore tsconfig `paths`: package imports must resolve as Node resolves them at run time (one copy of each).
+      tsconfigRaw: {},
     });
     metafile = result.metafile;
   } catch (error) {
