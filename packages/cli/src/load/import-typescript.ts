@@ -12,7 +12,18 @@ import { ArgoGenError, issue } from '@argo-gen/model';
  * DSL's recorded source locations, on the .ts lines.
  */
 const compiled = new Map<string, string>();
+const scratchDirs: string[] = [];
 let runs = 0;
+
+/** One exit handler for every scratch directory of the process (a long test run compiles many times). */
+function removeAtExit(dir: string): void {
+  if (scratchDirs.length === 0) {
+    process.once('exit', () => {
+      for (const d of scratchDirs) rmSync(d, { recursive: true, force: true });
+    });
+  }
+  scratchDirs.push(dir);
+}
 
 const isTypeScript = (f: string) => /\.[mc]?tsx?$/.test(f) && !f.endsWith('.d.ts');
 
@@ -33,7 +44,7 @@ export async function compileTypeScript(files: readonly string[]): Promise<void>
     ]);
   }
   const outdir = path.join(modules, '.cache', 'argo-gen', `run-${process.pid}-${runs++}`);
-  process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
+  removeAtExit(outdir);
   // Stack traces through the inline source maps point at .ts lines: the DSL records them as source locations.
   process.setSourceMapsEnabled(true);
   const { build } = await import('esbuild');
