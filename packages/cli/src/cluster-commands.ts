@@ -7,7 +7,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 const KIND_HELP = 'workflow (wf), workflowtemplate (wftmpl), clusterworkflowtemplate (cwft), cronworkflow (cwf)';
 
 /**
- * The commands that talk to a cluster: apply, submit, get, list, delete. Each imports its implementation (and with
+ * The commands that talk to a cluster: apply, submit, resume, get, list, delete. Each imports its implementation (and with
  * it @kubernetes/client-node, ~0.6 s) only when it runs, so `--help` and the offline commands never load it.
  */
 export function addClusterCommands(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -71,6 +71,22 @@ export function addClusterCommands(program: Command, io: Io, setExit: (code: num
     .action(async (target: string, _o: unknown, cmd: Command) => {
       const { submitCommand } = await import('./commands/submit.js');
       setExit(await submitCommand(target, flags(cmd), io));
+    });
+
+  program
+    .command('resume')
+    .description("Resume a workflow's suspended nodes (manual approvals), as `argo resume` does")
+    .argument('<workflow>', 'the Workflow name')
+    .option('--node <name>', 'only the suspend node with this name or displayName (e.g. database-approve)')
+    .addHelpText(
+      'after',
+      '\nMarks every Running suspend node (or only --node) Succeeded and clears spec.suspend; the controller then continues.' +
+        '\nNeeds get and update on workflows.argoproj.io. A concurrent change by the controller is retried once.' +
+        '\nExit codes: 0 resumed, 1 nothing to resume (no such suspended node) or a cluster error, 2 usage error.',
+    )
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      const { resumeCommand } = await import('./commands/resume.js');
+      setExit(await resumeCommand(name, flags(cmd), io));
     });
 
   program

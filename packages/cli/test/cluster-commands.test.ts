@@ -57,6 +57,18 @@ describe('cluster commands without a cluster', () => {
     );
   });
 
+  it('resume: documented in --help, the workflow name is required (exit 2)', async () => {
+    const help = await argoGen('resume', '--help');
+    expect(help.stdout).toContain('--node <name>');
+    expect(help.stdout).toContain('Exit codes: 0 resumed, 1 nothing to resume');
+    expect(help.stdout).toContain('get and update on workflows.argoproj.io');
+    expect((await argoGen('--help')).stdout).toMatch(/^ {2}resume \[options\] <workflow>/m);
+    expect((await argoGen('--kubeconfig', '/nonexistent', 'resume')).code).toBe(2);
+    expect((await argoGen('--kubeconfig', '/nonexistent', 'resume', 'w')).stderr).toBe(
+      "cannot read kubeconfig '/nonexistent': no such file [kube/no-config]\n",
+    );
+  });
+
   it('an unknown kind is a usage error', async () => {
     const r = await argoGen('--kubeconfig', '/nonexistent', 'list', 'pods');
     expect(r.code).toBe(2);

@@ -33,6 +33,11 @@ export interface Kube {
   create(kind: ResourceKind, namespace: string, body: ArgoObject, options?: { dryRun?: boolean }): Promise<ArgoObject>;
   /** Server-side apply (creates or updates), field manager `argo-gen`. */
   apply(ref: ObjectRef, body: ArgoObject, options?: { dryRun?: boolean; force?: boolean }): Promise<ArgoObject>;
+  /**
+   * Replaces the whole object (PUT). The body's `metadata.resourceVersion` makes it conditional: a concurrent change
+   * is answered with `kube/conflict`.
+   */
+  replace(ref: ObjectRef, body: ArgoObject): Promise<ArgoObject>;
   delete(ref: ObjectRef): Promise<void>;
   /** Streams events until `stop()` or until the stream ends (`onDone`, with the failure if any). */
   watch(
@@ -164,6 +169,15 @@ class CustomObjectsKube implements Kube {
       RESOURCES[ref.kind].namespaced
         ? this.api.patchNamespacedCustomObject({ ...p, namespace: ref.namespace ?? this.namespace }, ssa)
         : this.api.patchClusterCustomObject(p, ssa),
+    );
+  }
+
+  replace(ref: ObjectRef, body: ArgoObject): Promise<ArgoObject> {
+    const p = { ...this.base(ref.kind), name: ref.name, body, fieldManager: FIELD_MANAGER };
+    return this.call<ArgoObject>({ verb: 'update', ...ref }, () =>
+      RESOURCES[ref.kind].namespaced
+        ? this.api.replaceNamespacedCustomObject({ ...p, namespace: ref.namespace ?? this.namespace })
+        : this.api.replaceClusterCustomObject(p),
     );
   }
 

@@ -5,8 +5,8 @@ const FAILURE = Symbol('argo-gen.kube.failure');
 
 /** What was being done when a request failed: enough to name the object and say what to do next. */
 export interface Attempt {
-  /** The RBAC verb: get, list, watch, create, patch, delete. */
-  readonly verb: 'get' | 'list' | 'watch' | 'create' | 'patch' | 'delete';
+  /** The RBAC verb: get, list, watch, create, patch, update, delete. */
+  readonly verb: 'get' | 'list' | 'watch' | 'create' | 'patch' | 'update' | 'delete';
   readonly kind: ResourceKind;
   /** Absent for list/watch of a whole kind, or for a create with generateName. */
   readonly name?: string;
@@ -150,6 +150,8 @@ export function issueFor(f: Failure, at: Attempt): Issue {
     case 404:
       return make('kube/not-found', notFound(said, f.body, at));
     case 409:
+      if (at.verb === 'update')
+        return make('kube/conflict', `conflict: ${said || 'the object was changed meanwhile'}; try again`);
       return f.body?.reason === 'AlreadyExists'
         ? make('kube/conflict', `already exists: ${said}; use apply to update it, or another name`)
         : make(

@@ -40,6 +40,15 @@ export {
   type WorkflowProgress,
   workflowProgress,
 } from './progress.js';
+export {
+  planResume,
+  type ResumeOptions,
+  type ResumePlan,
+  type ResumeResult,
+  resumeWorkflow,
+  type SuspendNode,
+  suspendedNodes,
+} from './resume.js';
 export { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry.js';
 export {
   type FromTemplateOptions,

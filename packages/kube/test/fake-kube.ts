@@ -53,6 +53,17 @@ export class FakeKube implements Kube {
     if (!options.dryRun) this.objects.set(this.key(ref), after);
     return after;
   }
+  async replace(ref: ObjectRef, body: ArgoObject) {
+    this.requests.push(`replace ${ref.name}`);
+    this.fail('update', ref);
+    const before = this.objects.get(this.key(ref));
+    if (!before) throw new ArgoGenError([issue('kube/not-found', '', 'not found: x')]);
+    if (body.metadata?.resourceVersion !== before.metadata?.resourceVersion)
+      throw new ArgoGenError([issue('kube/conflict', '', 'conflict: the object has been modified')]);
+    const after = { ...body, metadata: { ...body.metadata, resourceVersion: String(++this.rv) } };
+    this.objects.set(this.key(ref), after);
+    return after;
+  }
   async delete(ref: ObjectRef) {
     this.objects.delete(this.key(ref));
   }
