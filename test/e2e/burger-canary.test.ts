@@ -1,0 +1,146 @@
+// The Burger Stack canary (templates/deploy-canary.ts) on the real controller: the database promotion waits for a
+// manual approval (a suspend node) that `argo-gen resume` gives; then the backend and frontend canaries run, and a
+// failed perf gate takes the rollback branch.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { argoGen, core, createdName, custom, fakeKubelet, namespace, nodePhases, workflow } from './cluster.js';
+
+// The templates name their namespace (metadata.namespace), so they cannot be applied elsewhere with -n.
+const NS = 'burger-ci';
+const TEMPLATE = 'burger-deploy-canary';
+const IMAGES = [
+  '-p',
+  'frontend-image=registry.example/frontend@sha256:f1',
+  '-p',
+  'backend-image=registry.example/backend@sha256:b1',
+];
+const APPROVAL = 'database-approve';
+let created = false;
+
+async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** Submits the canary, waits for the approval node to be Running, and checks nothing after it has started. */
+async function submitAndAwaitApproval(): Promise<string> {
+  const r = await argoGen('submit', TEMPLATE, '-n', NS, ...IMAGES);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  const name = createdName(r.stdout);
+  await until(`${APPROVAL} Running in ${name}`, 60_000, async () =>
+    (await nodePhases(name, NS))[APPROVAL] === 'Running' ? true : undefined,
+  );
+  // Still waiting: the database is not promoted before the approval.
+  const phases = await nodePhases(name, NS);
+  expect(phases['database-deploy-set-image']).toBeUndefined();
+  expect((await workflow(name, NS)).status?.phase).toBe('Running');
+  return name;
+}
+
+async function finalPhase(name: string): Promise<string> {
+  return until(`${name} to finish`, 180_000, async () => {
+    const phase = (await workflow(name, NS)).status?.phase;
+    return phase && phase !== 'Running' && phase !== 'Pending' ? phase : undefined;
+  });
+}
+
+const NOT_RUN = new Set(['Omitted', 'Skipped']);
+const tasks = (phases: Record<string, string>, re: RegExp) => Object.keys(phases).filter((t) => re.test(t));
+
+beforeAll(async () => {
+  await namespace(NS);
+  await fakeKubelet(NS, { 'fail-tasks': '' });
+  const r = await argoGen('apply', 'templates/deploy-canary.ts');
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  // apply.test.ts expects to create the Burger Stack templates itself: remove ours afterwards if we created it.
+  created = /^workflowtemplate\/burger-deploy-canary created$/m.test(r.stdout);
+});
+
+afterAll(async () => {
+  await core.deleteNamespacedConfigMap({ name: 'argo-gen-fake-kubelet', namespace: NS }).catch(() => undefined);
+  if (created)
+    await custom.deleteNamespacedCustomObject({
+      group: 'argoproj.io',
+      version: 'v1alpha1',
+      plural: 'workflowtemplates',
+      namespace: NS,
+      name: TEMPLATE,
+    });
+});
+
+describe('argo-gen resume: the Burger Stack canary', () => {
+  it('waits for the approval, resumes it, and promotes everything; no rollback runs', {
+    timeout: 300_000,
+  }, async () => {
+    const name = await submitAndAwaitApproval();
+
+    const wrong = await argoGen('resume', name, '-n', NS, '--node', 'database-approval-typo');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain(`no suspended node named 'database-approval-typo' (suspended: ${APPROVAL})`);
+
+    const r = await argoGen('resume', name, '-n', NS, '--node', APPROVAL);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`workflow/${name}: node ${APPROVAL} resumed\n`);
+    expect(r.code).toBe(0);
+
+    expect(await finalPhase(name)).toBe('Succeeded');
+    const phases = await nodePhases(name, NS);
+    expect(phases[APPROVAL]).toBe('Succeeded');
+    const promote = [
+      'database-deploy-set-image',
+      'database-deploy-status',
+      'backend-100-gate',
+      'backend-promote-image',
+      'backend-promote-ready',
+      'backend-retire-canary',
+      'frontend-100-gate',
+      'frontend-promote-image',
+      'frontend-promote-ready',
+      'frontend-retire-canary',
+    ];
+    for (const t of promote) expect(`${t}=${phases[t]}`).toBe(`${t}=Succeeded`);
+    const rollback = tasks(phases, /(undo|rolled-back|rollback)/);
+    expect(rollback.length).toBeGreaterThanOrEqual(8);
+    for (const t of rollback) expect(NOT_RUN.has(phases[t] ?? ''), `${t}=${phases[t]}`).toBe(true);
+
+    const again = await argoGen('resume', name, '-n', NS);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(
+      'nothing to resume: no suspended node and the workflow is not suspended [resume/nothing-to-resume]',
+    );
+  });
+
+  it('a failed backend gate after the approval rolls the backend back; the frontend canary never starts', {
+    timeout: 300_000,
+  }, async () => {
+    await fakeKubelet(NS, { 'fail-tasks': 'backend-10-gate' });
+    const name = await submitAndAwaitApproval();
+
+    const r = await argoGen('resume', name, '-n', NS);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`workflow/${name}: node ${APPROVAL} resumed\n`);
+    expect(r.code).toBe(0);
+
+    expect(await finalPhase(name)).toBe('Failed');
+    const phases = await nodePhases(name, NS);
+    expect(phases['database-deploy-status']).toBe('Succeeded');
+    expect(phases['backend-10-gate']).toBe('Failed');
+    for (const t of [
+      'backend-rollback-stable',
+      'backend-rollback-ready',
+      'backend-rollback-canary',
+      'backend-rolled-back',
+    ])
+      expect(`${t}=${phases[t]}`).toBe(`${t}=Succeeded`);
+    for (const t of ['backend-50-scale-canary', 'backend-promote-image'])
+      expect(NOT_RUN.has(phases[t] ?? 'Omitted'), `${t}=${phases[t]}`).toBe(true);
+    for (const t of tasks(phases, /^frontend-/)) expect(NOT_RUN.has(phases[t] ?? ''), `${t}=${phases[t]}`).toBe(true);
+    expect(phases['database-deploy-undo']).toBe('Omitted');
+  });
+});
