@@ -1,5 +1,5 @@
 import type * as model from '@argo-gen/model';
-import { ArgoGenError, type Issue, issue, type SourceLocation } from '@argo-gen/model';
+import { ArgoGenError, findGraphCycle, type Issue, issue, type SourceLocation } from '@argo-gen/model';
 import { referencedCalls } from './data-deps.js';
 import { and, type Depends, dependsAtom } from './depends.js';
 import { captureSource } from './internal/source.js';
@@ -115,27 +115,10 @@ function checkGraph(dagName: string, entries: readonly DagEntry[], source: Sourc
   if (problems.length > 0) throw new ArgoGenError(problems);
 }
 
-/** The first cycle found by depth-first search, as a path that ends where it starts; visits names in order. */
+/**
+ * The first cycle found by depth-first search, as a path that ends where it starts; visits names in order and
+ * ignores edges to names that are not in the map. The search itself is the model's (the lint uses the same one).
+ */
 export function findCycle(edges: ReadonlyMap<string, readonly string[]>): string[] | undefined {
-  const state = new Map<string, 'visiting' | 'done'>();
-  const stack: string[] = [];
-  const visit = (n: string): string[] | undefined => {
-    if (state.get(n) === 'done') return undefined;
-    if (state.get(n) === 'visiting') return [...stack.slice(stack.indexOf(n)), n];
-    state.set(n, 'visiting');
-    stack.push(n);
-    for (const m of edges.get(n) ?? []) {
-      if (!edges.has(m)) continue;
-      const found = visit(m);
-      if (found) return found;
-    }
-    stack.pop();
-    state.set(n, 'done');
-    return undefined;
-  };
-  for (const n of edges.keys()) {
-    const found = visit(n);
-    if (found) return found;
-  }
-  return undefined;
+  return findGraphCycle([...edges.keys()], (n) => (edges.get(n) ?? []).filter((m) => edges.has(m)));
 }

@@ -12,6 +12,7 @@ export {
   type SourceLocation,
 } from './issue.js';
 export { pointer, segmentsOf, valueAt } from './json-pointer.js';
+export { findCycle as findGraphCycle } from './lint/graph.js';
 export { type LintContext, lintDocument } from './lint/index.js';
 export { describe } from './schema-issues.js';
 export { subjectOf } from './subject.js';
