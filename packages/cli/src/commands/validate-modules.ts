@@ -1,12 +1,10 @@
 import path from 'node:path';
-import { synth } from '@argo-gen/dsl';
-import { ArgoGenError, type Issue, lintDocument } from '@argo-gen/model';
+import { ArgoGenError, type Issue } from '@argo-gen/model';
 import { compileTypeScript } from '../load/import-typescript.js';
+import { lintPhase, type Outcome, schemaPhase, templateDocs } from '../load/synth-run.js';
 import { type WorkflowExport, workflowExports } from '../load/workflow-exports.js';
 import { relativeTo } from '../relative-source.js';
 import type { DocumentReport } from './validate.js';
-
-const isTemplateKind = (d: unknown) => /WorkflowTemplate$/.test(String((d as { kind?: unknown } | null)?.kind));
 
 /**
  * `validate` for TypeScript modules, in two phases so that every WorkflowTemplate of the run (YAML or TypeScript) is
@@ -27,7 +25,7 @@ export async function loadModules(
   }
   for (const file of files) {
     try {
-      for (const e of await workflowExports(file, cwd)) loaded.push({ e, first: attempt(() => synth(e.value)) });
+      for (const e of await workflowExports(file, cwd)) loaded.push({ e, first: schemaPhase(e.value) });
     } catch (error) {
       if (!(error instanceof ArgoGenError)) throw error;
       problems.push(...error.issues.map((i) => relativeTo(cwd, i)));
@@ -38,11 +36,11 @@ export async function loadModules(
 
 export interface Loaded {
   readonly e: WorkflowExport;
-  readonly first: { doc: unknown } | { issues: readonly Issue[] };
+  readonly first: Outcome;
 }
 
 export function templatesOf(loaded: readonly Loaded[]): unknown[] {
-  return loaded.flatMap((l) => ('doc' in l.first && isTemplateKind(l.first.doc) ? [l.first.doc] : []));
+  return templateDocs(loaded.map((l) => l.first));
 }
 
 export function lintModules(loaded: readonly Loaded[], cwd: string, templates: readonly unknown[]): DocumentReport[] {
@@ -53,26 +51,14 @@ export function lintModules(loaded: readonly Loaded[], cwd: string, templates: r
         undefined,
         first.issues.map((i) => relativeTo(cwd, i)),
       );
-    const warnings: Issue[] = [];
-    const second = attempt(() =>
-      synth(e.value, { lint: (doc) => lintDocument(doc, { templates }), onWarning: (w) => warnings.push(w) }),
-    );
-    const issues = 'issues' in second ? second.issues : warnings;
+    const second = lintPhase(e.value, templates);
+    const issues = 'issues' in second ? second.issues : second.warnings;
     return report(
       e,
       first.doc,
       issues.map((i) => relativeTo(cwd, i)),
     );
   });
-}
-
-function attempt(f: () => unknown): { doc: unknown } | { issues: readonly Issue[] } {
-  try {
-    return { doc: f() };
-  } catch (error) {
-    if (!(error instanceof ArgoGenError)) throw error;
-    return { issues: error.issues };
-  }
 }
 
 function report(e: WorkflowExport, doc: unknown, issues: readonly Issue[]): DocumentReport {

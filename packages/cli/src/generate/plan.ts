@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { type Synthesizable, synth, toYaml } from '@argo-gen/dsl';
-import { ArgoGenError, type Issue, lintDocument } from '@argo-gen/model';
+import { toYaml } from '@argo-gen/dsl';
+import { ArgoGenError, type Issue } from '@argo-gen/model';
 import type { Target } from '../config.js';
 import { expandInputs } from '../inputs.js';
 import { compileTypeScript } from '../load/import-typescript.js';
+import { synthAll } from '../load/synth-run.js';
 import { type WorkflowExport, workflowExports } from '../load/workflow-exports.js';
 
 /** A YAML file that generation would write, with the module it comes from. */
@@ -70,36 +71,6 @@ export async function plan(targets: readonly Target[], root: string): Promise<Pl
   const clash = firstClash(files);
   if (clash) throw new ArgoGenError([{ code: 'generate/output-clash', severity: 'error', path: '', message: clash }]);
   return { files, outDirs: targets.map((t) => toPosix(t.out)), warnings };
-}
-
-/** Synthesises all values twice: once for the documents, then with the lint knowing every WorkflowTemplate. */
-export function synthAll(exports: readonly WorkflowExport[], warnings: Issue[]): Map<Synthesizable, unknown> {
-  const problems: Issue[] = [];
-  const first = new Map<Synthesizable, unknown>();
-  for (const e of exports) {
-    try {
-      first.set(e.value, synth(e.value));
-    } catch (error) {
-      if (!(error instanceof ArgoGenError)) throw error;
-      problems.push(...error.issues);
-    }
-  }
-  if (problems.length > 0) throw new ArgoGenError(problems);
-  const templates = [...first.values()].filter((d) => /WorkflowTemplate$/.test(String((d as { kind?: unknown }).kind)));
-  const final = new Map<Synthesizable, unknown>();
-  for (const e of exports) {
-    try {
-      final.set(
-        e.value,
-        synth(e.value, { lint: (doc) => lintDocument(doc, { templates }), onWarning: (w) => warnings.push(w) }),
-      );
-    } catch (error) {
-      if (!(error instanceof ArgoGenError)) throw error;
-      problems.push(...error.issues);
-    }
-  }
-  if (problems.length > 0) throw new ArgoGenError(problems);
-  return final;
 }
 
 function baseDirFor(file: string, inputs: readonly string[], root: string): string {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ArgoGenError, type Issue, issue, lintDocument, validateSchema } from '@argo-gen/model';
-import { synthAll } from '../generate/plan.js';
 import { expandInputs } from '../inputs.js';
 import { readDocuments, type YamlDocument } from '../yaml/read-documents.js';
+import { synthAll } from './synth-run.js';
 import { type WorkflowExport, workflowExports } from './workflow-exports.js';
 
 /** An Argo object ready to send, with where it came from (for messages). */

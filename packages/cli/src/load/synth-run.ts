@@ -1,0 +1,64 @@
+import { type Synthesizable, synth } from '@argo-gen/dsl';
+import { ArgoGenError, type Issue, lintDocument } from '@argo-gen/model';
+import type { WorkflowExport } from './workflow-exports.js';
+
+/** What synthesising one exported value gave: the document (and the lint's warnings), or its issues. */
+export type Outcome =
+  | { readonly doc: unknown; readonly warnings: readonly Issue[] }
+  | { readonly issues: readonly Issue[] };
+
+/**
+ * A run synthesises every value twice: first against the schema alone, to learn every WorkflowTemplate of the run,
+ * then with the semantic lint, which needs those templates as templateRef targets (as `argo lint --offline` does).
+ * `generate`, `validate` and `apply` share these two phases.
+ */
+export function schemaPhase(value: Synthesizable): Outcome {
+  return attempt(() => ({ doc: synth(value), warnings: [] }));
+}
+
+export function lintPhase(value: Synthesizable, templates: readonly unknown[]): Outcome {
+  const warnings: Issue[] = [];
+  return attempt(() => ({
+    doc: synth(value, { lint: (doc) => lintDocument(doc, { templates }), onWarning: (w) => warnings.push(w) }),
+    warnings,
+  }));
+}
+
+/** The WorkflowTemplates and ClusterWorkflowTemplates among the first phase's documents. */
+export function templateDocs(outcomes: Iterable<Outcome>): unknown[] {
+  return [...outcomes].flatMap((o) => ('doc' in o && isTemplateKind(o.doc) ? [o.doc] : []));
+}
+
+export function isTemplateKind(doc: unknown): boolean {
+  return /WorkflowTemplate$/.test(String((doc as { kind?: unknown } | null)?.kind));
+}
+
+/** Every value through both phases (load/synth-run.ts); any error stops the run with all of them. */
+export function synthAll(exports: readonly WorkflowExport[], warnings: Issue[]): Map<Synthesizable, unknown> {
+  const stop = (outcomes: readonly Outcome[]) => {
+    const issues = outcomes.flatMap((o) => ('issues' in o ? o.issues : []));
+    if (issues.length > 0) throw new ArgoGenError(issues);
+  };
+  const first = exports.map((e) => schemaPhase(e.value));
+  stop(first);
+  const templates = templateDocs(first);
+  const final = exports.map((e) => lintPhase(e.value, templates));
+  stop(final);
+  const docs = new Map<Synthesizable, unknown>();
+  final.forEach((o, i) => {
+    if ('doc' in o) {
+      docs.set((exports[i] as WorkflowExport).value, o.doc);
+      warnings.push(...o.warnings);
+    }
+  });
+  return docs;
+}
+
+function attempt(f: () => { doc: unknown; warnings: readonly Issue[] }): Outcome {
+  try {
+    return f();
+  } catch (error) {
+    if (!(error instanceof ArgoGenError)) throw error;
+    return { issues: error.issues };
+  }
+}
