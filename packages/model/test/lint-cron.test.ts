@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintDocument } from '../src/index.js';
+import { validTimezone } from '../src/lint/cron.js';
 import { cron, errors } from './lint-helpers.js';
 
 describe('lint: CronWorkflow', () => {
@@ -36,6 +37,20 @@ describe('lint: CronWorkflow', () => {
         message: `cron schedule ${schedule} is malformed: ${reason}`,
       },
     ]);
+  });
+
+  it('accepts canonical IANA zones and their aliases, and refuses unknown ones', () => {
+    for (const zone of [
+      'Europe/Paris',
+      'America/Los_Angeles',
+      'US/Eastern',
+      'Asia/Calcutta',
+      'Etc/GMT+5',
+      'UTC',
+      'Local',
+    ])
+      expect(validTimezone(zone), zone).toBe(true);
+    for (const zone of ['Europe/Pariss', 'Mars/Olympus', '', 'utc+1']) expect(validTimezone(zone), zone).toBe(false);
   });
 
   it('reports no schedule, a bad timezone, policy and deadline, and checks the embedded spec as Argo does', () => {

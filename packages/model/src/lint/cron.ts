@@ -37,8 +37,14 @@ export function checkCron(sink: Sink, spec: CronWorkflowSpec): void {
 }
 
 /** Whether Go's `time.LoadLocation` would load the zone: IANA names, `UTC`, and `Local`. */
+let canonicalZones: ReadonlySet<string> | undefined;
+
 export function validTimezone(zone: string): boolean {
   if (zone === 'Local' || zone === 'UTC') return true;
+  // The canonical IANA names first (~2 ms once); a formatter is the authority for aliases (US/Eastern, Etc/GMT+5) but
+  // costs ~15 ms on its first use, a twentieth of `argo-gen generate`.
+  canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (canonicalZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;
