@@ -1,5 +1,7 @@
-import { Document, isScalar, type Pair, Scalar, visit } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Pair } from 'yaml';
 import { type FastYamlOptions, fastYaml } from './yaml-fast.js';
+import { RETYPED_PLAIN } from './yaml-retyped.js';
 
 /**
  * Key order: the fields a reader looks for first, in the order Argo's own examples use, with `name` first; fields not
@@ -59,7 +61,11 @@ const RANK = new Map<string, number>([
   ...FIRST.map((k, i) => [k, i] as const),
   ...LAST.map((k, i) => [k, 10_000 + i] as const),
 ]);
-const keyOf = (p: Pair): string => String(isScalar(p.key) ? p.key.value : p.key);
+/** A pair's key: a Scalar node's value, or the key itself (avoids importing yaml's isScalar for a type test). */
+const keyOf = (p: Pair): string => {
+  const key = p.key as unknown;
+  return String(typeof key === 'object' && key !== null && 'value' in key ? key.value : key);
+};
 
 export function compareKeys(a: Pair, b: Pair): number {
   return compareKeyNames(keyOf(a), keyOf(b));
@@ -107,7 +113,7 @@ export function toYaml(value: unknown): string {
   return fastYaml(value, FAST) ?? toYamlWithLibrary(value);
 }
 
-const FAST: FastYamlOptions = { compare: compareKeyNames, forceQuotes: needsQuotes, documentOptions: OPTIONS };
+const FAST: FastYamlOptions = { compare: compareKeyNames, forceQuotes: needsQuotes, retyped: RETYPED_PLAIN };
 
 /** The fast path alone: toYaml's text, or undefined where toYaml uses the library (exported for the tests). */
 export function toYamlFastPath(value: unknown): string | undefined {
@@ -116,6 +122,7 @@ export function toYamlFastPath(value: unknown): string | undefined {
 
 /** toYaml through the `yaml` library alone: the reference the fast path is tested against. */
 export function toYamlWithLibrary(value: unknown): string {
+  const { Document, Scalar, visit } = yamlLibrary();
   const doc = new Document(value, OPTIONS);
   visit(doc, {
     Scalar(key, node) {
@@ -125,4 +132,15 @@ export function toYamlWithLibrary(value: unknown): string {
     },
   });
   return doc.toString(OPTIONS);
+}
+
+let library: typeof import('yaml') | undefined;
+
+/**
+ * The `yaml` library, loaded on first use: the fast path writes nearly every document without it, and loading it costs
+ * ~45 ms, a sixth of `argo-gen generate`. Its CommonJS build can be required synchronously, so toYaml stays sync.
+ */
+function yamlLibrary(): typeof import('yaml') {
+  library ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return library;
 }
