@@ -1,0 +1,70 @@
+// The runtime JavaScript of each package: one esbuild bundle per entry point, written into the package's dist/ beside
+// the declarations that `tsc -b` emits (the packages' tsconfigs emit declarations only).
+//
+// Why bundles: Node 20's ESM loader pays for every file it resolves, reads, compiles and links. Loaded file by file,
+// `argo-gen generate` went through ~200 modules (95 of them zod's) before it did any work; one file per package
+// (plus the CLI's lazily imported command chunks) removes most of that, which is the bulk of the startup target of
+// docs/benchmarks.md.
+//
+// What stays external: every other @argo-gen package (each package's code exists once in a process, so the DSL's
+// values are the same objects whether a template or the CLI imports them), and the third-party dependencies that
+// are large and loaded lazily or not at all on the fast paths (yaml, ajv, ts-morph, esbuild,
+// @kubernetes/client-node). Small or always-loaded ones (zod, commander, ajv-formats' format table) are inlined.
+//
+//   node scripts/bundle.mjs            (run by `pnpm build` after `tsc -b`)
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The runtime entry points of each package (sources), named as the package's exports and bin name them. */
+const PACKAGES = {
+  model: ['index'],
+  dsl: ['index'],
+  steps: ['index'],
+  kube: ['index'],
+  cli: ['index', 'main'],
+};
+
+/** Dependencies compiled into the bundle instead of imported at run time. */
+const INLINE = new Set(['zod', 'commander', 'ajv-formats']);
+
+const REQUIRE_SHIM =
+  "import { createRequire as __argoGenCreateRequire } from 'node:module';\nconst require = __argoGenCreateRequire(import.meta.url);";
+
+async function bundle(name, entries) {
+  const dir = path.join(ROOT, 'packages', name);
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const external = Object.keys(manifest.dependencies ?? {})
+    .filter((d) => !INLINE.has(d))
+    .flatMap((d) => [d, `${d}/*`]);
+  const outdir = path.join(dir, 'dist');
+  // Chunks have content-hashed names: remove an earlier build's so that dist holds only this build's. They stay at
+  // the top of dist, beside the entries, so that a module's `new URL('../package.json', import.meta.url)` holds.
+  for (const f of existsSync(outdir) ? readdirSync(outdir) : []) {
+    if (/^chunk-.*\.js(\.map)?$/.test(f)) rmSync(path.join(outdir, f));
+  }
+  await build({
+    entryPoints: Object.fromEntries(entries.map((e) => [e, path.join(dir, 'src', `${e}.ts`)])),
+    outdir,
+    bundle: true,
+    splitting: true,
+    chunkNames: 'chunk-[name]-[hash]',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external,
+    // No source maps: the CLI turns Node's source-map support on so that stack traces (and the DSL's recorded
+    // locations) point at the user's .ts lines, and Node then parses the map of every file a stack passes through
+    // (~70 ms for zod's alone). The bundles are plain, unminified JavaScript, readable in a stack trace as they are.
+    sourcemap: false,
+    // commander is CommonJS: compiled into an ESM bundle, its require() of Node's built-ins needs a real require.
+    ...(name === 'cli' ? { banner: { js: REQUIRE_SHIM } } : {}),
+    logLevel: 'warning',
+    tsconfig: path.join(dir, 'tsconfig.json'),
+  });
+}
+
+for (const [name, entries] of Object.entries(PACKAGES)) await bundle(name, entries);
