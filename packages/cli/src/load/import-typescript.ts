@@ -1,28 +1,41 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ArgoGenError, issue } from '@argo-gen/model';
+import { type BuildResult, cachedBuild } from './compile-cache.js';
 
 /**
  * Node 20 cannot run TypeScript. Registering a loader (tsx) costs ~0.2 s and every module then crosses a worker
  * thread, which dominated `argo-gen generate`. Instead, all the modules of a run are compiled at once with esbuild
  * (a batch build, local imports bundled, shared modules split into common chunks so that a template imported by
- * two files stays one object) into a scratch directory under the nearest node_modules, so that their bare imports
+ * two files stays one object) into a directory under the nearest node_modules/.cache, so that their bare imports
  * (`@argo-gen/dsl`) resolve as they would from the sources. Inline source maps keep stack traces, and therefore the
- * DSL's recorded source locations, on the .ts lines.
+ * DSL's recorded source locations, on the .ts lines. Builds are cached by the content of every file that went into
+ * them (compile-cache.ts): a run over unchanged modules does not start esbuild at all.
  */
 const compiled = new Map<string, string>();
-const scratchDirs: string[] = [];
-let runs = 0;
 
-/** One exit handler for every scratch directory of the process (a long test run compiles many times). */
-function removeAtExit(dir: string): void {
-  if (scratchDirs.length === 0) {
-    process.once('exit', () => {
-      for (const d of scratchDirs) rmSync(d, { recursive: true, force: true });
-    });
-  }
-  scratchDirs.push(dir);
+const ESBUILD_OPTIONS = {
+  bundle: true,
+  packages: 'external',
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'inline',
+  metafile: true,
+  logLevel: 'silent',
+  outExtension: { '.js': '.mjs' },
+  // Ignore tsconfig `paths`: package imports must resolve as Node resolves them at run time (one copy of each).
+  tsconfigRaw: {},
+} as const;
+
+/** What makes a cached build stale besides its inputs: the compiler's version and options. */
+function compilerFingerprint(): unknown {
+  const require = createRequire(import.meta.url);
+  const { version } = JSON.parse(readFileSync(require.resolve('esbuild/package.json'), 'utf8')) as { version: string };
+  return { esbuild: version, options: ESBUILD_OPTIONS };
 }
 
 const isTypeScript = (f: string) => /\.[mc]?tsx?$/.test(f) && !f.endsWith('.d.ts');
@@ -43,37 +56,28 @@ export async function compileTypeScript(files: readonly string[]): Promise<void>
       ),
     ]);
   }
-  const outdir = path.join(modules, '.cache', 'argo-gen', `run-${process.pid}-${runs++}`);
-  removeAtExit(outdir);
   // Stack traces through the inline source maps point at .ts lines: the DSL records them as source locations.
   process.setSourceMapsEnabled(true);
+  const root = path.join(modules, '.cache', 'argo-gen', 'compiled');
+  const { outputs } = await cachedBuild(root, entries, compilerFingerprint(), (outdir) => compile(entries, outdir));
+  for (const [entry, output] of Object.entries(outputs)) compiled.set(entry, output);
+}
+
+async function compile(entries: readonly string[], outdir: string): Promise<BuildResult> {
   const { build } = await import('esbuild');
-  let metafile: { outputs: Record<string, { entryPoint?: string }> };
+  const cwd = process.cwd();
+  let metafile: { inputs: Record<string, unknown>; outputs: Record<string, { entryPoint?: string }> };
   try {
-    const result = await build({
-      entryPoints: entries,
-      outdir,
-      outbase: commonDir(entries),
-      bundle: true,
-      packages: 'external',
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      sourcemap: 'inline',
-      metafile: true,
-      logLevel: 'silent',
-      outExtension: { '.js': '.mjs' },
-      // Ignore tsconfig `paths`: package imports must resolve as Node resolves them at run time (one copy of each).
-      tsconfigRaw: {},
-    });
+    const result = await build({ ...ESBUILD_OPTIONS, entryPoints: [...entries], outdir, outbase: commonDir(entries) });
     metafile = result.metafile;
   } catch (error) {
     throw fromEsbuild(error);
   }
+  const outputs: Record<string, string> = {};
   for (const [output, meta] of Object.entries(metafile.outputs)) {
-    if (meta.entryPoint) compiled.set(path.resolve(meta.entryPoint), path.resolve(output));
+    if (meta.entryPoint) outputs[path.resolve(cwd, meta.entryPoint)] = path.resolve(cwd, output);
   }
+  return { outputs, inputs: Object.keys(metafile.inputs).map((f) => path.resolve(cwd, f)) };
 }
 
 /** Imports a TypeScript or JavaScript module (compiling it first unless `compileTypeScript` already did). */

@@ -1,0 +1,75 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../../test/paths.js';
+import { type BuildResult, cachedBuild } from '../src/load/compile-cache.js';
+
+mkdirSync(path.join(REPO_ROOT, '.cache'), { recursive: true });
+const dir = mkdtempSync(path.join(REPO_ROOT, '.cache', 'compile-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A stand-in compiler: copies each entry and its `.dep` file into outdir, counting its calls. */
+function fakeCompiler(entries: readonly string[]) {
+  let calls = 0;
+  const build = async (outdir: string): Promise<BuildResult> => {
+    calls++;
+    mkdirSync(outdir, { recursive: true });
+    const outputs: Record<string, string> = {};
+    for (const e of entries) {
+      const out = path.join(outdir, `${path.basename(e)}.mjs`);
+      writeFileSync(out, readFileSync(e, 'utf8') + readFileSync(`${e}.dep`, 'utf8'));
+      outputs[e] = out;
+    }
+    return { outputs, inputs: entries.flatMap((e) => [e, `${e}.dep`]) };
+  };
+  return { build, calls: () => calls };
+}
+
+describe('compile cache', () => {
+  const root = path.join(dir, 'cache');
+  const entry = path.join(dir, 'a.ts');
+  writeFileSync(entry, 'export const a = 1;\n');
+  writeFileSync(`${entry}.dep`, '// dep 1\n');
+
+  it('compiles once, then serves the same build while no input changes', async () => {
+    const c = fakeCompiler([entry]);
+    const first = await cachedBuild(root, [entry], { v: 1 }, c.build);
+    const second = await cachedBuild(root, [entry], { v: 1 }, c.build);
+    expect(c.calls()).toBe(1);
+    expect(second.outputs).toEqual(first.outputs);
+    expect(readFileSync(first.outputs[entry] as string, 'utf8')).toBe('export const a = 1;\n// dep 1\n');
+  });
+
+  it('compiles again when any input (an imported file too) changes, or the compiler options do', async () => {
+    const c = fakeCompiler([entry]);
+    await cachedBuild(root, [entry], { v: 1 }, c.build);
+    writeFileSync(`${entry}.dep`, '// dep 2\n');
+    const changed = await cachedBuild(root, [entry], { v: 1 }, c.build);
+    expect(c.calls()).toBe(1);
+    expect(readFileSync(changed.outputs[entry] as string, 'utf8')).toBe('export const a = 1;\n// dep 2\n');
+    await cachedBuild(root, [entry], { v: 2 }, c.build);
+    expect(c.calls()).toBe(2);
+  });
+
+  it('compiles again when the build it names is gone or its entry is unreadable', async () => {
+    const c = fakeCompiler([entry]);
+    const built = await cachedBuild(root, [entry], { v: 3 }, c.build);
+    rmSync(path.dirname(built.outputs[entry] as string), { recursive: true });
+    await cachedBuild(root, [entry], { v: 3 }, c.build);
+    expect(c.calls()).toBe(2);
+    for (const f of readdirSync(root)) if (f.endsWith('.json')) writeFileSync(path.join(root, f), '{ not json');
+    await cachedBuild(root, [entry], { v: 3 }, c.build);
+    expect(c.calls()).toBe(3);
+  });
+
+  it('leaves no build behind when compiling fails, and reports the failure', async () => {
+    const before = readdirSync(root).length;
+    await expect(
+      cachedBuild(root, [entry], { v: 4 }, async (outdir) => {
+        mkdirSync(outdir);
+        throw new Error('syntax error');
+      }),
+    ).rejects.toThrow('syntax error');
+    expect(readdirSync(root).length).toBe(before);
+  });
+});
