@@ -62,6 +62,15 @@ describe('compile cache', () => {
     expect(c.calls()).toBe(3);
   });
 
+  it('compiles every time with reuse off, and the next run reuses that build', async () => {
+    const c = fakeCompiler([entry]);
+    await cachedBuild(root, [entry], { v: 5 }, c.build);
+    await cachedBuild(root, [entry], { v: 5 }, c.build, { reuse: false });
+    expect(c.calls()).toBe(2);
+    await cachedBuild(root, [entry], { v: 5 }, c.build);
+    expect(c.calls()).toBe(2);
+  });
+
   it('leaves no build behind when compiling fails, and reports the failure', async () => {
     const before = readdirSync(root).length;
     await expect(

@@ -67,17 +67,18 @@ function fresh(manifest: Manifest | undefined): Manifest | undefined {
 
 /**
  * The compiled modules of `entries`: from the cache under `root` when fresh, else from `build(outdir)`, which must
- * write into the (new, empty) `outdir` it is given.
+ * write into the (new, empty) `outdir` it is given. With `reuse: false` it always compiles (and records the build).
  */
 export async function cachedBuild(
   root: string,
   entries: readonly string[],
   options: unknown,
   build: (outdir: string) => Promise<BuildResult>,
+  { reuse = true }: { readonly reuse?: boolean } = {},
 ): Promise<CompiledSet> {
   const key = sha256(JSON.stringify({ entries: [...entries].sort(), options })).slice(0, 32);
   const manifestFile = path.join(root, `${key}.json`);
-  const hit = fresh(readManifest(manifestFile));
+  const hit = reuse ? fresh(readManifest(manifestFile)) : undefined;
   if (hit) {
     // Last use, for pruning: a build used in the last minute may be being imported by a run, even if superseded.
     touch(manifestFile);

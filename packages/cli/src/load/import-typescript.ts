@@ -59,7 +59,11 @@ export async function compileTypeScript(files: readonly string[]): Promise<void>
   // Stack traces through the inline source maps point at .ts lines: the DSL records them as source locations.
   process.setSourceMapsEnabled(true);
   const root = path.join(modules, '.cache', 'argo-gen', 'compiled');
-  const { outputs } = await cachedBuild(root, entries, compilerFingerprint(), (outdir) => compile(entries, outdir));
+  // ARGO_GEN_COMPILE_CACHE=off compiles every time (for measuring, or to rule the cache out when debugging).
+  const reuse = process.env.ARGO_GEN_COMPILE_CACHE !== 'off';
+  const { outputs } = await cachedBuild(root, entries, compilerFingerprint(), (outdir) => compile(entries, outdir), {
+    reuse,
+  });
   for (const [entry, output] of Object.entries(outputs)) compiled.set(entry, output);
 }
 
