@@ -11,7 +11,7 @@ export {
   type Severity,
   type SourceLocation,
 } from './issue.js';
-export { pointer, segmentsOf, valueAt } from './json-pointer.js';
+export { pointer, pointerUnder, segmentsOf, valueAt } from './json-pointer.js';
 export { findCycle as findGraphCycle } from './lint/graph.js';
 export { type LintContext, lintDocument } from './lint/index.js';
 export { describe } from './schema-issues.js';

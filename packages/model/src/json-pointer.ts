@@ -1,10 +1,21 @@
 /** RFC 6901 JSON pointers, the path format of every Issue. */
 
 export function pointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => `/${escapeToken(String(s))}`).join('');
+  return pointerUnder('', segments);
+}
+
+/**
+ * `base` and then `segments`: the pointer of a place a walk reached. Walks keep their keys on a stack and call this
+ * only for the places they report, instead of building a pointer for every value they pass.
+ */
+export function pointerUnder(base: string, segments: readonly (string | number)[]): string {
+  let out = base;
+  for (const s of segments) out += `/${typeof s === 'number' ? s : escapeToken(s)}`;
+  return out;
 }
 
 export function escapeToken(segment: string): string {
+  if (!segment.includes('~') && !segment.includes('/')) return segment; // nearly every key
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

@@ -1,5 +1,4 @@
 import type { Arguments } from '../gen/types.gen.js';
-import { pointer } from '../json-pointer.js';
 import { list, type Sink } from './document.js';
 import { checkParamNames } from './names.js';
 import { locationsOf } from './template-refs.js';
@@ -20,7 +19,7 @@ export function checkArguments(
   checkParamNames(sink, args, path);
   list(args.parameters).forEach((p, i) => {
     if (typeof p?.name !== 'string') return;
-    const at = `${path}${pointer(['parameters', i])}`;
+    const at = `${path}/parameters/${i}`;
     const ref = `${prefix}${p.name}`;
     const hasValue = p.value !== undefined && p.value !== null;
     if (!hasValue && !p.valueFrom && !allowEmpty)
@@ -47,7 +46,7 @@ export function checkArguments(
   });
   list(args.artifacts).forEach((a, i) => {
     if (typeof a?.name !== 'string') return;
-    const at = `${path}${pointer(['artifacts', i])}`;
+    const at = `${path}/artifacts/${i}`;
     const ref = `${prefix}${a.name}`;
     if (!allowEmpty && !a.from && !a.fromExpression && locationsOf(a).length === 0)
       sink.error('lint/missing-value', at, `${ref}.from, artifact location, or key is required`);

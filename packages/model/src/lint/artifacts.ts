@@ -1,5 +1,5 @@
 import type { Artifact, Template } from '../gen/types.gen.js';
-import { escapeToken } from '../json-pointer.js';
+import { pointerUnder } from '../json-pointer.js';
 import { isObject, list, type Sink } from './document.js';
 import { locationsOf } from './template-refs.js';
 
@@ -49,22 +49,35 @@ export function checkInputArtifacts(sink: Sink, t: Template, path: string): void
  * whole document, since artifacts appear in arguments, inputs, outputs, archive locations and hooks.
  */
 export function checkArtifactLocations(sink: Sink, value: unknown, path: string): void {
-  if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) checkArtifactLocations(sink, v, `${path}/${i}`);
-    return;
-  }
-  if (!isObject(value)) return;
-  for (const [key, child] of Object.entries(value)) {
-    if (key === 'artifacts' && Array.isArray(child))
-      for (const [i, a] of child.entries()) {
-        const locations = isObject(a) ? locationsOf(a as unknown as Artifact) : [];
-        if (locations.length > 1)
-          sink.error(
-            'lint/multiple-artifact-locations',
-            `${path}/artifacts/${i}`,
-            `at most one artifact location can be specified (got ${locations.join(', ')})`,
-          );
-      }
-    checkArtifactLocations(sink, child, `${path}/${escapeToken(key)}`);
-  }
+  // The keys from `path` down to the current value: a pointer is built only for an artifact that is reported.
+  const keys: (string | number)[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) descend(i, v[i]);
+      return;
+    }
+    if (!isObject(v)) return;
+    for (const key of Object.keys(v)) {
+      const child = v[key];
+      if (key === 'artifacts' && Array.isArray(child))
+        for (let i = 0; i < child.length; i++) {
+          const a = child[i];
+          const locations = isObject(a) ? locationsOf(a as unknown as Artifact) : [];
+          if (locations.length > 1)
+            sink.error(
+              'lint/multiple-artifact-locations',
+              pointerUnder(path, [...keys, 'artifacts', i]),
+              `at most one artifact location can be specified (got ${locations.join(', ')})`,
+            );
+        }
+      descend(key, child);
+    }
+  };
+  const descend = (key: string | number, child: unknown): void => {
+    if (child === null || typeof child !== 'object') return; // a scalar holds no artifacts
+    keys.push(key);
+    walk(child);
+    keys.pop();
+  };
+  walk(value);
 }

@@ -1,5 +1,4 @@
 import type { Artifact, ObjectMeta, Parameter } from '../gen/types.gen.js';
-import { pointer } from '../json-pointer.js';
 import { type LintKind, list, type Sink } from './document.js';
 
 /** Argo's name rule for templates, steps, tasks and containerSet containers (rule 8). */
@@ -103,31 +102,35 @@ export function checkFieldName(sink: Sink, path: string, kind: FieldKind, name: 
     );
 }
 
+const PARAM_FIELDS = ['parameters', 'artifacts'] as const;
+
 /** Names of parameters and artifacts in arguments, inputs and outputs (rules 10, 26, 59). */
 export function checkParamNames(
   sink: Sink,
   holder: { readonly parameters?: readonly Parameter[]; readonly artifacts?: readonly Artifact[] } | undefined,
   path: string,
 ): void {
-  for (const field of ['parameters', 'artifacts'] as const) {
+  for (const field of PARAM_FIELDS) {
+    const items = list<Parameter | Artifact>(holder?.[field]);
+    if (items.length === 0) continue;
     const what = field === 'parameters' ? 'parameter' : 'artifact';
-    const seen = new Map<string, string>();
-    list<Parameter | Artifact>(holder?.[field]).forEach((p, i) => {
-      const at = pointer([field, i]);
+    const at = (i: number) => `${path}/${field}/${i}`; // built only for what is reported
+    const seen = new Map<string, number>();
+    items.forEach((p, i) => {
       if (typeof p?.name !== 'string' || p.name === '') {
-        sink.error('lint/missing-name', `${path}${at}`, `${what} name is required`);
+        sink.error('lint/missing-name', at(i), `${what} name is required`);
         return;
       }
       if (!PARAM_NAME.test(p.name))
-        sink.error('lint/invalid-name', `${path}${at}/name`, `${what} name '${p.name}' is invalid: ${PARAM_NAME_RULE}`);
+        sink.error('lint/invalid-name', `${at(i)}/name`, `${what} name '${p.name}' is invalid: ${PARAM_NAME_RULE}`);
       const first = seen.get(p.name);
       if (first !== undefined)
         sink.error(
           `lint/duplicate-${what}`,
-          `${path}${at}/name`,
-          `${what} name '${p.name}' is not unique (first at ${path}${first})`,
+          `${at(i)}/name`,
+          `${what} name '${p.name}' is not unique (first at ${at(first)})`,
         );
-      else seen.set(p.name, at);
+      else seen.set(p.name, i);
     });
   }
 }

@@ -1,4 +1,4 @@
-import { escapeToken } from '../json-pointer.js';
+import { pointerUnder } from '../json-pointer.js';
 
 /** One `{{…}}` tag found in a string value of a document. */
 export interface Tag {
@@ -25,37 +25,60 @@ export function tagsOfString(text: string): { name: string; raw: string }[] {
   }
 }
 
+const NO_SKIP: ReadonlySet<string> = new Set();
+
 /**
  * Every tag in the strings of a JSON value (map keys are not searched). `skip` names sub-trees, by pointer, that
  * another rule checks with a different scope (the tasks of a DAG, the steps of a steps template).
  */
-export function tagsIn(value: unknown, path: string, skip: ReadonlySet<string> = new Set()): Tag[] {
+export function tagsIn(value: unknown, path: string, skip: ReadonlySet<string> = NO_SKIP): Tag[] {
   const out: Tag[] = [];
-  // Paths are built only for containers and for strings that hold a tag: most values are plain strings.
-  const walk = (v: unknown, p: string): void => {
-    if (skip.has(p)) return;
-    const visit = (item: unknown, key: string): void => {
-      if (typeof item === 'string') {
-        if (item.includes('{{')) {
-          const at = `${p}/${key}`;
-          if (!skip.has(at)) for (const t of tagsOfString(item)) out.push({ ...t, path: at });
+  // The walk keeps the keys from `path` down to where it is, and builds a pointer only for a string that holds a tag,
+  // or near the top, as deep as a `skip` entry goes: most values are plain strings, and documents are large.
+  const keys: (string | number)[] = [];
+  const depth = skipDepth(path, skip);
+  const here = () => pointerUnder(path, keys);
+  const skipped = () => keys.length <= depth && skip.has(here());
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      if (!v.includes('{{') || skipped()) return;
+      const at = here();
+      for (const t of tagsOfString(v)) out.push({ name: t.name, raw: t.raw, path: at });
+    } else if (v !== null && typeof v === 'object' && !skipped()) {
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+          keys.push(i);
+          walk(v[i]);
+          keys.pop();
         }
-      } else if (item !== null && typeof item === 'object') walk(item, `${p}/${key}`);
-    };
-    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) visit(v[i], String(i));
-    else if (v !== null && typeof v === 'object')
-      for (const k of Object.keys(v)) visit((v as Record<string, unknown>)[k], escapeToken(k));
+      } else {
+        for (const k of Object.keys(v)) {
+          keys.push(k);
+          walk((v as Record<string, unknown>)[k]);
+          keys.pop();
+        }
+      }
+    }
   };
-  if (typeof value === 'string') {
-    if (value.includes('{{') && !skip.has(path)) for (const t of tagsOfString(value)) out.push({ ...t, path });
-  } else walk(value, path);
+  walk(value);
   return out;
+}
+
+/** How many keys below `path` the deepest `skip` entry under it is; -1 when none can match. */
+function skipDepth(path: string, skip: ReadonlySet<string>): number {
+  let depth = -1;
+  for (const s of skip) {
+    if (s === path) depth = Math.max(depth, 0);
+    else if (s.startsWith(`${path}/`)) depth = Math.max(depth, s.slice(path.length + 1).split('/').length);
+  }
+  return depth;
 }
 
 /** Every string in a JSON value, for searches that are not about tags (input usage in expressions). */
 export function stringsIn(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
   else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
-  else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) stringsIn(v, out);
+  else if (value !== null && typeof value === 'object')
+    for (const k of Object.keys(value)) stringsIn((value as Record<string, unknown>)[k], out);
   return out;
 }
