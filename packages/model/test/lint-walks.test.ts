@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { pointer, pointerUnder } from '../src/index.js';
+import { tagsIn } from '../src/lint/tags.js';
+
+// The lint's walks keep the keys they pass on a stack and build a JSON pointer only for what they report (and, for
+// `skip`, only as deep as a skipped pointer goes). These pin the pointers they build to the ones a walk that built
+// every pointer gave.
+describe('tagsIn: pointers and skipped sub-trees', () => {
+  const value = {
+    metadata: { annotations: { 'example.com/a~b': '{{inputs.parameters.x}}' } },
+    steps: [[{ name: 's', arguments: { parameters: [{ name: 'p', value: '{{steps.a.outputs.result}}' }] } }]],
+    dag: { tasks: [{ name: 't', when: '{{tasks.a.status}}' }], target: '{{workflow.name}}' },
+    outputs: '{{ outputs.x }}',
+  };
+  const at = (tags: readonly { path: string; name: string }[]) => tags.map((t) => [t.path, t.name]);
+
+  it('escapes keys and gives array indexes', () => {
+    expect(at(tagsIn(value, '/spec/templates/0'))).toEqual([
+      ['/spec/templates/0/metadata/annotations/example.com~1a~0b', 'inputs.parameters.x'],
+      ['/spec/templates/0/steps/0/0/arguments/parameters/0/value', 'steps.a.outputs.result'],
+      ['/spec/templates/0/dag/tasks/0/when', 'tasks.a.status'],
+      ['/spec/templates/0/dag/target', 'workflow.name'],
+      ['/spec/templates/0/outputs', 'outputs.x'],
+    ]);
+  });
+
+  it('skips sub-trees one and two keys down, and a skipped string', () => {
+    const skip = new Set(['/t/steps', '/t/dag/tasks', '/t/outputs', '/elsewhere/dag']);
+    expect(at(tagsIn(value, '/t', skip))).toEqual([
+      ['/t/metadata/annotations/example.com~1a~0b', 'inputs.parameters.x'],
+      ['/t/dag/target', 'workflow.name'],
+    ]);
+  });
+
+  it('skips the value itself when its own pointer is skipped', () => {
+    expect(tagsIn(value, '/t', new Set(['/t']))).toEqual([]);
+    expect(tagsIn('{{x}}', '/s', new Set(['/s']))).toEqual([]);
+    expect(at(tagsIn('{{x}}', '/s'))).toEqual([['/s', 'x']]);
+  });
+});
+
+describe('pointerUnder', () => {
+  it('is pointer() after a base', () => {
+    const segments = ['a/b', 0, '~', 'plain', 12];
+    expect(pointerUnder('', segments)).toBe(pointer(segments));
+    expect(pointerUnder('/spec', segments)).toBe(`/spec${pointer(segments)}`);
+    expect(pointer(segments)).toBe('/a~1b/0/~0/plain/12');
+  });
+});
