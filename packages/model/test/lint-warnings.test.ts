@@ -30,6 +30,12 @@ describe('lint: warnings of our own', () => {
     };
     expect(warnings(doc([expr]))).toEqual([]);
     expect(warnings(doc([{ ...unused, container: { image: 'a', args: ['{{inputs.parameters}}'] } }]))).toEqual([]);
+    // The whole list after a use of one parameter, and with spaces (and a line break) before the braces close.
+    for (const all of [
+      '{{inputs.parameters.used}} {{ inputs.parameters \n}}',
+      '{{inputs.parameters.used}}{{inputs.parameters}}',
+    ])
+      expect(warnings(doc([{ ...unused, container: { image: 'a', args: [all] } }]))).toEqual([]);
   });
 
   it('warns about templates a Workflow never runs, but not in a WorkflowTemplate', () => {

@@ -25,13 +25,16 @@ export type ParsedDepends =
   | { readonly ok: false; readonly error: string };
 
 const TOKEN = /\s*(?:(&&|\|\||!|\(|\))|([a-zA-Z0-9][-a-zA-Z0-9]*)(?:\.([A-Za-z]+))?)/y;
+/** Only spaces left from `lastIndex` on (sticky, so the rest of the text is not copied to look). */
+const BLANK_REST = /\s*$/y;
 
 export function parseDepends(text: string): ParsedDepends {
   const tokens: ({ op: string } | DependsOperand)[] = [];
   TOKEN.lastIndex = 0;
   let at = 0;
   while (at < text.length) {
-    if (/^\s*$/.test(text.slice(at))) break;
+    BLANK_REST.lastIndex = at;
+    if (BLANK_REST.test(text)) break;
     TOKEN.lastIndex = at;
     const m = TOKEN.exec(text);
     if (!m) return { ok: false, error: `unexpected '${text.slice(at).trim()}'` };

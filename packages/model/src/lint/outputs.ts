@@ -54,17 +54,17 @@ function shapeProblem(value: unknown, vf: ValueFrom): string | undefined {
 
 /** The valueFrom source each template type can use (rule 63). */
 function sourceProblem(t: Template, vf: NonNullable<ValueFrom>): string | undefined {
-  const type = typeName(t);
+  const type = () => typeName(t); // only for a message
   if (t.container || t.containerSet || t.script)
-    return vf.path ? undefined : `.path must be specified for ${type} templates`;
+    return vf.path ? undefined : `.path must be specified for ${type()} templates`;
   if (t.resource)
     return vf.jqFilter || vf.jsonPath ? undefined : ' .jqFilter or jsonPath must be specified for Resource templates';
   if (t.steps || t.dag) {
     if (vf.parameter && vf.expression)
-      return ` shouldn't have both \`from\` and \`expression\` specified in \`ValueFrom\` for ${type} templates`;
+      return ` shouldn't have both \`from\` and \`expression\` specified in \`ValueFrom\` for ${type()} templates`;
     return vf.parameter || vf.expression
       ? undefined
-      : `.parameter or expression must be specified for ${type} templates`;
+      : `.parameter or expression must be specified for ${type()} templates`;
   }
   return undefined;
 }

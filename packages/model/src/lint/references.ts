@@ -52,16 +52,21 @@ export function checkNodeTags(
   global: GlobalScope,
   nodes: (inHooks: boolean) => Pick<TagScope, 'steps' | 'tasks'>,
 ): void {
+  const hooksPath = `${path}/hooks`;
+  const tags = tagsIn(node, path, new Set([hooksPath]));
+  const hookTags = node.hooks === undefined ? [] : tagsIn(node.hooks, hooksPath);
+  if (tags.length === 0 && hookTags.length === 0) return; // no scope to build
   const inputs = inputsOf(template, node.inline);
-  const scope = (inHooks: boolean) =>
-    templateScope(global, template, {
-      inputParameters: inputs.parameters,
-      inputArtifacts: inputs.artifacts,
-      loop: loopOf(node),
-      ...nodes(inHooks),
-    });
-  reportTags(d, tagsIn(node, path, new Set([`${path}/hooks`])), scope(false));
-  reportTags(d, tagsIn(node.hooks, `${path}/hooks`), scope(true));
+  const scope = (inHooks: boolean): TagScope => ({
+    global,
+    template,
+    inputParameters: inputs.parameters,
+    inputArtifacts: inputs.artifacts,
+    loop: loopOf(node),
+    ...nodes(inHooks),
+  });
+  if (tags.length > 0) reportTags(d, tags, scope(false));
+  if (hookTags.length > 0) reportTags(d, hookTags, scope(true));
 }
 
 /** Tags of one template outside its steps and tasks; outputs of steps and DAG templates see every step or task. */
@@ -71,10 +76,12 @@ export function checkTemplateTags(d: LintDoc, at: TemplateAt, global: GlobalScop
   if (t.steps !== undefined) skip.add(`${at.path}/steps`);
   if (t.dag !== undefined) skip.add(`${at.path}/dag/tasks`);
   if (nodes) skip.add(`${at.path}/outputs`);
-  reportTags(d, tagsIn(t, at.path, skip), templateScope(global, t));
+  const tags = tagsIn(t, at.path, skip);
+  if (tags.length > 0) reportTags(d, tags, templateScope(global, t));
   if (nodes) {
     const key = t.steps !== undefined ? 'steps' : 'tasks';
-    reportTags(d, tagsIn(t.outputs, `${at.path}/outputs`), templateScope(global, t, { [key]: nodes }));
+    const outputTags = tagsIn(t.outputs, `${at.path}/outputs`);
+    if (outputTags.length > 0) reportTags(d, outputTags, templateScope(global, t, { [key]: nodes }));
   }
 }
 

@@ -4,20 +4,21 @@ import { isObject, list, type Sink, type TemplateAt, typesOf } from './document.
 /** Argo's names for template types in messages (`Steps template doesn't support timeout field`). */
 export function typeName(t: Template): string {
   const [type] = typesOf(t);
-  const names: Record<string, string> = {
-    container: 'Container',
-    containerSet: 'ContainerSet',
-    steps: 'Steps',
-    script: 'Script',
-    resource: 'Resource',
-    dag: 'DAG',
-    suspend: 'Suspend',
-    data: 'Data',
-    http: 'HTTP',
-    plugin: 'Plugin',
-  };
-  return type ? (names[type] ?? type) : 'Unknown';
+  return type ? (TYPE_NAMES[type] ?? type) : 'Unknown';
 }
+
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  container: 'Container',
+  containerSet: 'ContainerSet',
+  steps: 'Steps',
+  script: 'Script',
+  resource: 'Resource',
+  dag: 'DAG',
+  suspend: 'Suspend',
+  data: 'Data',
+  http: 'HTTP',
+  plugin: 'Plugin',
+};
 
 const RETRY_POLICIES = ['Always', 'OnFailure', 'OnError', 'OnTransientError', ''];
 

@@ -4,9 +4,11 @@ import { stringsIn } from './tags.js';
 /** Our own warnings: input parameters a template never reads, and templates nothing runs. */
 export function checkWarnings(d: LintDoc): void {
   for (const at of d.templates) {
+    const params = list(at.template.inputs?.parameters);
+    if (params.length === 0) continue; // nothing to warn about: the template's text is not needed
     const text = stringsIn(at.template).join('\n');
-    if (text.includes('inputs.parameters}}') || /inputs\.parameters\s*\}\}/.test(text)) continue;
-    list(at.template.inputs?.parameters).forEach((p, i) => {
+    if (readsAllInputs(text)) continue;
+    params.forEach((p, i) => {
       if (typeof p?.name !== 'string' || usesInput(text, p.name)) return;
       d.sink.warn(
         'lint/unused-input',
@@ -17,6 +19,20 @@ export function checkWarnings(d: LintDoc): void {
   }
   if (!d.library) checkReachable(d);
 }
+
+/** `{{inputs.parameters}}` (all of them as JSON), spaces allowed before the braces close. */
+function readsAllInputs(text: string): boolean {
+  // Each occurrence of the name is tried with a sticky regex: a plain search of the whole text for the pattern is
+  // slow, and nearly every template reads `inputs.parameters.<name>`.
+  const name = 'inputs.parameters';
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    CLOSE_AFTER.lastIndex = at + name.length;
+    if (CLOSE_AFTER.test(text)) return true;
+  }
+  return false;
+}
+
+const CLOSE_AFTER = /\s*\}\}/y;
 
 function usesInput(text: string, name: string): boolean {
   return (
