@@ -4,6 +4,7 @@ import {
   ArgoGenError,
   type Issue,
   issue,
+  pointerUnder,
   type SourceLocation,
   subjectOf,
   validateSchema,
@@ -11,11 +12,11 @@ import {
 import { collectTemplates } from './collect.js';
 import { isTask } from './dag.js';
 import { type EventBindingValue, eventBindingSpec } from './event-binding.js';
-import { deepFreeze } from './internal/freeze.js';
 import { type ParamSpec, workflowSpecsOf } from './params.js';
 import { isRef } from './ref.js';
 import { renderTemplate } from './render.js';
 import { isStep } from './steps.js';
+import type { Template } from './template.js';
 import { render } from './tokens.js';
 import type {
   CronWorkflowValue,
@@ -50,23 +51,32 @@ export interface SynthOptions {
  * task that caused them. Bad input never yields a document.
  */
 export function synth<W extends Synthesizable>(value: W, options: SynthOptions = {}): Synthesized<W> {
-  const sources = new Map<string, SourceLocation>();
-  const doc = assemble(value, sources);
+  const placed: Placed[] = [];
+  const doc = assemble(value, placed);
   const problems: Issue[] = [];
   const rendered = renderTokens(doc, '', problems);
   const verdict = validateSchema(rendered);
   problems.push(...verdict.issues);
   if (verdict.status === 'valid' && options.lint) problems.push(...options.lint(rendered));
-  const located = problems.map((i) => locate(i, rendered, sources, value.source));
-  if (located.some((i) => i.severity === 'error')) throw new ArgoGenError(located);
-  for (const w of located) options.onWarning?.(w);
-  return deepFreeze(rendered) as Synthesized<W>;
+  if (problems.length > 0) {
+    const sources = sourcesOf(placed);
+    const located = problems.map((i) => locate(i, rendered, sources, value.source));
+    if (located.some((i) => i.severity === 'error')) throw new ArgoGenError(located);
+    for (const w of located) options.onWarning?.(w);
+  }
+  return rendered as Synthesized<W>; // frozen by renderTokens
 }
 
 /** Everything synth() accepts: the workflow kinds, and event bindings that submit them. */
 export type Synthesizable = WorkflowLike | EventBindingValue;
 
-function assemble(value: Synthesizable, sources: Map<string, SourceLocation>): Record<string, unknown> {
+/** Templates as they were placed in the document, at `${at}/templates`: where to look for their sources. */
+interface Placed {
+  readonly at: string;
+  readonly templates: readonly Template[];
+}
+
+function assemble(value: Synthesizable, placed: Placed[]): Record<string, unknown> {
   const metadata = {
     ...('name' in value && value.name ? { name: value.name } : {}),
     ...('generateName' in value && value.generateName ? { generateName: value.generateName } : {}),
@@ -80,7 +90,7 @@ function assemble(value: Synthesizable, sources: Map<string, SourceLocation>): R
   const spec =
     value.kind === 'Workflow' && value.workflowTemplateRef
       ? referenceSpec(value)
-      : workflowSpec(value.options, sources, value.kind === 'CronWorkflow' ? '/spec/workflowSpec' : '/spec');
+      : workflowSpec(value.options, placed, value.kind === 'CronWorkflow' ? '/spec/workflowSpec' : '/spec');
   if (value.kind === 'CronWorkflow') {
     const c = value.cron;
     return {
@@ -115,24 +125,9 @@ function referenceSpec(w: WorkflowValue): Record<string, unknown> {
   };
 }
 
-function workflowSpec(o: WorkflowOptions, sources: Map<string, SourceLocation>, at: string): Record<string, unknown> {
+function workflowSpec(o: WorkflowOptions, placed: Placed[], at: string): Record<string, unknown> {
   const templates = collectTemplates(o);
-  templates.forEach((t, i) => {
-    const base = `${at}/templates/${i}`;
-    if (t.source) sources.set(base, t.source);
-    if (t.body.type === 'dag') {
-      t.body.tasks.forEach((e, j) => {
-        if (isTask(e) && e.source) sources.set(`${base}/dag/tasks/${j}`, e.source);
-      });
-    }
-    if (t.body.type === 'steps') {
-      t.body.groups.forEach((g, gi) => {
-        g.forEach((s, si) => {
-          if (isStep(s) && s.source) sources.set(`${base}/steps/${gi}/${si}`, s.source);
-        });
-      });
-    }
-  });
+  placed.push({ at, templates });
   const params = Object.entries(workflowSpecsOf(o.params)).map(([name, s]) => workflowParameter(name, s));
   const artifacts = Object.entries(o.artifacts ?? {}).map(([name, a]) => ({ name, ...(a as object) }));
   const onExit = o.onExit ? (o.onExit.kind === 'templateRef' ? undefined : o.onExit.name) : undefined;
@@ -169,36 +164,79 @@ function workflowParameter(name: string, s: ParamSpec): model.Parameter {
   };
 }
 
-/** Renders every handle token to `{{…}}`, drops undefined, and reports hand-written `{{` outside `raw()`. */
+/**
+ * Renders every handle token to `{{…}}`, drops undefined, and reports hand-written `{{` outside `raw()`. Every object
+ * and array of the result is new, and is frozen as it is made, so the document needs no second walk to freeze it.
+ */
 function renderTokens(value: unknown, at: string, problems: Issue[]): never {
-  if (isRef(value)) return renderTokens(String(value), at, problems);
-  if (typeof value === 'string') {
-    const r = render(value);
-    if (r.handWritten) {
-      problems.push(
-        issue(
-          'dsl/hand-written-expression',
-          at,
-          `hand-written '{{' in ${JSON.stringify(truncate(value))}: use a handle, or raw() to say it is deliberate`,
-        ),
-      );
+  // The keys from `at` down to the current value: a pointer is built only for a string that is reported.
+  const keys: (string | number)[] = [];
+  const renderValue = (v: unknown): unknown => {
+    if (isRef(v)) return renderValue(String(v));
+    if (typeof v === 'string') {
+      const r = render(v);
+      if (r.handWritten) {
+        problems.push(
+          issue(
+            'dsl/hand-written-expression',
+            pointerUnder(at, keys),
+            `hand-written '{{' in ${JSON.stringify(truncate(v))}: use a handle, or raw() to say it is deliberate`,
+          ),
+        );
+      }
+      return r.text;
     }
-    return r.text as never;
-  }
-  if (Array.isArray(value)) return value.map((v, i) => renderTokens(v, `${at}/${i}`, problems)) as never;
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (v === undefined) continue;
-      out[k] = renderTokens(v, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, problems);
+    if (Array.isArray(v)) {
+      return Object.freeze(v.map((item, i) => child(i, item)));
     }
-    return out as never;
-  }
-  return value as never;
+    if (v !== null && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v)) {
+        const item = (v as Record<string, unknown>)[k];
+        if (item !== undefined) out[k] = child(k, item);
+      }
+      return Object.freeze(out);
+    }
+    return v;
+  };
+  const child = (key: string | number, v: unknown): unknown => {
+    keys.push(key);
+    const out = renderValue(v);
+    keys.pop();
+    return out;
+  };
+  return renderValue(value) as never;
 }
 
 function truncate(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+/**
+ * The TypeScript location of each template and task, by the JSON pointer of its place in the document. Only needed
+ * to locate issues, so built only when there are some.
+ */
+function sourcesOf(placed: readonly Placed[]): Map<string, SourceLocation> {
+  const sources = new Map<string, SourceLocation>();
+  for (const { at, templates } of placed) {
+    templates.forEach((t, i) => {
+      const base = `${at}/templates/${i}`;
+      if (t.source) sources.set(base, t.source);
+      if (t.body.type === 'dag') {
+        t.body.tasks.forEach((e, j) => {
+          if (isTask(e) && e.source) sources.set(`${base}/dag/tasks/${j}`, e.source);
+        });
+      }
+      if (t.body.type === 'steps') {
+        t.body.groups.forEach((g, gi) => {
+          g.forEach((s, si) => {
+            if (isStep(s) && s.source) sources.set(`${base}/steps/${gi}/${si}`, s.source);
+          });
+        });
+      }
+    });
+  }
+  return sources;
 }
 
 /** Attach the TypeScript location of the innermost template or task that contains the issue's path. */
