@@ -110,6 +110,18 @@ describe('immutability', () => {
       expect(Object.isFrozen(v)).toBe(true);
   });
 
+  // renderTokens freezes each object as it makes it; nothing freezes the document afterwards.
+  it('a synthesized document is frozen all the way down', () => {
+    const unfrozen: string[] = [];
+    const walk = (v: unknown, at: string): void => {
+      if (v === null || typeof v !== 'object') return;
+      if (!Object.isFrozen(v)) unfrozen.push(at);
+      for (const [k, child] of Object.entries(v)) walk(child, `${at}/${k}`);
+    };
+    walk(synth(wt), '');
+    expect(unfrozen).toEqual([]);
+  });
+
   it('mutation throws (ES modules are strict)', () => {
     expect(() => {
       (t as { name: string }).name = 'b';
