@@ -37,15 +37,34 @@ export function dag<
 
 /** A task's full `depends`: its explicit expression, `after`, and the tasks whose data it reads. */
 export function dependsOf(t: Task): Depends | undefined {
-  const explicit = t.depends ? [t.depends] : [];
-  const mentioned = new Set(t.depends?.tasks ?? []);
-  const implicit: Depends[] = [];
-  for (const n of [...t.after.map((a) => a.name), ...referencedCalls(t, 'tasks')]) {
-    if (mentioned.has(n)) continue;
+  return memoizedDepends(t, undefined);
+}
+
+/**
+ * Each task's `depends`, once: `dag()` checks the graph with it and synthesis renders it. Only frozen tasks (every one
+ * `task()` makes, deeply frozen) are remembered; a hand-made task object could still change.
+ */
+const dependsMemo = new WeakMap<Task, Depends | null>();
+
+/** `dependsOf`, given the task's data references when the caller has them already. */
+function memoizedDepends(t: Task, used: readonly string[] | undefined): Depends | undefined {
+  const known = dependsMemo.get(t);
+  if (known !== undefined) return known ?? undefined;
+  const d = joinDepends(t, used ?? referencedCalls(t, 'tasks'));
+  if (Object.isFrozen(t)) dependsMemo.set(t, d ?? null);
+  return d;
+}
+
+function joinDepends(t: Task, used: readonly string[]): Depends | undefined {
+  const parts: Depends[] = t.depends ? [t.depends] : [];
+  const mentioned = new Set(t.depends?.tasks);
+  const add = (n: string) => {
+    if (mentioned.has(n)) return;
     mentioned.add(n);
-    implicit.push(dependsAtom(n));
-  }
-  const parts = [...explicit, ...implicit];
+    parts.push(dependsAtom(n));
+  };
+  for (const a of t.after) add(a.name);
+  for (const n of used) add(n);
   return parts.length === 0 ? undefined : and(...parts);
 }
 
@@ -65,35 +84,37 @@ function checkGraph(dagName: string, entries: readonly DagEntry[], source: Sourc
       );
     byName.set(n, e);
   }
-  const edges = new Map<string, string[]>();
+  const edges = new Map<string, readonly string[]>();
   for (const e of entries) {
     if (!isTask(e)) {
       edges.set(entryName(e), [...(e.dependencies ?? [])]);
       continue;
     }
-    for (const other of [...e.after, ...(e.depends?.tasks ?? []).map((n) => byName.get(n) ?? n)]) {
-      const target = typeof other === 'string' ? undefined : other;
-      const otherName = typeof other === 'string' ? other : entryName(other);
-      if (!byName.has(otherName) || (target && isTask(target) && byName.get(otherName) !== target)) {
-        problems.push(
-          issue(
-            'dsl/foreign-dependency',
-            '',
-            `task '${e.name}' depends on task '${otherName}', which is not in DAG '${dagName}'`,
-            {
-              source: e.source,
-            },
-          ),
-        );
-      }
+    const foreign = (otherName: string) =>
+      problems.push(
+        issue(
+          'dsl/foreign-dependency',
+          '',
+          `task '${e.name}' depends on task '${otherName}', which is not in DAG '${dagName}'`,
+          {
+            source: e.source,
+          },
+        ),
+      );
+    // `after` holds tasks, which must be these very tasks; `depends` names tasks, which must be here.
+    for (const other of e.after) {
+      const otherName = entryName(other);
+      if (!byName.has(otherName) || (isTask(other) && byName.get(otherName) !== other)) foreign(otherName);
     }
-    for (const used of referencedCalls(e, 'tasks')) {
-      if (!byName.has(used)) {
+    for (const n of e.depends?.tasks ?? []) if (!byName.has(n)) foreign(n);
+    const used = referencedCalls(e, 'tasks');
+    for (const name of used) {
+      if (!byName.has(name)) {
         problems.push(
           issue(
             'dsl/unknown-task-reference',
             '',
-            `task '${e.name}' uses an output of task '${used}', which is not in DAG '${dagName}'`,
+            `task '${e.name}' uses an output of task '${name}', which is not in DAG '${dagName}'`,
             {
               source: e.source,
             },
@@ -101,7 +122,7 @@ function checkGraph(dagName: string, entries: readonly DagEntry[], source: Sourc
         );
       }
     }
-    edges.set(e.name, dependsOf(e)?.tasks.slice() ?? []);
+    edges.set(e.name, memoizedDepends(e, used)?.tasks ?? []);
   }
   const cycle = findCycle(edges);
   if (cycle) {

@@ -21,7 +21,8 @@ export class Depends {
 
   constructor(text: string, tasks: readonly string[], precedence: Precedence) {
     this.text = text;
-    this.tasks = Object.freeze([...new Set(tasks)]);
+    // One name needs no de-duplication: that is every atom, and each task has nine of them.
+    this.tasks = Object.freeze(tasks.length < 2 ? tasks.slice() : [...new Set(tasks)]);
     this.precedence = precedence;
     Object.freeze(this);
   }

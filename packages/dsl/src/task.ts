@@ -276,8 +276,8 @@ export function step(name: string, template: Callable, options: object = {}): St
 }
 
 function freezeCall<T extends Call>(value: T): T {
-  const { outputs, ...rest } = value;
-  for (const v of Object.values(rest)) deepFreeze(v);
+  const { outputs } = value;
+  for (const key of Object.keys(value)) if (key !== 'outputs') deepFreeze(value[key as keyof T]);
   // Freezing a raw template's proxy freezes its empty target: reads still resolve, writes throw.
   Object.freeze(outputs.parameters);
   Object.freeze(outputs.artifacts);

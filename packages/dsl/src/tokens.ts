@@ -23,6 +23,7 @@ const RAW = /\uE002([^\uE003]*)\uE003/g;
 
 /** The expressions of every handle inside a string, in order. */
 export function expressionsIn(text: string): string[] {
+  if (!text.includes(OPEN)) return []; // most strings hold no handle
   return [...text.matchAll(TOKEN)].map((m) => m[1] as string);
 }
 

@@ -1,5 +1,6 @@
 import type * as model from '@argo-gen/model';
 import { describe, expect, it } from 'vitest';
+import { dependsOf } from '../src/dag.js';
 import { and, dag, findCycle, not, or, synth, type Task, task, workflowTemplate } from '../src/index.js';
 import { echo, errorOf, fileOf, issuesOf, lineHere } from './helpers.js';
 
@@ -136,6 +137,21 @@ describe('dependencies inferred from data, after and depends', () => {
       '(b.Failed || b.Errored) && a',
       'a.Succeeded',
     ]);
+  });
+
+  // dag() and synth() share one `depends` per task (remembered for frozen tasks); a task object that can still change
+  // is read afresh each time.
+  it('a hand-made, unfrozen task renders the dependencies it has when synthesized', () => {
+    const a = hello('a');
+    const b = hello('b');
+    const c: { -readonly [K in keyof Task]: Task[K] } = { ...hello('c'), after: [a] };
+    expect(dependsOf(c)?.text).toBe('a');
+    c.after = [a, b];
+    expect(dependsOf(c)?.text).toBe('a && b');
+    expect(tasksOf([a, b, c])[2]?.depends).toBe('a && b');
+    const d = task('d', echo, { args: { who: a.outputs.parameters.out }, after: [b] });
+    expect(dependsOf(d)).toBe(dependsOf(d));
+    expect(tasksOf([a, b, d])[2]?.depends).toBe('b && a');
   });
 
   it('a task with no dependency has no depends field', () => {
