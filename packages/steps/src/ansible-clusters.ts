@@ -1,9 +1,9 @@
 import { container, type OutputParamSpec, output, type Template } from '@argo-gen/dsl';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type AnsibleInputs, type AnsibleOptions, type PlaybookSource, prepareAnsible, WORK } from './ansible.js';
 import { images } from './images.js';
 import { optionError, parseOptions } from './internal/options.js';
-import { secretKey } from './internal/schemas.js';
+import { matching, secretKey } from './internal/schemas.js';
 
 /** One target cluster: a short name (the key in the results) and the Secret key holding its kubeconfig. */
 export interface AnsibleCluster {
@@ -22,13 +22,13 @@ export interface AnsibleClustersOptions<V extends string = never, S extends Play
 /** `results`: `{"<cluster>": {"changed": n, "failed": n, "ok": n}, …}` from each run's PLAY RECAP. */
 export type AnsibleClustersOutputs = { readonly results: OutputParamSpec };
 
-const clusterName = z
-  .string()
-  .regex(/^[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?$/, 'must be lower-case letters, digits and -, at most 42 characters');
+const clusterName = matching(
+  /^[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?$/,
+  'must be lower-case letters, digits and -, at most 42 characters',
+);
 const clusters = z
-  .array(z.object({ name: clusterName, kubeconfigSecret: secretKey }).strict())
-  .min(1)
-  .max(20);
+  .array(z.strictObject({ name: clusterName, kubeconfigSecret: secretKey }))
+  .check(z.minLength(1), z.maxLength(20));
 const KUBECONFIGS = '/etc/kubeconfigs';
 const RESULTS = '/tmp/results.json';
 
@@ -73,7 +73,7 @@ export function ansibleClusters<const V extends string = never, const S extends 
 ): Template<AnsibleInputs<V, S>, AnsibleClustersOutputs> {
   const subject = "step 'ansible-clusters'";
   const { clusters: list, ...rest } = options ?? ({} as AnsibleClustersOptions<V, S>);
-  const targets = parseOptions(subject, z.object({ clusters }).strict(), { clusters: list });
+  const targets = parseOptions(subject, z.strictObject({ clusters }), { clusters: list });
   const names = targets.clusters.map((c) => c.name);
   const dup = names.find((n, k) => names.indexOf(n) !== k);
   if (dup) throw optionError(subject, `clusters has '${dup}' twice; each cluster is configured once per run`);

@@ -1,8 +1,17 @@
 import { type ArtifactSpec, artifact, container, inputs, type ParamSpec, param, type Template } from '@argo-gen/dsl';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { images } from './images.js';
 import { optionError, parseOptions } from './internal/options.js';
-import { envName, gitSource, imageRef, k8sName, secretKey, templateName } from './internal/schemas.js';
+import {
+  envName,
+  gitSource,
+  imageRef,
+  k8sName,
+  matching,
+  nonEmpty,
+  secretKey,
+  templateName,
+} from './internal/schemas.js';
 
 /** Where the playbooks come from. */
 export type PlaybookSource =
@@ -99,28 +108,27 @@ export type AnsibleInputs<V extends string, S extends PlaybookSource> = (S exten
   ? { readonly revision: ParamSpec<string, false>; readonly playbooks: ArtifactSpec & { readonly optional: true } }
   : Record<never, never>) & { readonly [K in V]: ParamSpec<string, true> };
 
-const relative = z.string().regex(/^[^/]\S*$/, 'must be a path relative to the source');
-const tag = z.string().regex(/^[\w.-]+$/, 'must be a tag name');
+const relative = matching(/^[^/]\S*$/, 'must be a path relative to the source');
+const tag = matching(/^[\w.-]+$/, 'must be a tag name');
+const tags = z.optional(z.array(tag).check(z.minLength(1)));
 
-const schema = z
-  .object({
-    name: templateName.optional(),
-    source: z.union([gitSource, z.object({ configMap: k8sName }).strict()], {
-      error: 'must be { git: { url, revision? } } or { configMap }',
-    }),
-    playbook: relative,
-    inventory: z.union([relative, z.object({ hosts: z.array(z.string().min(1)).min(1) }).strict()]).optional(),
-    extraVars: z.record(envName, z.union([z.string(), z.number(), z.boolean()])).optional(),
-    runtimeVars: z.array(envName).optional(),
-    tags: z.array(tag).min(1).optional(),
-    skipTags: z.array(tag).min(1).optional(),
-    vaultPasswordSecret: secretKey.optional(),
-    secrets: z.array(z.object({ env: envName, secret: k8sName, key: z.string().min(1) }).strict()).optional(),
-    env: z.record(envName, z.string()).optional(),
-    serviceAccountName: k8sName.optional(),
-    image: imageRef.optional(),
-  })
-  .strict();
+const schema = z.strictObject({
+  name: z.optional(templateName),
+  source: z.union([gitSource, z.strictObject({ configMap: k8sName })], {
+    error: 'must be { git: { url, revision? } } or { configMap }',
+  }),
+  playbook: relative,
+  inventory: z.optional(z.union([relative, z.strictObject({ hosts: z.array(nonEmpty).check(z.minLength(1)) })])),
+  extraVars: z.optional(z.record(envName, z.union([z.string(), z.number(), z.boolean()]))),
+  runtimeVars: z.optional(z.array(envName)),
+  tags,
+  skipTags: tags,
+  vaultPasswordSecret: z.optional(secretKey),
+  secrets: z.optional(z.array(z.strictObject({ env: envName, secret: k8sName, key: nonEmpty }))),
+  env: z.optional(z.record(envName, z.string())),
+  serviceAccountName: z.optional(k8sName),
+  image: z.optional(imageRef),
+});
 
 const SECRET_LIKE = /PASSWORD|PASSWD|TOKEN|SECRET|PRIVATE|API_?KEY|CREDENTIAL/i;
 export const WORK = '/work';

@@ -1,8 +1,8 @@
 import { container, type Template } from '@argo-gen/dsl';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { images } from './images.js';
 import { parseOptions } from './internal/options.js';
-import { imageRef, templateName } from './internal/schemas.js';
+import { imageRef, nonEmpty, templateName } from './internal/schemas.js';
 
 export interface FailOptions {
   /** The template's name; must be unique in the workflow. */
@@ -16,7 +16,7 @@ export interface FailOptions {
   readonly image?: string;
 }
 
-const schema = z.object({ name: templateName, message: z.string().min(1), image: imageRef.optional() }).strict();
+const schema = z.strictObject({ name: templateName, message: nonEmpty, image: z.optional(imageRef) });
 
 /**
  * A step that always fails: it ends a failure branch (after a rollback) so that the workflow still reports the

@@ -9,10 +9,10 @@ import {
   param,
   type Template,
 } from '@argo-gen/dsl';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { images } from './images.js';
 import { parseOptions } from './internal/options.js';
-import { duration, httpsUrl, imageRef, k8sName, templateName } from './internal/schemas.js';
+import { duration, httpsUrl, imageRef, k8sName, matching, nonEmpty, templateName } from './internal/schemas.js';
 
 /** Build from a git repository; kaniko clones it itself. */
 export interface KanikoGitContext {
@@ -134,52 +134,38 @@ export type KanikoInputs<C extends KanikoContext> = C extends KanikoGitContext
 /** `digest` (`sha256:…`, from `--digest-file`) and `image` (`<first destination>@<digest>`). */
 export type KanikoOutputs = { readonly digest: OutputParamSpec; readonly image: OutputParamSpec };
 
-const repository = z
-  .string()
-  .regex(
-    /^[a-z0-9][\w.-]*(:\d+)?(\/[a-z0-9][\w.-]*)*$/,
-    "must be a repository without tag or digest, e.g. 'registry.example.com/burger/web'; the tag comes from the 'tag' input",
-  );
+const repository = matching(
+  /^[a-z0-9][\w.-]*(:\d+)?(\/[a-z0-9][\w.-]*)*$/,
+  "must be a repository without tag or digest, e.g. 'registry.example.com/burger/web'; the tag comes from the 'tag' input",
+);
 
-const absolutePath = z.string().regex(/^\/\S*$/, 'must be an absolute path');
+const absolutePath = matching(/^\/\S*$/, 'must be an absolute path');
 
-const schema = z
-  .object({
-    name: templateName.optional(),
-    context: z
-      .object({
-        git: z
-          .object({
-            url: httpsUrl,
-            revision: z
-              .string()
-              .regex(/^refs\/\S+$/, "must be a ref such as 'refs/heads/main'")
-              .optional(),
-            credentialsSecret: k8sName.optional(),
-          })
-          .strict()
-          .optional(),
-        dir: absolutePath.optional(),
-        artifact: z.object({ path: absolutePath.optional() }).strict().optional(),
-      })
-      .strict()
-      .refine((c) => Object.keys(c).length === 1, 'must set exactly one of git, dir or artifact'),
-    subPath: z.string().min(1).optional(),
-    dockerfile: z.string().min(1).optional(),
-    target: z.string().min(1).optional(),
-    destinations: z.array(repository).min(1),
-    tag: z
-      .string()
-      .regex(/^[\w][\w.-]{0,127}$/, 'must be a valid image tag')
-      .optional(),
-    buildArgs: z
-      .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a build argument name'), z.string())
-      .optional(),
-    cache: z.object({ repo: repository, ttl: duration.optional() }).strict().optional(),
-    registrySecret: k8sName.optional(),
-    image: imageRef.optional(),
-  })
-  .strict();
+const schema = z.strictObject({
+  name: z.optional(templateName),
+  context: z
+    .strictObject({
+      git: z.optional(
+        z.strictObject({
+          url: httpsUrl,
+          revision: z.optional(matching(/^refs\/\S+$/, "must be a ref such as 'refs/heads/main'")),
+          credentialsSecret: z.optional(k8sName),
+        }),
+      ),
+      dir: z.optional(absolutePath),
+      artifact: z.optional(z.strictObject({ path: z.optional(absolutePath) })),
+    })
+    .check(z.refine((c) => Object.keys(c).length === 1, 'must set exactly one of git, dir or artifact')),
+  subPath: z.optional(nonEmpty),
+  dockerfile: z.optional(nonEmpty),
+  target: z.optional(nonEmpty),
+  destinations: z.array(repository).check(z.minLength(1)),
+  tag: z.optional(matching(/^[\w][\w.-]{0,127}$/, 'must be a valid image tag')),
+  buildArgs: z.optional(z.record(matching(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a build argument name'), z.string())),
+  cache: z.optional(z.strictObject({ repo: repository, ttl: z.optional(duration) })),
+  registrySecret: z.optional(k8sName),
+  image: z.optional(imageRef),
+});
 
 const DOCKER_CONFIG = '/kaniko/.docker';
 

@@ -10,10 +10,19 @@ import {
   param,
   type Template,
 } from '@argo-gen/dsl';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { images } from './images.js';
 import { parseOptions } from './internal/options.js';
-import { duration, gitSource, imageRef, k8sName, namespace, templateName } from './internal/schemas.js';
+import {
+  duration,
+  gitSource,
+  imageRef,
+  integer,
+  k8sName,
+  matching,
+  namespace,
+  templateName,
+} from './internal/schemas.js';
 
 /** The workload a kubectl step acts on. */
 export interface Workload {
@@ -130,41 +139,37 @@ export interface ApplyOptions<S extends ApplySource = ApplySource> extends Kubec
   readonly serverSide?: boolean;
 }
 
-const workload = z
-  .object({ kind: z.enum(['Deployment', 'StatefulSet', 'DaemonSet']).optional(), name: k8sName, namespace })
-  .strict();
-const common = { name: templateName.optional(), serviceAccountName: k8sName.optional(), image: imageRef.optional() };
-const containerName = z
-  .string()
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a container name')
-  .optional();
+const workload = z.strictObject({
+  kind: z.optional(z.enum(['Deployment', 'StatefulSet', 'DaemonSet'])),
+  name: k8sName,
+  namespace,
+});
+const common = {
+  name: z.optional(templateName),
+  serviceAccountName: z.optional(k8sName),
+  image: z.optional(imageRef),
+};
+const containerName = z.optional(matching(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a container name'));
 
 const schemas = {
-  setImage: z.object({ ...common, workload, container: containerName }).strict(),
-  rolloutStatus: z.object({ ...common, workload, timeout: duration.optional() }).strict(),
-  rolloutUndo: z.object({ ...common, workload, toRevision: z.number().int().min(0).optional() }).strict(),
-  scale: z
-    .object({
-      ...common,
-      workload: workload.extend({ kind: z.enum(['Deployment', 'StatefulSet']).optional() }),
-      replicas: z.number().int().min(0).optional(),
-    })
-    .strict(),
-  currentImage: z.object({ ...common, workload, container: containerName }).strict(),
-  apply: z
-    .object({
-      ...common,
-      namespace,
-      source: z.union([gitSource, z.object({ artifact: z.literal(true) }).strict()], {
-        error: 'must be { git: { url, revision? } } or { artifact: true }',
-      }),
-      path: z
-        .string()
-        .regex(/^[^/]\S*$/, 'must be a relative path inside the source')
-        .optional(),
-      serverSide: z.boolean().optional(),
-    })
-    .strict(),
+  setImage: z.strictObject({ ...common, workload, container: containerName }),
+  rolloutStatus: z.strictObject({ ...common, workload, timeout: z.optional(duration) }),
+  rolloutUndo: z.strictObject({ ...common, workload, toRevision: z.optional(integer(0)) }),
+  scale: z.strictObject({
+    ...common,
+    workload: z.extend(workload, { kind: z.optional(z.enum(['Deployment', 'StatefulSet'])) }),
+    replicas: z.optional(integer(0)),
+  }),
+  currentImage: z.strictObject({ ...common, workload, container: containerName }),
+  apply: z.strictObject({
+    ...common,
+    namespace,
+    source: z.union([gitSource, z.strictObject({ artifact: z.literal(true) })], {
+      error: 'must be { git: { url, revision? } } or { artifact: true }',
+    }),
+    path: z.optional(matching(/^[^/]\S*$/, 'must be a relative path inside the source')),
+    serverSide: z.optional(z.boolean()),
+  }),
 };
 
 type Parsed = { name?: string; serviceAccountName?: string; image?: string };

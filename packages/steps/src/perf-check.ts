@@ -1,8 +1,8 @@
 import { inputs, type OutputParamSpec, output, type ParamSpec, param, script, type Template } from '@argo-gen/dsl';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { images } from './images.js';
 import { optionError, parseOptions } from './internal/options.js';
-import { duration, imageRef, k8sName, namespace, templateName } from './internal/schemas.js';
+import { duration, imageRef, integer, k8sName, matching, namespace, templateName } from './internal/schemas.js';
 import { metricsSchema, type PerfMetricsOptions, perfMetrics } from './perf-metrics.js';
 
 /** What to load: a URL, or a Service reached through cluster DNS. */
@@ -101,44 +101,33 @@ export type PerfCheckOutputs = {
 /** A perf-check template, which remembers its mode so that strategies can refuse a gate that never fails. */
 export type PerfCheckTemplate = Template<PerfCheckInputs, PerfCheckOutputs> & { readonly mode: 'gate' | 'report' };
 
-const schema = z
-  .object({
-    name: templateName.optional(),
-    target: z.union(
-      [
-        z.object({ url: z.string().regex(/^https?:\/\/\S+$/, 'must be an http:// or https:// URL') }).strict(),
-        z
-          .object({
-            service: z
-              .object({
-                name: k8sName,
-                namespace,
-                port: z.number().int().min(1).max(65535).optional(),
-                path: z
-                  .string()
-                  .regex(/^\/\S*$/, "must start with '/'")
-                  .optional(),
-              })
-              .strict(),
-          })
-          .strict(),
-      ],
-      { error: 'must be { url } or { service: { name, namespace, port?, path? } }' },
-    ),
-    duration: duration.optional(),
-    vus: z.number().int().min(1).optional(),
-    thresholds: z
-      .object({
-        p95Ms: z.number().positive().optional(),
-        errorRate: z.number().min(0).max(1).optional(),
-        minRps: z.number().positive().optional(),
-      })
-      .strict(),
-    mode: z.enum(['gate', 'report']).optional(),
-    image: imageRef.optional(),
-    metrics: metricsSchema.optional(),
-  })
-  .strict();
+const schema = z.strictObject({
+  name: z.optional(templateName),
+  target: z.union(
+    [
+      z.strictObject({ url: matching(/^https?:\/\/\S+$/, 'must be an http:// or https:// URL') }),
+      z.strictObject({
+        service: z.strictObject({
+          name: k8sName,
+          namespace,
+          port: z.optional(integer(1, 65535)),
+          path: z.optional(matching(/^\/\S*$/, "must start with '/'")),
+        }),
+      }),
+    ],
+    { error: 'must be { url } or { service: { name, namespace, port?, path? } }' },
+  ),
+  duration: z.optional(duration),
+  vus: z.optional(integer(1)),
+  thresholds: z.strictObject({
+    p95Ms: z.optional(z.number().check(z.positive())),
+    errorRate: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+    minRps: z.optional(z.number().check(z.positive())),
+  }),
+  mode: z.optional(z.enum(['gate', 'report'])),
+  image: z.optional(imageRef),
+  metrics: z.optional(metricsSchema),
+});
 
 function urlOf(t: z.output<typeof schema>['target']): string {
   if ('url' in t) return t.url;

@@ -1,7 +1,8 @@
 import { Ref } from '@argo-gen/dsl';
 import type * as model from '@argo-gen/model';
 import { ArgoGenError, issue } from '@argo-gen/model';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { nonEmpty } from './internal/schemas.js';
 
 /**
  * Prometheus metric names as Argo accepts them: Prometheus's legacy rule without `:` (Argo's
@@ -28,12 +29,10 @@ export interface PerfMetricsOptions {
 
 export const metricsSchema = z.union([
   z.literal(false),
-  z
-    .object({
-      prefix: z.string().optional(),
-      labels: z.record(z.string(), z.string().min(1)).optional(),
-    })
-    .strict(),
+  z.strictObject({
+    prefix: z.optional(z.string()),
+    labels: z.optional(z.record(z.string(), nonEmpty)),
+  }),
 ]);
 
 const self = (name: string) => String(new Ref<string>(['outputs', 'parameters', name]));

@@ -1,7 +1,7 @@
 import { http, inputs, type ParamSpec, param, type Ref, type Template } from '@argo-gen/dsl';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseOptions } from './internal/options.js';
-import { secretKey, templateName, valueOrRef } from './internal/schemas.js';
+import { integer, secretKey, templateName, valueOrRef } from './internal/schemas.js';
 
 export interface WebhookOptions {
   /**
@@ -30,14 +30,12 @@ export interface WebhookOptions {
 
 export type WebhookInputs = { readonly body: ParamSpec<string, true> };
 
-const schema = z
-  .object({
-    name: templateName.optional(),
-    url: valueOrRef.refine((u) => typeof u !== 'string' || /^https:\/\/\S+$/.test(u), 'must be an https:// URL'),
-    authorizationSecret: secretKey.optional(),
-    timeoutSeconds: z.number().int().min(1).max(600).optional(),
-  })
-  .strict();
+const schema = z.strictObject({
+  name: z.optional(templateName),
+  url: valueOrRef.check(z.refine((u) => typeof u !== 'string' || /^https:\/\/\S+$/.test(u), 'must be an https:// URL')),
+  authorizationSecret: z.optional(secretKey),
+  timeoutSeconds: z.optional(integer(1, 600)),
+});
 
 /**
  * POSTs its `body` input (JSON) to a webhook. An Argo HTTP template: the workflow controller's agent makes the

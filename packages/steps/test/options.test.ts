@@ -76,4 +76,15 @@ describe('bad options name the step, the option and the value', () => {
       perfCheck({ target: { url: 'http://web' }, thresholds: { p95Ms: 300 }, mode: 'warn' as never }),
     ).toThrow(`step 'perf-check': mode must be one of "gate", "report" (got "warn")`);
   });
+
+  it("are the package's own: no zod locale is loaded, and zod's process-wide configuration is left alone", () => {
+    // zod keeps one configuration for every copy of it in the process (on globalThis), which a user's own zod reads
+    // too; zod/mini loads no locale into it, so every text above comes from internal/options.ts or a schema.
+    const shared = (globalThis as { __zod_globalConfig?: Record<string, unknown> }).__zod_globalConfig;
+    expect(shared?.localeError).toBeUndefined();
+    expect(shared?.customError).toBeUndefined();
+    expect(() => kubectl.rolloutUndo({ workload: { name: 'web', namespace: 'prod' }, toRevision: 1.5 })).toThrow(
+      `step 'kubectl.rolloutUndo': toRevision must be an integer (got 1.5)`,
+    );
+  });
 });

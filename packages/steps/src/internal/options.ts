@@ -1,7 +1,11 @@
 import { ArgoGenError, type Issue, issue } from '@argo-gen/model';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
-/** One error map for every step and strategy, so messages read the same way: `<field> <problem> (got <value>)`. */
+/**
+ * One error map for every step and strategy, so messages read the same way: `<field> <problem> (got <value>)`.
+ * The schemas are zod/mini's, which loads no locale: every message comes from a schema's own text or from here
+ * (`message` answers every issue), never from zod's English one.
+ */
 type RawIssue = Parameters<z.core.$ZodErrorMap>[0];
 
 const ARTICLE: Readonly<Record<string, string>> = {
@@ -70,10 +74,11 @@ function toIssue(subject: string, i: z.core.$ZodIssue): Issue {
  * Validates a step's or strategy's options with zod and returns the parsed value (defaults applied). Every problem
  * becomes one issue: `step 'kaniko': destinations must have at least one item (got [])`.
  */
-export function parseOptions<S extends z.ZodType>(subject: string, schema: S, input: unknown): z.output<S> {
-  // jitless: zod would otherwise compile each object schema into a function on first use, which costs more than the
-  // one or two parses a step's options get in a run (~15 ms of `argo-gen generate`); per call, not zod's global config,
-  // so that a user's own zod keeps its settings.
+export function parseOptions<S extends z.ZodMiniType>(subject: string, schema: S, input: unknown): z.output<S> {
+  // jitless: classic zod compiles each object schema into a function on first use, which costs more than the one or
+  // two parses a step's options get in a run (~15 ms of `argo-gen generate`). zod/mini's objects are never compiled,
+  // so today this is a safeguard. Per call, not zod's global config, which every copy of zod in the process shares:
+  // a user's own zod keeps its settings.
   const result = schema.safeParse(input, { reportInput: true, jitless: true, error: (i) => message(i) });
   if (result.success) return result.data;
   throw new ArgoGenError(result.error.issues.map((i) => toIssue(subject, i)));

@@ -1,8 +1,8 @@
 import { type Depends, or, type Ref, type Task, task } from '@argo-gen/dsl';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fail } from '../fail.js';
 import { optionError, parseOptions } from '../internal/options.js';
-import { k8sName } from '../internal/schemas.js';
+import { integer, k8sName } from '../internal/schemas.js';
 import { kubectl } from '../kubectl.js';
 import type { PerfCheckTemplate } from '../perf-check.js';
 import { containerName, deployment, type SubGraph, strategyFields, subGraph } from './subgraph.js';
@@ -48,20 +48,18 @@ export interface CanaryOptions {
   readonly serviceAccountName?: string;
 }
 
-const schema = z
-  .object({
-    ...strategyFields,
-    stable: deployment,
-    canary: k8sName.optional(),
-    container: containerName,
-    replicas: z.number().int().min(2),
-    weights: z.array(z.number().int().min(1).max(100)).min(1).optional(),
-    gate: z.custom<PerfCheckTemplate>(
-      (v) => typeof v === 'object' && v !== null && 'mode' in v && (v as { kind?: unknown }).kind === 'template',
-      'must be a template made by perfCheck()',
-    ),
-  })
-  .strict();
+const schema = z.strictObject({
+  ...strategyFields,
+  stable: deployment,
+  canary: z.optional(k8sName),
+  container: containerName,
+  replicas: integer(2),
+  weights: z.optional(z.array(integer(1, 100)).check(z.minLength(1))),
+  gate: z.custom<PerfCheckTemplate>(
+    (v) => typeof v === 'object' && v !== null && 'mode' in v && (v as { kind?: unknown }).kind === 'template',
+    'must be a template made by perfCheck()',
+  ),
+});
 
 /** Replicas given to the canary at a weight: rounded up, so that every step runs at least one canary pod. */
 export function canaryReplicas(replicas: number, weight: number): number {

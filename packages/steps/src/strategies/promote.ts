@@ -1,5 +1,5 @@
 import { suspend, type Task, task } from '@argo-gen/dsl';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { optionError, parseOptions } from '../internal/options.js';
 import { k8sName } from '../internal/schemas.js';
 import { kubectl, type Workload } from '../kubectl.js';
@@ -39,16 +39,14 @@ export interface PromoteOptions {
 }
 
 const { image: _image, ...fields } = strategyFields;
-const schema = z
-  .object({
-    ...fields,
-    from: anyWorkload,
-    to: anyWorkload,
-    container: containerName,
-    approval: z.boolean().optional(),
-    serviceAccountName: k8sName.optional(),
-  })
-  .strict();
+const schema = z.strictObject({
+  ...fields,
+  from: anyWorkload,
+  to: anyWorkload,
+  container: containerName,
+  approval: z.optional(z.boolean()),
+  serviceAccountName: z.optional(k8sName),
+});
 
 /**
  * Promotes exactly what runs in one namespace to another: read the source workload's image, optionally wait for

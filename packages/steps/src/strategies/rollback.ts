@@ -1,6 +1,7 @@
 import { type Task, task } from '@argo-gen/dsl';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseOptions } from '../internal/options.js';
+import { integer } from '../internal/schemas.js';
 import { kubectl, type Workload } from '../kubectl.js';
 import { anyWorkload, type SubGraph, strategyFields, subGraph } from './subgraph.js';
 
@@ -25,7 +26,7 @@ export interface RollbackOptions {
 }
 
 const { image: _image, ...fields } = strategyFields;
-const schema = z.object({ ...fields, workload: anyWorkload, toRevision: z.number().int().min(0).optional() }).strict();
+const schema = z.strictObject({ ...fields, workload: anyWorkload, toRevision: z.optional(integer(0)) });
 
 /**
  * Restores a previous revision and verifies it: `<name>-undo` → `<name>-verify` (`kubectl rollout status`).

@@ -1,5 +1,5 @@
 import { or, type Ref, type Task, task } from '@argo-gen/dsl';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fail } from '../fail.js';
 import { parseOptions } from '../internal/options.js';
 import { kubectl, type Workload } from '../kubectl.js';
@@ -28,7 +28,7 @@ export interface RollingOptions {
   readonly serviceAccountName?: string;
 }
 
-const schema = z.object({ ...strategyFields, workload: anyWorkload, container: containerName }).strict();
+const schema = z.strictObject({ ...strategyFields, workload: anyWorkload, container: containerName });
 
 /**
  * A rolling update: set the image, wait for the rollout; if it does not complete in time, undo it (back to the

@@ -1,6 +1,6 @@
 import type { Task } from '@argo-gen/dsl';
-import { z } from 'zod';
-import { duration, k8sName, namespace, templateName, valueOrRef } from '../internal/schemas.js';
+import * as z from 'zod/mini';
+import { duration, k8sName, matching, namespace, templateName, valueOrRef } from '../internal/schemas.js';
 
 /**
  * What a strategy returns: the tasks of a DAG sub-graph, ready to spread into `dag()`, plus `done`, the task whose
@@ -17,19 +17,18 @@ const isTask = (v: unknown) => typeof v === 'object' && v !== null && (v as { ki
 /** Option schemas the strategies share. */
 export const strategyFields = {
   name: templateName,
-  after: z.array(z.custom<Task>(isTask, 'must be a task')).optional(),
-  timeout: duration.optional(),
-  serviceAccountName: k8sName.optional(),
+  after: z.optional(z.array(z.custom<Task>(isTask, 'must be a task'))),
+  timeout: z.optional(duration),
+  serviceAccountName: z.optional(k8sName),
   image: valueOrRef,
 };
 
-export const deployment = z.object({ kind: z.literal('Deployment').optional(), name: k8sName, namespace }).strict();
+export const deployment = z.strictObject({ kind: z.optional(z.literal('Deployment')), name: k8sName, namespace });
 
-export const anyWorkload = z
-  .object({ kind: z.enum(['Deployment', 'StatefulSet', 'DaemonSet']).optional(), name: k8sName, namespace })
-  .strict();
+export const anyWorkload = z.strictObject({
+  kind: z.optional(z.enum(['Deployment', 'StatefulSet', 'DaemonSet'])),
+  name: k8sName,
+  namespace,
+});
 
-export const containerName = z
-  .string()
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a container name')
-  .optional();
+export const containerName = z.optional(matching(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a container name'));
