@@ -261,6 +261,8 @@ function main() {
     const withHera = opts.hera && opts.heraNs.includes(n);
     const ours = [];
     const hera = [];
+    /** Hera's construct + to_yaml in a fresh process (`--json`), the figure the issue quotes (1.8 s at N=1000). */
+    const heraWork = [];
     const oursArgs = ['bench/scale-process.mjs', String(n), '--report'];
     const heraArgs = [path.join(BENCH, 'hera_scale.py'), String(n), '--minimal'];
     // One untimed warm-up each: file cache, Python's .pyc files.
@@ -274,6 +276,9 @@ function main() {
       if (i < heraRuns) {
         const h = measure(PY, heraArgs);
         hera.push({ ms: h.ms, rssMiB: h.rssMiB });
+        const dump = i === 0 ? ['--dump-yaml', path.join(WORK, `hera-scale-${n}.yaml`)] : [];
+        const phases = heraJson(n, dump);
+        heraWork.push({ ms: phases.construct_ms + phases.yaml_ms, phases });
         // Hera at N=5000 can take well over 15 s a run: three runs are then enough (said in the table).
         if (i === 0 && h.ms > 15_000 && heraRuns > 3) {
           heraRuns = 3;
@@ -281,9 +286,11 @@ function main() {
         }
       }
     }
+    const work = (x) => x.phases.build + x.phases.synth + x.phases.toYaml;
     const entry = {
       load: loadavg(),
       ours: {
+        work: summary(ours.map(work)),
         ms: summary(ours.map((x) => x.ms)),
         rssMiB: summary(ours.map((x) => x.rssMiB)),
         coldPhases: Object.fromEntries(
@@ -296,15 +303,21 @@ function main() {
       },
     };
     if (withHera) {
-      log(`bench: Hera phases (--json), N=${n}`);
       const dump = path.join(WORK, `hera-scale-${n}.yaml`);
-      const phases = heraJson(n, ['--dump-yaml', dump]);
       entry.hera = {
         ms: summary(hera.map((x) => x.ms)),
         rssMiB: summary(hera.map((x) => x.rssMiB)),
-        phases,
+        phases: heraWork[0].phases,
+        work: summary(heraWork.map((x) => x.ms)),
+        construct: summary(heraWork.map((x) => x.phases.construct_ms)),
+        toYaml: summary(heraWork.map((x) => x.phases.yaml_ms)),
         sameWorkflow: sameWorkflow(n, dump),
       };
+      // The issue's measure: build + validate + emit in a fresh process, imports excluded on both sides.
+      entry.workOursOverHera = pairRatio(
+        ours.slice(0, heraWork.length).map(work),
+        heraWork.map((x) => x.ms),
+      );
       entry.oursOverHera = pairRatio(
         ours.slice(0, hera.length).map((x) => x.ms),
         hera.map((x) => x.ms),
@@ -434,12 +447,27 @@ function targets(r) {
   const t = [];
   for (const n of [1000, 5000]) {
     const s = r.scale[n];
+    if (!s?.workOursOverHera) continue;
+    const speedup = 1 / s.workOursOverHera.median;
+    const need = s.hera.work.median / 10;
+    t.push({
+      target: `≥10× faster than Hera, N=${n}: build + validate + emit, cold, in a fresh process (Hera: construct + to_yaml, as the issue quotes it)`,
+      met: speedup >= 10,
+      measured: `${speedup.toFixed(1)}× (ours ${fmtMs(s.ours.work.median)}, Hera ${fmtMs(s.hera.work.median)})`,
+      by:
+        speedup >= 10
+          ? undefined
+          : `missed by ${(10 / speedup).toFixed(2)}×: ours would need ≤ ${fmtMs(need)} (−${fmtMs(s.ours.work.median - need)})`,
+    });
+  }
+  for (const n of [1000, 5000]) {
+    const s = r.scale[n];
     if (!s?.oursOverHera) continue;
     const ratio = s.oursOverHera.median;
     const speedup = 1 / ratio;
     const need = s.hera.ms.median / 10;
     t.push({
-      target: `≥10× faster than Hera, whole process, N=${n}`,
+      target: `≥10× faster than Hera, N=${n}, whole process (startup and imports included: stricter than the issue's measure)`,
       met: speedup >= 10,
       measured: `${speedup.toFixed(1)}× (ours ${fmtMs(s.ours.ms.median)}, Hera ${fmtMs(s.hera.ms.median)})`,
       by:
@@ -549,6 +577,25 @@ function render(r) {
   const a = r.scale[1000]?.ours.ms;
   const b = r.scale[5000]?.ours.ms;
   if (a && b) L.push('', `argo-gen N=5000 / N=1000, whole process: ${(b.median / a.median).toFixed(2)}×.`);
+  if (Object.values(r.scale).some((s) => s.workOursOverHera)) {
+    L.push(
+      '',
+      "### Scale workload, build + validate + emit (the issue's measure: cold, in a fresh process, imports excluded)",
+      '',
+      'Ours: build + synth (schema and lint) + toYaml of each whole-process run above. Hera: construct + to_yaml of a',
+      '`hera_scale.py N --json` run (a fresh process each, run beside ours), which is what the issue quotes',
+      '(1.8 s at N=1000, 18.6 s at N=5000). Hera validates nothing.',
+      '',
+    );
+    L.push('| N | argo-gen | Hera 7 (construct + to_yaml) | argo-gen / Hera | Hera ÷ argo-gen |');
+    L.push('|---:|---|---|---|---:|');
+    for (const [n, s] of Object.entries(r.scale)) {
+      if (!s.workOursOverHera) continue;
+      L.push(
+        `| ${n} | ${span(s.ours.work)} | ${span(s.hera.work)} (${span(s.hera.construct)} + ${span(s.hera.toYaml)}) | ${ratio(s.workOursOverHera, 3)} | ${(1 / s.workOursOverHera.median).toFixed(1)}× |`,
+      );
+    }
+  }
   L.push('', '### argo-gen, cold process by phase (from the whole-process runs above)', '');
   L.push('| N | startup | import | build | synth (schema + lint) | toYaml | YAML bytes |');
   L.push('|---:|---|---|---|---|---|---:|');
@@ -559,7 +606,7 @@ function render(r) {
     );
   }
   if (Object.values(r.scale).some((s) => s.hera)) {
-    L.push('', '### Hera 7, phases (one `hera_scale.py N --json` run per N)', '');
+    L.push('', '### Hera 7, phases (the first `hera_scale.py N --json` run per N)', '');
     L.push('| N | import | construct | to_yaml | peak RSS | yaml.safe_dump floor | json.dumps floor |');
     L.push('|---:|---:|---:|---:|---:|---:|---:|');
     for (const [n, s] of Object.entries(r.scale)) {
