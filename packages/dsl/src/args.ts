@@ -33,7 +33,8 @@ export function renderArgs(
   templateName: string,
   specs: InputSpecs,
   args: Readonly<Record<string, ArgValue | undefined>>,
-  source: SourceLocation | undefined,
+  /** Where the call was made: located only if there is a problem to report. */
+  site: () => SourceLocation | undefined,
   loose: boolean,
   /** How the callee and its inputs are named in messages: a template's inputs, or a WorkflowTemplate's parameters. */
   callee: { readonly what: string; readonly noun: string } = { what: `template '${templateName}'`, noun: 'input' },
@@ -74,6 +75,7 @@ export function renderArgs(
     if (required && args[name] === undefined) problems.push(`missing required argument '${name}' of ${callee.what}`);
   }
   if (problems.length > 0) {
+    const source = site();
     throw new ArgoGenError(problems.map((m) => issue('dsl/bad-argument', '', m, { subject: who, source })));
   }
   if (parameters.length === 0 && artifacts.length === 0) return undefined;

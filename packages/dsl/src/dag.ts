@@ -1,8 +1,8 @@
 import type * as model from '@argo-gen/model';
-import { ArgoGenError, findGraphCycle, type Issue, issue, type SourceLocation } from '@argo-gen/model';
+import { ArgoGenError, findGraphCycle, type Issue, issue } from '@argo-gen/model';
 import { referencedCalls } from './data-deps.js';
 import { and, type Depends, dependsAtom } from './depends.js';
-import { captureSource } from './internal/source.js';
+import { type CallSite, captureSite } from './internal/source.js';
 import type { OutputSpecs } from './outputs.js';
 import type { InputSpecs } from './params.js';
 import type { Task } from './task.js';
@@ -29,10 +29,10 @@ export function dag<
   const I extends InputSpecs = Record<never, never>,
   const O extends OutputSpecs = Record<never, never>,
 >(name: string, tasks: readonly DagEntry[], options: DagOptions<I, O> = {}): Template<I, O> {
-  const source = captureSource();
+  const site = captureSite();
   const { dag: dagFields, ...templateOptions } = options;
-  checkGraph(name, tasks, source);
-  return makeTemplate(name, { type: 'dag', tasks, dag: dagFields ?? {} }, templateOptions, source);
+  checkGraph(name, tasks, site);
+  return makeTemplate(name, { type: 'dag', tasks, dag: dagFields ?? {} }, templateOptions, site);
 }
 
 /** A task's full `depends`: its explicit expression, `after`, and the tasks whose data it reads. */
@@ -72,10 +72,10 @@ function entryName(e: DagEntry): string {
   return isTask(e) ? e.name : (e.name ?? '');
 }
 
-function checkGraph(dagName: string, entries: readonly DagEntry[], source: SourceLocation | undefined): void {
+function checkGraph(dagName: string, entries: readonly DagEntry[], site: CallSite): void {
   const problems: Issue[] = [];
   const byName = new Map<string, DagEntry>();
-  const where = (e: DagEntry) => (isTask(e) ? e.source : source);
+  const where = (e: DagEntry) => (isTask(e) ? e.source : site());
   for (const e of entries) {
     const n = entryName(e);
     if (byName.has(n))
@@ -129,7 +129,7 @@ function checkGraph(dagName: string, entries: readonly DagEntry[], source: Sourc
     const first = byName.get(cycle[0] as string);
     problems.push(
       issue('dsl/dag-cycle', '', `DAG '${dagName}' has a dependency cycle: ${cycle.join(' -> ')}`, {
-        source: first && isTask(first) ? first.source : source,
+        source: first && isTask(first) ? first.source : site(),
       }),
     );
   }

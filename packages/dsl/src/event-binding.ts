@@ -1,6 +1,6 @@
 import { ArgoGenError, issue, type SourceLocation } from '@argo-gen/model';
 import { deepFreeze } from './internal/freeze.js';
-import { captureSource } from './internal/source.js';
+import { captureSite } from './internal/source.js';
 import { type ParamSpec, workflowSpecsOf } from './params.js';
 import type { Metadata, WorkflowTemplateValue } from './workflow.js';
 
@@ -120,7 +120,7 @@ export function workflowEventBinding<P extends ParamSpecs>(
   name: string,
   options: EventBindingOptions<P>,
 ): EventBindingValue<P> {
-  const source = captureSource();
+  const source = captureSite()();
   const specs = workflowSpecsOf(options.submit.options.params);
   const args = options.args as Readonly<Record<string, unknown>>;
   const problems = [

@@ -1,7 +1,7 @@
 import type * as model from '@argo-gen/model';
 import { ArgoGenError, type Issue, issue } from '@argo-gen/model';
 import { referencedCalls } from './data-deps.js';
-import { captureSource } from './internal/source.js';
+import { captureSite } from './internal/source.js';
 import type { OutputSpecs } from './outputs.js';
 import type { InputSpecs } from './params.js';
 import type { Step } from './task.js';
@@ -22,20 +22,20 @@ export function steps<
   const I extends InputSpecs = Record<never, never>,
   const O extends OutputSpecs = Record<never, never>,
 >(name: string, groups: readonly (readonly StepEntry[])[], options?: TemplateOptions<I, O>): Template<I, O> {
-  const source = captureSource();
+  const site = captureSite();
   const problems: Issue[] = [];
   const earlier = new Set<string>();
   const all = new Set<string>();
   const everywhere = new Set(groups.flat().map((s) => (isStep(s) ? s.name : (s.name ?? ''))));
   groups.forEach((group, g) => {
     if (group.length === 0)
-      problems.push(issue('dsl/empty-step-group', '', `steps '${name}': group ${g} is empty`, { source }));
+      problems.push(issue('dsl/empty-step-group', '', `steps '${name}': group ${g} is empty`, { source: site() }));
     for (const s of group) {
       const n = isStep(s) ? s.name : (s.name ?? '');
       if (all.has(n))
         problems.push(
           issue('dsl/duplicate-step', '', `steps '${name}' has two steps named '${n}'`, {
-            source: isStep(s) ? s.source : source,
+            source: isStep(s) ? s.source : site(),
           }),
         );
       all.add(n);
@@ -56,5 +56,5 @@ export function steps<
     for (const s of group) earlier.add(isStep(s) ? s.name : (s.name ?? ''));
   });
   if (problems.length > 0) throw new ArgoGenError(problems);
-  return makeTemplate(name, { type: 'steps', groups }, options, source);
+  return makeTemplate(name, { type: 'steps', groups }, options, site);
 }

@@ -5,7 +5,7 @@ import { type Callable, targetOf } from './callable.js';
 import type { Condition } from './conditions.js';
 import { type Depends, dependsAtom } from './depends.js';
 import { deepFreeze } from './internal/freeze.js';
-import { captureSource } from './internal/source.js';
+import { type CallSite, captureSite, freezeWithSource } from './internal/source.js';
 import { type Item, itemHandle, type ParamItem } from './item.js';
 import type { OutputHandles, OutputSpecs } from './outputs.js';
 import type { InputSpecs } from './params.js';
@@ -150,13 +150,7 @@ function loopOf(o: AnyOptions): Call['loop'] {
   return undefined;
 }
 
-function buildCall(
-  kind: 'task' | 'step',
-  name: string,
-  callee: Callable,
-  options: AnyOptions,
-  source: SourceLocation | undefined,
-): Call {
+function buildCall(kind: 'task' | 'step', name: string, callee: Callable, options: AnyOptions, site: CallSite): Call {
   if (!NAME.test(name)) {
     throw new TypeError(`${kind} '${name}': name must be letters, digits and '-', starting with a letter or digit`);
   }
@@ -168,14 +162,7 @@ function buildCall(
       ? (options.args as (i: unknown) => unknown)(itemHandle(options.withItems))
       : options.args;
   const loose = target.body.type === 'raw';
-  const args = renderArgs(
-    who,
-    target.name,
-    target.inputs,
-    (argsValue ?? {}) as Record<string, ArgValue>,
-    source,
-    loose,
-  );
+  const args = renderArgs(who, target.name, target.inputs, (argsValue ?? {}) as Record<string, ArgValue>, site, loose);
   const hooks = options.hooks
     ? Object.fromEntries(
         Object.entries(options.hooks).map(([hookName, h]) => {
@@ -185,7 +172,7 @@ function buildCall(
             t.name,
             t.inputs,
             h.args ?? {},
-            source,
+            site,
             t.body.type === 'raw',
           );
           return [
@@ -219,7 +206,7 @@ function buildCall(
     startedAt: new Ref([prefix, name, 'startedAt']),
     finishedAt: new Ref([prefix, name, 'finishedAt']),
     ip: new Ref([prefix, name, 'ip']),
-    source,
+    source: undefined, // see freezeCall
   };
 }
 
@@ -238,7 +225,8 @@ export function task<I extends InputSpecs, O extends OutputSpecs, const T>(
   options: LoopOptions<I, T>,
 ): Task<O>;
 export function task(name: string, template: Callable, options: object = {}): Task {
-  const call = buildCall('task', name, template as Callable, options as AnyOptions, captureSource());
+  const site = captureSite();
+  const call = buildCall('task', name, template as Callable, options as AnyOptions, site);
   const atom = (r?: Parameters<typeof dependsAtom>[1]) => dependsAtom(name, r);
   // Everything is frozen by freezeCall, raw templates' output proxies included.
   const value: Task = {
@@ -254,7 +242,7 @@ export function task(name: string, template: Callable, options: object = {}): Ta
     anySucceeded: atom('AnySucceeded'),
     allFailed: atom('AllFailed'),
   };
-  return freezeCall(value);
+  return freezeCall(value, site);
 }
 
 /** A step of a steps template: runs after the previous group, in parallel with the rest of its own group. */
@@ -272,15 +260,17 @@ export function step(name: string, template: Callable, options: object = {}): St
   const o = options as AnyOptions;
   if (o.after || o.depends)
     throw new TypeError(`step '${name}': steps run in groups; 'after' and 'depends' are for DAG tasks`);
-  return freezeCall({ ...buildCall('step', name, template as Callable, o, captureSource()), kind: 'step' });
+  const site = captureSite();
+  return freezeCall({ ...buildCall('step', name, template as Callable, o, site), kind: 'step' }, site);
 }
 
-function freezeCall<T extends Call>(value: T): T {
+/** Freezes a task or step all the way down, and gives it its `source`, located from `site` when first read. */
+function freezeCall<T extends Call>(value: T, site: CallSite): T {
   const { outputs } = value;
   for (const key of Object.keys(value)) if (key !== 'outputs') deepFreeze(value[key as keyof T]);
   // Freezing a raw template's proxy freezes its empty target: reads still resolve, writes throw.
   Object.freeze(outputs.parameters);
   Object.freeze(outputs.artifacts);
   Object.freeze(outputs);
-  return Object.freeze(value);
+  return freezeWithSource(value, site);
 }

@@ -1,7 +1,7 @@
 import { ArgoGenError, issue } from '@argo-gen/model';
 import type { TemplateRef } from './callable.js';
 import { containsTemplate } from './collect.js';
-import { captureSource } from './internal/source.js';
+import { captureSite } from './internal/source.js';
 import type { OutputSpecs } from './outputs.js';
 import type { InputSpecs } from './params.js';
 import type { Template } from './template.js';
@@ -19,7 +19,7 @@ export function templateRef<I extends InputSpecs, O extends OutputSpecs>(
   if (!containsTemplate(holder.options, template)) {
     throw new ArgoGenError([
       issue('dsl/bad-template-ref', '', `template '${template.name}' is not part of ${holder.kind} '${holder.name}'`, {
-        source: captureSource(),
+        source: captureSite()(),
       }),
     ]);
   }

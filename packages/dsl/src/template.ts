@@ -1,7 +1,7 @@
 import type * as model from '@argo-gen/model';
 import type { SourceLocation } from '@argo-gen/model';
 import { deepFreeze } from './internal/freeze.js';
-import { captureSource } from './internal/source.js';
+import { type CallSite, captureSite, freezeWithSource } from './internal/source.js';
 import type { OutputParamSpec, OutputSpecs } from './outputs.js';
 import { type InputSpecs, type Inputs, type ParamSpec, specsOf } from './params.js';
 import type { WithRefs } from './with-refs.js';
@@ -61,18 +61,19 @@ export function makeTemplate<I extends InputSpecs, O extends OutputSpecs>(
   name: string,
   body: TemplateBody,
   options: TemplateOptions<I, O> | undefined,
-  source: SourceLocation | undefined = captureSource(),
+  site: CallSite = captureSite(),
 ): Template<I, O> {
   const { inputs, outputs, ...extras } = options ?? {};
-  return deepFreeze({
+  const value: Template<I, O> = {
     kind: 'template',
     name,
-    inputs: specsOf(inputs) as I,
-    outputs: (outputs ?? {}) as O,
-    body,
-    options: extras,
-    source,
-  });
+    inputs: deepFreeze(specsOf(inputs) as I),
+    outputs: deepFreeze((outputs ?? {}) as O),
+    body: deepFreeze(body),
+    options: deepFreeze(extras),
+    source: undefined,
+  };
+  return freezeWithSource(value, site);
 }
 
 /** A container template: one container runs to completion. */

@@ -3,7 +3,7 @@ import type { SourceLocation } from '@argo-gen/model';
 import { type ArgValue, renderArgs } from './args.js';
 import type { Callable } from './callable.js';
 import { deepFreeze } from './internal/freeze.js';
-import { captureSource } from './internal/source.js';
+import { captureSite } from './internal/source.js';
 import { type ParamSpec, type ValueOf, type WorkflowParams, workflowSpecsOf } from './params.js';
 import type { Ref } from './ref.js';
 import type { Hook } from './task.js';
@@ -89,7 +89,7 @@ export function workflowTemplate<const P extends ParamSpecs = Record<never, neve
   name: string,
   options: WorkflowOptions<P>,
 ): WorkflowTemplateValue<P> {
-  return deepFreeze({ kind: 'WorkflowTemplate', name, options, source: captureSource() });
+  return deepFreeze({ kind: 'WorkflowTemplate', name, options, source: captureSite()() });
 }
 
 /** A ClusterWorkflowTemplate: like a WorkflowTemplate, visible to every namespace. */
@@ -97,7 +97,7 @@ export function clusterWorkflowTemplate<const P extends ParamSpecs = Record<neve
   name: string,
   options: Omit<WorkflowOptions<P>, 'namespace'>,
 ): WorkflowTemplateValue<P> {
-  return deepFreeze({ kind: 'ClusterWorkflowTemplate', name, options, source: captureSource() });
+  return deepFreeze({ kind: 'ClusterWorkflowTemplate', name, options, source: captureSite()() });
 }
 
 /** A Workflow with its own templates; give `generateName` (e.g. `'deploy-'`) to let Kubernetes pick the name. */
@@ -105,7 +105,7 @@ export function workflow<const P extends ParamSpecs = Record<never, never>>(
   id: { readonly name: string } | { readonly generateName: string },
   options: WorkflowOptions<P>,
 ): WorkflowValue<P> {
-  return deepFreeze({ kind: 'Workflow', ...id, options, source: captureSource() });
+  return deepFreeze({ kind: 'Workflow', ...id, options, source: captureSite()() });
 }
 
 type ArgsFor<P extends ParamSpecs> = {
@@ -124,14 +124,14 @@ export function workflowFrom<P extends ParamSpecs>(
   args: ArgsFor<P>,
   metadata: Metadata & { readonly spec?: SpecExtras } = {},
 ): WorkflowValue<P> {
-  const source = captureSource();
+  const site = captureSite();
   const specs = workflowSpecsOf(template.options.params);
   const rendered = renderArgs(
     `workflow from '${template.name}'`,
     template.name,
     specs,
     args as Record<string, ArgValue>,
-    source,
+    site,
     false,
     { what: `${template.kind} '${template.name}'`, noun: 'parameter' },
   );
@@ -141,7 +141,7 @@ export function workflowFrom<P extends ParamSpecs>(
     options: { ...metadata, params: template.options.params } as WorkflowOptions<P>,
     workflowTemplateRef: { name: template.name, clusterScope: template.kind === 'ClusterWorkflowTemplate' },
     arguments: rendered,
-    source,
+    source: site(),
   });
 }
 
@@ -151,5 +151,5 @@ export function cronWorkflow<const P extends ParamSpecs = Record<never, never>>(
   cron: CronOptions,
   options: WorkflowOptions<P>,
 ): CronWorkflowValue<P> {
-  return deepFreeze({ kind: 'CronWorkflow', name, cron, options, source: captureSource() });
+  return deepFreeze({ kind: 'CronWorkflow', name, cron, options, source: captureSite()() });
 }

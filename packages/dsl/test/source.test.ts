@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { captureSource } from '../src/internal/source.js';
+import { container, task } from '../src/index.js';
+import { captureSite } from '../src/internal/source.js';
 import { fileOf, lineHere } from './helpers.js';
 
-// captureSource formats a short stack first and the full one only when the short one holds no user frame. These
-// calls go through more library frames than the short stack has (a step factory calling another, say), so the
-// location must come from the second, full-length look; beyond the full length there is no location, as before.
-describe('captureSource: user frames below many library frames', () => {
+// captureSite captures sixteen frames at the call and formats them only when the location is asked for. The location
+// is the first frame outside the library, however many library frames come first (a step factory calling another,
+// say); beyond sixteen frames there is none.
+describe('captureSite: user frames below library frames', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'argo-gen-source-'));
   // A module whose path looks like the DSL's own code, so that its frames count as the library's.
   const dir = path.join(root, 'packages', 'dsl', 'dist');
@@ -21,18 +22,42 @@ describe('captureSource: user frames below many library frames', () => {
 
   it('finds the user frame among the first few frames', async () => {
     const { nest } = await load();
-    const [source, line] = [nest(1, captureSource), lineHere()];
-    expect(source).toEqual({ file: fileOf(import.meta.url), line, column: expect.any(Number) });
+    const [site, line] = [nest(1, captureSite), lineHere()];
+    expect(site()).toEqual({ file: fileOf(import.meta.url), line, column: expect.any(Number) });
   });
 
-  it('finds the user frame below more library frames than the first look formats', async () => {
+  it('finds the user frame below many library frames', async () => {
     const { nest } = await load();
-    const [source, line] = [nest(10, captureSource), lineHere()];
-    expect(source).toEqual({ file: fileOf(import.meta.url), line, column: expect.any(Number) });
+    const [site, line] = [nest(10, captureSite), lineHere()];
+    expect(site()).toEqual({ file: fileOf(import.meta.url), line, column: expect.any(Number) });
   });
 
   it('gives no location when sixteen frames hold no user frame', async () => {
     const { nest } = await load();
-    expect(nest(20, captureSource)).toBeUndefined();
+    expect(nest(20, captureSite)()).toBeUndefined();
+  });
+});
+
+// Templates and tasks read their location from the call site the first time `source` is read.
+describe('source of templates and tasks', () => {
+  const file = fileOf(import.meta.url);
+
+  it('is the line of the call, read late, once, and kept by spreading', () => {
+    const [t, line] = [container('c', { image: 'alpine:3.20' }), lineHere()];
+    const [k, kLine] = [task('k', t), lineHere()];
+    expect(t.source).toEqual({ file, line, column: expect.any(Number) });
+    expect(t.source).toBe(t.source);
+    expect(k.source).toEqual({ file, line: kLine, column: expect.any(Number) });
+    expect({ ...k }.source).toEqual(k.source);
+    expect(Object.keys(k)).toContain('source');
+  });
+
+  it('stays frozen', () => {
+    const t = container('c', { image: 'alpine:3.20' });
+    expect(Object.isFrozen(t)).toBe(true);
+    expect(() => {
+      (t as { source?: unknown }).source = undefined;
+    }).toThrow();
+    expect(Object.getOwnPropertyDescriptor(t, 'source')?.configurable).toBe(false);
   });
 });
