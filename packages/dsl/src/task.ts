@@ -228,10 +228,10 @@ export function task(name: string, template: Callable, options: object = {}): Ta
   const site = captureSite();
   const call = buildCall('task', name, template as Callable, options as AnyOptions, site);
   const atom = (r?: Parameters<typeof dependsAtom>[1]) => dependsAtom(name, r);
-  // Everything is frozen by freezeCall, raw templates' output proxies included.
-  const value: Task = {
-    ...call,
-    kind: 'task',
+  // The call is new and not yet frozen: it becomes the task, rather than being copied into one. Everything is frozen
+  // by freezeCall, raw templates' output proxies included.
+  const value: Task = Object.assign(call, {
+    kind: 'task' as const,
     done: atom(),
     succeeded: atom('Succeeded'),
     failed: atom('Failed'),
@@ -241,7 +241,7 @@ export function task(name: string, template: Callable, options: object = {}): Ta
     daemoned: atom('Daemoned'),
     anySucceeded: atom('AnySucceeded'),
     allFailed: atom('AllFailed'),
-  };
+  });
   return freezeCall(value, site);
 }
 
@@ -261,7 +261,7 @@ export function step(name: string, template: Callable, options: object = {}): St
   if (o.after || o.depends)
     throw new TypeError(`step '${name}': steps run in groups; 'after' and 'depends' are for DAG tasks`);
   const site = captureSite();
-  return freezeCall({ ...buildCall('step', name, template as Callable, o, site), kind: 'step' }, site);
+  return freezeCall(buildCall('step', name, template as Callable, o, site) as Step, site);
 }
 
 /** Freezes a task or step all the way down, and gives it its `source`, located from `site` when first read. */
