@@ -87,8 +87,8 @@ function renderOutputs(specs: OutputSpecs): model.Outputs | undefined {
   return { ...(parameters.length ? { parameters } : {}), ...(artifacts.length ? { artifacts } : {}) };
 }
 
-/** The fields a task and a step share. */
-function renderCall(c: Call): model.DAGTask {
+/** The fields a task and a step share; a task's `depends` comes right after its name. */
+function renderCall(c: Call, depends?: string): model.DAGTask {
   const hooks = c.hooks
     ? Object.fromEntries(
         Object.entries(c.hooks).map(([k, h]) => [
@@ -103,6 +103,7 @@ function renderCall(c: Call): model.DAGTask {
     : undefined;
   return {
     name: c.name,
+    ...(depends ? { depends } : {}),
     ...calleeField(c.callee),
     ...(c.arguments ? { arguments: c.arguments } : {}),
     ...(c.when ? { when: c.when } : {}),
@@ -114,9 +115,7 @@ function renderCall(c: Call): model.DAGTask {
 }
 
 function renderTask(t: Call & { kind: 'task' }): model.DAGTask {
-  const depends = isTask(t) ? dependsOf(t) : undefined;
-  const { name, ...rest } = renderCall(t);
-  return { name, ...(depends ? { depends: depends.text } : {}), ...rest };
+  return renderCall(t, isTask(t) ? dependsOf(t)?.text : undefined);
 }
 
 function renderStep(s: Call): model.WorkflowStep {

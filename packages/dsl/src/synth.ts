@@ -172,7 +172,6 @@ function renderTokens(value: unknown, at: string, problems: Issue[]): never {
   // The keys from `at` down to the current value: a pointer is built only for a string that is reported.
   const keys: (string | number)[] = [];
   const renderValue = (v: unknown): unknown => {
-    if (isRef(v)) return renderValue(String(v));
     if (typeof v === 'string') {
       const r = render(v);
       if (r.handWritten) {
@@ -186,6 +185,7 @@ function renderTokens(value: unknown, at: string, problems: Issue[]): never {
       }
       return r.text;
     }
+    if (isRef(v)) return renderValue(String(v));
     if (Array.isArray(v)) {
       return Object.freeze(v.map((item, i) => child(i, item)));
     }
