@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { pointer, pointerUnder } from '../src/index.js';
 import { tagsIn } from '../src/lint/tags.js';
 
-// The lint's walks keep the keys they pass on a stack and build a JSON pointer only for what they report (and, for
-// `skip`, only as deep as a skipped pointer goes). These pin the pointers they build to the ones a walk that built
-// every pointer gave.
+// The lint's walks keep the keys they pass on a stack and build a JSON pointer only for what they report; `skip` is
+// matched against those keys. These pin the pointers they build to the ones a walk that built every pointer gave.
 describe('tagsIn: pointers and skipped sub-trees', () => {
   const value = {
     metadata: { annotations: { 'example.com/a~b': '{{inputs.parameters.x}}' } },
@@ -25,16 +24,23 @@ describe('tagsIn: pointers and skipped sub-trees', () => {
   });
 
   it('skips sub-trees one and two keys down, and a skipped string', () => {
-    const skip = new Set(['/t/steps', '/t/dag/tasks', '/t/outputs', '/elsewhere/dag']);
+    const skip = [['steps'], ['dag', 'tasks'], ['outputs'], ['metadata', 'annotations', 'other']];
     expect(at(tagsIn(value, '/t', skip))).toEqual([
       ['/t/metadata/annotations/example.com~1a~0b', 'inputs.parameters.x'],
       ['/t/dag/target', 'workflow.name'],
     ]);
   });
 
+  it('matches skipped keys as they are, not escaped', () => {
+    expect(at(tagsIn(value.metadata, '/m', [['annotations', 'example.com/a~b']]))).toEqual([]);
+    expect(at(tagsIn(value.metadata, '/m', [['annotations', 'example.com~1a~0b']]))).toEqual([
+      ['/m/annotations/example.com~1a~0b', 'inputs.parameters.x'],
+    ]);
+  });
+
   it('skips the value itself when its own pointer is skipped', () => {
-    expect(tagsIn(value, '/t', new Set(['/t']))).toEqual([]);
-    expect(tagsIn('{{x}}', '/s', new Set(['/s']))).toEqual([]);
+    expect(tagsIn(value, '/t', [[]])).toEqual([]);
+    expect(tagsIn('{{x}}', '/s', [[]])).toEqual([]);
     expect(at(tagsIn('{{x}}', '/s'))).toEqual([['/s', 'x']]);
   });
 });

@@ -40,6 +40,8 @@ export function templateScope(global: GlobalScope, t: Template, extra: Partial<T
   };
 }
 
+const HOOKS = [['hooks']] as const;
+
 /**
  * Tags of one step or task: the template's inputs plus an inline template's, the loop item, and the steps or tasks
  * `nodes(inHooks)` makes visible (hooks run after their step or task, so they may read its own results).
@@ -52,9 +54,8 @@ export function checkNodeTags(
   global: GlobalScope,
   nodes: (inHooks: boolean) => Pick<TagScope, 'steps' | 'tasks'>,
 ): void {
-  const hooksPath = `${path}/hooks`;
-  const tags = tagsIn(node, path, new Set([hooksPath]));
-  const hookTags = node.hooks === undefined ? [] : tagsIn(node.hooks, hooksPath);
+  const tags = tagsIn(node, path, HOOKS);
+  const hookTags = node.hooks === undefined ? [] : tagsIn(node.hooks, `${path}/hooks`);
   if (tags.length === 0 && hookTags.length === 0) return; // no scope to build
   const inputs = inputsOf(template, node.inline);
   const scope = (inHooks: boolean): TagScope => ({
@@ -72,10 +73,10 @@ export function checkNodeTags(
 /** Tags of one template outside its steps and tasks; outputs of steps and DAG templates see every step or task. */
 export function checkTemplateTags(d: LintDoc, at: TemplateAt, global: GlobalScope, nodes?: NodeResolver): void {
   const t = at.template;
-  const skip = new Set<string>();
-  if (t.steps !== undefined) skip.add(`${at.path}/steps`);
-  if (t.dag !== undefined) skip.add(`${at.path}/dag/tasks`);
-  if (nodes) skip.add(`${at.path}/outputs`);
+  const skip: string[][] = [];
+  if (t.steps !== undefined) skip.push(['steps']);
+  if (t.dag !== undefined) skip.push(['dag', 'tasks']);
+  if (nodes) skip.push(['outputs']);
   const tags = tagsIn(t, at.path, skip);
   if (tags.length > 0) reportTags(d, tags, templateScope(global, t));
   if (nodes) {
@@ -98,6 +99,8 @@ const NODE_ATTRIBUTES = new Set([
   'outputs.artifacts',
 ]);
 
+const OUTPUT_ATTRIBUTE = /^outputs\.(parameters|artifacts)\.([^.]+)$/;
+
 /** `steps.X.<attribute>` / `tasks.X.<attribute>`: a known attribute, and a declared output of X's template. */
 export function nodeAttribute(
   kind: 'step' | 'task',
@@ -106,7 +109,7 @@ export function nodeAttribute(
   callee: Callee,
 ): Unresolved | undefined {
   if (NODE_ATTRIBUTES.has(attribute)) return undefined;
-  const m = /^outputs\.(parameters|artifacts)\.([^.]+)$/.exec(attribute);
+  const m = OUTPUT_ATTRIBUTE.exec(attribute);
   if (!m) return { code: 'lint/unresolved-reference', reason: `'${attribute}' is not a ${kind} variable` };
   if (callee === 'unknown') return undefined;
   const field = m[1] as 'parameters' | 'artifacts';

@@ -155,27 +155,28 @@ const unresolved = (reason: string, severity?: 'warning'): Unresolved => ({
 /** Whether a tag resolves in a scope; undefined when it does, else the reason. Expression tags `{{=…}}` always pass. */
 export function resolveTag(name: string, raw: string, s: TagScope): Unresolved | undefined {
   if (name.startsWith('=') || !CHECKED.test(name)) return undefined;
-  const [head = '', ...rest] = name.split('.');
+  const parts = name.split('.');
+  const head = parts[0] as string;
   switch (head) {
     case 'outputs':
       return undefined;
     case 'workflow':
       return resolveWorkflow(name, s.global);
     case 'inputs':
-      return resolveInputs(rest, s);
+      return resolveInputs(parts.slice(1), s);
     case 'pod':
       if (name === 'pod.name' && isPodType(s.template)) return undefined;
       return unresolved(name === 'pod.name' ? 'pod.name exists only in templates that run a pod' : 'unknown variable');
     case 'item':
-      return resolveItem(rest, s.loop);
+      return resolveItem(parts.slice(1), s.loop);
     case 'steps':
     case 'tasks': {
-      if (rest.length === 1 && rest[0] === 'name') return undefined;
+      if (parts.length === 2 && parts[1] === 'name') return undefined;
       const resolver = head === 'steps' ? s.steps : s.tasks;
       const kind = head === 'steps' ? 'steps' : 'DAG';
       if (!resolver) return unresolved(`'${head}.' references are only valid in a ${kind} template's ${head}`);
-      const [node = '', ...attribute] = rest;
-      return resolver(node, attribute.join('.'), raw);
+      // `tasks.<node>.<attribute…>`
+      return resolver(parts[1] ?? '', parts.slice(2).join('.'), raw);
     }
     default:
       return undefined;

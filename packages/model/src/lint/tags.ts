@@ -10,68 +10,77 @@ export interface Tag {
   readonly path: string;
 }
 
-/** Tags in one string, split the way fasttemplate splits them: `{{` up to the next `}}`. */
-export function tagsOfString(text: string): { name: string; raw: string }[] {
-  const out: { name: string; raw: string }[] = [];
+/** Adds the tags of `text`, found at `path`, to `out`; split the way fasttemplate splits: `{{` up to the next `}}`. */
+function addTags(out: Tag[], text: string, path: string): void {
   let from = 0;
   for (;;) {
     const start = text.indexOf('{{', from);
-    if (start < 0) return out;
+    if (start < 0) return;
     const end = text.indexOf('}}', start + 2);
-    if (end < 0) return out;
+    if (end < 0) return;
     const inner = text.slice(start + 2, end);
-    out.push({ name: inner.trim(), raw: `{{${inner}}}` });
+    out.push({ name: inner.trim(), raw: `{{${inner}}}`, path });
     from = end + 2;
   }
 }
 
-const NO_SKIP: ReadonlySet<string> = new Set();
-
 /**
- * Every tag in the strings of a JSON value (map keys are not searched). `skip` names sub-trees, by pointer, that
- * another rule checks with a different scope (the tasks of a DAG, the steps of a steps template).
+ * Every tag in the strings of a JSON value (map keys are not searched). `skip` names sub-trees, by their keys below
+ * the value (`['dag', 'tasks']`), that another rule checks with a different scope (the tasks of a DAG, the steps of a
+ * steps template).
  */
-export function tagsIn(value: unknown, path: string, skip: ReadonlySet<string> = NO_SKIP): Tag[] {
-  const out: Tag[] = [];
-  // The walk keeps the keys from `path` down to where it is, and builds a pointer only for a string that holds a tag,
-  // or near the top, as deep as a `skip` entry goes: most values are plain strings, and documents are large.
-  const keys: (string | number)[] = [];
-  const depth = skipDepth(path, skip);
-  const here = () => pointerUnder(path, keys);
-  const skipped = () => keys.length <= depth && skip.has(here());
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') {
-      if (!v.includes('{{') || skipped()) return;
-      const at = here();
-      for (const t of tagsOfString(v)) out.push({ name: t.name, raw: t.raw, path: at });
-    } else if (v !== null && typeof v === 'object' && !skipped()) {
-      if (Array.isArray(v)) {
-        for (let i = 0; i < v.length; i++) {
-          keys.push(i);
-          walk(v[i]);
-          keys.pop();
-        }
-      } else {
-        for (const k of Object.keys(v)) {
-          keys.push(k);
-          walk((v as Record<string, unknown>)[k]);
-          keys.pop();
-        }
-      }
-    }
-  };
-  walk(value);
-  return out;
+export function tagsIn(value: unknown, path: string, skip: readonly (readonly string[])[] = []): Tag[] {
+  const walk: TagWalk = { out: [], path, skip, skipDepth: -1, keys: [] };
+  for (const s of skip) walk.skipDepth = Math.max(walk.skipDepth, s.length);
+  visit(walk, value);
+  return walk.out;
 }
 
-/** How many keys below `path` the deepest `skip` entry under it is; -1 when none can match. */
-function skipDepth(path: string, skip: ReadonlySet<string>): number {
-  let depth = -1;
-  for (const s of skip) {
-    if (s === path) depth = Math.max(depth, 0);
-    else if (s.startsWith(`${path}/`)) depth = Math.max(depth, s.slice(path.length + 1).split('/').length);
+/**
+ * One walk of `tagsIn`. It keeps the keys from `path` down to where it is, and builds a pointer only for a string that
+ * holds a tag: most values are plain strings, and documents are large. (Plain functions over this state, not
+ * closures made per call: the lint runs them for every template, step and task, mostly before the JIT has.)
+ */
+interface TagWalk {
+  readonly out: Tag[];
+  readonly path: string;
+  readonly skip: readonly (readonly string[])[];
+  /** The most keys a `skip` entry has: deeper places are never skipped. */
+  skipDepth: number;
+  readonly keys: (string | number)[];
+}
+
+function visit(w: TagWalk, v: unknown): void {
+  if (typeof v === 'string') {
+    if (v.includes('{{') && !skipped(w)) addTags(w.out, v, pointerUnder(w.path, w.keys));
+  } else if (v !== null && typeof v === 'object' && !skipped(w)) {
+    const { keys } = w;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        keys.push(i);
+        visit(w, v[i]);
+        keys.pop();
+      }
+    } else {
+      for (const k of Object.keys(v)) {
+        keys.push(k);
+        visit(w, (v as Record<string, unknown>)[k]);
+        keys.pop();
+      }
+    }
   }
-  return depth;
+}
+
+function skipped(w: TagWalk): boolean {
+  const { keys } = w;
+  if (keys.length > w.skipDepth) return false;
+  for (const s of w.skip) {
+    if (s.length !== keys.length) continue;
+    let i = 0;
+    while (i < s.length && s[i] === String(keys[i])) i++;
+    if (i === s.length) return true;
+  }
+  return false;
 }
 
 /** Every string in a JSON value, for searches that are not about tags (input usage in expressions). */
