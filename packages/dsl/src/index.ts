@@ -40,7 +40,15 @@ export {
 } from './params.js';
 export { isRef, node, pod, Ref, raw, retries, type Value, workflow as globals } from './ref.js';
 export { type StepEntry, steps } from './steps.js';
-export { type Linter, type Synthesizable, type Synthesized, type SynthOptions, synth } from './synth.js';
+export {
+  type Linter,
+  type Staged,
+  type Synthesizable,
+  type Synthesized,
+  type SynthOptions,
+  stage,
+  synth,
+} from './synth.js';
 export {
   type CallOptions,
   type Hook,

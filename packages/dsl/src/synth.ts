@@ -51,20 +51,46 @@ export interface SynthOptions {
  * task that caused them. Bad input never yields a document.
  */
 export function synth<W extends Synthesizable>(value: W, options: SynthOptions = {}): Synthesized<W> {
+  return stage(value).finish(options);
+}
+
+/**
+ * A value rendered and checked against the schema, not yet linted. The CLI stages every value of a run first, so that
+ * the lint of each document can see all of the run's WorkflowTemplates (templateRef targets) without rendering and
+ * validating anything twice.
+ */
+export interface Staged<W extends Synthesizable> {
+  /** The rendered document (frozen); use it only after `finish` has returned. */
+  readonly doc: Synthesized<W>;
+  /**
+   * What synth() does after the schema: the lint (only on a schema-valid document), then every problem located at
+   * its TypeScript source; throws if any is an error, else passes warnings to `onWarning` and returns the document.
+   * Pure: it may be called more than once (without a lint first, to stop early on schema errors).
+   */
+  finish(options?: SynthOptions): Synthesized<W>;
+}
+
+export function stage<W extends Synthesizable>(value: W): Staged<W> {
   const placed: Placed[] = [];
   const doc = assemble(value, placed);
-  const problems: Issue[] = [];
-  const rendered = renderTokens(doc, '', problems);
+  const schemaProblems: Issue[] = [];
+  const rendered = renderTokens(doc, '', schemaProblems) as Synthesized<W>; // frozen by renderTokens
   const verdict = validateSchema(rendered);
-  problems.push(...verdict.issues);
-  if (verdict.status === 'valid' && options.lint) problems.push(...options.lint(rendered));
-  if (problems.length > 0) {
-    const sources = sourcesOf(placed);
-    const located = problems.map((i) => locate(i, rendered, sources, value.source));
-    if (located.some((i) => i.severity === 'error')) throw new ArgoGenError(located);
-    for (const w of located) options.onWarning?.(w);
-  }
-  return rendered as Synthesized<W>; // frozen by renderTokens
+  schemaProblems.push(...verdict.issues);
+  const schemaValid = verdict.status === 'valid';
+  return {
+    doc: rendered,
+    finish(options: SynthOptions = {}) {
+      const problems = schemaValid && options.lint ? [...schemaProblems, ...options.lint(rendered)] : schemaProblems;
+      if (problems.length > 0) {
+        const sources = sourcesOf(placed);
+        const located = problems.map((i) => locate(i, rendered, sources, value.source));
+        if (located.some((i) => i.severity === 'error')) throw new ArgoGenError(located);
+        for (const w of located) options.onWarning?.(w);
+      }
+      return rendered;
+    },
+  };
 }
 
 /** Everything synth() accepts: the workflow kinds, and event bindings that submit them. */

@@ -8,6 +8,7 @@ import {
   raw,
   rawTemplate,
   script,
+  stage,
   synth,
   task,
   workflowTemplate,
@@ -191,5 +192,40 @@ describe('source locations', () => {
     const [wt, line] = [workflowTemplate('w', { entrypoint: s, spec: { parallelism: 'two' as never } }), lineHere()];
     const [issue] = errorOf(() => synth(wt)).issues;
     expect(issue).toMatchObject({ path: '/spec/parallelism', source: { file, line } });
+  });
+});
+
+describe('stage(): render and schema once, lint later', () => {
+  const good = () => workflowTemplate('w', { entrypoint: container('t', { image: 'alpine:3.20' }) });
+
+  it('finishes to the document synth() gives, as often as asked, calling the lint once per finish', () => {
+    const staged = stage(good());
+    let lints = 0;
+    const lint = () => {
+      lints++;
+      return [];
+    };
+    expect(staged.finish()).toBe(staged.doc);
+    expect(staged.finish({ lint })).toBe(staged.doc);
+    expect(staged.finish({ lint })).toEqual(synth(good()));
+    expect(lints).toBe(2);
+  });
+
+  it('throws schema errors from finish() with or without a lint, and never lints a schema-invalid document', () => {
+    const bad = workflowTemplate('w', {
+      entrypoint: container('t', { image: 'alpine:3.20', resources: { limits: { cpu: [] as unknown as string } } }),
+    });
+    const staged = stage(bad);
+    let lints = 0;
+    expect(() => staged.finish()).toThrow(/\/spec\/templates\/0\/container\/resources\/limits\/cpu/);
+    expect(() =>
+      staged.finish({
+        lint: () => {
+          lints++;
+          return [];
+        },
+      }),
+    ).toThrow(/cpu/);
+    expect(lints).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ArgoGenError, type Issue } from '@argo-gen/model';
 import { compileTypeScript } from '../load/import-typescript.js';
-import { lintPhase, type Outcome, schemaPhase, templateDocs } from '../load/synth-run.js';
+import { type FirstOutcome, lintPhase, schemaPhase, templateDocs } from '../load/synth-run.js';
 import { type WorkflowExport, workflowExports } from '../load/workflow-exports.js';
 import { relativeTo } from '../relative-source.js';
 import type { DocumentReport } from './validate.js';
@@ -36,7 +36,7 @@ export async function loadModules(
 
 export interface Loaded {
   readonly e: WorkflowExport;
-  readonly first: Outcome;
+  readonly first: FirstOutcome;
 }
 
 export function templatesOf(loaded: readonly Loaded[]): unknown[] {
@@ -51,7 +51,7 @@ export function lintModules(loaded: readonly Loaded[], cwd: string, templates: r
         undefined,
         first.issues.map((i) => relativeTo(cwd, i)),
       );
-    const second = lintPhase(e.value, templates);
+    const second = lintPhase(first, templates);
     const issues = 'issues' in second ? second.issues : second.warnings;
     return report(
       e,

@@ -1,4 +1,4 @@
-import { type Synthesizable, synth } from '@argo-gen/dsl';
+import { type Staged, type Synthesizable, stage } from '@argo-gen/dsl';
 import { ArgoGenError, type Issue, lintDocument } from '@argo-gen/model';
 import type { WorkflowExport } from './workflow-exports.js';
 
@@ -8,18 +8,31 @@ export type Outcome =
   | { readonly issues: readonly Issue[] };
 
 /**
- * A run synthesises every value twice: first against the schema alone, to learn every WorkflowTemplate of the run,
- * then with the semantic lint, which needs those templates as templateRef targets (as `argo lint --offline` does).
- * `generate`, `validate` and `apply` share these two phases.
+ * A run synthesises in two phases: every value is rendered and checked against the schema first, to learn every
+ * WorkflowTemplate of the run; then each is linted, since the semantic lint needs those templates as templateRef
+ * targets (as `argo lint --offline` does). Each value is rendered and validated once (dsl's `stage`); the second phase
+ * only lints. `generate`, `validate` and `apply` share these two phases.
  */
-export function schemaPhase(value: Synthesizable): Outcome {
-  return attempt(() => ({ doc: synth(value), warnings: [] }));
+export type FirstOutcome = Outcome & { readonly staged?: Staged<Synthesizable> };
+
+export function schemaPhase(value: Synthesizable): FirstOutcome {
+  let staged: Staged<Synthesizable>;
+  try {
+    staged = stage(value);
+  } catch (error) {
+    if (!(error instanceof ArgoGenError)) throw error;
+    return { issues: error.issues };
+  }
+  return { ...attempt(() => ({ doc: staged.finish(), warnings: [] })), staged };
 }
 
-export function lintPhase(value: Synthesizable, templates: readonly unknown[]): Outcome {
+/** The lint of a document the first phase accepted (its issues again, if it did not). */
+export function lintPhase(first: FirstOutcome, templates: readonly unknown[]): Outcome {
+  const { staged } = first;
+  if ('issues' in first || !staged) return first;
   const warnings: Issue[] = [];
   return attempt(() => ({
-    doc: synth(value, { lint: (doc) => lintDocument(doc, { templates }), onWarning: (w) => warnings.push(w) }),
+    doc: staged.finish({ lint: (doc) => lintDocument(doc, { templates }), onWarning: (w) => warnings.push(w) }),
     warnings,
   }));
 }
@@ -42,7 +55,7 @@ export function synthAll(exports: readonly WorkflowExport[], warnings: Issue[]):
   const first = exports.map((e) => schemaPhase(e.value));
   stop(first);
   const templates = templateDocs(first);
-  const final = exports.map((e) => lintPhase(e.value, templates));
+  const final = first.map((f) => lintPhase(f, templates));
   stop(final);
   const docs = new Map<Synthesizable, unknown>();
   final.forEach((o, i) => {
