@@ -38,6 +38,32 @@ describe('lint: warnings of our own', () => {
       expect(warnings(doc([{ ...unused, container: { image: 'a', args: [all] } }]))).toEqual([]);
   });
 
+  // The strings of a leaf template come from the walk for its tags; a DAG's tags walk skips its tasks, so its inputs
+  // are looked for in all of it, tasks included.
+  it('counts uses in the tasks of a DAG template, and in a leaf template next to it', () => {
+    const dag = {
+      name: 'main',
+      inputs: { parameters: [{ name: 'x', value: '1' }] },
+      dag: {
+        tasks: [
+          { name: 't', template: 'leaf', arguments: { parameters: [{ name: 'y', value: '{{inputs.parameters.x}}' }] } },
+        ],
+      },
+    };
+    const leaf = {
+      name: 'leaf',
+      inputs: { parameters: [{ name: 'y' }, { name: 'z', value: '1' }] },
+      container: { image: 'a', args: ['{{inputs.parameters.y}}'] },
+    };
+    expect(warnings(doc([dag, leaf]))).toEqual([
+      {
+        code: 'lint/unused-input',
+        path: '/spec/templates/1/inputs/parameters/1',
+        message: "input parameter 'z' is never used in template 'leaf'",
+      },
+    ]);
+  });
+
   it('warns about templates a Workflow never runs, but not in a WorkflowTemplate', () => {
     const templates = [
       { name: 'main', steps: [[{ name: 's', template: 'used' }]] },

@@ -39,6 +39,11 @@ export interface LintDoc {
   /** What `spec.workflowTemplateRef` points at: its spec, `'unknown'` when not in the catalog, absent when unused. */
   readonly referenced?: ResolvedSpec | 'unknown';
   readonly sink: Sink;
+  /**
+   * Every string of a template, where a rule that walks the whole template anyway has collected them (`stringsIn`'s
+   * result), so that another rule that needs them does not walk it again.
+   */
+  readonly strings: Map<Template, readonly string[]>;
 }
 
 /** Collects issues, naming the template/task/step each path falls in. */

@@ -70,6 +70,7 @@ export function lintDocument(doc: unknown, context: LintContext = {}): Issue[] {
     templates,
     byName,
     catalog,
+    strings: new Map(),
     ...referenced(sink, spec, specPath, catalog, metadata),
   };
 

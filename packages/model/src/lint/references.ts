@@ -77,7 +77,10 @@ export function checkTemplateTags(d: LintDoc, at: TemplateAt, global: GlobalScop
   if (t.steps !== undefined) skip.push(['steps']);
   if (t.dag !== undefined) skip.push(['dag', 'tasks']);
   if (nodes) skip.push(['outputs']);
-  const tags = tagsIn(t, at.path, skip);
+  // Walking all of a template (nothing skipped), keep its strings for the unused-input warnings.
+  const strings = skip.length === 0 ? [] : undefined;
+  const tags = tagsIn(t, at.path, skip, strings);
+  if (strings) d.strings.set(t, strings);
   if (tags.length > 0) reportTags(d, tags, templateScope(global, t));
   if (nodes) {
     const key = t.steps !== undefined ? 'steps' : 'tasks';

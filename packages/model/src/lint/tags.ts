@@ -27,10 +27,15 @@ function addTags(out: Tag[], text: string, path: string): void {
 /**
  * Every tag in the strings of a JSON value (map keys are not searched). `skip` names sub-trees, by their keys below
  * the value (`['dag', 'tasks']`), that another rule checks with a different scope (the tasks of a DAG, the steps of a
- * steps template).
+ * steps template). Given `strings`, the walk also adds every string it passes to it, in `stringsIn`'s order.
  */
-export function tagsIn(value: unknown, path: string, skip: readonly (readonly string[])[] = []): Tag[] {
-  const walk: TagWalk = { out: [], path, skip, skipDepth: -1, keys: [] };
+export function tagsIn(
+  value: unknown,
+  path: string,
+  skip: readonly (readonly string[])[] = [],
+  strings?: string[],
+): Tag[] {
+  const walk: TagWalk = { out: [], path, skip, skipDepth: -1, keys: [], strings };
   for (const s of skip) walk.skipDepth = Math.max(walk.skipDepth, s.length);
   visit(walk, value);
   return walk.out;
@@ -48,10 +53,12 @@ interface TagWalk {
   /** The most keys a `skip` entry has: deeper places are never skipped. */
   skipDepth: number;
   readonly keys: (string | number)[];
+  readonly strings: string[] | undefined;
 }
 
 function visit(w: TagWalk, v: unknown): void {
   if (typeof v === 'string') {
+    w.strings?.push(v);
     if (v.includes('{{') && !skipped(w)) addTags(w.out, v, pointerUnder(w.path, w.keys));
   } else if (v !== null && typeof v === 'object' && !skipped(w)) {
     const { keys } = w;

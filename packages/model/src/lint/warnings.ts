@@ -6,7 +6,7 @@ export function checkWarnings(d: LintDoc): void {
   for (const at of d.templates) {
     const params = list(at.template.inputs?.parameters);
     if (params.length === 0) continue; // nothing to warn about: the template's text is not needed
-    const text = stringsIn(at.template).join('\n');
+    const text = (d.strings.get(at.template) ?? stringsIn(at.template)).join('\n');
     if (readsAllInputs(text)) continue;
     params.forEach((p, i) => {
       if (typeof p?.name !== 'string' || usesInput(text, p.name)) return;
