@@ -21,8 +21,9 @@ export class Depends {
 
   constructor(text: string, tasks: readonly string[], precedence: Precedence) {
     this.text = text;
-    // One name needs no de-duplication: that is every atom, and each task has nine of them.
-    this.tasks = Object.freeze(tasks.length < 2 ? tasks.slice() : [...new Set(tasks)]);
+    // One name needs no de-duplication, and a frozen list of one can be shared: that is every atom, and each task has
+    // nine of them.
+    this.tasks = tasks.length < 2 && Object.isFrozen(tasks) ? tasks : Object.freeze([...new Set(tasks)]);
     this.precedence = precedence;
     Object.freeze(this);
   }
@@ -33,8 +34,12 @@ export class Depends {
 }
 
 /** `name.Result`, or bare `name` ("succeeded, skipped or daemoned": Argo's plain dependency). */
-export function dependsAtom(task: string, result?: TaskResult): Depends {
-  return new Depends(result ? `${task}.${result}` : task, [task], 3);
+export function dependsAtom(
+  task: string,
+  result?: TaskResult,
+  tasks: readonly string[] = Object.freeze([task]),
+): Depends {
+  return new Depends(result ? `${task}.${result}` : task, tasks, 3);
 }
 
 function wrap(d: Depends, min: Precedence): string {

@@ -227,7 +227,8 @@ export function task<I extends InputSpecs, O extends OutputSpecs, const T>(
 export function task(name: string, template: Callable, options: object = {}): Task {
   const site = captureSite();
   const call = buildCall('task', name, template as Callable, options as AnyOptions, site);
-  const atom = (r?: Parameters<typeof dependsAtom>[1]) => dependsAtom(name, r);
+  const names = Object.freeze([name]); // shared by the nine atoms
+  const atom = (r?: Parameters<typeof dependsAtom>[1]) => dependsAtom(name, r, names);
   // The call is new and not yet frozen: it becomes the task, rather than being copied into one. Everything is frozen
   // by freezeCall, raw templates' output proxies included.
   const value: Task = Object.assign(call, {
