@@ -17,7 +17,7 @@ import { isRef } from './ref.js';
 import { renderTemplate } from './render.js';
 import { isStep } from './steps.js';
 import type { Template } from './template.js';
-import { render } from './tokens.js';
+import { needsRender, render } from './tokens.js';
 import type {
   CronWorkflowValue,
   WorkflowLike,
@@ -199,6 +199,7 @@ function renderTokens(value: unknown, at: string, problems: Issue[]): never {
   const keys: (string | number)[] = [];
   const renderValue = (v: unknown): unknown => {
     if (typeof v === 'string') {
+      if (!needsRender(v)) return v;
       const r = render(v);
       if (r.handWritten) {
         problems.push(

@@ -37,9 +37,14 @@ export interface Rendered {
   readonly handWritten: boolean;
 }
 
+/** Whether `render` has anything to do: a handle, a raw token or a `{{` (most strings have none). */
+export function needsRender(text: string): boolean {
+  return text.includes('{{') || hasTokens(text);
+}
+
 /** Final rendering: handle tokens become `{{expr}}`, raw tokens their text; hand-written `{{` is detected. */
 export function render(text: string): Rendered {
-  if (!text.includes('{{') && !hasTokens(text)) return { text, handWritten: false };
+  if (!needsRender(text)) return { text, handWritten: false };
   const withoutRaw = text.replace(RAW, '');
   const handWritten = withoutRaw.replace(TOKEN, '').includes('{{');
   return { text: text.replace(TOKEN, (_m, e: string) => `{{${e}}}`).replace(RAW, (_m, r: string) => r), handWritten };
