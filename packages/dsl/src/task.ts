@@ -5,7 +5,7 @@ import { type Callable, targetOf } from './callable.js';
 import type { Condition } from './conditions.js';
 import { type Depends, dependsAtom } from './depends.js';
 import { deepFreeze } from './internal/freeze.js';
-import { type CallSite, captureSite, freezeWithSource } from './internal/source.js';
+import { type CallSite, captureSite, defineSource } from './internal/source.js';
 import { type Item, itemHandle, type ParamItem } from './item.js';
 import type { OutputHandles, OutputSpecs } from './outputs.js';
 import type { InputSpecs } from './params.js';
@@ -187,7 +187,7 @@ function buildCall(kind: 'task' | 'step', name: string, callee: Callable, option
       )
     : undefined;
   const { continueOn, inline } = options;
-  return {
+  const call: Call = {
     kind,
     name,
     callee,
@@ -206,8 +206,9 @@ function buildCall(kind: 'task' | 'step', name: string, callee: Callable, option
     startedAt: new Ref([prefix, name, 'startedAt']),
     finishedAt: new Ref([prefix, name, 'finishedAt']),
     ip: new Ref([prefix, name, 'ip']),
-    source: undefined, // see freezeCall
   };
+  defineSource(call, site); // located when first read; freezeCall leaves it alone
+  return call;
 }
 
 /**
@@ -243,7 +244,7 @@ export function task(name: string, template: Callable, options: object = {}): Ta
     anySucceeded: atom('AnySucceeded'),
     allFailed: atom('AllFailed'),
   });
-  return freezeCall(value, site);
+  return freezeCall(value);
 }
 
 /** A step of a steps template: runs after the previous group, in parallel with the rest of its own group. */
@@ -262,16 +263,16 @@ export function step(name: string, template: Callable, options: object = {}): St
   if (o.after || o.depends)
     throw new TypeError(`step '${name}': steps run in groups; 'after' and 'depends' are for DAG tasks`);
   const site = captureSite();
-  return freezeCall(buildCall('step', name, template as Callable, o, site) as Step, site);
+  return freezeCall(buildCall('step', name, template as Callable, o, site) as Step);
 }
 
-/** Freezes a task or step all the way down, and gives it its `source`, located from `site` when first read. */
-function freezeCall<T extends Call>(value: T, site: CallSite): T {
+/** Freezes a task or step all the way down (not reading `source`, which would locate it now). */
+function freezeCall<T extends Call>(value: T): T {
   const { outputs } = value;
-  for (const key of Object.keys(value)) if (key !== 'outputs') deepFreeze(value[key as keyof T]);
+  for (const key of Object.keys(value)) if (key !== 'outputs' && key !== 'source') deepFreeze(value[key as keyof T]);
   // Freezing a raw template's proxy freezes its empty target: reads still resolve, writes throw.
   Object.freeze(outputs.parameters);
   Object.freeze(outputs.artifacts);
   Object.freeze(outputs);
-  return freezeWithSource(value, site);
+  return Object.freeze(value);
 }

@@ -1,7 +1,7 @@
 import type * as model from '@argo-gen/model';
 import type { SourceLocation } from '@argo-gen/model';
 import { deepFreeze } from './internal/freeze.js';
-import { type CallSite, captureSite, freezeWithSource } from './internal/source.js';
+import { type CallSite, captureSite, defineSource } from './internal/source.js';
 import type { OutputParamSpec, OutputSpecs } from './outputs.js';
 import { type InputSpecs, type Inputs, type ParamSpec, specsOf } from './params.js';
 import type { WithRefs } from './with-refs.js';
@@ -71,9 +71,9 @@ export function makeTemplate<I extends InputSpecs, O extends OutputSpecs>(
     outputs: deepFreeze((outputs ?? {}) as O),
     body: deepFreeze(body),
     options: deepFreeze(extras),
-    source: undefined,
   };
-  return freezeWithSource(value, site);
+  defineSource(value, site);
+  return Object.freeze(value);
 }
 
 /** A container template: one container runs to completion. */

@@ -49,6 +49,7 @@ describe('source of templates and tasks', () => {
     expect(t.source).toBe(t.source);
     expect(k.source).toEqual({ file, line: kLine, column: expect.any(Number) });
     expect({ ...k }.source).toEqual(k.source);
+    expect((Object.create(k) as typeof k).source).toEqual(k.source);
     expect(Object.keys(k)).toContain('source');
   });
 

@@ -44,12 +44,24 @@ function userFrame(lines: readonly string[]): SourceLocation | undefined {
   return undefined;
 }
 
+/** The call site of each value made by `defineSource`, read by the one getter they all share. */
+const sites = new WeakMap<object, CallSite>();
+
+/** The `source` getter of every template and task (of a value that inherits from one, too). */
+function sourceOf(this: object): SourceLocation | undefined {
+  for (let o: object | null = this; o !== null; o = Object.getPrototypeOf(o)) {
+    const site = sites.get(o);
+    if (site) return site();
+  }
+  return undefined;
+}
+
 /**
- * Gives `value` its `source`, read from `site` when first asked for, and freezes `value` (whose other fields must be
- * frozen already). The property keeps its place among the keys; it is enumerable, so spreading and comparing values
- * see the location as before.
+ * Gives `value` (not yet frozen, with no `source` yet) a `source` read from `site` when first asked for. It is an
+ * enumerable own property, so spreading and comparing values see the location as before. All values share one getter:
+ * a getter of its own would make V8 keep each value as a slow dictionary object.
  */
-export function freezeWithSource<T extends { readonly source?: SourceLocation }>(value: T, site: CallSite): T {
-  Object.defineProperty(value, 'source', { get: site, enumerable: true });
-  return Object.freeze(value);
+export function defineSource(value: object, site: CallSite): void {
+  sites.set(value, site);
+  Object.defineProperty(value, 'source', { get: sourceOf, enumerable: true });
 }
