@@ -1,3 +1,4 @@
+import { RETYPED_FIRST } from './yaml-retyped.js';
 import { DECLINE, DOCUMENT_MARKER, doubleQuoted, literalBlock, NEEDS_ESCAPES, NOT_PLAIN } from './yaml-strings.js';
 
 /**
@@ -39,23 +40,34 @@ export function fastYaml(value: unknown, options: FastYamlOptions): string | und
   if (value === null || typeof value !== 'object' || Array.isArray(value) || !isPlainObject(value)) return undefined;
   const { compare, forceQuotes, retyped } = options;
 
-  const keyString = (s: string): string => {
-    if (!SIMPLE.test(s)) throw DECLINE;
+  const isRetyped = (s: string): boolean => {
+    if (s !== '' && !RETYPED_FIRST.test(s)) return false;
+    for (const t of retyped) if (t.test(s)) return true;
+    return false;
+  };
+
+  /** A single-line string of printable ASCII without `"` or `\`: plain, or itself between double quotes. */
+  const simpleString = (s: string): string => {
     if (forceQuotes(s) || NOT_PLAIN.test(s)) return `"${s}"`;
     if (DOCUMENT_MARKER.test(s)) throw DECLINE; // yaml's handling depends on the indentation
-    for (const t of retyped) if (t.test(s)) return `"${s}"`;
-    if (s === '<<' || s.length > 1000) throw DECLINE; // merge keys, explicit `? ` keys
-    return s;
+    return isRetyped(s) ? `"${s}"` : s;
+  };
+
+  const keyString = (s: string): string => {
+    if (!SIMPLE.test(s)) throw DECLINE;
+    const text = simpleString(s); // `<<` (a merge key) is quoted as re-typed
+    if (text === s && s.length > 1000) throw DECLINE; // yaml writes a long plain key as an explicit `? ` key
+    return text;
   };
 
   /** A string value; `indent` is where the lines of a block scalar go. */
   const valueString = (s: string, indent: string): string => {
+    if (SIMPLE.test(s)) return simpleString(s); // nearly every value: skip the escape and newline tests
     if (forceQuotes(s) || NEEDS_ESCAPES.test(s)) return doubleQuoted(s);
     if (s.includes('\n')) return literalBlock(s, indent);
     if (NOT_PLAIN.test(s)) return doubleQuoted(s);
     if (DOCUMENT_MARKER.test(s)) throw DECLINE; // yaml's handling depends on the indentation
-    for (const t of retyped) if (t.test(s)) return doubleQuoted(s);
-    return s;
+    return isRetyped(s) ? doubleQuoted(s) : s;
   };
 
   const scalar = (v: unknown, indent: string): string => {

@@ -31,3 +31,10 @@ export const RETYPED_PLAIN: readonly RegExp[] = [
   /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
   /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\.[0-9]+)?)(?:[ \t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/,
 ];
+
+/**
+ * The first characters a string matching RETYPED_PLAIN can start with (or it is empty): most strings (names, images,
+ * keys) start elsewhere and skip the 22 tests. `e`/`E` because YAML 1.1 floats may be an exponent alone (`e0`).
+ * test/yaml-fast.test.ts checks that no pattern matches outside it.
+ */
+export const RETYPED_FIRST = /^[-+.0-9~<NnTtFfYyOoEe]/;

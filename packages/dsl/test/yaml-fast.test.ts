@@ -17,7 +17,7 @@ import {
   workflowTemplate,
 } from '../src/index.js';
 import { toYaml, toYamlFastPath, toYamlWithLibrary } from '../src/yaml.js';
-import { RETYPED_PLAIN } from '../src/yaml-retyped.js';
+import { RETYPED_FIRST, RETYPED_PLAIN } from '../src/yaml-retyped.js';
 
 // toYaml's fast path (src/yaml-fast.ts) must write exactly what the `yaml` library writes with toYaml's options, or
 // decline (and toYaml then uses the library). These tests compare the two on random and on real documents, and check
@@ -160,6 +160,16 @@ describe('toYaml fast path: what it copies from the library', () => {
       .filter((t) => t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test)
       .map((t) => String(t.test));
     expect(RETYPED_PLAIN.map(String)).toEqual(library);
+  });
+
+  it('needs the re-typing tests only for strings that are empty or start with one of RETYPED_FIRST', () => {
+    const retyped = (s: string) => RETYPED_PLAIN.some((t) => t.test(s));
+    for (const s of TRICKY) if (retyped(s)) expect(s === '' || RETYPED_FIRST.test(s), s).toBe(true);
+    const numeric = fc.stringMatching(/^[-+.0-9a-zA-Z:_~<]{0,10}$/);
+    fc.assert(
+      fc.property(fc.oneof(numeric, smallString, fc.string()), (s) => !retyped(s) || s === '' || RETYPED_FIRST.test(s)),
+      { numRuns: 20000 },
+    );
   });
 
   it('writes scripts and manifests as literal block scalars without the library', () => {
