@@ -7,7 +7,9 @@
 // no lint), lint (lintDocument on the synthesized document), toYaml, and the floors on the very same document:
 // the `yaml` library's stringify (default options) and JSON.stringify. A full GC runs between iterations.
 // Prints one JSON object: { n, bytes, cold: {phase: ms}, runs: {phase: [ms...]} }.
-import { buildScale, lintDocument, synth, toYaml, YAML } from './scale.mjs';
+import { buildScale, lintDocument, loadYaml, synth, toYaml } from './scale.mjs';
+
+const YAML = loadYaml();
 
 const n = Number(process.argv[2]);
 const runs = Number(process.argv[3] ?? 5);

@@ -334,7 +334,8 @@ function main() {
   function sameWorkflow(n, heraYamlFile) {
     const script = `
     import { readFileSync } from 'node:fs';
-    import { buildScale, synth, toYaml, YAML } from './bench/scale.mjs';
+    import { buildScale, loadYaml, synth, toYaml } from './bench/scale.mjs';
+    const YAML = loadYaml();
     const norm = (d) => { d.spec.templates.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)); return d; };
     const ours = norm(YAML.parse(toYaml(synth(buildScale(${n})))));
     const hera = norm(YAML.parse(readFileSync(${JSON.stringify(heraYamlFile)}, 'utf8')));

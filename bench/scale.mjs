@@ -19,8 +19,13 @@ import {
 } from '../packages/dsl/dist/index.js';
 import { lintDocument } from '../packages/model/dist/index.js';
 
-// The very `yaml` the DSL uses (yaml@2.9.1 from the workspace), for the serialization floor.
-export const YAML = createRequire(new URL('../packages/dsl/package.json', import.meta.url))('yaml');
+/**
+ * The very `yaml` the DSL uses (yaml@2.9.1 from the workspace), for the serialization floor: loaded on demand, so that
+ * the whole-process runs do not pay for a library argo-gen itself no longer loads.
+ */
+export function loadYaml() {
+  return createRequire(new URL('../packages/dsl/package.json', import.meta.url))('yaml');
+}
 
 export { dagShape, lintDocument, synth, toYaml };
 
