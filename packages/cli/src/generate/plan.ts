@@ -39,19 +39,23 @@ export async function plan(targets: readonly Target[], root: string): Promise<Pl
   });
   // One compile for every module of the run (see import-typescript.ts); a compile error names the .ts line.
   await compileTypeScript(perTarget.flatMap((t) => t.files.map((f) => path.resolve(root, f))));
-  for (const { target, files } of perTarget) {
-    for (const file of files) {
-      try {
-        modules.push({
-          target,
-          base: baseDirFor(file, target.inputs, root),
-          exports: await workflowExports(file, root),
-        });
-      } catch (error) {
-        if (!(error instanceof ArgoGenError)) throw error;
-        problems.push(...error.issues);
-      }
-    }
+  // Imported concurrently (their file reads overlap), kept in input order.
+  const loaded = await Promise.all(
+    perTarget.flatMap(({ target, files }) =>
+      files.map(async (file) => {
+        try {
+          const exports = await workflowExports(file, root);
+          return { module: { target, base: baseDirFor(file, target.inputs, root), exports } };
+        } catch (error) {
+          if (!(error instanceof ArgoGenError)) throw error;
+          return { issues: error.issues };
+        }
+      }),
+    ),
+  );
+  for (const l of loaded) {
+    if (l.module) modules.push(l.module);
+    else problems.push(...l.issues);
   }
   if (problems.length > 0) throw new ArgoGenError(problems);
   const all = modules.flatMap((m) => m.exports);
