@@ -1,4 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../test/paths.js';
@@ -69,6 +78,27 @@ describe('compile cache', () => {
     expect(c.calls()).toBe(2);
     await cachedBuild(root, [entry], { v: 5 }, c.build);
     expect(c.calls()).toBe(2);
+  });
+
+  it('prunes entries unused for a week (and their builds) after a compile, at most once an hour', async () => {
+    const pruneRoot = path.join(dir, 'prune');
+    const c = fakeCompiler([entry]);
+    const old = await cachedBuild(pruneRoot, [entry], { v: 6 }, c.build);
+    const oldBuild = path.dirname(old.outputs[entry] as string);
+    const weekAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    const manifests = () => readdirSync(pruneRoot).filter((f) => f.endsWith('.json'));
+    const [oldManifest] = manifests();
+    utimesSync(path.join(pruneRoot, oldManifest as string), weekAgo, weekAgo);
+    utimesSync(oldBuild, weekAgo, weekAgo);
+    // The stamp of the first compile is fresh: no pruning yet.
+    await cachedBuild(pruneRoot, [entry], { v: 7 }, c.build);
+    expect(existsSync(oldBuild)).toBe(true);
+    const hourAgo = new Date(Date.now() - 2 * 3600 * 1000);
+    utimesSync(path.join(pruneRoot, 'pruned'), hourAgo, hourAgo);
+    await cachedBuild(pruneRoot, [entry], { v: 8 }, c.build);
+    expect(existsSync(oldBuild)).toBe(false);
+    expect(manifests()).not.toContain(oldManifest);
+    expect(manifests()).toHaveLength(2);
   });
 
   it('leaves no build behind when compiling fails, and reports the failure', async () => {

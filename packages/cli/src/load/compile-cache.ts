@@ -12,10 +12,13 @@ import path from 'node:path';
  * into a fresh directory and the entry is replaced by an atomic rename, so concurrent runs never read a half-written
  * build. Package imports are external to the build, so changes in node_modules need no invalidation.
  *
- * Entries not used for a week are removed, and at most MAX_ENTRIES are kept (test suites compile many scratch sets).
+ * Entries not used for a week are removed, and at most MAX_ENTRIES are kept (test suites compile many scratch sets);
+ * pruning runs after a compile, at most once an hour, so that a run does not usually pay for deleting files.
  */
 const MAX_ENTRIES = 200;
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+/** Pruning deletes files (tens of ms with many builds): at most once in this long, recorded by a stamp file. */
+const PRUNE_EVERY_MS = 3600 * 1000;
 
 export interface CompiledSet {
   /** Entry point (absolute source path) → compiled module (absolute path). */
@@ -102,9 +105,14 @@ export async function cachedBuild(
   const temp = `${manifestFile}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   writeFileSync(temp, `${JSON.stringify({ dir, inputs, outputs: result.outputs } satisfies Manifest)}\n`);
   renameSync(temp, manifestFile);
-  prune(root);
+  if (Date.now() - mtimeOf(path.join(root, PRUNED_STAMP)) >= PRUNE_EVERY_MS) {
+    writeFileSync(path.join(root, PRUNED_STAMP), '');
+    prune(root);
+  }
   return { outputs: result.outputs };
 }
+
+const PRUNED_STAMP = 'pruned';
 
 function touch(file: string): void {
   const now = new Date();
