@@ -53,11 +53,37 @@ export function fastYaml(value: unknown, options: FastYamlOptions): string | und
     return isRetyped(s) ? `"${s}"` : s;
   };
 
+  // Keys repeat (name, image, args…) and so do key sets: their texts and sorted orders are worked out once per call.
+  const keyTexts = new Map<string, string>();
   const keyString = (s: string): string => {
+    let text = keyTexts.get(s);
+    if (text !== undefined) return text;
     if (!SIMPLE.test(s)) throw DECLINE;
-    const text = simpleString(s); // `<<` (a merge key) is quoted as re-typed
+    text = simpleString(s); // `<<` (a merge key) is quoted as re-typed
     if (text === s && s.length > 1000) throw DECLINE; // yaml writes a long plain key as an explicit `? ` key
+    keyTexts.set(s, text);
     return text;
+  };
+  const orders = new Map<string, readonly string[]>();
+  /**
+   * The keys in toYaml's order, cached by the key list: its length, then the keys joined with NUL (so `{}` and
+   * `{"": …}` differ). Lists of one length that join alike need a key holding NUL; an order reused for the wrong
+   * object then names a key it lacks, whose value reads undefined and declines, so a wrong order is never written.
+   */
+  const sortedKeys = (obj: object): readonly string[] => {
+    const keys = Object.keys(obj);
+    const shape = `${keys.length}\0${keys.join('\0')}`;
+    let order = orders.get(shape);
+    if (order === undefined) {
+      order = keys.sort(compare);
+      orders.set(shape, order);
+    }
+    return order;
+  };
+  const indents = [''];
+  const indentOf = (depth: number): string => {
+    while (indents.length <= depth) indents.push(`${indents[indents.length - 1]}  `);
+    return indents[depth] as string;
   };
 
   /** A string value; `indent` is where the lines of a block scalar go. */
@@ -87,7 +113,7 @@ export function fastYaml(value: unknown, options: FastYamlOptions): string | und
 
   /** Text after `key:` or `- `: a scalar or empty collection on the same line, or the block below. */
   const node = (v: unknown, indent: string, inSeq: boolean): string => {
-    const inner = `${indent}  `;
+    const inner = indentOf(indent.length / 2 + 1);
     if (v === null || typeof v !== 'object') return ` ${scalar(v, inner)}`;
     if (Array.isArray(v)) {
       if (v.length === 0) return ' []';
@@ -112,9 +138,8 @@ export function fastYaml(value: unknown, options: FastYamlOptions): string | und
   };
 
   const map = (obj: Record<string, unknown>, indent: string): string | undefined => {
-    const keys = Object.keys(obj);
+    const keys = sortedKeys(obj);
     if (keys.length === 0) return undefined;
-    keys.sort(compare);
     let out = '';
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i] as string;

@@ -172,6 +172,13 @@ describe('toYaml fast path: what it copies from the library', () => {
     );
   });
 
+  it('caches key orders per key list without mixing up lists that join alike', () => {
+    // {} and {"": …} (found by the random documents above), and lists whose NUL-joined texts collide
+    expect(same({ '12:30': {}, yes: { '': 'yes' } })).toBe(true);
+    same({ p: { 'a\u0000b': 1, c: 2 }, q: { a: 1, 'b\u0000c': 2 } });
+    expect(same({ t: [{ name: 'a', image: 'x' }, { image: 'y', name: 'b' }, { name: 'c' }] })).toBe(true);
+  });
+
   it('writes scripts and manifests as literal block scalars without the library', () => {
     const doc = {
       script: '#!/bin/sh\nset -eu\n\n  echo "{{inputs.parameters.a}}"\n',
