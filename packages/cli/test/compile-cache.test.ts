@@ -11,25 +11,33 @@ import {
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../test/paths.js';
-import { type BuildResult, cachedBuild } from '../src/load/compile-cache.js';
+import { type BuildResult, cachedBuild, sha256 } from '../src/load/compile-cache.js';
 
 mkdirSync(path.join(REPO_ROOT, '.cache'), { recursive: true });
 const dir = mkdtempSync(path.join(REPO_ROOT, '.cache', 'compile-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A stand-in compiler: copies each entry and its `.dep` file into outdir, counting its calls. */
-function fakeCompiler(entries: readonly string[]) {
+/**
+ * A stand-in compiler: copies each entry and its `.dep` file into outdir, counting its calls; `during` runs between
+ * reading the inputs and returning, as a user saving a file while esbuild works.
+ */
+function fakeCompiler(entries: readonly string[], during = () => {}) {
   let calls = 0;
   const build = async (outdir: string): Promise<BuildResult> => {
     calls++;
     mkdirSync(outdir, { recursive: true });
     const outputs: Record<string, string> = {};
+    const inputs: Record<string, string> = {};
     for (const e of entries) {
+      const [text, dep] = [readFileSync(e, 'utf8'), readFileSync(`${e}.dep`, 'utf8')];
+      inputs[e] = sha256(text);
+      inputs[`${e}.dep`] = sha256(dep);
       const out = path.join(outdir, `${path.basename(e)}.mjs`);
-      writeFileSync(out, readFileSync(e, 'utf8') + readFileSync(`${e}.dep`, 'utf8'));
+      writeFileSync(out, text + dep);
       outputs[e] = out;
     }
-    return { outputs, inputs: entries.flatMap((e) => [e, `${e}.dep`]) };
+    during();
+    return { outputs, inputs };
   };
   return { build, calls: () => calls };
 }
@@ -99,6 +107,17 @@ describe('compile cache', () => {
     expect(existsSync(oldBuild)).toBe(false);
     expect(manifests()).not.toContain(oldManifest);
     expect(manifests()).toHaveLength(2);
+  });
+
+  it('compiles again after a file saved while the build ran (the build compiled the text before it)', async () => {
+    const editing = fakeCompiler([entry], () => writeFileSync(`${entry}.dep`, '// saved during the build\n'));
+    await cachedBuild(root, [entry], { v: 9 }, editing.build);
+    const c = fakeCompiler([entry]);
+    const next = await cachedBuild(root, [entry], { v: 9 }, c.build);
+    expect(c.calls()).toBe(1);
+    expect(readFileSync(next.outputs[entry] as string, 'utf8')).toContain('// saved during the build');
+    await cachedBuild(root, [entry], { v: 9 }, c.build);
+    expect(c.calls()).toBe(1);
   });
 
   it('leaves no build behind when compiling fails, and reports the failure', async () => {

@@ -32,11 +32,14 @@ interface Manifest extends CompiledSet {
 }
 
 export interface BuildResult extends CompiledSet {
-  /** Every local file the build read, absolute. */
-  readonly inputs: readonly string[];
+  /**
+   * Every local file the build read (absolute), with the sha256 of the content it compiled: hashed as read, not
+   * afterwards, so that a file saved while the build ran cannot be recorded with text the build never saw.
+   */
+  readonly inputs: Readonly<Record<string, string>>;
 }
 
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 function fileHash(file: string): string | undefined {
   try {
@@ -97,11 +100,7 @@ export async function cachedBuild(
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  const inputs: Record<string, string> = {};
-  for (const file of result.inputs) {
-    const hash = fileHash(file);
-    if (hash) inputs[file] = hash;
-  }
+  const { inputs } = result;
   const temp = `${manifestFile}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   writeFileSync(temp, `${JSON.stringify({ dir, inputs, outputs: result.outputs } satisfies Manifest)}\n`);
   renameSync(temp, manifestFile);

@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ArgoGenError, issue } from '@argo-gen/model';
-import { type BuildResult, cachedBuild } from './compile-cache.js';
+import type { Plugin } from 'esbuild';
+import { type BuildResult, cachedBuild, sha256 } from './compile-cache.js';
 
 /**
  * Node 20 cannot run TypeScript. Registering a loader (tsx) costs ~0.2 s and every module then crosses a worker
@@ -70,9 +72,16 @@ export async function compileTypeScript(files: readonly string[]): Promise<void>
 async function compile(entries: readonly string[], outdir: string): Promise<BuildResult> {
   const { build } = await import('esbuild');
   const cwd = process.cwd();
+  const read: Record<string, string> = {};
   let metafile: { inputs: Record<string, unknown>; outputs: Record<string, { entryPoint?: string }> };
   try {
-    const result = await build({ ...ESBUILD_OPTIONS, entryPoints: [...entries], outdir, outbase: commonDir(entries) });
+    const result = await build({
+      ...ESBUILD_OPTIONS,
+      entryPoints: [...entries],
+      outdir,
+      outbase: commonDir(entries),
+      plugins: [hashWhatIsCompiled(read)],
+    });
     metafile = result.metafile;
   } catch (error) {
     throw fromEsbuild(error);
@@ -81,7 +90,42 @@ async function compile(entries: readonly string[], outdir: string): Promise<Buil
   for (const [output, meta] of Object.entries(metafile.outputs)) {
     if (meta.entryPoint) outputs[path.resolve(cwd, meta.entryPoint)] = path.resolve(cwd, output);
   }
-  return { outputs, inputs: Object.keys(metafile.inputs).map((f) => path.resolve(cwd, f)) };
+  // Inputs the plugin did not load (a loader it does not handle) are hashed now, the best that can be done for them.
+  const inputs: Record<string, string> = {};
+  for (const input of Object.keys(metafile.inputs)) {
+    const file = path.resolve(cwd, input);
+    inputs[file] = read[file] ?? sha256(readFileSync(file));
+  }
+  return { outputs, inputs };
+}
+
+const LOADERS: Readonly<Record<string, 'ts' | 'tsx' | 'js' | 'jsx' | 'json'>> = {
+  '.ts': 'ts',
+  '.mts': 'ts',
+  '.cts': 'ts',
+  '.tsx': 'tsx',
+  '.js': 'js',
+  '.mjs': 'js',
+  '.cjs': 'js',
+  '.jsx': 'jsx',
+  '.json': 'json',
+};
+
+/**
+ * Loads the local source files for esbuild and records the sha256 of exactly the text it compiles, for the compile
+ * cache: hashing after the build could record an edit saved while it ran, with output compiled from the old text.
+ */
+function hashWhatIsCompiled(read: Record<string, string>): Plugin {
+  return {
+    name: 'argo-gen-hash-inputs',
+    setup(b) {
+      b.onLoad({ filter: /\.(?:[mc]?[jt]s|[jt]sx|json)$/ }, async ({ path: file }) => {
+        const contents = await readFile(file);
+        read[path.resolve(file)] = sha256(contents);
+        return { contents, loader: LOADERS[path.extname(file)] ?? 'js' };
+      });
+    },
+  };
 }
 
 /** Imports a TypeScript or JavaScript module (compiling it first unless `compileTypeScript` already did). */
