@@ -353,4 +353,48 @@ describe('lint: template rules', () => {
       },
     ]);
   });
+  it('finds artifacts with two locations wherever a document can hold them, in document order', () => {
+    const two = { name: 'x', raw: { data: 'x' }, http: { url: 'https://x' } };
+    const d = doc(
+      [
+        { name: 'main', outputs: { artifacts: [two] }, inputs: { artifacts: [two] }, container: { image: 'a' } },
+        {
+          name: 'd',
+          dag: {
+            tasks: [
+              {
+                name: 't',
+                template: 'main',
+                arguments: {
+                  artifacts: [two],
+                  parameters: [{ name: 'p', valueFrom: { supplied: { artifacts: [two] } } }],
+                },
+                hooks: { done: { template: 'main', arguments: { artifacts: [two] } } },
+                withItems: [{ artifacts: [two] }],
+              },
+            ],
+          },
+        },
+        { name: 's', steps: [[{ name: 'i', inline: { container: { image: 'a' }, inputs: { artifacts: [two] } } }]] },
+        { name: 'p', plugin: { any: { artifacts: [two] } } },
+      ],
+      { arguments: { artifacts: [two] }, templateDefaults: { outputs: { artifacts: [two] } } },
+    );
+    expect(
+      lintDocument(d)
+        .filter((e) => e.code === 'lint/multiple-artifact-locations')
+        .map((e) => e.path),
+    ).toEqual([
+      '/spec/templates/0/outputs/artifacts/0',
+      '/spec/templates/0/inputs/artifacts/0',
+      '/spec/templates/1/dag/tasks/0/arguments/artifacts/0',
+      '/spec/templates/1/dag/tasks/0/arguments/parameters/0/valueFrom/supplied/artifacts/0',
+      '/spec/templates/1/dag/tasks/0/hooks/done/arguments/artifacts/0',
+      '/spec/templates/1/dag/tasks/0/withItems/0/artifacts/0',
+      '/spec/templates/2/steps/0/0/inline/inputs/artifacts/0',
+      '/spec/templates/3/plugin/any/artifacts/0',
+      '/spec/arguments/artifacts/0',
+      '/spec/templateDefaults/outputs/artifacts/0',
+    ]);
+  });
 });

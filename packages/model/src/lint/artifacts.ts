@@ -45,39 +45,106 @@ export function checkInputArtifacts(sink: Sink, t: Template, path: string): void
 }
 
 /**
- * The CRD's CEL rule on every artifact anywhere in the document: at most one location (s3, git, http, …). Walks the
- * whole document, since artifacts appear in arguments, inputs, outputs, archive locations and hooks.
+ * The CRD's CEL rule on every artifact anywhere in the document: at most one location (s3, git, http, …). Artifacts
+ * appear in arguments, inputs, outputs and hooks, and free-form values (loop items, plugins) may hold anything; the walk
+ * follows the schema (types.gen.ts) to skip what in a schema-valid document cannot hold an `artifacts` list (a
+ * template's container, a parameter's fields but `valueFrom.supplied`) and walks everything else whole. Issues come in
+ * document order.
  */
 export function checkArtifactLocations(sink: Sink, value: unknown, path: string): void {
   // The keys from `path` down to the current value: a pointer is built only for an artifact that is reported.
-  const keys: (string | number)[] = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) descend(i, v[i]);
-      return;
+  const walk: ArtifactWalk = { sink, path, keys: [] };
+  visitObject(walk, value, SPEC);
+}
+
+interface ArtifactWalk {
+  readonly sink: Sink;
+  readonly path: string;
+  readonly keys: (string | number)[];
+}
+
+/**
+ * How to walk the fields of a schema type: `skip` the fields that cannot hold an artifact, `typed` the fields walked as
+ * another schema type; `parameters` for lists of Parameter. Any other field is walked whole.
+ */
+interface Shape {
+  readonly skip: ReadonlySet<string>;
+  readonly typed: Readonly<Record<string, Shape | 'parameters'>>;
+}
+
+// Fields of Template, DAGTask and WorkflowStep that reach no Arguments, Inputs, Outputs or free-form value.
+const TEMPLATE_SKIP = new Set([
+  'name',
+  'container',
+  'script',
+  'containerSet',
+  'metadata',
+  'initContainers',
+  'sidecars',
+]);
+const NODE_SKIP = new Set(['name', 'template', 'templateRef', 'depends', 'dependencies', 'when', 'continueOn']);
+const IO: Shape = { skip: new Set(), typed: { parameters: 'parameters' } };
+const TEMPLATE_TYPED: Record<string, Shape | 'parameters'> = { inputs: IO, outputs: IO };
+const TEMPLATE: Shape = { skip: TEMPLATE_SKIP, typed: TEMPLATE_TYPED };
+const NODE: Shape = { skip: NODE_SKIP, typed: { arguments: IO, inline: TEMPLATE } };
+TEMPLATE_TYPED.dag = { skip: new Set(['target', 'failFast']), typed: { tasks: NODE } };
+TEMPLATE_TYPED.steps = NODE; // a list of lists of steps: lists are walked through
+const SPEC: Shape = { skip: new Set(), typed: { templates: TEMPLATE, templateDefaults: TEMPLATE, arguments: IO } };
+
+function checkList(w: ArtifactWalk, list: unknown[]): void {
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i];
+    const locations = isObject(a) ? locationsOf(a as unknown as Artifact) : [];
+    if (locations.length > 1)
+      w.sink.error(
+        'lint/multiple-artifact-locations',
+        pointerUnder(w.path, [...w.keys, 'artifacts', i]),
+        `at most one artifact location can be specified (got ${locations.join(', ')})`,
+      );
+  }
+}
+
+/** `v` walked as `shape` (lists of it walked through), or whole when `shape` is undefined. */
+function visitObject(w: ArtifactWalk, v: unknown, shape: Shape | undefined): void {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) descend(w, i, v[i], shape);
+    return;
+  }
+  if (!isObject(v)) return;
+  for (const key of Object.keys(v)) {
+    const child = v[key];
+    if (key === 'artifacts' && Array.isArray(child)) checkList(w, child);
+    if (shape === undefined) descend(w, key, child, undefined);
+    else if (!shape.skip.has(key)) {
+      const typed = shape.typed[key];
+      if (typed === 'parameters') parameters(w, key, child);
+      else descend(w, key, child, typed);
     }
-    if (!isObject(v)) return;
-    for (const key of Object.keys(v)) {
-      const child = v[key];
-      if (key === 'artifacts' && Array.isArray(child))
-        for (let i = 0; i < child.length; i++) {
-          const a = child[i];
-          const locations = isObject(a) ? locationsOf(a as unknown as Artifact) : [];
-          if (locations.length > 1)
-            sink.error(
-              'lint/multiple-artifact-locations',
-              pointerUnder(path, [...keys, 'artifacts', i]),
-              `at most one artifact location can be specified (got ${locations.join(', ')})`,
-            );
-        }
-      descend(key, child);
+  }
+}
+
+/** A list of Parameter: only `valueFrom.supplied` (free-form) can hold an artifact list. */
+function parameters(w: ArtifactWalk, key: string, list: unknown): void {
+  if (!Array.isArray(list)) {
+    descend(w, key, list, undefined);
+    return;
+  }
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i];
+    if (!isObject(p)) continue;
+    const from = p.valueFrom;
+    if (!isObject(from)) continue;
+    if (from.supplied !== null && typeof from.supplied === 'object') {
+      w.keys.push(key, i, 'valueFrom');
+      descend(w, 'supplied', from.supplied, undefined);
+      w.keys.length -= 3;
     }
-  };
-  const descend = (key: string | number, child: unknown): void => {
-    if (child === null || typeof child !== 'object') return; // a scalar holds no artifacts
-    keys.push(key);
-    walk(child);
-    keys.pop();
-  };
-  walk(value);
+  }
+}
+
+function descend(w: ArtifactWalk, key: string | number, child: unknown, shape: Shape | undefined): void {
+  if (child === null || typeof child !== 'object') return; // a scalar holds no artifacts
+  w.keys.push(key);
+  visitObject(w, child, shape);
+  w.keys.pop();
 }
