@@ -1,7 +1,7 @@
 import type * as model from '@argo-gen/model';
 import { ArgoGenError, findGraphCycle, type Issue, issue } from '@argo-gen/model';
 import { referencedCalls } from './data-deps.js';
-import { and, type Depends, dependsAtom } from './depends.js';
+import { andAtoms, type Depends } from './depends.js';
 import { type CallSite, captureSite } from './internal/source.js';
 import type { OutputSpecs } from './outputs.js';
 import type { InputSpecs } from './params.js';
@@ -56,16 +56,18 @@ function memoizedDepends(t: Task, used: readonly string[] | undefined): Depends 
 }
 
 function joinDepends(t: Task, used: readonly string[]): Depends | undefined {
-  const parts: Depends[] = t.depends ? [t.depends] : [];
+  // The names `depends` does not mention yet, in order, each once: `after` first, then the data references.
   const mentioned = new Set(t.depends?.tasks);
-  const add = (n: string) => {
-    if (mentioned.has(n)) return;
-    mentioned.add(n);
-    parts.push(dependsAtom(n));
-  };
-  for (const a of t.after) add(a.name);
-  for (const n of used) add(n);
-  return parts.length === 0 ? undefined : and(...parts);
+  const added: string[] = [];
+  for (const a of t.after) addOnce(a.name, mentioned, added);
+  for (const n of used) addOnce(n, mentioned, added);
+  return andAtoms(t.depends, added);
+}
+
+function addOnce(name: string, mentioned: Set<string>, added: string[]): void {
+  if (mentioned.has(name)) return;
+  mentioned.add(name);
+  added.push(name);
 }
 
 function entryName(e: DagEntry): string {
@@ -90,23 +92,13 @@ function checkGraph(dagName: string, entries: readonly DagEntry[], site: CallSit
       edges.set(entryName(e), [...(e.dependencies ?? [])]);
       continue;
     }
-    const foreign = (otherName: string) =>
-      problems.push(
-        issue(
-          'dsl/foreign-dependency',
-          '',
-          `task '${e.name}' depends on task '${otherName}', which is not in DAG '${dagName}'`,
-          {
-            source: e.source,
-          },
-        ),
-      );
     // `after` holds tasks, which must be these very tasks; `depends` names tasks, which must be here.
     for (const other of e.after) {
       const otherName = entryName(other);
-      if (!byName.has(otherName) || (isTask(other) && byName.get(otherName) !== other)) foreign(otherName);
+      if (!byName.has(otherName) || (isTask(other) && byName.get(otherName) !== other))
+        problems.push(foreignDependency(dagName, e, otherName));
     }
-    for (const n of e.depends?.tasks ?? []) if (!byName.has(n)) foreign(n);
+    for (const n of e.depends?.tasks ?? []) if (!byName.has(n)) problems.push(foreignDependency(dagName, e, n));
     const used = referencedCalls(e, 'tasks');
     for (const name of used) {
       if (!byName.has(name)) {
@@ -134,6 +126,15 @@ function checkGraph(dagName: string, entries: readonly DagEntry[], site: CallSit
     );
   }
   if (problems.length > 0) throw new ArgoGenError(problems);
+}
+
+function foreignDependency(dagName: string, t: Task, otherName: string): Issue {
+  return issue(
+    'dsl/foreign-dependency',
+    '',
+    `task '${t.name}' depends on task '${otherName}', which is not in DAG '${dagName}'`,
+    { source: t.source },
+  );
 }
 
 /**

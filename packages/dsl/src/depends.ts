@@ -56,6 +56,20 @@ export function and(...parts: readonly Depends[]): Depends {
   );
 }
 
+/**
+ * `and(first, dependsAtom(n) for each of names)`, without making an atom per name: `dag()` joins every task's
+ * `after` and data references this way. `names` must hold no name of `first` and no name twice.
+ */
+export function andAtoms(first: Depends | undefined, names: readonly string[]): Depends | undefined {
+  if (first === undefined) {
+    if (names.length === 0) return undefined;
+    if (names.length === 1) return dependsAtom(names[0] as string);
+    return new Depends(names.join(' && '), names, 1); // atoms need no parentheses
+  }
+  if (names.length === 0) return first;
+  return new Depends([wrap(first, 2), ...names].join(' && '), [...first.tasks, ...names], 1);
+}
+
 export function or(...parts: readonly Depends[]): Depends {
   if (parts.length === 0) throw new TypeError('or() needs at least one dependency');
   if (parts.length === 1) return parts[0] as Depends;

@@ -24,7 +24,11 @@ const RAW = /\uE002([^\uE003]*)\uE003/g;
 /** The expressions of every handle inside a string, in order. */
 export function expressionsIn(text: string): string[] {
   if (!text.includes(OPEN)) return []; // most strings hold no handle
-  return [...text.matchAll(TOKEN)].map((m) => m[1] as string);
+  // exec, not matchAll: matchAll copies the regex on every call (TOKEN is global; lastIndex is reset)
+  const found: string[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) found.push(m[1] as string);
+  return found;
 }
 
 export function hasTokens(text: string): boolean {

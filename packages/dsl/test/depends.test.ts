@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { and, andAtoms, dependsAtom, not, or } from '../src/depends.js';
+
+describe('andAtoms: and() of a depends and plain atoms, without an atom per name', () => {
+  const a = dependsAtom('a', 'Succeeded');
+  const cases = [
+    ['nothing', undefined, []],
+    ['one name', undefined, ['x']],
+    ['names', undefined, ['x', 'y', 'z']],
+    ['an atom alone', a, []],
+    ['an atom and names', a, ['x', 'y']],
+    ['an or (parenthesised)', or(a, dependsAtom('b')), ['x']],
+    ['an and', and(a, dependsAtom('b')), ['x']],
+    ['a not', not(a), ['x', 'y']],
+  ] as const;
+  it.each(cases)('%s', (_label, first, names) => {
+    const parts = [...(first ? [first] : []), ...names.map((n) => dependsAtom(n))];
+    expect(andAtoms(first, names)).toStrictEqual(parts.length ? and(...parts) : undefined);
+    if (parts.length) expect(Object.isFrozen(andAtoms(first, names)?.tasks)).toBe(true);
+  });
+});
