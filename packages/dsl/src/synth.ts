@@ -195,44 +195,49 @@ function workflowParameter(name: string, s: ParamSpec): model.Parameter {
  * and array of the result is new, and is frozen as it is made, so the document needs no second walk to freeze it.
  */
 function renderTokens(value: unknown, at: string, problems: Issue[]): never {
-  // The keys from `at` down to the current value: a pointer is built only for a string that is reported.
+  // keys[0..depth) are the keys from `at` down to the value being rendered; a pointer is built only for a string that
+  // is reported. Keys are written by depth, without a helper call or push/pop per child: the walk visits every value
+  // of the document, so it makes one call per value.
   const keys: (string | number)[] = [];
-  const renderValue = (v: unknown): unknown => {
-    if (typeof v === 'string') {
-      if (!needsRender(v)) return v;
-      const r = render(v);
-      if (r.handWritten) {
-        problems.push(
-          issue(
-            'dsl/hand-written-expression',
-            pointerUnder(at, keys),
-            `hand-written '{{' in ${JSON.stringify(truncate(v))}: use a handle, or raw() to say it is deliberate`,
-          ),
-        );
-      }
-      return r.text;
+  const renderString = (v: string, depth: number): string => {
+    const r = render(v);
+    if (r.handWritten) {
+      problems.push(
+        issue(
+          'dsl/hand-written-expression',
+          pointerUnder(at, keys.slice(0, depth)),
+          `hand-written '{{' in ${JSON.stringify(truncate(v))}: use a handle, or raw() to say it is deliberate`,
+        ),
+      );
     }
-    if (isRef(v)) return renderValue(String(v));
+    return r.text;
+  };
+  const renderValue = (v: unknown, depth: number): unknown => {
+    if (typeof v === 'string') return needsRender(v) ? renderString(v, depth) : v;
+    if (v === null || typeof v !== 'object') return v;
     if (Array.isArray(v)) {
-      return Object.freeze(v.map((item, i) => child(i, item)));
-    }
-    if (v !== null && typeof v === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const k of Object.keys(v)) {
-        const item = (v as Record<string, unknown>)[k];
-        if (item !== undefined) out[k] = child(k, item);
+      const out: unknown[] = []; // filled in order, so V8 keeps it a packed array
+      for (let i = 0; i < v.length; i++) {
+        if (!(i in v)) {
+          out.length = i + 1; // a hole stays a hole, as with map
+          continue;
+        }
+        keys[depth] = i;
+        out[i] = renderValue(v[i], depth + 1);
       }
       return Object.freeze(out);
     }
-    return v;
+    if (isRef(v)) return renderValue(String(v), depth);
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) {
+      const item = (v as Record<string, unknown>)[k];
+      if (item === undefined) continue;
+      keys[depth] = k;
+      out[k] = renderValue(item, depth + 1);
+    }
+    return Object.freeze(out);
   };
-  const child = (key: string | number, v: unknown): unknown => {
-    keys.push(key);
-    const out = renderValue(v);
-    keys.pop();
-    return out;
-  };
-  return renderValue(value) as never;
+  return renderValue(value, 0) as never;
 }
 
 function truncate(s: string): string {

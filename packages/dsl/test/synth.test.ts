@@ -37,6 +37,22 @@ describe('hand-written {{…}}', () => {
     );
   });
 
+  it('is located inside nested arrays and objects, past holes and undefined fields', () => {
+    // biome-ignore lint/suspicious/noSparseArray: the renderer keeps holes where they are
+    const args = ['a', , '{{x}}'] as string[];
+    const t = container('t', { image: 'alpine:3.20', args, env: [{ name: 'A', value: undefined }] });
+    const staged = stage(workflowTemplate('w', { entrypoint: t }));
+    const rendered = staged.doc.spec.templates?.[0]?.container;
+    expect(rendered?.args?.length).toBe(3);
+    expect(1 in (rendered?.args ?? [])).toBe(false);
+    expect(Object.isFrozen(rendered?.args)).toBe(true);
+    expect(rendered?.env).toEqual([{ name: 'A' }]);
+    expect(Object.keys(rendered?.env?.[0] ?? {})).toEqual(['name']);
+    expect(issuesOf(() => staged.finish()).find((i) => i.code === 'dsl/hand-written-expression')?.path).toBe(
+      '/spec/templates/0/container/args/2',
+    );
+  });
+
   it('is accepted when wrapped in raw(), and rendered as written', () => {
     const t = container('t', {
       image: 'alpine:3.20',
