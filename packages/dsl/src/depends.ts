@@ -34,12 +34,43 @@ export class Depends {
 }
 
 /** `name.Result`, or bare `name` ("succeeded, skipped or daemoned": Argo's plain dependency). */
-export function dependsAtom(
-  task: string,
-  result?: TaskResult,
-  tasks: readonly string[] = Object.freeze([task]),
-): Depends {
-  return new Depends(result ? `${task}.${result}` : task, tasks, 3);
+export function dependsAtom(task: string, result?: TaskResult): Depends {
+  return new Depends(result ? `${task}.${result}` : task, Object.freeze([task]), 3);
+}
+
+/** A task's results as `depends` atoms: `done` (the bare name) and one per result. */
+export interface ResultAtoms {
+  /** `name` alone: Argo's plain dependency (succeeded, skipped or daemoned). */
+  readonly done: Depends;
+  readonly succeeded: Depends;
+  readonly failed: Depends;
+  readonly errored: Depends;
+  readonly skipped: Depends;
+  readonly omitted: Depends;
+  readonly daemoned: Depends;
+  /** For loops: at least one iteration succeeded. */
+  readonly anySucceeded: Depends;
+  /** For loops: every iteration failed. */
+  readonly allFailed: Depends;
+}
+
+/**
+ * The nine atoms of the task named `task`, as `dependsAtom` makes them, sharing one frozen list of the name. Made
+ * directly rather than through `dependsAtom`: every task makes nine, and most are never read.
+ */
+export function resultAtoms(task: string): ResultAtoms {
+  const names = Object.freeze([task]);
+  return {
+    done: new Depends(task, names, 3),
+    succeeded: new Depends(`${task}.Succeeded`, names, 3),
+    failed: new Depends(`${task}.Failed`, names, 3),
+    errored: new Depends(`${task}.Errored`, names, 3),
+    skipped: new Depends(`${task}.Skipped`, names, 3),
+    omitted: new Depends(`${task}.Omitted`, names, 3),
+    daemoned: new Depends(`${task}.Daemoned`, names, 3),
+    anySucceeded: new Depends(`${task}.AnySucceeded`, names, 3),
+    allFailed: new Depends(`${task}.AllFailed`, names, 3),
+  };
 }
 
 function wrap(d: Depends, min: Precedence): string {

@@ -3,7 +3,7 @@ import type { SourceLocation } from '@argo-gen/model';
 import { type Args, type ArgValue, renderArgs } from './args.js';
 import { type Callable, targetOf } from './callable.js';
 import type { Condition } from './conditions.js';
-import { type Depends, dependsAtom } from './depends.js';
+import { type Depends, type ResultAtoms, resultAtoms } from './depends.js';
 import { deepFreeze } from './internal/freeze.js';
 import { type CallSite, captureSite, defineSource } from './internal/source.js';
 import { type Item, itemHandle, type ParamItem } from './item.js';
@@ -90,20 +90,8 @@ export interface Call<O extends OutputSpecs = OutputSpecs> {
 }
 
 /** A DAG task, with its results as typed `depends` atoms. */
-export interface Task<O extends OutputSpecs = OutputSpecs> extends Call<O> {
+export interface Task<O extends OutputSpecs = OutputSpecs> extends Call<O>, ResultAtoms {
   readonly kind: 'task';
-  /** `name` alone: Argo's plain dependency (succeeded, skipped or daemoned). */
-  readonly done: Depends;
-  readonly succeeded: Depends;
-  readonly failed: Depends;
-  readonly errored: Depends;
-  readonly skipped: Depends;
-  readonly omitted: Depends;
-  readonly daemoned: Depends;
-  /** For loops: at least one iteration succeeded. */
-  readonly anySucceeded: Depends;
-  /** For loops: every iteration failed. */
-  readonly allFailed: Depends;
 }
 
 export interface Step<O extends OutputSpecs = OutputSpecs> extends Call<O> {
@@ -228,22 +216,9 @@ export function task<I extends InputSpecs, O extends OutputSpecs, const T>(
 export function task(name: string, template: Callable, options: object = {}): Task {
   const site = captureSite();
   const call = buildCall('task', name, template as Callable, options as AnyOptions, site);
-  const names = Object.freeze([name]); // shared by the nine atoms
-  const atom = (r?: Parameters<typeof dependsAtom>[1]) => dependsAtom(name, r, names);
-  // The call is new and not yet frozen: it becomes the task, rather than being copied into one. Everything is frozen
-  // by freezeCall, raw templates' output proxies included.
-  const value: Task = Object.assign(call, {
-    kind: 'task' as const,
-    done: atom(),
-    succeeded: atom('Succeeded'),
-    failed: atom('Failed'),
-    errored: atom('Errored'),
-    skipped: atom('Skipped'),
-    omitted: atom('Omitted'),
-    daemoned: atom('Daemoned'),
-    anySucceeded: atom('AnySucceeded'),
-    allFailed: atom('AllFailed'),
-  });
+  // The call is new and not yet frozen: it becomes the task (its kind is 'task' already), rather than being copied
+  // into one. Everything is frozen by freezeCall, raw templates' output proxies included.
+  const value = Object.assign(call, resultAtoms(name)) as Task;
   return freezeCall(value);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { and, andAtoms, dependsAtom, not, or } from '../src/depends.js';
+import { and, andAtoms, dependsAtom, not, or, resultAtoms } from '../src/depends.js';
 
 describe('andAtoms: and() of a depends and plain atoms, without an atom per name', () => {
   const a = dependsAtom('a', 'Succeeded');
@@ -17,5 +17,24 @@ describe('andAtoms: and() of a depends and plain atoms, without an atom per name
     const parts = [...(first ? [first] : []), ...names.map((n) => dependsAtom(n))];
     expect(andAtoms(first, names)).toStrictEqual(parts.length ? and(...parts) : undefined);
     if (parts.length) expect(Object.isFrozen(andAtoms(first, names)?.tasks)).toBe(true);
+  });
+});
+
+describe('resultAtoms: a task’s nine atoms', () => {
+  it('are the atoms dependsAtom makes, sharing one frozen list of the name', () => {
+    const atoms = resultAtoms('build');
+    expect(atoms).toStrictEqual({
+      done: dependsAtom('build'),
+      succeeded: dependsAtom('build', 'Succeeded'),
+      failed: dependsAtom('build', 'Failed'),
+      errored: dependsAtom('build', 'Errored'),
+      skipped: dependsAtom('build', 'Skipped'),
+      omitted: dependsAtom('build', 'Omitted'),
+      daemoned: dependsAtom('build', 'Daemoned'),
+      anySucceeded: dependsAtom('build', 'AnySucceeded'),
+      allFailed: dependsAtom('build', 'AllFailed'),
+    });
+    expect(new Set(Object.values(atoms).map((a) => a.tasks)).size).toBe(1);
+    for (const a of Object.values(atoms)) expect(Object.isFrozen(a) && Object.isFrozen(a.tasks)).toBe(true);
   });
 });
