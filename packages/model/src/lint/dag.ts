@@ -5,7 +5,7 @@ import { type LintDoc, list, type TemplateAt } from './document.js';
 import { findCycle } from './graph.js';
 import { checkFieldNames } from './names.js';
 import { checkNodeTags, checkTemplateTags, nodeAttribute } from './references.js';
-import { type GlobalScope, loopOf, type NodeResolver } from './scope.js';
+import { type GlobalScope, inputsOf, loopOf, type NodeResolver } from './scope.js';
 import type { Callee } from './template-refs.js';
 
 const RESULTS: ReadonlySet<string> = new Set(TASK_RESULTS);
@@ -100,10 +100,11 @@ export function checkDag(d: LintDoc, at: TemplateAt, global: GlobalScope): void 
         return { code: 'lint/unresolved-reference', reason: `task '${self}' cannot refer to itself outside its hooks` };
       return nodeAttribute('task', name, attribute, callees.get(name) ?? 'unknown');
     };
+  const inputs = inputsOf(at.template);
   tasks.forEach((t, i) => {
     if (!t) return;
     const path = taskPath(i);
-    checkNodeTags(d, t, path, at.template, global, (inHooks) => ({ tasks: resolver(t.name, inHooks) }));
+    checkNodeTags(d, t, path, at.template, inputs, global, (inHooks) => ({ tasks: resolver(t.name, inHooks) }));
   });
   checkTemplateTags(d, at, global, resolver(undefined, false));
 }

@@ -2,7 +2,9 @@ import type { DAGTask, Template, WorkflowStep } from '../gen/types.gen.js';
 import type { LintDoc, TemplateAt } from './document.js';
 import {
   type GlobalScope,
+  type Inputs,
   inputsOf,
+  type Loop,
   loopOf,
   type NodeResolver,
   resolveTag,
@@ -28,44 +30,54 @@ export function reportTags(d: LintDoc, tags: readonly Tag[], scope: TagScope): v
 }
 
 /** The scope of a template body: its inputs and the globals (no loop item; steps/tasks only where given). */
-export function templateScope(global: GlobalScope, t: Template, extra: Partial<TagScope> = {}): TagScope {
+export function templateScope(global: GlobalScope, t: Template, nodes?: Pick<TagScope, 'steps' | 'tasks'>): TagScope {
   const inputs = inputsOf(t);
   return {
     global,
     template: t,
     inputParameters: inputs.parameters,
     inputArtifacts: inputs.artifacts,
-    loop: { kind: 'none' },
-    ...extra,
+    loop: NO_LOOP,
+    steps: nodes?.steps,
+    tasks: nodes?.tasks,
   };
 }
 
+const NO_LOOP: Loop = { kind: 'none' };
+
 const HOOKS = [['hooks']] as const;
+const NO_TAGS: readonly Tag[] = [];
 
 /**
- * Tags of one step or task: the template's inputs plus an inline template's, the loop item, and the steps or tasks
- * `nodes(inHooks)` makes visible (hooks run after their step or task, so they may read its own results).
+ * Tags of one step or task: the template's inputs (`inputs`, `inputsOf(template)`, worked out once for all its steps
+ * or tasks) plus an inline template's, the loop item, and the steps or tasks `nodes(inHooks)` makes visible (hooks run
+ * after their step or task, so they may read its own results).
  */
 export function checkNodeTags(
   d: LintDoc,
   node: WorkflowStep | DAGTask,
   path: string,
   template: Template,
+  inputs: Inputs,
   global: GlobalScope,
   nodes: (inHooks: boolean) => Pick<TagScope, 'steps' | 'tasks'>,
 ): void {
   const tags = tagsIn(node, path, HOOKS);
-  const hookTags = node.hooks === undefined ? [] : tagsIn(node.hooks, `${path}/hooks`);
+  const hookTags = node.hooks === undefined ? NO_TAGS : tagsIn(node.hooks, `${path}/hooks`);
   if (tags.length === 0 && hookTags.length === 0) return; // no scope to build
-  const inputs = inputsOf(template, node.inline);
-  const scope = (inHooks: boolean): TagScope => ({
-    global,
-    template,
-    inputParameters: inputs.parameters,
-    inputArtifacts: inputs.artifacts,
-    loop: loopOf(node),
-    ...nodes(inHooks),
-  });
+  const own = node.inline === undefined ? inputs : inputsOf(template, node.inline);
+  const scope = (inHooks: boolean): TagScope => {
+    const visible = nodes(inHooks);
+    return {
+      global,
+      template,
+      inputParameters: own.parameters,
+      inputArtifacts: own.artifacts,
+      loop: loopOf(node),
+      steps: visible.steps,
+      tasks: visible.tasks,
+    };
+  };
   if (tags.length > 0) reportTags(d, tags, scope(false));
   if (hookTags.length > 0) reportTags(d, hookTags, scope(true));
 }
@@ -102,7 +114,8 @@ const NODE_ATTRIBUTES = new Set([
   'outputs.artifacts',
 ]);
 
-const OUTPUT_ATTRIBUTE = /^outputs\.(parameters|artifacts)\.([^.]+)$/;
+const OUTPUT_PARAMETER = 'outputs.parameters.';
+const OUTPUT_ARTIFACT = 'outputs.artifacts.';
 
 /** `steps.X.<attribute>` / `tasks.X.<attribute>`: a known attribute, and a declared output of X's template. */
 export function nodeAttribute(
@@ -112,13 +125,25 @@ export function nodeAttribute(
   callee: Callee,
 ): Unresolved | undefined {
   if (NODE_ATTRIBUTES.has(attribute)) return undefined;
-  const m = OUTPUT_ATTRIBUTE.exec(attribute);
-  if (!m) return { code: 'lint/unresolved-reference', reason: `'${attribute}' is not a ${kind} variable` };
-  if (callee === 'unknown') return undefined;
-  const field = m[1] as 'parameters' | 'artifacts';
-  const declared = (callee.outputs?.[field] ?? []).some((p) => p?.name === m[2]);
-  if (declared) return undefined;
+  // `outputs.(parameters|artifacts).<name>`, the name without dots (prefix tests: no regex run per tag).
+  const field = attribute.startsWith(OUTPUT_PARAMETER)
+    ? 'parameters'
+    : attribute.startsWith(OUTPUT_ARTIFACT)
+      ? 'artifacts'
+      : undefined;
+  const output =
+    field === undefined ? '' : attribute.slice((field === 'parameters' ? OUTPUT_PARAMETER : OUTPUT_ARTIFACT).length);
+  if (field === undefined || output === '' || output.includes('.'))
+    return { code: 'lint/unresolved-reference', reason: `'${attribute}' is not a ${kind} variable` };
+  if (callee === 'unknown' || declares(callee.outputs?.[field], output)) return undefined;
   const what = field === 'parameters' ? 'parameter' : 'artifact';
   const by = callee.name ? ` (template '${callee.name}')` : '';
-  return { code: 'lint/unresolved-reference', reason: `${kind} '${node}'${by} has no output ${what} '${m[2]}'` };
+  return { code: 'lint/unresolved-reference', reason: `${kind} '${node}'${by} has no output ${what} '${output}'` };
+}
+
+/** Whether an output list names `name` (a loop, not `some` with a closure made per tag). */
+function declares(outputs: readonly { readonly name?: string }[] | undefined, name: string): boolean {
+  if (outputs === undefined) return false;
+  for (let i = 0; i < outputs.length; i++) if (outputs[i]?.name === name) return true;
+  return false;
 }

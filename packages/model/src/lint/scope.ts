@@ -118,7 +118,13 @@ export interface TagScope {
   readonly tasks?: NodeResolver;
 }
 
-export function inputsOf(...templates: (Template | undefined)[]): { parameters: Set<string>; artifacts: Set<string> } {
+/** The names of the input parameters and artifacts of one or more templates. */
+export interface Inputs {
+  readonly parameters: ReadonlySet<string>;
+  readonly artifacts: ReadonlySet<string>;
+}
+
+export function inputsOf(...templates: (Template | undefined)[]): Inputs {
   const parameters = new Set<string>();
   const artifacts = new Set<string>();
   for (const t of templates) {
@@ -128,8 +134,6 @@ export function inputsOf(...templates: (Template | undefined)[]): { parameters: 
   return { parameters, artifacts };
 }
 
-/** Prefixes Argo checks; any other tag (`{{retries}}`, `{{node.name}}`, `{{foo}}`) passes (rule 65). */
-const CHECKED = /^(item|steps|inputs|outputs|pod|workflow|tasks)(\.|$)/;
 const RUNTIME_WORKFLOW = /^workflow\.(creationTimestamp|scheduledTime|duration)(\.|$)/;
 const WORKFLOW_FIXED = new Set([
   'workflow.name',
@@ -152,9 +156,11 @@ const unresolved = (reason: string, severity?: 'warning'): Unresolved => ({
   ...(severity ? { severity } : {}),
 });
 
-/** Whether a tag resolves in a scope; undefined when it does, else the reason. Expression tags `{{=…}}` always pass. */
+/**
+ * Whether a tag resolves in a scope; undefined when it does, else the reason. Argo checks the prefixes below; any other
+ * tag (`{{retries}}`, `{{node.name}}`, `{{foo}}`) passes (rule 65), and so do expression tags `{{=…}}`.
+ */
 export function resolveTag(name: string, raw: string, s: TagScope): Unresolved | undefined {
-  if (name.startsWith('=') || !CHECKED.test(name)) return undefined;
   const parts = name.split('.');
   const head = parts[0] as string;
   switch (head) {
@@ -163,12 +169,12 @@ export function resolveTag(name: string, raw: string, s: TagScope): Unresolved |
     case 'workflow':
       return resolveWorkflow(name, s.global);
     case 'inputs':
-      return resolveInputs(parts.slice(1), s);
+      return resolveInputs(parts, s);
     case 'pod':
       if (name === 'pod.name' && isPodType(s.template)) return undefined;
       return unresolved(name === 'pod.name' ? 'pod.name exists only in templates that run a pod' : 'unknown variable');
     case 'item':
-      return resolveItem(parts.slice(1), s.loop);
+      return resolveItem(parts, s.loop);
     case 'steps':
     case 'tasks': {
       if (parts.length === 2 && parts[1] === 'name') return undefined;
@@ -176,7 +182,9 @@ export function resolveTag(name: string, raw: string, s: TagScope): Unresolved |
       const kind = head === 'steps' ? 'steps' : 'DAG';
       if (!resolver) return unresolved(`'${head}.' references are only valid in a ${kind} template's ${head}`);
       // `tasks.<node>.<attribute…>`
-      return resolver(parts[1] ?? '', parts.slice(2).join('.'), raw);
+      const node = parts[1] ?? '';
+      const attribute = parts.length > 2 ? name.slice(head.length + node.length + 2) : '';
+      return resolver(node, attribute, raw);
     }
     default:
       return undefined;
@@ -216,32 +224,36 @@ function resolveWorkflow(name: string, g: GlobalScope): Unresolved | undefined {
   return unresolved('unknown workflow variable');
 }
 
-function resolveInputs(rest: readonly string[], s: TagScope): Unresolved | undefined {
-  const [field, name, ...more] = rest;
-  const where = s.template.name ? `template '${s.template.name}'` : 'this template';
+/** `inputs.<field>.<name>…`, as split on dots (`parts[0]` is `inputs`). */
+function resolveInputs(parts: readonly string[], s: TagScope): Unresolved | undefined {
+  const field = parts[1];
+  const name = parts[2];
+  const more = parts.length - 3; // parts after the name
+  const where = () => (s.template.name ? `template '${s.template.name}'` : 'this template');
   if (field === 'parameters') {
     if (name === undefined)
-      return s.inputParameters.size > 0 ? undefined : unresolved(`${where} has no input parameters`);
-    if (more.length === 0 && s.inputParameters.has(name)) return undefined;
-    return unresolved(`${where} declares no input parameter '${rest.slice(1).join('.')}'`);
+      return s.inputParameters.size > 0 ? undefined : unresolved(`${where()} has no input parameters`);
+    if (more === 0 && s.inputParameters.has(name)) return undefined;
+    return unresolved(`${where()} declares no input parameter '${parts.slice(2).join('.')}'`);
   }
   if (field === 'artifacts' && name !== undefined) {
-    const tail = more.join('.');
+    const tail = parts.slice(3).join('.');
     if (
       s.inputArtifacts.has(name) &&
       (tail === '' || (tail === 'path' && s.template.steps === undefined && s.template.dag === undefined))
     )
       return undefined;
-    return unresolved(`${where} declares no input artifact '${rest.slice(1).join('.')}'`);
+    return unresolved(`${where()} declares no input artifact '${parts.slice(2).join('.')}'`);
   }
   return unresolved('unknown variable');
 }
 
-function resolveItem(rest: readonly string[], loop: Loop): Unresolved | undefined {
+/** `item…`, as split on dots (`parts[0]` is `item`). */
+function resolveItem(parts: readonly string[], loop: Loop): Unresolved | undefined {
   if (loop.kind === 'none')
     return unresolved("'item' is only defined in a step or task with withItems, withParam or withSequence");
-  if (rest.length === 0 || loop.kind === 'param') return undefined;
-  const key = rest[0] ?? '';
+  if (parts.length === 1 || loop.kind === 'param') return undefined;
+  const key = parts[1] ?? '';
   if (loop.kind === 'items' && loop.keys.has(key)) return undefined;
   return unresolved(
     loop.kind === 'sequence'

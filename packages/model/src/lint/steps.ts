@@ -3,7 +3,7 @@ import { checkCallSite } from './call-site.js';
 import { type LintDoc, list, type TemplateAt } from './document.js';
 import { checkFieldNames } from './names.js';
 import { checkNodeTags, checkTemplateTags, nodeAttribute } from './references.js';
-import type { GlobalScope, NodeResolver } from './scope.js';
+import { type GlobalScope, inputsOf, type NodeResolver } from './scope.js';
 import type { Callee } from './template-refs.js';
 
 /**
@@ -47,8 +47,9 @@ export function checkSteps(d: LintDoc, at: TemplateAt, global: GlobalScope): voi
         };
       return nodeAttribute('step', name, attribute, target.callee);
     };
+  const inputs = inputsOf(at.template);
   for (const { step, path, group } of flat) {
-    checkNodeTags(d, step, path, at.template, global, (inHooks) => ({
+    checkNodeTags(d, step, path, at.template, inputs, global, (inHooks) => ({
       steps: resolver({ ...(step.name ? { name: step.name } : {}), group, inHooks }),
     }));
   }

@@ -10,16 +10,40 @@ export interface Tag {
   readonly path: string;
 }
 
-/** Adds the tags of `text`, found at `path`, to `out`; split the way fasttemplate splits: `{{` up to the next `}}`. */
-function addTags(out: Tag[], text: string, path: string): void {
+/** A tag whose pointer is built only when read: nearly every tag resolves, and only reported ones need it. */
+class FoundTag implements Tag {
+  readonly name: string;
+  readonly raw: string;
+  readonly #base: string;
+  readonly #keys: readonly (string | number)[];
+
+  constructor(name: string, raw: string, base: string, keys: readonly (string | number)[]) {
+    this.name = name;
+    this.raw = raw;
+    this.#base = base;
+    this.#keys = keys;
+  }
+
+  get path(): string {
+    return pointerUnder(this.#base, this.#keys);
+  }
+}
+
+/**
+ * Adds the tags of `text`, found at `keys` under `base`, to `out`; split the way fasttemplate splits: `{{` up to the
+ * next `}}`. The tags of one string share one copy of the keys.
+ */
+function addTags(out: Tag[], text: string, base: string, keys: readonly (string | number)[]): void {
   let from = 0;
+  let at: readonly (string | number)[] | undefined;
   for (;;) {
     const start = text.indexOf('{{', from);
     if (start < 0) return;
     const end = text.indexOf('}}', start + 2);
     if (end < 0) return;
     const inner = text.slice(start + 2, end);
-    out.push({ name: inner.trim(), raw: `{{${inner}}}`, path });
+    at ??= keys.slice();
+    out.push(new FoundTag(inner.trim(), `{{${inner}}}`, base, at));
     from = end + 2;
   }
 }
@@ -59,20 +83,31 @@ interface TagWalk {
 function visit(w: TagWalk, v: unknown): void {
   if (typeof v === 'string') {
     w.strings?.push(v);
-    if (v.includes('{{') && !skipped(w)) addTags(w.out, v, pointerUnder(w.path, w.keys));
-  } else if (v !== null && typeof v === 'object' && !skipped(w)) {
-    const { keys } = w;
+    if (v.includes('{{') && !skipped(w)) addTags(w.out, v, w.path, w.keys);
+  } else if (v !== null && typeof v === 'object' && (w.keys.length > w.skipDepth || !skipped(w))) {
+    // Indexed loops, and strings without a tag handled here without a call: most values are such strings.
+    const { keys, strings } = w;
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
-        keys.push(i);
-        visit(w, v[i]);
-        keys.pop();
+        const child: unknown = v[i];
+        if (typeof child === 'string' && !child.includes('{{')) strings?.push(child);
+        else if (typeof child === 'string' || (child !== null && typeof child === 'object')) {
+          keys.push(i);
+          visit(w, child);
+          keys.pop();
+        }
       }
     } else {
-      for (const k of Object.keys(v)) {
-        keys.push(k);
-        visit(w, (v as Record<string, unknown>)[k]);
-        keys.pop();
+      const names = Object.keys(v);
+      for (let i = 0; i < names.length; i++) {
+        const k = names[i] as string;
+        const child: unknown = (v as Record<string, unknown>)[k];
+        if (typeof child === 'string' && !child.includes('{{')) strings?.push(child);
+        else if (typeof child === 'string' || (child !== null && typeof child === 'object')) {
+          keys.push(k);
+          visit(w, child);
+          keys.pop();
+        }
       }
     }
   }
@@ -81,6 +116,7 @@ function visit(w: TagWalk, v: unknown): void {
 function skipped(w: TagWalk): boolean {
   const { keys } = w;
   if (keys.length > w.skipDepth) return false;
+
   for (const s of w.skip) {
     if (s.length !== keys.length) continue;
     let i = 0;
