@@ -17,15 +17,19 @@ export function checkArguments(
 ): void {
   if (!args) return;
   checkParamNames(sink, args, path);
-  list(args.parameters).forEach((p, i) => {
-    if (typeof p?.name !== 'string') return;
+  const parameters = list(args.parameters);
+  for (let i = 0; i < parameters.length; i++) {
+    const p = parameters[i];
+    if (typeof p?.name !== 'string') continue;
+    const hasValue = p.value !== undefined && p.value !== null;
+    const missing = !hasValue && !p.valueFrom && !allowEmpty;
+    const vf = p.valueFrom;
+    const badFrom = !!vf && !!(vf.path || vf.jsonPath || vf.jqFilter || vf.parameter || vf.expression);
+    if (!missing && !badFrom && p.enum === undefined) continue; // the usual case: no pointer or message to build
     const at = `${path}/parameters/${i}`;
     const ref = `${prefix}${p.name}`;
-    const hasValue = p.value !== undefined && p.value !== null;
-    if (!hasValue && !p.valueFrom && !allowEmpty)
-      sink.error('lint/missing-value', at, `${ref}.value or ${ref}.valueFrom is required`);
-    const vf = p.valueFrom;
-    if (vf && (vf.path || vf.jsonPath || vf.jqFilter || vf.parameter || vf.expression))
+    if (missing) sink.error('lint/missing-value', at, `${ref}.value or ${ref}.valueFrom is required`);
+    if (badFrom)
       sink.error(
         'lint/invalid-value-from',
         `${at}/valueFrom`,
@@ -43,7 +47,7 @@ export function checkArguments(
           `${ref}.value should be present in ${ref}.enum list (got '${p.value}'; allowed: ${p.enum.join(', ')})`,
         );
     }
-  });
+  }
   list(args.artifacts).forEach((a, i) => {
     if (typeof a?.name !== 'string') return;
     const at = `${path}/artifacts/${i}`;

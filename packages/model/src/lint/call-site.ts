@@ -11,12 +11,12 @@ export function checkCallSite(d: LintDoc, node: WorkflowStep | DAGTask, path: st
   const { sink } = d;
   const callee = checkCall(d, node, path);
   if (node.onExit) checkOnExit(d, node.onExit, `${path}/onExit`);
-  checkHooks(d, node.hooks, `${path}/hooks`);
-  const loops = (['withItems', 'withParam', 'withSequence'] as const).filter((k) => node[k] !== undefined);
-  if (loops.length > 1)
+  if (node.hooks !== undefined) checkHooks(d, node.hooks, `${path}/hooks`);
+  const second = secondLoop(node);
+  if (second !== undefined)
     sink.error(
       'lint/multiple-loops',
-      `${path}/${loops[1]}`,
+      `${path}/${second}`,
       'only one of withItems, withParam, withSequence can be specified',
     );
   const seq = node.withSequence;
@@ -26,9 +26,23 @@ export function checkCallSite(d: LintDoc, node: WorkflowStep | DAGTask, path: st
       `${path}/withSequence`,
       'only one of count or end can be defined in withSequence',
     );
-  (node.withItems ?? []).forEach((item, i) => {
-    if (item === null) sink.error('lint/invalid-loop', `${path}/withItems/${i}`, 'unsupported withItems type: null');
-  });
-  checkArguments(sink, node.arguments, `${path}/arguments`, 'arguments.', false);
+  const items = node.withItems;
+  if (items !== undefined)
+    for (let i = 0; i < items.length; i++)
+      if (items[i] === null)
+        sink.error('lint/invalid-loop', `${path}/withItems/${i}`, 'unsupported withItems type: null');
+  if (node.arguments) checkArguments(sink, node.arguments, `${path}/arguments`, 'arguments.', false);
   return callee;
+}
+
+const LOOPS = ['withItems', 'withParam', 'withSequence'] as const;
+
+/** The second loop field a step or task sets, where there is more than one (a plain loop: this runs per node). */
+function secondLoop(node: WorkflowStep | DAGTask): (typeof LOOPS)[number] | undefined {
+  let found = 0;
+  for (let i = 0; i < LOOPS.length; i++) {
+    const k = LOOPS[i] as (typeof LOOPS)[number];
+    if (node[k] !== undefined && ++found === 2) return k;
+  }
+  return undefined;
 }

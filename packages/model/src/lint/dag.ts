@@ -9,6 +9,13 @@ import { type GlobalScope, inputsOf, loopOf, type NodeResolver } from './scope.j
 import type { Callee } from './template-refs.js';
 
 const RESULTS: ReadonlySet<string> = new Set(TASK_RESULTS);
+const NONE: readonly string[] = [];
+
+/** `/^[0-9]/` without a regex run per task. */
+function startsWithDigit(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
 
 /** DAG templates (argo-validation-rules.md §6, rules 40–50, and the DAG rules among the CRD's CEL rules). */
 export function checkDag(d: LintDoc, at: TemplateAt, global: GlobalScope): void {
@@ -17,21 +24,31 @@ export function checkDag(d: LintDoc, at: TemplateAt, global: GlobalScope): void 
   if (!dag) return;
   const tasks = list(dag.tasks);
   const base = `${at.path}/dag`;
-  const taskPath = (i: number) => `${base}/tasks/${i}`;
+  // Plain loops over the tasks, each task's pointer built once: this is per-task work on documents of thousands of
+  // tasks, mostly before the JIT has compiled it.
+  const paths: string[] = [];
+  const index = new Map<string, number>();
+  let usesDepends = false;
+  let usesDependencies = false;
+  let usesBothInOneTask = false;
+  for (let i = 0; i < tasks.length; i++) {
+    paths.push(`${base}/tasks/${i}`);
+    const t = tasks[i];
+    if (typeof t?.name === 'string' && !index.has(t.name)) index.set(t.name, i);
+    if (t?.depends !== undefined) usesDepends = true;
+    if (t?.dependencies !== undefined) usesDependencies = true;
+    if (t?.depends !== undefined && t.dependencies !== undefined) usesBothInOneTask = true;
+  }
+  const taskPath = (i: number) => paths[i] ?? `${base}/tasks/${i}`;
   if (tasks.length === 0) sink.error('lint/empty-dag', `${base}/tasks`, 'must have at least one task');
   checkFieldNames(sink, tasks, taskPath, 'task');
 
-  const index = new Map<string, number>();
-  tasks.forEach((t, i) => {
-    if (typeof t?.name === 'string' && !index.has(t.name)) index.set(t.name, i);
-  });
-  const usesDepends = tasks.some((t) => t?.depends !== undefined);
-  const usesDependencies = tasks.some((t) => t?.dependencies !== undefined);
-
-  // Direct dependencies of each task, from `dependencies` or the task names in `depends`.
+  // Direct dependencies of each task, from `dependencies` or the task names in `depends`; only names of tasks of this
+  // DAG (others are reported here and lead nowhere).
   const deps = new Map<string, string[]>();
-  tasks.forEach((t, i) => {
-    if (!t || typeof t.name !== 'string') return;
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i];
+    if (!t || typeof t.name !== 'string') continue;
     const path = taskPath(i);
     const names: string[] = [];
     if (t.depends !== undefined && t.dependencies !== undefined)
@@ -42,21 +59,22 @@ export function checkDag(d: LintDoc, at: TemplateAt, global: GlobalScope): void 
         `${path}/continueOn`,
         "cannot use 'continueOn' when using 'depends'. Instead use 'dep-task.Failed'/'dep-task.Errored'",
       );
-    if ((usesDepends || usesDependencies) && /^[0-9]/.test(t.name))
+    if ((usesDepends || usesDependencies) && startsWithDigit(t.name))
       sink.error(
         'lint/invalid-name',
         `${path}/name`,
         `task name '${t.name}' cannot begin with a digit when using either 'depends' or 'dependencies'`,
       );
-    list(t.dependencies).forEach((dep, j) => {
-      names.push(dep);
-      if (!index.has(dep))
-        sink.error('lint/unknown-dependency', `${path}/dependencies/${j}`, `dependency '${dep}' not defined`);
-    });
-    if (typeof t.depends === 'string') names.push(...checkDepends(d, t, `${path}/depends`, index, tasks));
+    const dependencies = list(t.dependencies);
+    for (let j = 0; j < dependencies.length; j++) {
+      const dep = dependencies[j] as string;
+      if (index.has(dep)) names.push(dep);
+      else sink.error('lint/unknown-dependency', `${path}/dependencies/${j}`, `dependency '${dep}' not defined`);
+    }
+    if (typeof t.depends === 'string') checkDepends(d, t, `${path}/depends`, index, tasks, names);
     deps.set(t.name, names);
-  });
-  if (usesDepends && usesDependencies && !tasks.some((t) => t?.depends !== undefined && t.dependencies !== undefined)) {
+  }
+  if (usesDepends && usesDependencies && !usesBothInOneTask) {
     const i = tasks.findIndex((t) => t?.dependencies !== undefined);
     sink.error(
       'lint/depends-and-dependencies',
@@ -64,7 +82,7 @@ export function checkDag(d: LintDoc, at: TemplateAt, global: GlobalScope): void 
       "cannot use both 'depends' and 'dependencies' in the same DAG template",
     );
   }
-  const cycle = findCycle([...deps.keys()], (n) => (deps.get(n) ?? []).filter((x) => index.has(x)));
+  const cycle = findCycle([...deps.keys()], (n) => deps.get(n) ?? NONE);
   if (cycle) {
     const first = cycle[0] ?? '';
     const field = tasks[index.get(first) ?? 0]?.depends !== undefined ? 'depends' : 'dependencies';
@@ -79,12 +97,12 @@ export function checkDag(d: LintDoc, at: TemplateAt, global: GlobalScope): void 
       if (!index.has(target)) sink.error('lint/unknown-target', `${base}/target`, `target '${target}' is not defined`);
 
   const callees = new Map<string, Callee>();
-  tasks.forEach((t, i) => {
-    if (t) {
-      const callee = checkCallSite(d, t, taskPath(i));
-      if (typeof t.name === 'string' && !callees.has(t.name)) callees.set(t.name, callee);
-    }
-  });
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i];
+    if (!t) continue;
+    const callee = checkCallSite(d, t, taskPath(i));
+    if (typeof t.name === 'string' && !callees.has(t.name)) callees.set(t.name, callee);
+  }
   const isAncestor = ancestry(deps);
   const resolver =
     (self: string | undefined, inHooks: boolean): NodeResolver =>
@@ -101,34 +119,39 @@ export function checkDag(d: LintDoc, at: TemplateAt, global: GlobalScope): void 
       return nodeAttribute('task', name, attribute, callees.get(name) ?? 'unknown');
     };
   const inputs = inputsOf(at.template);
-  tasks.forEach((t, i) => {
-    if (!t) return;
-    const path = taskPath(i);
-    checkNodeTags(d, t, path, at.template, inputs, global, (inHooks) => ({ tasks: resolver(t.name, inHooks) }));
-  });
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i];
+    if (t)
+      checkNodeTags(d, t, taskPath(i), at.template, inputs, global, (inHooks) => ({
+        tasks: resolver(t.name, inHooks),
+      }));
+  }
   checkTemplateTags(d, at, global, resolver(undefined, false));
 }
 
-/** `depends`: parses, names existing tasks, uses known results, and items-based results only on loops. */
+/**
+ * `depends`: parses, names existing tasks, uses known results, and items-based results only on loops. Adds the tasks
+ * it names that exist to `names`.
+ */
 function checkDepends(
   d: LintDoc,
   task: DAGTask,
   path: string,
   index: ReadonlyMap<string, number>,
   tasks: readonly DAGTask[],
-): string[] {
+  names: string[],
+): void {
   const parsed = parseDepends(task.depends ?? '');
   if (!parsed.ok) {
     d.sink.error('lint/invalid-depends', path, `depends '${task.depends}' is invalid: ${parsed.error}`);
-    return [];
+    return;
   }
-  const names: string[] = [];
   for (const { task: dep, result } of parsed.operands) {
-    names.push(dep);
     if (!index.has(dep)) {
       d.sink.error('lint/unknown-dependency', path, `dependency '${dep}' not defined`);
       continue;
     }
+    names.push(dep);
     if (result === undefined) continue;
     if (!RESULTS.has(result)) {
       d.sink.error(
@@ -147,7 +170,6 @@ function checkDepends(
       );
     }
   }
-  return names;
 }
 
 /** `isAncestor(task, other)`: whether `other` is a direct or transitive dependency of `task`. */

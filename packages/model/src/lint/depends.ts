@@ -29,7 +29,7 @@ const TOKEN = /\s*(?:(&&|\|\||!|\(|\))|([a-zA-Z0-9][-a-zA-Z0-9]*)(?:\.([A-Za-z]+
 const BLANK_REST = /\s*$/y;
 
 export function parseDepends(text: string): ParsedDepends {
-  const tokens: ({ op: string } | DependsOperand)[] = [];
+  const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   let at = 0;
   while (at < text.length) {
@@ -42,55 +42,67 @@ export function parseDepends(text: string): ParsedDepends {
     if (m[1]) tokens.push({ op: m[1] });
     else tokens.push(m[3] !== undefined ? { task: m[2] ?? '', result: m[3] } : { task: m[2] ?? '' });
   }
-  const operands: DependsOperand[] = [];
-  let i = 0;
-  const peek = () => tokens[i];
-  const isOp = (op: string) => {
-    const t = peek();
-    return t !== undefined && 'op' in t && t.op === op;
-  };
-  // Recursive descent; each function returns an error message or undefined.
-  const primary = (): string | undefined => {
-    const t = peek();
-    if (t === undefined) return 'unexpected end of expression';
-    if ('op' in t) {
-      if (t.op === '!') {
-        i++;
-        return primary();
-      }
-      if (t.op === '(') {
-        i++;
-        const inner = or();
-        if (inner) return inner;
-        if (!isOp(')')) return "missing ')'";
-        i++;
-        return undefined;
-      }
-      return `unexpected '${t.op}'`;
-    }
-    operands.push(t);
-    i++;
-    return undefined;
-  };
-  const and = (): string | undefined => {
-    let e = primary();
-    while (!e && isOp('&&')) {
-      i++;
-      e = primary();
-    }
-    return e;
-  };
-  const or = (): string | undefined => {
-    let e = and();
-    while (!e && isOp('||')) {
-      i++;
-      e = and();
-    }
-    return e;
-  };
-  const error = or();
+  // Recursive descent over plain functions and one state object (no closures per call: the lint parses every task's
+  // `depends`); each function returns an error message or undefined.
+  const p: Parser = { tokens, i: 0, operands: [] };
+  const error = or(p);
   if (error) return { ok: false, error };
-  const rest = peek();
+  const rest = tokens[p.i];
   if (rest !== undefined) return { ok: false, error: `unexpected '${'op' in rest ? rest.op : rest.task}'` };
-  return { ok: true, operands };
+  return { ok: true, operands: p.operands };
+}
+
+type Token = { readonly op: string } | DependsOperand;
+
+interface Parser {
+  readonly tokens: readonly Token[];
+  /** The next token. */
+  i: number;
+  readonly operands: DependsOperand[];
+}
+
+function isOp(p: Parser, op: string): boolean {
+  const t = p.tokens[p.i];
+  return t !== undefined && 'op' in t && t.op === op;
+}
+
+function primary(p: Parser): string | undefined {
+  const t = p.tokens[p.i];
+  if (t === undefined) return 'unexpected end of expression';
+  if ('op' in t) {
+    if (t.op === '!') {
+      p.i++;
+      return primary(p);
+    }
+    if (t.op === '(') {
+      p.i++;
+      const inner = or(p);
+      if (inner) return inner;
+      if (!isOp(p, ')')) return "missing ')'";
+      p.i++;
+      return undefined;
+    }
+    return `unexpected '${t.op}'`;
+  }
+  p.operands.push(t);
+  p.i++;
+  return undefined;
+}
+
+function and(p: Parser): string | undefined {
+  let e = primary(p);
+  while (!e && isOp(p, '&&')) {
+    p.i++;
+    e = primary(p);
+  }
+  return e;
+}
+
+function or(p: Parser): string | undefined {
+  let e = and(p);
+  while (!e && isOp(p, '||')) {
+    p.i++;
+    e = and(p);
+  }
+  return e;
 }

@@ -3,19 +3,16 @@
  * (`['a', 'b', 'a']`), or undefined. Iterative, so a long chain does not exhaust the stack.
  */
 export function findCycle(nodes: readonly string[], next: (node: string) => readonly string[]): string[] | undefined {
-  const state = new Map<string, 'open' | 'done'>();
-  for (const root of nodes) {
+  // One search state for all roots (each root's search ends with `path` and `stack` empty), and no closure per root:
+  // the lint runs this over every task of a DAG.
+  const walk: Walk = { next, state: new Map(), path: [], stack: [] };
+  const { state, path, stack } = walk;
+  for (let r = 0; r < nodes.length; r++) {
+    const root = nodes[r] as string;
     if (state.has(root)) continue;
-    const path: string[] = [];
-    const stack: { node: string; edges: readonly string[]; i: number }[] = [];
-    const enter = (node: string) => {
-      state.set(node, 'open');
-      path.push(node);
-      stack.push({ node, edges: next(node), i: 0 });
-    };
-    enter(root);
+    enter(walk, root);
     while (stack.length > 0) {
-      const top = stack[stack.length - 1] as { node: string; edges: readonly string[]; i: number };
+      const top = stack[stack.length - 1] as Frame;
       if (top.i >= top.edges.length) {
         state.set(top.node, 'done');
         stack.pop();
@@ -25,8 +22,28 @@ export function findCycle(nodes: readonly string[], next: (node: string) => read
       const to = top.edges[top.i++] as string;
       const s = state.get(to);
       if (s === 'open') return [...path.slice(path.indexOf(to)), to];
-      if (s === undefined) enter(to);
+      if (s === undefined) enter(walk, to);
     }
   }
   return undefined;
+}
+
+interface Frame {
+  readonly node: string;
+  readonly edges: readonly string[];
+  i: number;
+}
+
+interface Walk {
+  readonly next: (node: string) => readonly string[];
+  readonly state: Map<string, 'open' | 'done'>;
+  /** The nodes from the root to where the search is. */
+  readonly path: string[];
+  readonly stack: Frame[];
+}
+
+function enter(w: Walk, node: string): void {
+  w.state.set(node, 'open');
+  w.path.push(node);
+  w.stack.push({ node, edges: w.next(node), i: 0 });
 }

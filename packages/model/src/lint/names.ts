@@ -110,28 +110,35 @@ export function checkParamNames(
   holder: { readonly parameters?: readonly Parameter[]; readonly artifacts?: readonly Artifact[] } | undefined,
   path: string,
 ): void {
-  for (const field of PARAM_FIELDS) {
-    const items = list<Parameter | Artifact>(holder?.[field]);
+  if (holder === undefined) return;
+  // Plain loops and pointers built only for what is reported: this runs for every template and every step or task.
+  for (let f = 0; f < PARAM_FIELDS.length; f++) {
+    const field = PARAM_FIELDS[f] as (typeof PARAM_FIELDS)[number];
+    const items = list<Parameter | Artifact>(holder[field]);
     if (items.length === 0) continue;
     const what = field === 'parameters' ? 'parameter' : 'artifact';
-    const at = (i: number) => `${path}/${field}/${i}`; // built only for what is reported
     const seen = new Map<string, number>();
-    items.forEach((p, i) => {
+    for (let i = 0; i < items.length; i++) {
+      const p = items[i];
       if (typeof p?.name !== 'string' || p.name === '') {
-        sink.error('lint/missing-name', at(i), `${what} name is required`);
-        return;
+        sink.error('lint/missing-name', `${path}/${field}/${i}`, `${what} name is required`);
+        continue;
       }
       if (!PARAM_NAME.test(p.name))
-        sink.error('lint/invalid-name', `${at(i)}/name`, `${what} name '${p.name}' is invalid: ${PARAM_NAME_RULE}`);
+        sink.error(
+          'lint/invalid-name',
+          `${path}/${field}/${i}/name`,
+          `${what} name '${p.name}' is invalid: ${PARAM_NAME_RULE}`,
+        );
       const first = seen.get(p.name);
       if (first !== undefined)
         sink.error(
           `lint/duplicate-${what}`,
-          `${at(i)}/name`,
-          `${what} name '${p.name}' is not unique (first at ${at(first)})`,
+          `${path}/${field}/${i}/name`,
+          `${what} name '${p.name}' is not unique (first at ${path}/${field}/${first})`,
         );
       else seen.set(p.name, i);
-    });
+    }
   }
 }
 

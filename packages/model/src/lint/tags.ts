@@ -10,22 +10,25 @@ export interface Tag {
   readonly path: string;
 }
 
-/** A tag whose pointer is built only when read: nearly every tag resolves, and only reported ones need it. */
+/**
+ * A tag whose pointer is built only when read: nearly every tag resolves, and only reported ones need it. (Fields
+ * declared, not initialised, so that making one runs no field initialisers.)
+ */
 class FoundTag implements Tag {
-  readonly name: string;
-  readonly raw: string;
-  readonly #base: string;
-  readonly #keys: readonly (string | number)[];
+  declare readonly name: string;
+  declare readonly raw: string;
+  declare readonly base: string;
+  declare readonly keys: readonly (string | number)[];
 
   constructor(name: string, raw: string, base: string, keys: readonly (string | number)[]) {
     this.name = name;
     this.raw = raw;
-    this.#base = base;
-    this.#keys = keys;
+    this.base = base;
+    this.keys = keys;
   }
 
   get path(): string {
-    return pointerUnder(this.#base, this.#keys);
+    return pointerUnder(this.base, this.keys);
   }
 }
 

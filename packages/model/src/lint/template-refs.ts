@@ -153,16 +153,22 @@ export function locationsOf(a: Artifact): string[] {
 
 /** Input substitution: each input needs a value, a default or the caller's argument (rule 28). */
 function checkSupplied(d: LintDoc, target: Template, args: Arguments, path: string): void {
-  const given = (field: 'parameters' | 'artifacts', name: string) =>
-    list<{ name: string }>(args[field]).some((a) => a?.name === name);
-  const who = target.name ? `template '${target.name}': ` : '';
+  const who = () => (target.name ? `template '${target.name}': ` : ''); // only for what is reported
   for (const p of list(target.inputs?.parameters)) {
-    if (p.value !== undefined || p.default !== undefined || p.valueFrom !== undefined || given('parameters', p.name))
+    if (p.value !== undefined || p.default !== undefined || p.valueFrom !== undefined || given(args.parameters, p.name))
       continue;
-    d.sink.error('lint/missing-argument', path, `${who}inputs.parameters.${p.name} was not supplied`);
+    d.sink.error('lint/missing-argument', path, `${who()}inputs.parameters.${p.name} was not supplied`);
   }
   for (const a of list(target.inputs?.artifacts)) {
-    if (a.optional || a.from || a.fromExpression || locationsOf(a).length > 0 || given('artifacts', a.name)) continue;
-    d.sink.error('lint/missing-argument', path, `${who}inputs.artifacts.${a.name} was not supplied`);
+    if (a.optional || a.from || a.fromExpression || locationsOf(a).length > 0 || given(args.artifacts, a.name))
+      continue;
+    d.sink.error('lint/missing-argument', path, `${who()}inputs.artifacts.${a.name} was not supplied`);
   }
+}
+
+/** Whether the caller's arguments name `name` (a loop, not `some` with a closure made per input). */
+function given(args: readonly { readonly name: string }[] | undefined, name: string): boolean {
+  if (!Array.isArray(args)) return false;
+  for (let i = 0; i < args.length; i++) if (args[i]?.name === name) return true;
+  return false;
 }
