@@ -20,6 +20,31 @@ export interface ArgoObject {
   readonly status?: unknown;
 }
 
+/**
+ * A node of a Workflow's `status.nodes` as the API returns it: any field may be missing, and fields argo-gen does not
+ * read are kept. Writable: resume edits a copy of the workflow and sends it back.
+ */
+export interface StatusNode {
+  id?: string;
+  name?: string;
+  displayName?: string;
+  type?: string;
+  phase?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  message?: string;
+  outputs?: { parameters?: StatusParameter[] };
+  [key: string]: unknown;
+}
+
+/** An output parameter of a status node; `valueFrom.supplied` marks one a user (or resume) supplies. */
+export interface StatusParameter {
+  name: string;
+  value?: string;
+  valueFrom?: { supplied?: object; default?: string; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
 /** A copy without what the server maintains, for comparing two states and for printing. */
 export function withoutServerFields(obj: ArgoObject): ArgoObject {
   const { managedFields: _m, resourceVersion: _r, generation: _g, ...metadata } = obj.metadata ?? {};

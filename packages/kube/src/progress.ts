@@ -1,4 +1,4 @@
-import type { ArgoObject } from './object.js';
+import type { ArgoObject, StatusNode } from './object.js';
 
 export type Phase = 'Pending' | 'Running' | 'Succeeded' | 'Skipped' | 'Failed' | 'Error' | 'Omitted';
 
@@ -26,17 +26,6 @@ export interface WorkflowProgress {
   readonly nodes: readonly NodeProgress[];
 }
 
-interface RawNode {
-  id?: string;
-  name?: string;
-  displayName?: string;
-  type?: string;
-  phase?: string;
-  startedAt?: string;
-  finishedAt?: string;
-  message?: string;
-}
-
 const TERMINAL = new Set(['Succeeded', 'Failed', 'Error']);
 /** Grouping nodes that are not tasks of their own. */
 const HIDDEN = new Set(['StepGroup', 'TaskGroup']);
@@ -55,7 +44,7 @@ export function workflowProgress(wf: ArgoObject): WorkflowProgress {
     message?: string;
     startedAt?: string;
     finishedAt?: string;
-    nodes?: Record<string, RawNode>;
+    nodes?: Record<string, StatusNode>;
   };
   const name = wf.metadata?.name ?? '';
   const nodes = Object.entries(status.nodes ?? {})

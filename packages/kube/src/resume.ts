@@ -1,32 +1,12 @@
 import { ArgoGenError, issue } from '@argo-gen/model';
 import type { Kube } from './client.js';
 import type { ObjectRef } from './kinds.js';
-import type { ArgoObject } from './object.js';
-
-/** A node of `status.nodes`, with the fields resuming reads or writes. */
-interface RawNode {
-  id?: string;
-  name?: string;
-  displayName?: string;
-  type?: string;
-  phase?: string;
-  finishedAt?: string;
-  message?: string;
-  outputs?: { parameters?: RawParameter[] };
-  [key: string]: unknown;
-}
-
-interface RawParameter {
-  name: string;
-  value?: string;
-  valueFrom?: { supplied?: object; default?: string; [key: string]: unknown };
-  [key: string]: unknown;
-}
+import type { ArgoObject, StatusNode } from './object.js';
 
 interface RawWorkflow extends ArgoObject {
   spec?: { suspend?: boolean; [key: string]: unknown };
   status?: {
-    nodes?: Record<string, RawNode>;
+    nodes?: Record<string, StatusNode>;
     offloadNodeStatusVersion?: string;
     compressedNodes?: string;
     [key: string]: unknown;
@@ -97,7 +77,7 @@ export function planResume(workflow: ArgoObject, options: ResumeOptions = {}): R
   const finishedAt = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const nodes = wf.status?.nodes ?? {};
   for (const s of resumed) {
-    const n = nodes[s.id] as RawNode;
+    const n = nodes[s.id] as StatusNode;
     for (const p of n.outputs?.parameters ?? []) {
       if (!p.valueFrom?.supplied) continue;
       if (p.valueFrom.default === undefined)
