@@ -19,6 +19,8 @@ const MAX_ENTRIES = 200;
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 /** Pruning deletes files (tens of ms with many builds): at most once in this long, recorded by a stamp file. */
 const PRUNE_EVERY_MS = 3600 * 1000;
+/** The file, in the cache's root, whose mtime is the last pruning. */
+const PRUNED_STAMP = 'pruned';
 
 export interface CompiledSet {
   /** Entry point (absolute source path) → compiled module (absolute path). */
@@ -110,8 +112,6 @@ export async function cachedBuild(
   }
   return { outputs: result.outputs };
 }
-
-const PRUNED_STAMP = 'pruned';
 
 function touch(file: string): void {
   const now = new Date();

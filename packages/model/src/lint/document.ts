@@ -98,11 +98,6 @@ export function typesOf(t: Template): TemplateType[] {
   return TEMPLATE_TYPES.filter((k) => t[k] !== undefined && t[k] !== null);
 }
 
-/** Leaf templates run something; steps, dag and (for most rules) suspend do not. */
-export function isLeaf(t: Template): boolean {
-  return t.steps === undefined && t.dag === undefined;
-}
-
 /** Templates that create a pod (Argo's `IsPodType`). */
 export function isPodType(t: Template): boolean {
   return (
