@@ -484,28 +484,22 @@ function targets(r) {
         ),
       );
   }
+  /** A linear-growth row: N=5000 costs at most 5.5× N=1000 (5× the work, some slack for GC). */
+  const linear = (target, a, b) => {
+    const k = b.median / a.median;
+    return {
+      target,
+      met: k <= 5.5,
+      measured: `${k.toFixed(2)}×`,
+      by: k <= 5.5 ? undefined : `missed by ${(k / 5.5).toFixed(2)}×`,
+    };
+  };
   const a = r.scale[1000]?.ours.ms;
   const b = r.scale[5000]?.ours.ms;
-  if (a && b) {
-    const k = b.median / a.median;
-    t.push({
-      target: 'N=5000 ≤ 5.5× N=1000 (ours, whole process)',
-      met: k <= 5.5,
-      measured: `${k.toFixed(2)}×`,
-      by: k <= 5.5 ? undefined : `missed by ${(k / 5.5).toFixed(2)}×`,
-    });
-  }
+  if (a && b) t.push(linear('N=5000 ≤ 5.5× N=1000 (ours, whole process)', a, b));
   const pa = r.phases[1000]?.total;
   const pb = r.phases[5000]?.total;
-  if (pa && pb) {
-    const k = pb.median / pa.median;
-    t.push({
-      target: 'N=5000 ≤ 5.5× N=1000 (ours, in-process build+validate+emit)',
-      met: k <= 5.5,
-      measured: `${k.toFixed(2)}×`,
-      by: k <= 5.5 ? undefined : `missed by ${(k / 5.5).toFixed(2)}×`,
-    });
-  }
+  if (pa && pb) t.push(linear('N=5000 ≤ 5.5× N=1000 (ours, in-process build+validate+emit)', pa, pb));
   for (const n of Object.keys(r.phases)) {
     const q = r.phases[n].toYamlOverYamlStringify;
     if (!q || Number(n) < 1000) continue;
