@@ -37,8 +37,10 @@ export function renderArgs(
   site: () => SourceLocation | undefined,
   loose: boolean,
   /** How the callee and its inputs are named in messages: a template's inputs, or a WorkflowTemplate's parameters. */
-  callee: { readonly what: string; readonly noun: string } = { what: `template '${templateName}'`, noun: 'input' },
+  calleeNames?: { readonly what: string; readonly noun: string },
 ): model.Arguments | undefined {
+  // Named only for a message: every task and step comes this way, and most have nothing to report.
+  const callee = () => calleeNames ?? { what: `template '${templateName}'`, noun: 'input' };
   const problems: string[] = [];
   const parameters: model.Parameter[] = [];
   const artifacts: model.Artifact[] = [];
@@ -47,8 +49,9 @@ export function renderArgs(
     const spec = specs[name];
     if (!spec && !loose) {
       const known = Object.keys(specs);
+      const { what, noun } = callee();
       problems.push(
-        `argument '${name}' is not ${/^[aeiou]/.test(callee.noun) ? 'an' : 'a'} ${callee.noun} of ${callee.what} (${callee.noun}s: ${known.length ? known.join(', ') : 'none'})`,
+        `argument '${name}' is not ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun} of ${what} (${noun}s: ${known.length ? known.join(', ') : 'none'})`,
       );
       continue;
     }
@@ -72,7 +75,7 @@ export function renderArgs(
   }
   for (const [name, spec] of Object.entries(specs)) {
     const required = spec.kind === 'param' ? spec.required && !spec.valueFrom : !spec.optional && !spec.from;
-    if (required && args[name] === undefined) problems.push(`missing required argument '${name}' of ${callee.what}`);
+    if (required && args[name] === undefined) problems.push(`missing required argument '${name}' of ${callee().what}`);
   }
   if (problems.length > 0) {
     const source = site();

@@ -54,25 +54,6 @@ export interface ResultAtoms {
   readonly allFailed: Depends;
 }
 
-/**
- * The nine atoms of the task named `task`, as `dependsAtom` makes them, sharing one frozen list of the name. Made
- * directly rather than through `dependsAtom`: every task makes nine, and most are never read.
- */
-export function resultAtoms(task: string): ResultAtoms {
-  const names = Object.freeze([task]);
-  return {
-    done: new Depends(task, names, 3),
-    succeeded: new Depends(`${task}.Succeeded`, names, 3),
-    failed: new Depends(`${task}.Failed`, names, 3),
-    errored: new Depends(`${task}.Errored`, names, 3),
-    skipped: new Depends(`${task}.Skipped`, names, 3),
-    omitted: new Depends(`${task}.Omitted`, names, 3),
-    daemoned: new Depends(`${task}.Daemoned`, names, 3),
-    anySucceeded: new Depends(`${task}.AnySucceeded`, names, 3),
-    allFailed: new Depends(`${task}.AllFailed`, names, 3),
-  };
-}
-
 function wrap(d: Depends, min: Precedence): string {
   return d.precedence < min ? `(${d.text})` : d.text;
 }

@@ -1,4 +1,4 @@
-import { Ref } from './ref.js';
+import { handleAt, Ref } from './ref.js';
 
 /**
  * The loop variable of a task or step with `withItems`, `withParam` or `withSequence`: renders `{{item}}`, and for
@@ -11,14 +11,14 @@ class ItemRef extends Ref {
   constructor(keys: readonly string[]) {
     super(['item']);
     for (const key of keys) {
-      Object.defineProperty(this, key, { value: new Ref(['item', key]), enumerable: true });
+      Object.defineProperty(this, key, { value: handleAt('item', key), enumerable: true });
     }
     Object.freeze(this);
   }
 
   /** For `withParam` items, whose keys are only known at run time. */
   field(key: string): Ref {
-    return new Ref(['item', key]);
+    return handleAt('item', key);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Ref } from './ref.js';
+import { handleAt, type Ref } from './ref.js';
 
 export type ParamType = 'string' | 'number' | 'boolean';
 
@@ -108,7 +108,7 @@ export type Inputs<S extends InputSpecs = InputSpecs> = { readonly [K in keyof S
 export function inputs<const S extends InputSpecs>(specs: S): Inputs<S> {
   const handles: Record<string | symbol, unknown> = { [SPEC]: specs };
   for (const [name, spec] of Object.entries(specs)) {
-    handles[name] = new Ref(['inputs', spec.kind === 'param' ? 'parameters' : 'artifacts', name]);
+    handles[name] = handleAt('inputs', spec.kind === 'param' ? 'parameters' : 'artifacts', name);
   }
   return Object.freeze(handles) as Inputs<S>;
 }
@@ -126,7 +126,7 @@ export type WorkflowParams<S extends Readonly<Record<string, ParamSpec>> = Reado
 /** Workflow-level parameters (`spec.arguments.parameters`) with handles `{{workflow.parameters.x}}`. */
 export function workflowParams<const S extends Readonly<Record<string, ParamSpec>>>(specs: S): WorkflowParams<S> {
   const handles: Record<string | symbol, unknown> = { [WF_SPEC]: specs };
-  for (const name of Object.keys(specs)) handles[name] = new Ref(['workflow', 'parameters', name]);
+  for (const name of Object.keys(specs)) handles[name] = handleAt('workflow', 'parameters', name);
   return Object.freeze(handles) as WorkflowParams<S>;
 }
 

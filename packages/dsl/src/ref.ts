@@ -10,7 +10,8 @@ const REF_BRAND = Symbol.for('argo-gen.Ref');
 export class Ref<T = unknown> {
   /** The dotted path Argo resolves, e.g. `tasks.build.outputs.parameters.digest`. */
   readonly path: readonly string[];
-  readonly [REF_BRAND] = true;
+  // On the prototype (below), not on each handle: a DAG of thousands of tasks makes tens of thousands of handles.
+  declare readonly [REF_BRAND]: true;
 
   /** By brand, so that handles from another copy of this package (see ArgoGenError) are still handles. */
   static [Symbol.hasInstance](value: unknown): boolean {
@@ -19,7 +20,8 @@ export class Ref<T = unknown> {
   declare readonly __type?: T;
 
   constructor(path: readonly string[]) {
-    this.path = Object.freeze([...path]);
+    // A frozen path cannot change, so it is kept as it is; any other is copied, as the caller may change theirs.
+    this.path = Object.isFrozen(path) ? path : Object.freeze([...path]);
     // Subclasses add their own fields, then freeze.
     if (new.target === Ref) Object.freeze(this);
   }
@@ -43,6 +45,13 @@ export class Ref<T = unknown> {
   toJSON(): string {
     return this.toString();
   }
+}
+
+Object.defineProperty(Ref.prototype, REF_BRAND, { value: true });
+
+/** A handle on `path`, made by the DSL itself: the array is new, so it is frozen and kept rather than copied. */
+export function handleAt<T = unknown>(...path: string[]): Ref<T> {
+  return new Ref<T>(Object.freeze(path));
 }
 
 /** Values a template argument or field accepts: the literal, or a handle that yields it at run time. */

@@ -3,13 +3,13 @@ import type { SourceLocation } from '@argo-gen/model';
 import { type Args, type ArgValue, renderArgs } from './args.js';
 import { type Callable, targetOf } from './callable.js';
 import type { Condition } from './conditions.js';
-import { type Depends, type ResultAtoms, resultAtoms } from './depends.js';
+import { type Depends, dependsAtom, type ResultAtoms, type TaskResult } from './depends.js';
 import { deepFreeze } from './internal/freeze.js';
 import { type CallSite, captureSite, defineSource } from './internal/source.js';
 import { type Item, itemHandle, type ParamItem } from './item.js';
 import type { OutputHandles, OutputSpecs } from './outputs.js';
 import type { InputSpecs } from './params.js';
-import { Ref } from './ref.js';
+import { handleAt, type Ref } from './ref.js';
 import type { WithRefs } from './with-refs.js';
 
 /** A lifecycle hook: run a template when the task starts running, or on exit, or when an expression holds. */
@@ -111,10 +111,10 @@ function outputHandles(prefix: string, name: string, specs: OutputSpecs): Output
   const parameters: Record<string, Ref> = {};
   const artifacts: Record<string, Ref> = {};
   for (const [key, spec] of Object.entries(specs)) {
-    if (spec.kind === 'parameter') parameters[key] = new Ref([prefix, name, 'outputs', 'parameters', key]);
-    else artifacts[key] = new Ref([prefix, name, 'outputs', 'artifacts', key]);
+    if (spec.kind === 'parameter') parameters[key] = handleAt(prefix, name, 'outputs', 'parameters', key);
+    else artifacts[key] = handleAt(prefix, name, 'outputs', 'artifacts', key);
   }
-  return { parameters, artifacts, result: new Ref([prefix, name, 'outputs', 'result']) };
+  return { parameters, artifacts, result: handleAt(prefix, name, 'outputs', 'result') };
 }
 
 /** Raw templates declare nothing the DSL can see, so any output name is allowed on them. */
@@ -122,12 +122,12 @@ function looseOutputs(prefix: string, name: string): OutputHandles<OutputSpecs> 
   const make = (kind: string) =>
     new Proxy(
       {},
-      { get: (_t, key) => (typeof key === 'string' ? new Ref([prefix, name, 'outputs', kind, key]) : undefined) },
+      { get: (_t, key) => (typeof key === 'string' ? handleAt(prefix, name, 'outputs', kind, key) : undefined) },
     );
   return {
     parameters: make('parameters'),
     artifacts: make('artifacts'),
-    result: new Ref([prefix, name, 'outputs', 'result']),
+    result: handleAt(prefix, name, 'outputs', 'result'),
   };
 }
 
@@ -136,6 +136,55 @@ function loopOf(o: AnyOptions): Call['loop'] {
   if (o.withParam !== undefined) return { withParam: String(o.withParam) };
   if (o.withSequence !== undefined) return { withSequence: o.withSequence as model.Sequence };
   return undefined;
+}
+
+/** A call's `tasks` or `steps` prefix in Argo's expressions. */
+function prefixOf(c: Call): string {
+  return c.kind === 'task' ? 'tasks' : 'steps';
+}
+
+/**
+ * The prototype of every task and step: its run-time handles, made when read. Each read gives a new (frozen, equal)
+ * handle; handles are values, compared by what they render, never by identity.
+ */
+const CALL_HANDLES: object = Object.freeze(
+  Object.create(Object.prototype, {
+    status: handleGetter('status'),
+    exitCode: handleGetter('exitCode'),
+    id: handleGetter('id'),
+    startedAt: handleGetter('startedAt'),
+    finishedAt: handleGetter('finishedAt'),
+    ip: handleGetter('ip'),
+  }),
+);
+
+function handleGetter(field: string): PropertyDescriptor {
+  return {
+    get(this: Call) {
+      return handleAt(prefixOf(this), this.name, field);
+    },
+  };
+}
+
+/** A task's prototype adds its results as `depends` atoms (ResultAtoms): `build.succeeded` is `build.Succeeded`. */
+const TASK_HANDLES: object = Object.freeze(
+  Object.create(CALL_HANDLES, {
+    done: { get: atomGetter(undefined) },
+    succeeded: { get: atomGetter('Succeeded') },
+    failed: { get: atomGetter('Failed') },
+    errored: { get: atomGetter('Errored') },
+    skipped: { get: atomGetter('Skipped') },
+    omitted: { get: atomGetter('Omitted') },
+    daemoned: { get: atomGetter('Daemoned') },
+    anySucceeded: { get: atomGetter('AnySucceeded') },
+    allFailed: { get: atomGetter('AllFailed') },
+  }),
+);
+
+function atomGetter(result: TaskResult | undefined): (this: Call) => Depends {
+  return function atom(this: Call) {
+    return dependsAtom(this.name, result);
+  };
 }
 
 function buildCall(kind: 'task' | 'step', name: string, callee: Callable, options: AnyOptions, site: CallSite): Call {
@@ -175,26 +224,21 @@ function buildCall(kind: 'task' | 'step', name: string, callee: Callable, option
       )
     : undefined;
   const { continueOn, inline } = options;
-  const call: Call = {
-    kind,
-    name,
-    callee,
-    arguments: args,
-    when: options.when === undefined ? undefined : String(options.when),
-    loop: loopOf(options),
-    after: options.after ?? [],
-    depends: options.depends,
-    onExit: options.onExit,
-    hooks,
-    passThrough: { ...(continueOn ? { continueOn } : {}), ...(inline ? { inline } : {}) },
-    outputs: loose ? looseOutputs(prefix, name) : outputHandles(prefix, name, target.outputs),
-    status: new Ref([prefix, name, 'status']),
-    exitCode: new Ref([prefix, name, 'exitCode']),
-    id: new Ref([prefix, name, 'id']),
-    startedAt: new Ref([prefix, name, 'startedAt']),
-    finishedAt: new Ref([prefix, name, 'finishedAt']),
-    ip: new Ref([prefix, name, 'ip']),
-  };
+  // The run-time handles (status, exitCode, …) and a task's depends atoms are getters of the prototype, made when
+  // read: a task has fifteen of them and most are never read, and a DAG may hold thousands of tasks.
+  const call = Object.create(kind === 'task' ? TASK_HANDLES : CALL_HANDLES) as { -readonly [K in keyof Call]: Call[K] };
+  call.kind = kind;
+  call.name = name;
+  call.callee = callee;
+  call.arguments = args;
+  call.when = options.when === undefined ? undefined : String(options.when);
+  call.loop = loopOf(options);
+  call.after = options.after ?? [];
+  call.depends = options.depends;
+  call.onExit = options.onExit;
+  call.hooks = hooks;
+  call.passThrough = { ...(continueOn ? { continueOn } : {}), ...(inline ? { inline } : {}) };
+  call.outputs = loose ? looseOutputs(prefix, name) : outputHandles(prefix, name, target.outputs);
   defineSource(call, site); // located when first read; freezeCall leaves it alone
   return call;
 }
@@ -216,10 +260,8 @@ export function task<I extends InputSpecs, O extends OutputSpecs, const T>(
 export function task(name: string, template: Callable, options: object = {}): Task {
   const site = captureSite();
   const call = buildCall('task', name, template as Callable, options as AnyOptions, site);
-  // The call is new and not yet frozen: it becomes the task (its kind is 'task' already), rather than being copied
-  // into one. Everything is frozen by freezeCall, raw templates' output proxies included.
-  const value = Object.assign(call, resultAtoms(name)) as Task;
-  return freezeCall(value);
+  // Everything is frozen by freezeCall, raw templates' output proxies included; the atoms come from TASK_HANDLES.
+  return freezeCall(call as Task);
 }
 
 /** A step of a steps template: runs after the previous group, in parallel with the rest of its own group. */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { and, andAtoms, dependsAtom, not, or, resultAtoms } from '../src/depends.js';
+import { and, andAtoms, dependsAtom, not, or } from '../src/depends.js';
+import { Ref } from '../src/ref.js';
+import { step, task } from '../src/task.js';
+import { container } from '../src/template.js';
 
 describe('andAtoms: and() of a depends and plain atoms, without an atom per name', () => {
   const a = dependsAtom('a', 'Succeeded');
@@ -20,9 +23,20 @@ describe('andAtoms: and() of a depends and plain atoms, without an atom per name
   });
 });
 
-describe('resultAtoms: a task’s nine atoms', () => {
-  it('are the atoms dependsAtom makes, sharing one frozen list of the name', () => {
-    const atoms = resultAtoms('build');
+describe('a task’s atoms and run-time handles', () => {
+  const build = task('build', container('c', { image: 'alpine' }));
+  it('are the atoms dependsAtom makes, frozen', () => {
+    const atoms = {
+      done: build.done,
+      succeeded: build.succeeded,
+      failed: build.failed,
+      errored: build.errored,
+      skipped: build.skipped,
+      omitted: build.omitted,
+      daemoned: build.daemoned,
+      anySucceeded: build.anySucceeded,
+      allFailed: build.allFailed,
+    };
     expect(atoms).toStrictEqual({
       done: dependsAtom('build'),
       succeeded: dependsAtom('build', 'Succeeded'),
@@ -34,7 +48,21 @@ describe('resultAtoms: a task’s nine atoms', () => {
       anySucceeded: dependsAtom('build', 'AnySucceeded'),
       allFailed: dependsAtom('build', 'AllFailed'),
     });
-    expect(new Set(Object.values(atoms).map((a) => a.tasks)).size).toBe(1);
     for (const a of Object.values(atoms)) expect(Object.isFrozen(a) && Object.isFrozen(a.tasks)).toBe(true);
+  });
+  it('render the task’s and the step’s run-time fields', () => {
+    const s = step('deploy', container('d', { image: 'alpine' }));
+    const fields = ['status', 'exitCode', 'id', 'startedAt', 'finishedAt', 'ip'] as const;
+    expect(fields.map((f) => `${build[f]}|${s[f]}`)).toStrictEqual(
+      fields.map((f) => `${new Ref(['tasks', 'build', f])}|${new Ref(['steps', 'deploy', f])}`),
+    );
+    expect('succeeded' in s).toBe(false); // steps have no depends atoms
+    expect(Object.isFrozen(build.status)).toBe(true);
+  });
+  it('cannot be overwritten: a task is frozen, its handles are getters of a frozen prototype', () => {
+    expect(() => {
+      (build as { status: unknown }).status = 'x';
+    }).toThrow(TypeError);
+    expect(String(build.status)).toBe(String(new Ref(['tasks', 'build', 'status'])));
   });
 });
