@@ -86,9 +86,20 @@ export function fastYaml(value: unknown, options: FastYamlOptions): string | und
     return indents[depth] as string;
   };
 
+  // Values repeat too (images, commands, paths, parameter names): a single-line value's text, once worked out, is
+  // looked up rather than tested against five patterns again.
+  const lineTexts = new Map<string, string>();
+
   /** A string value; `indent` is where the lines of a block scalar go. */
   const valueString = (s: string, indent: string): string => {
-    if (SIMPLE.test(s)) return simpleString(s); // nearly every value: skip the escape and newline tests
+    const known = lineTexts.get(s);
+    if (known !== undefined) return known;
+    if (SIMPLE.test(s)) {
+      // nearly every value: skip the escape and newline tests
+      const text = simpleString(s);
+      lineTexts.set(s, text);
+      return text;
+    }
     if (forceQuotes(s) || NEEDS_ESCAPES.test(s)) return doubleQuoted(s);
     if (s.includes('\n')) return literalBlock(s, indent);
     if (NOT_PLAIN.test(s)) return doubleQuoted(s);
