@@ -24,6 +24,11 @@ export type Args<I extends InputSpecs> = { readonly [K in RequiredKeys<I> & keyo
 
 export type ArgValue = string | number | boolean | Ref | Omit<model.Artifact, 'name'>;
 
+/** How messages name a template's inputs (made only for a message: most calls have nothing to report). */
+function templateCallee(templateName: string): { readonly what: string; readonly noun: string } {
+  return { what: `template '${templateName}'`, noun: 'input' };
+}
+
 /**
  * Checks arguments against the callee's declared inputs at the call site (for JavaScript callers, raw templates and
  * values computed at run time the types cannot see) and renders them to Argo's `arguments`.
@@ -39,17 +44,18 @@ export function renderArgs(
   /** How the callee and its inputs are named in messages: a template's inputs, or a WorkflowTemplate's parameters. */
   calleeNames?: { readonly what: string; readonly noun: string },
 ): model.Arguments | undefined {
-  // Named only for a message: every task and step comes this way, and most have nothing to report.
-  const callee = () => calleeNames ?? { what: `template '${templateName}'`, noun: 'input' };
   const problems: string[] = [];
   const parameters: model.Parameter[] = [];
   const artifacts: model.Artifact[] = [];
-  for (const [name, value] of Object.entries(args)) {
+  // for-in with own-key tests, not Object.entries: no arrays made per call, and every task and step comes this way.
+  for (const name in args) {
+    if (!Object.hasOwn(args, name)) continue;
+    const value = args[name];
     if (value === undefined) continue;
     const spec = specs[name];
     if (!spec && !loose) {
       const known = Object.keys(specs);
-      const { what, noun } = callee();
+      const { what, noun } = calleeNames ?? templateCallee(templateName);
       problems.push(
         `argument '${name}' is not ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun} of ${what} (${noun}s: ${known.length ? known.join(', ') : 'none'})`,
       );
@@ -73,9 +79,12 @@ export function renderArgs(
     }
     parameters.push({ name, value: String(value) });
   }
-  for (const [name, spec] of Object.entries(specs)) {
+  for (const name in specs) {
+    const spec = specs[name];
+    if (spec === undefined || !Object.hasOwn(specs, name)) continue;
     const required = spec.kind === 'param' ? spec.required && !spec.valueFrom : !spec.optional && !spec.from;
-    if (required && args[name] === undefined) problems.push(`missing required argument '${name}' of ${callee().what}`);
+    if (required && args[name] === undefined)
+      problems.push(`missing required argument '${name}' of ${(calleeNames ?? templateCallee(templateName)).what}`);
   }
   if (problems.length > 0) {
     const source = site();

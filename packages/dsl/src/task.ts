@@ -106,6 +106,8 @@ type AnyOptions = Partial<TaskOptions<InputSpecs>> & {
 };
 
 const NAME = /^[a-zA-Z0-9][-a-zA-Z0-9]*$/;
+/** The pass-through fields of most calls: none. */
+const NONE: PassThrough = Object.freeze({});
 
 function outputHandles(prefix: string, name: string, specs: OutputSpecs): OutputHandles<OutputSpecs> {
   const parameters: Record<string, Ref> = {};
@@ -237,7 +239,8 @@ function buildCall(kind: 'task' | 'step', name: string, callee: Callable, option
   call.depends = options.depends;
   call.onExit = options.onExit;
   call.hooks = hooks;
-  call.passThrough = { ...(continueOn ? { continueOn } : {}), ...(inline ? { inline } : {}) };
+  call.passThrough =
+    continueOn || inline ? { ...(continueOn ? { continueOn } : {}), ...(inline ? { inline } : {}) } : NONE;
   call.outputs = loose ? looseOutputs(prefix, name) : outputHandles(prefix, name, target.outputs);
   defineSource(call, site); // located when first read; freezeCall leaves it alone
   return call;
@@ -286,7 +289,8 @@ export function step(name: string, template: Callable, options: object = {}): St
 /** Freezes a task or step all the way down (not reading `source`, which would locate it now). */
 function freezeCall<T extends Call>(value: T): T {
   const { outputs } = value;
-  for (const key of Object.keys(value)) if (key !== 'outputs' && key !== 'source') deepFreeze(value[key as keyof T]);
+  for (const key in value)
+    if (key !== 'outputs' && key !== 'source' && Object.hasOwn(value, key)) deepFreeze(value[key]);
   // Freezing a raw template's proxy freezes its empty target: reads still resolve, writes throw.
   Object.freeze(outputs.parameters);
   Object.freeze(outputs.artifacts);

@@ -44,24 +44,21 @@ function userFrame(lines: readonly string[]): SourceLocation | undefined {
   return undefined;
 }
 
-/** The call site of each value made by `defineSource`, read by the one getter they all share. */
-const sites = new WeakMap<object, CallSite>();
+/** The call site of a value made by `defineSource`: a hidden (non-enumerable, read-only) property of it. */
+const SITE = Symbol('argo-gen.site');
 
-/** The `source` getter of every template and task (of a value that inherits from one, too). */
-function sourceOf(this: object): SourceLocation | undefined {
-  for (let o: object | null = this; o !== null; o = Object.getPrototypeOf(o)) {
-    const site = sites.get(o);
-    if (site) return site();
-  }
-  return undefined;
+/** The `source` getter of every template and task (of a value that inherits from one, too, by the prototype chain). */
+function sourceOf(this: { readonly [SITE]?: CallSite }): SourceLocation | undefined {
+  return this[SITE]?.();
 }
 
 /**
  * Gives `value` (not yet frozen, with no `source` yet) a `source` read from `site` when first asked for. It is an
  * enumerable own property, so spreading and comparing values see the location as before. All values share one getter:
- * a getter of its own would make V8 keep each value as a slow dictionary object.
+ * a getter of its own would make V8 keep each value as a slow dictionary object. The site is a property of the value
+ * rather than an entry of a WeakMap, which the garbage collector would have to trace for every template and task.
  */
 export function defineSource(value: object, site: CallSite): void {
-  sites.set(value, site);
+  Object.defineProperty(value, SITE, { value: site });
   Object.defineProperty(value, 'source', { get: sourceOf, enumerable: true });
 }
