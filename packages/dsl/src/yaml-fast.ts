@@ -35,6 +35,12 @@ function isPlainObject(v: object): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The document as toYaml writes it, or undefined when it holds anything the fast path does not cover. */
 export function fastYaml(value: unknown, options: FastYamlOptions): string | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value) || !isPlainObject(value)) return undefined;
@@ -54,115 +60,138 @@ export function fastYaml(value: unknown, options: FastYamlOptions): string | und
   };
 
   // Keys repeat (name, image, args…) and so do key sets: their texts and sorted orders are worked out once per call.
+  /** A key's text with its colon, `name:` (every map entry starts with one). */
   const keyTexts = new Map<string, string>();
-  const keyString = (s: string): string => {
+  const keyColon = (s: string): string => {
     let text = keyTexts.get(s);
     if (text !== undefined) return text;
     if (!SIMPLE.test(s)) throw DECLINE;
     text = simpleString(s); // `<<` (a merge key) is quoted as re-typed
     if (text === s && s.length > 1000) throw DECLINE; // yaml writes a long plain key as an explicit `? ` key
+    text = `${text}:`;
     keyTexts.set(s, text);
     return text;
   };
-  const orders = new Map<string, readonly string[]>();
   /**
-   * The keys in toYaml's order, cached by the key list: its length, then the keys joined with NUL (so `{}` and
-   * `{"": …}` differ). Lists of one length that join alike need a key holding NUL; an order reused for the wrong
-   * object then names a key it lacks, whose value reads undefined and declines, so a wrong order is never written.
+   * Key orders already worked out, by first key: each entry pairs a key list as Object.keys gave it with its order.
+   * Looking a list up compares it key by key (property names are interned, so each compare is cheap) rather than
+   * joining it into a string to hash: there is one lookup per map of the document.
    */
+  const orders = new Map<string, { readonly keys: readonly string[]; readonly order: readonly string[] }[]>();
   const sortedKeys = (obj: object): readonly string[] => {
     const keys = Object.keys(obj);
-    const shape = `${keys.length}\0${keys.join('\0')}`;
-    let order = orders.get(shape);
-    if (order === undefined) {
-      order = keys.sort(compare);
-      orders.set(shape, order);
+    const first = keys[0];
+    if (first === undefined) return keys;
+    let known = orders.get(first);
+    if (known === undefined) {
+      known = [];
+      orders.set(first, known);
+    } else {
+      for (let i = 0; i < known.length; i++) {
+        const entry = known[i] as (typeof known)[number];
+        if (sameKeys(entry.keys, keys)) return entry.order;
+      }
     }
+    const order = [...keys].sort(compare);
+    known.push({ keys, order });
     return order;
   };
+  /** By depth: the indentation, and a line break followed by it (both made once). */
   const indents = [''];
-  const indentOf = (depth: number): string => {
-    while (indents.length <= depth) indents.push(`${indents[indents.length - 1]}  `);
-    return indents[depth] as string;
+  const breaks = ['\n'];
+  const deepen = (depth: number): void => {
+    while (indents.length <= depth) {
+      const indent = `${indents[indents.length - 1]}  `;
+      indents.push(indent);
+      breaks.push(`\n${indent}`);
+    }
   };
 
   // Values repeat too (images, commands, paths, parameter names): a single-line value's text, once worked out, is
-  // looked up rather than tested against five patterns again.
+  // looked up rather than tested against five patterns again. Kept as written after `key:` or `- `, space included.
   const lineTexts = new Map<string, string>();
 
-  /** A string value; `indent` is where the lines of a block scalar go. */
-  const valueString = (s: string, indent: string): string => {
-    const known = lineTexts.get(s);
-    if (known !== undefined) return known;
+  /** A string value as written after `key:` or `- `; `depth` is where the lines of a block scalar go. */
+  const valueString = (s: string, depth: number): string => {
     if (SIMPLE.test(s)) {
       // nearly every value: skip the escape and newline tests
-      const text = simpleString(s);
+      const text = ` ${simpleString(s)}`;
       lineTexts.set(s, text);
       return text;
     }
-    if (forceQuotes(s) || NEEDS_ESCAPES.test(s)) return doubleQuoted(s);
-    if (s.includes('\n')) return literalBlock(s, indent);
-    if (NOT_PLAIN.test(s)) return doubleQuoted(s);
+    if (forceQuotes(s) || NEEDS_ESCAPES.test(s)) return ` ${doubleQuoted(s)}`;
+    if (s.includes('\n')) {
+      deepen(depth);
+      return ` ${literalBlock(s, indents[depth] as string)}`;
+    }
+    if (NOT_PLAIN.test(s)) return ` ${doubleQuoted(s)}`;
     if (DOCUMENT_MARKER.test(s)) throw DECLINE; // yaml's handling depends on the indentation
-    return isRetyped(s) ? doubleQuoted(s) : s;
+    return isRetyped(s) ? ` ${doubleQuoted(s)}` : ` ${s}`;
   };
 
-  const scalar = (v: unknown, indent: string): string => {
+  /** A scalar other than a string, as written after `key:` or `- `. */
+  const otherScalar = (v: unknown): string => {
     switch (typeof v) {
-      case 'string':
-        return valueString(v, indent);
       case 'boolean':
-        return v ? 'true' : 'false';
+        return v ? ' true' : ' false';
       case 'number':
-        if (Number.isSafeInteger(v) && !Object.is(v, -0)) return String(v);
+        if (Number.isSafeInteger(v) && !Object.is(v, -0)) return ` ${v}`;
         throw DECLINE;
       default:
-        if (v === null) return 'null';
+        if (v === null) return ' null';
         throw DECLINE;
     }
   };
 
-  /** Text after `key:` or `- `: a scalar or empty collection on the same line, or the block below. */
-  const node = (v: unknown, indent: string, inSeq: boolean): string => {
-    const inner = indentOf(indent.length / 2 + 1);
-    if (v === null || typeof v !== 'object') return ` ${scalar(v, inner)}`;
+  /**
+   * Text after `key:` or `- ` of a node at `depth`: a scalar or empty collection on the same line, or the block below
+   * (one level deeper).
+   */
+  const node = (v: unknown, depth: number, inSeq: boolean): string => {
+    if (typeof v === 'string') return lineTexts.get(v) ?? valueString(v, depth + 1);
+    if (v === null || typeof v !== 'object') return otherScalar(v);
+    deepen(depth + 1);
     if (Array.isArray(v)) {
       if (v.length === 0) return ' []';
-      return inSeq ? ` ${seq(v, inner)}` : `\n${inner}${seq(v, inner)}`;
+      const items = seq(v, depth + 1);
+      return inSeq ? ` ${items}` : `${breaks[depth + 1]}${items}`;
     }
     if (!isPlainObject(v)) throw DECLINE;
-    const m = map(v, inner);
+    const m = map(v, depth + 1);
     if (m === undefined) return ' {}';
-    return inSeq ? ` ${m}` : `\n${inner}${m}`;
+    return inSeq ? ` ${m}` : `${breaks[depth + 1]}${m}`;
   };
 
-  /** Items joined by newline + indent; the caller writes the first line's indentation. */
-  const seq = (items: readonly unknown[], indent: string): string => {
+  /** Items on lines of their own at `depth`; the caller writes the first line's indentation. */
+  const seq = (items: readonly unknown[], depth: number): string => {
+    const brk = breaks[depth] as string;
     let out = '';
     for (let i = 0; i < items.length; i++) {
       if (!(i in items)) throw DECLINE;
       const item = items[i];
       if (item === undefined) throw DECLINE;
-      out += `${i === 0 ? '' : `\n${indent}`}-${node(item, indent, true)}`;
+      out += i === 0 ? `-${node(item, depth, true)}` : `${brk}-${node(item, depth, true)}`;
     }
     return out;
   };
 
-  const map = (obj: Record<string, unknown>, indent: string): string | undefined => {
+  /** Entries on lines of their own at `depth`; the caller writes the first line's indentation. */
+  const map = (obj: Record<string, unknown>, depth: number): string | undefined => {
     const keys = sortedKeys(obj);
     if (keys.length === 0) return undefined;
+    const brk = breaks[depth] as string;
     let out = '';
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i] as string;
       const v = obj[k];
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol') throw DECLINE;
-      out += `${i === 0 ? '' : `\n${indent}`}${keyString(k)}:${node(v, indent, false)}`;
+      out += i === 0 ? `${keyColon(k)}${node(v, depth, false)}` : `${brk}${keyColon(k)}${node(v, depth, false)}`;
     }
     return out;
   };
 
   try {
-    const body = map(value, '');
+    const body = map(value, 0);
     return body === undefined ? '{}\n' : `${body}\n`;
   } catch (error) {
     if (error === DECLINE) return undefined;

@@ -33,8 +33,10 @@ export const RETYPED_PLAIN: readonly RegExp[] = [
 ];
 
 /**
- * The first characters a string matching RETYPED_PLAIN can start with (or it is empty): most strings (names, images,
- * keys) start elsewhere and skip the 22 tests. `e`/`E` because YAML 1.1 floats may be an exponent alone (`e0`).
+ * What a string matching RETYPED_PLAIN starts with (or it is empty): a sign, dot, digit, `~` or `<`; an exponent
+ * (`e5`, `E-3`: YAML 1.1 floats may be an exponent alone); or it is a word of at most five letters starting like
+ * `yes`, `no`, `on`, `off`, `true`, `false` or `null`. Most strings (names, images, keys) are none of these and skip
+ * the 22 tests; `task-5` and `template` do too, though they start with a letter of those words.
  * test/yaml-fast.test.ts checks that no pattern matches outside it.
  */
-export const RETYPED_FIRST = /^[-+.0-9~<NnTtFfYyOoEe]/;
+export const RETYPED_FIRST = /^(?:[-+.0-9~<]|[eE][-+]?[0-9]|[NnTtFfYyOo][A-Za-z]{0,4}$)/;

@@ -36,6 +36,7 @@ function same(doc: unknown, label?: string): boolean {
 const TRICKY = [
   ...['yes', 'Yes', 'YES', 'no', 'No', 'on', 'On', 'ON', 'off', 'Off', 'y', 'Y', 'n', 'N', 'true', 'False', 'TRUE'],
   ...['null', 'Null', 'NULL', '~', '', ' ', '0', '-0', '+1', '007', '0755', '0o17', '0x1F', '0b101', '1_000', '1e3'],
+  ...['e5', 'E-3', 'e+10', 'E1_0', 'true1', 'yess', 'onion', 'tasks', 'Nulls', 'falsey', 'off-by-one'],
   ...['1.5', '.5', '1.', '-1.5e-3', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '1:20', '190:20:30', '-1:30', '1:2:3.5'],
   ...['2024-01-01', '2024-1-1', '2001-12-14t21:59:43.10-05:00', '2001-12-14 21:59:43.10 -5', '12:30'],
   ...['=', '<<', '---', '...', '--- a', '... b', '%x', '%', '-', '?', ':', '- a', '? x', 'a: b', 'a:b', 'a #b', 'a#b'],
@@ -166,8 +167,17 @@ describe('toYaml fast path: what it copies from the library', () => {
     const retyped = (s: string) => RETYPED_PLAIN.some((t) => t.test(s));
     for (const s of TRICKY) if (retyped(s)) expect(s === '' || RETYPED_FIRST.test(s), s).toBe(true);
     const numeric = fc.stringMatching(/^[-+.0-9a-zA-Z:_~<]{0,10}$/);
+    // Words the YAML 1.1 patterns know, in any case, with or without more after them: the prefilter lets through only
+    // words of at most five letters, so the edges are right here.
+    const words = ['yes', 'no', 'on', 'off', 'true', 'false', 'null', 'y', 'n', 'e', 'E', 'e+', 'E-'];
+    const wordLike = fc
+      .tuple(fc.constantFrom(...words), fc.boolean(), fc.stringMatching(/^[-+.0-9a-zA-Z:_~<]{0,3}$/))
+      .map(([w, upper, rest]) => `${upper ? w.toUpperCase() : w}${rest}`);
     fc.assert(
-      fc.property(fc.oneof(numeric, smallString, fc.string()), (s) => !retyped(s) || s === '' || RETYPED_FIRST.test(s)),
+      fc.property(
+        fc.oneof(numeric, wordLike, smallString, fc.string()),
+        (s) => !retyped(s) || s === '' || RETYPED_FIRST.test(s),
+      ),
       { numRuns: 20000 },
     );
   });
