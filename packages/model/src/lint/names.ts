@@ -74,20 +74,25 @@ export function checkFieldNames(
   pathOf: (index: number) => string,
   kind: FieldKind,
 ): void {
-  const seen = new Map<string, string>();
-  items.forEach((item, index) => {
-    const path = pathOf(index);
-    const name = item?.name;
+  // Plain loop; a pointer is built only for a name that is reported (or kept for a later duplicate's message).
+  const seen = new Map<string, number>();
+  for (let index = 0; index < items.length; index++) {
+    const name = items[index]?.name;
     if (typeof name !== 'string' || name === '') {
-      sink.error('lint/missing-name', path, `${kind} name is required`);
-      return;
+      sink.error('lint/missing-name', pathOf(index), `${kind} name is required`);
+      continue;
     }
-    checkFieldName(sink, `${path}/name`, kind, name);
+    if (kind === 'step' || !FIELD_NAME.test(name) || name.length > FIELD_NAME_MAX)
+      checkFieldName(sink, `${pathOf(index)}/name`, kind, name);
     const first = seen.get(name);
     if (first !== undefined)
-      sink.error(`lint/duplicate-${kind}`, `${path}/name`, `${kind} name '${name}' is not unique (first at ${first})`);
-    else seen.set(name, path);
-  });
+      sink.error(
+        `lint/duplicate-${kind}`,
+        `${pathOf(index)}/name`,
+        `${kind} name '${name}' is not unique (first at ${pathOf(first)})`,
+      );
+    else seen.set(name, index);
+  }
 }
 
 export function checkFieldName(sink: Sink, path: string, kind: FieldKind, name: string): void {

@@ -124,14 +124,26 @@ export interface Inputs {
   readonly artifacts: ReadonlySet<string>;
 }
 
-export function inputsOf(...templates: (Template | undefined)[]): Inputs {
+export function inputsOf(template: Template | undefined, inline?: Template): Inputs {
   const parameters = new Set<string>();
   const artifacts = new Set<string>();
-  for (const t of templates) {
-    for (const p of list(t?.inputs?.parameters)) if (typeof p?.name === 'string') parameters.add(p.name);
-    for (const a of list(t?.inputs?.artifacts)) if (typeof a?.name === 'string') artifacts.add(a.name);
-  }
+  addInputs(template, parameters, artifacts);
+  if (inline !== undefined) addInputs(inline, parameters, artifacts);
   return { parameters, artifacts };
+}
+
+/** Indexed loops: this runs for every template, and for every step or task with an inline template. */
+function addInputs(t: Template | undefined, parameters: Set<string>, artifacts: Set<string>): void {
+  const params = list(t?.inputs?.parameters);
+  for (let i = 0; i < params.length; i++) {
+    const name = params[i]?.name;
+    if (typeof name === 'string') parameters.add(name);
+  }
+  const arts = list(t?.inputs?.artifacts);
+  for (let i = 0; i < arts.length; i++) {
+    const name = arts[i]?.name;
+    if (typeof name === 'string') artifacts.add(name);
+  }
 }
 
 const RUNTIME_WORKFLOW = /^workflow\.(creationTimestamp|scheduledTime|duration)(\.|$)/;

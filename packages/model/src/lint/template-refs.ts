@@ -153,17 +153,21 @@ export function locationsOf(a: Artifact): string[] {
 
 /** Input substitution: each input needs a value, a default or the caller's argument (rule 28). */
 function checkSupplied(d: LintDoc, target: Template, args: Arguments, path: string): void {
-  const who = () => (target.name ? `template '${target.name}': ` : ''); // only for what is reported
   for (const p of list(target.inputs?.parameters)) {
     if (p.value !== undefined || p.default !== undefined || p.valueFrom !== undefined || given(args.parameters, p.name))
       continue;
-    d.sink.error('lint/missing-argument', path, `${who()}inputs.parameters.${p.name} was not supplied`);
+    d.sink.error('lint/missing-argument', path, `${supplier(target)}inputs.parameters.${p.name} was not supplied`);
   }
   for (const a of list(target.inputs?.artifacts)) {
     if (a.optional || a.from || a.fromExpression || locationsOf(a).length > 0 || given(args.artifacts, a.name))
       continue;
-    d.sink.error('lint/missing-argument', path, `${who()}inputs.artifacts.${a.name} was not supplied`);
+    d.sink.error('lint/missing-argument', path, `${supplier(target)}inputs.artifacts.${a.name} was not supplied`);
   }
+}
+
+/** How a missing-argument message names the called template (made only for a message). */
+function supplier(target: Template): string {
+  return target.name ? `template '${target.name}': ` : '';
 }
 
 /** Whether the caller's arguments name `name` (a loop, not `some` with a closure made per input). */
