@@ -142,5 +142,16 @@ function foreignDependency(dagName: string, t: Task, otherName: string): Issue {
  * ignores edges to names that are not in the map. The search itself is the model's (the lint uses the same one).
  */
 export function findCycle(edges: ReadonlyMap<string, readonly string[]>): string[] | undefined {
-  return findGraphCycle([...edges.keys()], (n) => (edges.get(n) ?? []).filter((m) => edges.has(m)));
+  return findGraphCycle([...edges.keys()], (n) => knownTargets(edges, n));
+}
+
+const NO_EDGES: readonly string[] = [];
+
+/** The edges of `n` to names in the map: its own list when all are (no copy, the usual case), else a filtered copy. */
+function knownTargets(edges: ReadonlyMap<string, readonly string[]>, n: string): readonly string[] {
+  const targets = edges.get(n);
+  if (targets === undefined) return NO_EDGES;
+  for (let i = 0; i < targets.length; i++)
+    if (!edges.has(targets[i] as string)) return targets.filter((m) => edges.has(m));
+  return targets;
 }
