@@ -54,7 +54,7 @@ export function checkInputArtifacts(sink: Sink, t: Template, path: string): void
 export function checkArtifactLocations(sink: Sink, value: unknown, path: string): void {
   // The keys from `path` down to the current value: a pointer is built only for an artifact that is reported.
   const walk: ArtifactWalk = { sink, path, keys: [] };
-  visitObject(walk, value, SPEC);
+  visitAs(walk, value, SPEC);
 }
 
 interface ArtifactWalk {
@@ -64,32 +64,74 @@ interface ArtifactWalk {
 }
 
 /**
- * How to walk the fields of a schema type: `skip` the fields that cannot hold an artifact, `typed` the fields walked as
- * another schema type; `parameters` for lists of Parameter. Any other field is walked whole.
+ * How a value is walked: as one of the schema types below (lists of it walked through), or `Whole`. A field of a
+ * typed value is `Skip`ped when it cannot hold an artifact list, walked as `Parameters` (a list of Parameter), as
+ * another type, or whole. Numbers and switches rather than tables of sets: this runs over every template, step and
+ * task, mostly before the JIT has compiled it.
  */
-interface Shape {
-  readonly skip: ReadonlySet<string>;
-  readonly typed: Readonly<Record<string, Shape | 'parameters'>>;
-}
+const WHOLE = 0;
+const SPEC = 1;
+const TEMPLATE = 2;
+const NODE = 3; // a DAG task or a workflow step
+const DAG = 4;
+const IO = 5; // Arguments, Inputs or Outputs
+const PARAMETERS = 6;
+const SKIP = 7;
+type Kind = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
-// Fields of Template, DAGTask and WorkflowStep that reach no Arguments, Inputs, Outputs or free-form value.
-const TEMPLATE_SKIP = new Set([
-  'name',
-  'container',
-  'script',
-  'containerSet',
-  'metadata',
-  'initContainers',
-  'sidecars',
-]);
-const NODE_SKIP = new Set(['name', 'template', 'templateRef', 'depends', 'dependencies', 'when', 'continueOn']);
-const IO: Shape = { skip: new Set(), typed: { parameters: 'parameters' } };
-const TEMPLATE_TYPED: Record<string, Shape | 'parameters'> = { inputs: IO, outputs: IO };
-const TEMPLATE: Shape = { skip: TEMPLATE_SKIP, typed: TEMPLATE_TYPED };
-const NODE: Shape = { skip: NODE_SKIP, typed: { arguments: IO, inline: TEMPLATE } };
-TEMPLATE_TYPED.dag = { skip: new Set(['target', 'failFast']), typed: { tasks: NODE } };
-TEMPLATE_TYPED.steps = NODE; // a list of lists of steps: lists are walked through
-const SPEC: Shape = { skip: new Set(), typed: { templates: TEMPLATE, templateDefaults: TEMPLATE, arguments: IO } };
+/** How field `key` of a value walked as `kind` is walked. */
+function fieldKind(kind: Kind, key: string): Kind {
+  switch (kind) {
+    case SPEC:
+      if (key === 'templates' || key === 'templateDefaults') return TEMPLATE;
+      return key === 'arguments' ? IO : WHOLE;
+    case TEMPLATE:
+      switch (key) {
+        // fields of Template that reach no Arguments, Inputs, Outputs or free-form value
+        case 'name':
+        case 'container':
+        case 'script':
+        case 'containerSet':
+        case 'metadata':
+        case 'initContainers':
+        case 'sidecars':
+          return SKIP;
+        case 'inputs':
+        case 'outputs':
+          return IO;
+        case 'dag':
+          return DAG;
+        case 'steps':
+          return NODE; // a list of lists of steps: lists are walked through
+        default:
+          return WHOLE;
+      }
+    case NODE:
+      switch (key) {
+        case 'name':
+        case 'template':
+        case 'templateRef':
+        case 'depends':
+        case 'dependencies':
+        case 'when':
+        case 'continueOn':
+          return SKIP;
+        case 'arguments':
+          return IO;
+        case 'inline':
+          return TEMPLATE;
+        default:
+          return WHOLE;
+      }
+    case DAG:
+      if (key === 'target' || key === 'failFast') return SKIP;
+      return key === 'tasks' ? NODE : WHOLE;
+    case IO:
+      return key === 'parameters' ? PARAMETERS : WHOLE;
+    default:
+      return WHOLE;
+  }
+}
 
 function checkList(w: ArtifactWalk, list: unknown[]): void {
   for (let i = 0; i < list.length; i++) {
@@ -104,29 +146,27 @@ function checkList(w: ArtifactWalk, list: unknown[]): void {
   }
 }
 
-/** `v` walked as `shape` (lists of it walked through), or whole when `shape` is undefined. */
-function visitObject(w: ArtifactWalk, v: unknown, shape: Shape | undefined): void {
+/** `v` walked as `kind` (lists of it walked through). */
+function visitAs(w: ArtifactWalk, v: unknown, kind: Kind): void {
   if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) descend(w, i, v[i], shape);
+    for (let i = 0; i < v.length; i++) descend(w, i, v[i], kind);
     return;
   }
   if (!isObject(v)) return;
-  for (const key of Object.keys(v)) {
+  for (const key in v) {
+    if (!Object.hasOwn(v, key)) continue;
     const child = v[key];
     if (key === 'artifacts' && Array.isArray(child)) checkList(w, child);
-    if (shape === undefined) descend(w, key, child, undefined);
-    else if (!shape.skip.has(key)) {
-      const typed = shape.typed[key];
-      if (typed === 'parameters') parameters(w, key, child);
-      else descend(w, key, child, typed);
-    }
+    const field = fieldKind(kind, key);
+    if (field === PARAMETERS) parameters(w, key, child);
+    else if (field !== SKIP) descend(w, key, child, field);
   }
 }
 
 /** A list of Parameter: only `valueFrom.supplied` (free-form) can hold an artifact list. */
 function parameters(w: ArtifactWalk, key: string, list: unknown): void {
   if (!Array.isArray(list)) {
-    descend(w, key, list, undefined);
+    descend(w, key, list, WHOLE);
     return;
   }
   for (let i = 0; i < list.length; i++) {
@@ -136,15 +176,15 @@ function parameters(w: ArtifactWalk, key: string, list: unknown): void {
     if (!isObject(from)) continue;
     if (from.supplied !== null && typeof from.supplied === 'object') {
       w.keys.push(key, i, 'valueFrom');
-      descend(w, 'supplied', from.supplied, undefined);
+      descend(w, 'supplied', from.supplied, WHOLE);
       w.keys.length -= 3;
     }
   }
 }
 
-function descend(w: ArtifactWalk, key: string | number, child: unknown, shape: Shape | undefined): void {
+function descend(w: ArtifactWalk, key: string | number, child: unknown, kind: Kind): void {
   if (child === null || typeof child !== 'object') return; // a scalar holds no artifacts
   w.keys.push(key);
-  visitObject(w, child, shape);
+  visitAs(w, child, kind);
   w.keys.pop();
 }
