@@ -62,7 +62,10 @@ export function tagsIn(
   skip: readonly (readonly string[])[] = [],
   strings?: string[],
 ): Tag[] {
-  const walk: TagWalk = { out: [], path, skip, skipDepth: -1, keys: [], strings };
+  // Always an array, one thrown away when the caller does not want the strings: a walk that sometimes pushes and
+  // sometimes does not makes V8 throw away the walk's optimized code when the other kind first comes (a DAG's tasks
+  // are walked without, its leaf templates with).
+  const walk: TagWalk = { out: [], path, skip, skipDepth: -1, keys: [], strings: strings ?? [] };
   for (const s of skip) walk.skipDepth = Math.max(walk.skipDepth, s.length);
   visit(walk, value);
   return walk.out;
@@ -80,37 +83,28 @@ interface TagWalk {
   /** The most keys a `skip` entry has: deeper places are never skipped. */
   skipDepth: number;
   readonly keys: (string | number)[];
-  readonly strings: string[] | undefined;
+  readonly strings: string[];
 }
 
 function visit(w: TagWalk, v: unknown): void {
   if (typeof v === 'string') {
-    w.strings?.push(v);
+    w.strings.push(v);
     if (v.includes('{{') && !skipped(w)) addTags(w.out, v, w.path, w.keys);
   } else if (v !== null && typeof v === 'object' && (w.keys.length > w.skipDepth || !skipped(w))) {
-    // Indexed loops, and strings without a tag handled here without a call: most values are such strings.
+    // One indexed loop for arrays and objects, and strings without a tag handled here without a call: most values are
+    // such strings. One loop, so that each operation has one site: V8 optimizes this walk while it goes through a
+    // DAG's tasks, and a site first reached later (a string item of a leaf template's list) would undo that.
     const { keys, strings } = w;
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        const child: unknown = v[i];
-        if (typeof child === 'string' && !child.includes('{{')) strings?.push(child);
-        else if (typeof child === 'string' || (child !== null && typeof child === 'object')) {
-          keys.push(i);
-          visit(w, child);
-          keys.pop();
-        }
-      }
-    } else {
-      const names = Object.keys(v);
-      for (let i = 0; i < names.length; i++) {
-        const k = names[i] as string;
-        const child: unknown = (v as Record<string, unknown>)[k];
-        if (typeof child === 'string' && !child.includes('{{')) strings?.push(child);
-        else if (typeof child === 'string' || (child !== null && typeof child === 'object')) {
-          keys.push(k);
-          visit(w, child);
-          keys.pop();
-        }
+    const names = Array.isArray(v) ? undefined : Object.keys(v);
+    const count = names === undefined ? (v as unknown[]).length : names.length;
+    for (let i = 0; i < count; i++) {
+      const k = names === undefined ? i : (names[i] as string);
+      const child: unknown = (v as Record<string | number, unknown>)[k];
+      if (typeof child === 'string' && !child.includes('{{')) strings.push(child);
+      else if (typeof child === 'string' || (child !== null && typeof child === 'object')) {
+        keys.push(k);
+        visit(w, child);
+        keys.pop();
       }
     }
   }
@@ -120,10 +114,11 @@ function skipped(w: TagWalk): boolean {
   const { keys } = w;
   if (keys.length > w.skipDepth) return false;
 
-  for (const s of w.skip) {
+  for (let j = 0; j < w.skip.length; j++) {
+    const s = w.skip[j] as readonly string[];
     if (s.length !== keys.length) continue;
     let i = 0;
-    while (i < s.length && s[i] === String(keys[i])) i++;
+    while (i < s.length && s[i] === keys[i]) i++; // skip entries are field names: a list index never matches
     if (i === s.length) return true;
   }
   return false;
