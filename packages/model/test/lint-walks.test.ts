@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pointer, pointerUnder } from '../src/index.js';
+import { parseDepends } from '../src/lint/depends.js';
 import { tagsIn } from '../src/lint/tags.js';
 
 // The lint's walks keep the keys they pass on a stack and build a JSON pointer only for what they report; `skip` is
@@ -51,5 +53,39 @@ describe('pointerUnder', () => {
     expect(pointerUnder('', segments)).toBe(pointer(segments));
     expect(pointerUnder('/spec', segments)).toBe(`/spec${pointer(segments)}`);
     expect(pointer(segments)).toBe('/a~1b/0/~0/plain/12');
+  });
+});
+
+// `a && b && c`, as the DSL writes a task's dependencies, is read without the tokenizer; spacing it another way sends
+// the same names through the full parser, so the two must agree.
+describe('parseDepends: names joined by " && "', () => {
+  it('gives the operands the full parser gives', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-zA-Z0-9][-a-zA-Z0-9]{0,8}$/), { minLength: 1, maxLength: 6 }),
+        (names) => {
+          const fast = parseDepends(names.join(' && '));
+          const full = parseDepends(` ${names.join('  &&  ')} `);
+          expect(fast).toEqual(full);
+          expect(fast).toEqual({ ok: true, operands: names.map((task) => ({ task })) });
+        },
+      ),
+    );
+  });
+  it('leaves results, other operators and bad texts to the parser', () => {
+    expect(parseDepends('a && b.Failed')).toEqual({
+      ok: true,
+      operands: [{ task: 'a' }, { task: 'b', result: 'Failed' }],
+    });
+    expect(parseDepends('a || b')).toEqual({ ok: true, operands: [{ task: 'a' }, { task: 'b' }] });
+    expect(parseDepends('a && && b')).toEqual({ ok: false, error: "unexpected '&&'" });
+    expect(parseDepends('a &&')).toEqual({ ok: false, error: 'unexpected end of expression' });
+  });
+});
+
+describe('tagsIn: a tag as written', () => {
+  it('keeps the spacing and braces of the text it was found in', () => {
+    const [tag] = tagsIn({ a: 'x {{ inputs.parameters.p }} y' }, '');
+    expect([tag?.name, tag?.raw, tag?.path]).toEqual(['inputs.parameters.p', '{{ inputs.parameters.p }}', '/a']);
   });
 });

@@ -28,7 +28,17 @@ const TOKEN = /\s*(?:(&&|\|\||!|\(|\))|([a-zA-Z0-9][-a-zA-Z0-9]*)(?:\.([A-Za-z]+
 /** Only spaces left from `lastIndex` on (sticky, so the rest of the text is not copied to look). */
 const BLANK_REST = /\s*$/y;
 
+/** Task names joined by ` && `, as the DSL writes a task's dependencies: most `depends` of a generated document. */
+const PLAIN_AND = /^[a-zA-Z0-9][-a-zA-Z0-9]*(?: && [a-zA-Z0-9][-a-zA-Z0-9]*)*$/;
+
 export function parseDepends(text: string): ParsedDepends {
+  // The tokenizer and parser below read such a text as these very operands; this skips their tokens and regex matches.
+  if (PLAIN_AND.test(text)) {
+    const names = text.split(' && ');
+    const operands: DependsOperand[] = [];
+    for (let i = 0; i < names.length; i++) operands.push({ task: names[i] as string });
+    return { ok: true, operands };
+  }
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   let at = 0;

@@ -21,7 +21,7 @@ import type { Callee } from './template-refs.js';
  */
 export function reportTags(d: LintDoc, tags: readonly Tag[], scope: TagScope): void {
   for (const tag of tags) {
-    const problem = resolveTag(tag.name, tag.raw, scope);
+    const problem = resolveTag(tag.name, scope);
     if (!problem) continue;
     const message = problem.message ?? `failed to resolve ${tag.raw}: ${problem.reason}`;
     if (problem.severity === 'warning') d.sink.warn(problem.code, tag.path, message);

@@ -96,7 +96,7 @@ export function loopOf(node: { withItems?: readonly Item[]; withParam?: string; 
 }
 
 /** `{{steps.X.…}}` and `{{tasks.X.…}}`: the template's own steps or tasks decide. Returns why a reference fails. */
-export type NodeResolver = (name: string, attribute: string, raw: string) => Unresolved | undefined;
+export type NodeResolver = (name: string, attribute: string) => Unresolved | undefined;
 
 export interface Unresolved {
   readonly code: string;
@@ -172,7 +172,7 @@ const unresolved = (reason: string, severity?: 'warning'): Unresolved => ({
  * Whether a tag resolves in a scope; undefined when it does, else the reason. Argo checks the prefixes below; any other
  * tag (`{{retries}}`, `{{node.name}}`, `{{foo}}`) passes (rule 65), and so do expression tags `{{=…}}`.
  */
-export function resolveTag(name: string, raw: string, s: TagScope): Unresolved | undefined {
+export function resolveTag(name: string, s: TagScope): Unresolved | undefined {
   const parts = name.split('.');
   const head = parts[0] as string;
   switch (head) {
@@ -196,7 +196,7 @@ export function resolveTag(name: string, raw: string, s: TagScope): Unresolved |
       // `tasks.<node>.<attribute…>`
       const node = parts[1] ?? '';
       const attribute = parts.length > 2 ? name.slice(head.length + node.length + 2) : '';
-      return resolver(node, attribute, raw);
+      return resolver(node, attribute);
     }
     default:
       return undefined;

@@ -16,15 +16,31 @@ export interface Tag {
  */
 class FoundTag implements Tag {
   declare readonly name: string;
-  declare readonly raw: string;
+  declare readonly text: string;
+  declare readonly start: number;
+  declare readonly end: number;
   declare readonly base: string;
   declare readonly keys: readonly (string | number)[];
 
-  constructor(name: string, raw: string, base: string, keys: readonly (string | number)[]) {
+  constructor(
+    name: string,
+    text: string,
+    start: number,
+    end: number,
+    base: string,
+    keys: readonly (string | number)[],
+  ) {
     this.name = name;
-    this.raw = raw;
+    this.text = text;
+    this.start = start;
+    this.end = end;
     this.base = base;
     this.keys = keys;
+  }
+
+  /** `{{…}}` as written: cut from the string when read, which is for a message. */
+  get raw(): string {
+    return this.text.slice(this.start, this.end);
   }
 
   get path(): string {
@@ -44,9 +60,8 @@ function addTags(out: Tag[], text: string, base: string, keys: readonly (string 
     if (start < 0) return;
     const end = text.indexOf('}}', start + 2);
     if (end < 0) return;
-    const inner = text.slice(start + 2, end);
     at ??= keys.slice();
-    out.push(new FoundTag(inner.trim(), `{{${inner}}}`, base, at));
+    out.push(new FoundTag(text.slice(start + 2, end).trim(), text, start, end + 2, base, at));
     from = end + 2;
   }
 }
