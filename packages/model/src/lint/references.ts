@@ -4,8 +4,8 @@ import {
   type GlobalScope,
   type Inputs,
   inputsOf,
-  type Loop,
   loopOf,
+  NO_LOOP,
   type NodeResolver,
   resolveTag,
   type TagScope,
@@ -42,8 +42,6 @@ export function templateScope(global: GlobalScope, t: Template, nodes?: Pick<Tag
     tasks: nodes?.tasks,
   };
 }
-
-const NO_LOOP: Loop = { kind: 'none' };
 
 const HOOKS = [['hooks']] as const;
 const NO_TAGS: readonly Tag[] = [];

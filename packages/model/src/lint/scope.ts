@@ -90,10 +90,15 @@ export function loopOf(node: { withItems?: readonly Item[]; withParam?: string; 
     }
     return { kind: 'items', keys };
   }
-  if (typeof node.withParam === 'string' && node.withParam !== '') return { kind: 'param' };
-  if (node.withSequence !== undefined) return { kind: 'sequence' };
-  return { kind: 'none' };
+  if (typeof node.withParam === 'string' && node.withParam !== '') return PARAM_LOOP;
+  if (node.withSequence !== undefined) return SEQUENCE_LOOP;
+  return NO_LOOP;
 }
+
+// Shared: most steps and tasks do not loop, and a loop of these kinds has nothing of its own.
+const PARAM_LOOP: Loop = Object.freeze({ kind: 'param' });
+const SEQUENCE_LOOP: Loop = Object.freeze({ kind: 'sequence' });
+export const NO_LOOP: Loop = Object.freeze({ kind: 'none' });
 
 /** `{{steps.X.…}}` and `{{tasks.X.…}}`: the template's own steps or tasks decide. Returns why a reference fails. */
 export type NodeResolver = (name: string, attribute: string) => Unresolved | undefined;
@@ -168,11 +173,23 @@ const unresolved = (reason: string, severity?: 'warning'): Unresolved => ({
   ...(severity ? { severity } : {}),
 });
 
+const INPUT_PARAMETER = 'inputs.parameters.';
+
 /**
  * Whether a tag resolves in a scope; undefined when it does, else the reason. Argo checks the prefixes below; any other
  * tag (`{{retries}}`, `{{node.name}}`, `{{foo}}`) passes (rule 65), and so do expression tags `{{=…}}`.
  */
 export function resolveTag(name: string, s: TagScope): Unresolved | undefined {
+  // The two forms nearly every tag of a generated document takes, resolved without splitting the name: a declared
+  // input parameter, and a step's or task's attribute. Anything else, or a failure, takes the general path below.
+  if (name.startsWith(INPUT_PARAMETER)) {
+    const parameter = name.slice(INPUT_PARAMETER.length);
+    if (!parameter.includes('.') && s.inputParameters.has(parameter)) return undefined;
+  } else if (name.startsWith('tasks.') || name.startsWith('steps.')) {
+    const resolver = name.charCodeAt(0) === 115 /* s */ ? s.steps : s.tasks;
+    const second = name.indexOf('.', 6);
+    if (resolver && second > 6) return resolver(name.slice(6, second), name.slice(second + 1));
+  }
   const parts = name.split('.');
   const head = parts[0] as string;
   switch (head) {
