@@ -1,14 +1,21 @@
 /**
  * Handles render to Argo's `{{…}}` only at synthesis. Until then a handle is a token that carries its expression
- * between private-use code points, so that:
+ * between control characters that text does not use, so that:
  *  - a handle can be used anywhere a string can (`\`echo ${inputs.who}\``) and still be recognised;
  *  - dependencies are inferred from the tokens in a task's inputs, with no registry and no global state;
  *  - any `{{` that is *not* inside a token was hand-written, and synthesis refuses it unless it came from `raw()`.
+ *
+ * The markers are C1 controls meant for private use (U+0091/U+0092 PRIVATE USE ONE/TWO, U+0096/U+0097 START/END OF
+ * GUARDED AREA). Being below U+0100 matters: V8 keeps a string whose characters all are as one byte each, so
+ * strings with handles, and the `{{…}}` text rendered from them, stay one-byte strings. With markers above U+00FF
+ * (they were U+E000–U+E003) every such string, and the whole YAML text written from them, took two bytes a character,
+ * and every pattern test on them ran a second, two-byte compilation of its pattern. Every copy of the DSL in a
+ * process (a template compiled by the CLI may bring its own) must use the same markers.
  */
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
-const RAW_OPEN = '\uE002';
-const RAW_CLOSE = '\uE003';
+const OPEN = '\u0091';
+const CLOSE = '\u0092';
+const RAW_OPEN = '\u0096';
+const RAW_CLOSE = '\u0097';
 
 export function token(expression: string): string {
   return `${OPEN}${expression}${CLOSE}`;
@@ -18,8 +25,8 @@ export function rawToken(text: string): string {
   return `${RAW_OPEN}${text}${RAW_CLOSE}`;
 }
 
-const TOKEN = /\uE000([^\uE001]*)\uE001/g;
-const RAW = /\uE002([^\uE003]*)\uE003/g;
+const TOKEN = /\u0091([^\u0092]*)\u0092/g;
+const RAW = /\u0096([^\u0097]*)\u0097/g;
 
 /** The expressions of every handle inside a string, in order. */
 export function expressionsIn(text: string): string[] {

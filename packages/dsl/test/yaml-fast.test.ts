@@ -42,7 +42,19 @@ const TRICKY = [
   ...['=', '<<', '---', '...', '--- a', '... b', '%x', '%', '-', '?', ':', '- a', '? x', 'a: b', 'a:b', 'a #b', 'a#b'],
   ...['trailing ', 'trailing:', ' leading', '{{x}}', '{a}', '[a]', 'a,b', '*a', '&a', '!t', '|', '>', '@x', '`x'],
   ...["'q'", '"q"', 'a"b', "a'b", 'back\\slash', 'tab\tin', 'line\nbreak', 'two\n\nlines\n', ' \n', 'é', 'ü-ml'],
-  ...['\u0007bell', 'a\u2028b', '\uE000tok', 'x'.repeat(1100), 'name', 'template', 'tasks', 'depends', 'templates'],
+  ...[
+    '\u0007bell',
+    'a\u2028b',
+    '\uE000tok',
+    '\u0091tok\u0092',
+    '\u0096raw\u0097',
+    'x'.repeat(1100),
+    'name',
+    'template',
+    'tasks',
+    'depends',
+    'templates',
+  ],
   ...['{{tasks.a.outputs.parameters.out}}', 'echo {{inputs.parameters.a}} | tee /data/out', 'alpine:3.20'],
 ];
 
