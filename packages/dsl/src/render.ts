@@ -7,111 +7,130 @@ import { isStep } from './steps.js';
 import type { Call } from './task.js';
 import type { Template } from './template.js';
 
+// Each object is made once and filled field by field, in the order the fields are written, rather than spread
+// together from a small object per optional field: synthesis makes one of these per template, task and parameter.
+// Object.assign where a value of the user's is merged in, which keeps the spread's semantics (later keys override,
+// in the place the key was first written). synth() then renders, copies and freezes the result.
+type Fields = Record<string, unknown>;
+
 /** DSL template → Argo Template (handles still as tokens; `synth` renders and validates them). */
 export function renderTemplate(t: Template): model.Template {
   if (t.body.type === 'raw') return t.body.template;
+  const out: Fields = { name: t.name };
   const inputs = renderInputs(t.inputs);
+  if (inputs) out.inputs = inputs;
   const outputs = renderOutputs(t.outputs);
-  return {
-    name: t.name,
-    ...(inputs ? { inputs } : {}),
-    ...(outputs ? { outputs } : {}),
-    ...renderBody(t),
-    ...(t.options as object),
-  } as model.Template;
+  if (outputs) out.outputs = outputs;
+  addBody(out, t);
+  return Object.assign(out, t.options) as model.Template;
 }
 
-function renderBody(t: Template): Partial<model.Template> {
+function addBody(out: Fields, t: Template): void {
   const b = t.body;
   switch (b.type) {
-    case 'dag':
-      return {
-        dag: { ...(b.dag as object), tasks: b.tasks.map((e) => (isTask(e) ? renderTask(e) : (e as model.DAGTask))) },
-      };
-    case 'steps':
-      return { steps: b.groups.map((g) => g.map((s) => (isStep(s) ? renderStep(s) : (s as model.WorkflowStep)))) };
-    case 'raw':
-      return b.template;
-    default: {
-      const { type, ...rest } = b;
-      return rest as Partial<model.Template>;
+    case 'dag': {
+      const dag: Fields = Object.assign({}, b.dag);
+      dag.tasks = b.tasks.map((e) => (isTask(e) ? renderTask(e) : (e as model.DAGTask)));
+      out.dag = dag;
+      return;
     }
+    case 'steps':
+      out.steps = b.groups.map((g) => g.map((s) => (isStep(s) ? renderStep(s) : (s as model.WorkflowStep))));
+      return;
+    case 'raw':
+      Object.assign(out, b.template);
+      return;
+    default:
+      for (const key in b) if (key !== 'type' && Object.hasOwn(b, key)) out[key] = b[key as keyof typeof b];
   }
 }
 
 function renderInputs(specs: InputSpecs): model.Inputs | undefined {
   const parameters: model.Parameter[] = [];
   const artifacts: model.Artifact[] = [];
-  for (const [name, s] of Object.entries(specs)) {
+  for (const name in specs) {
+    const s = specs[name];
+    if (s === undefined || !Object.hasOwn(specs, name)) continue;
     if (s.kind === 'param') {
-      parameters.push({
-        name,
-        ...(s.default !== undefined ? { default: String(s.default) } : {}),
-        ...(s.enum ? { enum: s.enum.map(String) } : {}),
-        ...(s.description ? { description: s.description } : {}),
-        ...(s.valueFrom ? { valueFrom: s.valueFrom } : {}),
-      });
+      const p: Fields = { name };
+      if (s.default !== undefined) p.default = String(s.default);
+      if (s.enum) p.enum = s.enum.map(String);
+      if (s.description) p.description = s.description;
+      if (s.valueFrom) p.valueFrom = s.valueFrom;
+      parameters.push(p as unknown as model.Parameter);
     } else {
-      artifacts.push({
-        name,
-        path: s.path,
-        ...(s.optional ? { optional: true } : {}),
-        ...(s.mode !== undefined ? { mode: s.mode } : {}),
-        ...((s.from ?? {}) as object),
-      });
+      const a: Fields = { name, path: s.path };
+      if (s.optional) a.optional = true;
+      if (s.mode !== undefined) a.mode = s.mode;
+      if (s.from) Object.assign(a, s.from);
+      artifacts.push(a as unknown as model.Artifact);
     }
   }
-  if (!parameters.length && !artifacts.length) return undefined;
-  return { ...(parameters.length ? { parameters } : {}), ...(artifacts.length ? { artifacts } : {}) };
+  return ioOf(parameters, artifacts);
 }
 
 function renderOutputs(specs: OutputSpecs): model.Outputs | undefined {
   const parameters: model.Parameter[] = [];
   const artifacts: model.Artifact[] = [];
-  for (const [name, s] of Object.entries(specs)) {
+  for (const name in specs) {
+    const s = specs[name];
+    if (s === undefined || !Object.hasOwn(specs, name)) continue;
     if (s.kind === 'parameter') {
-      const { parameter, ...from } = s.valueFrom;
-      parameters.push({
-        name,
-        valueFrom: { ...from, ...(parameter !== undefined ? { parameter: String(parameter) } : {}) },
-        ...(s.globalName ? { globalName: s.globalName } : {}),
-        ...(s.description ? { description: s.description } : {}),
-        ...(s.enum ? { enum: s.enum } : {}),
-      });
+      const valueFrom: Fields = {};
+      for (const key in s.valueFrom)
+        if (key !== 'parameter' && Object.hasOwn(s.valueFrom, key))
+          valueFrom[key] = s.valueFrom[key as keyof typeof s.valueFrom];
+      if (s.valueFrom.parameter !== undefined) valueFrom.parameter = String(s.valueFrom.parameter);
+      const p: Fields = { name, valueFrom };
+      if (s.globalName) p.globalName = s.globalName;
+      if (s.description) p.description = s.description;
+      if (s.enum) p.enum = s.enum;
+      parameters.push(p as unknown as model.Parameter);
     } else {
-      const { kind, from, ...rest } = s;
-      artifacts.push({ name, ...rest, ...(from !== undefined ? { from: String(from) } : {}) } as model.Artifact);
+      const a: Fields = { name };
+      for (const key in s)
+        if (key !== 'kind' && key !== 'from' && Object.hasOwn(s, key)) a[key] = s[key as keyof typeof s];
+      if (s.from !== undefined) a.from = String(s.from);
+      artifacts.push(a as unknown as model.Artifact);
     }
   }
-  if (!parameters.length && !artifacts.length) return undefined;
-  return { ...(parameters.length ? { parameters } : {}), ...(artifacts.length ? { artifacts } : {}) };
+  return ioOf(parameters, artifacts);
+}
+
+function ioOf(
+  parameters: model.Parameter[],
+  artifacts: model.Artifact[],
+): { parameters?: model.Parameter[]; artifacts?: model.Artifact[] } | undefined {
+  if (parameters.length === 0 && artifacts.length === 0) return undefined;
+  const io: { parameters?: model.Parameter[]; artifacts?: model.Artifact[] } = {};
+  if (parameters.length > 0) io.parameters = parameters;
+  if (artifacts.length > 0) io.artifacts = artifacts;
+  return io;
 }
 
 /** The fields a task and a step share; a task's `depends` comes right after its name. */
 function renderCall(c: Call, depends?: string): model.DAGTask {
-  const hooks = c.hooks
-    ? Object.fromEntries(
-        Object.entries(c.hooks).map(([k, h]) => [
-          k,
-          {
-            ...calleeField(h.template),
-            ...(h.arguments ? { arguments: h.arguments } : {}),
-            ...(h.expression ? { expression: h.expression } : {}),
-          },
-        ]),
-      )
-    : undefined;
-  return {
-    name: c.name,
-    ...(depends ? { depends } : {}),
-    ...calleeField(c.callee),
-    ...(c.arguments ? { arguments: c.arguments } : {}),
-    ...(c.when ? { when: c.when } : {}),
-    ...(c.loop ?? {}),
-    ...(c.onExit ? { onExit: c.onExit.kind === 'templateRef' ? c.onExit.template.name : c.onExit.name } : {}),
-    ...(hooks ? { hooks } : {}),
-    ...(c.passThrough as object),
-  } as model.DAGTask;
+  const out: Fields = { name: c.name };
+  if (depends) out.depends = depends;
+  addCallee(out, c.callee);
+  if (c.arguments) out.arguments = c.arguments;
+  if (c.when) out.when = c.when;
+  if (c.loop) Object.assign(out, c.loop);
+  if (c.onExit) out.onExit = c.onExit.kind === 'templateRef' ? c.onExit.template.name : c.onExit.name;
+  if (c.hooks) {
+    const hooks: Fields = {};
+    for (const k in c.hooks) {
+      const h = c.hooks[k];
+      if (h === undefined || !Object.hasOwn(c.hooks, k)) continue;
+      const hook: Fields = {};
+      addCallee(hook, h.template);
+      if (h.arguments) hook.arguments = h.arguments;
+      if (h.expression) hook.expression = h.expression;
+      hooks[k] = hook;
+    }
+    out.hooks = hooks;
+  }
+  return Object.assign(out, c.passThrough) as unknown as model.DAGTask;
 }
 
 function renderTask(t: Call & { kind: 'task' }): model.DAGTask {
@@ -122,15 +141,10 @@ function renderStep(s: Call): model.WorkflowStep {
   return renderCall(s) as model.WorkflowStep;
 }
 
-function calleeField(c: Callable): Pick<model.DAGTask, 'template' | 'templateRef'> {
+function addCallee(out: Fields, c: Callable): void {
   if (c.kind === 'templateRef') {
-    return {
-      templateRef: {
-        name: c.workflowTemplate,
-        template: c.template.name,
-        ...(c.clusterScope ? { clusterScope: true } : {}),
-      },
-    };
-  }
-  return { template: c.name };
+    const ref: Fields = { name: c.workflowTemplate, template: c.template.name };
+    if (c.clusterScope) ref.clusterScope = true;
+    out.templateRef = ref;
+  } else out.template = c.name;
 }
