@@ -1,7 +1,7 @@
 import type * as model from '@argo-gen/model';
 import { ArgoGenError, findGraphCycle, type Issue, issue } from '@argo-gen/model';
-import { referencedCalls } from './data-deps.js';
-import { andAtoms, type Depends } from './depends.js';
+import { dependenciesOf } from './data-deps.js';
+import type { Depends } from './depends.js';
 import { type CallSite, captureSite } from './internal/source.js';
 import type { OutputSpecs } from './outputs.js';
 import type { InputSpecs } from './params.js';
@@ -37,37 +37,7 @@ export function dag<
 
 /** A task's full `depends`: its explicit expression, `after`, and the tasks whose data it reads. */
 export function dependsOf(t: Task): Depends | undefined {
-  return memoizedDepends(t, undefined);
-}
-
-/**
- * Each task's `depends`, once: `dag()` checks the graph with it and synthesis renders it. Only frozen tasks (every one
- * `task()` makes, deeply frozen) are remembered; a hand-made task object could still change.
- */
-const dependsMemo = new WeakMap<Task, Depends | null>();
-
-/** `dependsOf`, given the task's data references when the caller has them already. */
-function memoizedDepends(t: Task, used: readonly string[] | undefined): Depends | undefined {
-  const known = dependsMemo.get(t);
-  if (known !== undefined) return known ?? undefined;
-  const d = joinDepends(t, used ?? referencedCalls(t, 'tasks'));
-  if (Object.isFrozen(t)) dependsMemo.set(t, d ?? null);
-  return d;
-}
-
-function joinDepends(t: Task, used: readonly string[]): Depends | undefined {
-  // The names `depends` does not mention yet, in order, each once: `after` first, then the data references.
-  const mentioned = new Set(t.depends?.tasks);
-  const added: string[] = [];
-  for (const a of t.after) addOnce(a.name, mentioned, added);
-  for (const n of used) addOnce(n, mentioned, added);
-  return andAtoms(t.depends, added);
-}
-
-function addOnce(name: string, mentioned: Set<string>, added: string[]): void {
-  if (mentioned.has(name)) return;
-  mentioned.add(name);
-  added.push(name);
+  return dependenciesOf(t).depends;
 }
 
 function entryName(e: DagEntry): string {
@@ -99,7 +69,7 @@ function checkGraph(dagName: string, entries: readonly DagEntry[], site: CallSit
         problems.push(foreignDependency(dagName, e, otherName));
     }
     for (const n of e.depends?.tasks ?? []) if (!byName.has(n)) problems.push(foreignDependency(dagName, e, n));
-    const used = referencedCalls(e, 'tasks');
+    const { used, depends } = dependenciesOf(e);
     for (const name of used) {
       if (!byName.has(name)) {
         problems.push(
@@ -114,7 +84,7 @@ function checkGraph(dagName: string, entries: readonly DagEntry[], site: CallSit
         );
       }
     }
-    edges.set(e.name, memoizedDepends(e, used)?.tasks ?? []);
+    edges.set(e.name, depends?.tasks ?? []);
   }
   const cycle = findCycle(edges);
   if (cycle) {

@@ -3,6 +3,7 @@ import type { SourceLocation } from '@argo-gen/model';
 import { type Args, type ArgValue, renderArgs } from './args.js';
 import { type Callable, targetOf } from './callable.js';
 import type { Condition } from './conditions.js';
+import { TASK_DEPENDENCIES, taskDependencies } from './data-deps.js';
 import { type Depends, dependsAtom, type ResultAtoms, type TaskResult } from './depends.js';
 import { deepFreeze } from './internal/freeze.js';
 import { type CallSite, captureSite, defineSource } from './internal/source.js';
@@ -263,6 +264,8 @@ export function task<I extends InputSpecs, O extends OutputSpecs, const T>(
 export function task(name: string, template: Callable, options: object = {}): Task {
   const site = captureSite();
   const call = buildCall('task', name, template as Callable, options as AnyOptions, site);
+  // Its dependencies are worked out now, from inputs as frozen as the task will be, and kept hidden on it.
+  Object.defineProperty(call, TASK_DEPENDENCIES, { value: taskDependencies(call as Task) });
   // Everything is frozen by freezeCall, raw templates' output proxies included; the atoms come from TASK_HANDLES.
   return freezeCall(call as Task);
 }

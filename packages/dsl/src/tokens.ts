@@ -29,14 +29,22 @@ const TOKEN = /\u0091([^\u0092]*)\u0092/g;
 const RAW = /\u0096([^\u0097]*)\u0097/g;
 
 /** The expressions of every handle inside a string, in order. */
-export function expressionsIn(text: string): string[] {
-  if (!text.includes(OPEN)) return []; // most strings hold no handle
-  // exec, not matchAll: matchAll copies the regex on every call (TOKEN is global; lastIndex is reset)
+export function expressionsIn(text: string): readonly string[] {
+  let at = text.indexOf(OPEN);
+  if (at < 0) return NO_EXPRESSIONS; // most strings hold no handle
+  // indexOf, not TOKEN.exec: no match object per handle, and a task's arguments are read this way for every task.
+  // Same matches as TOKEN: from a marker to the first closing marker after it, then on from there.
   const found: string[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) found.push(m[1] as string);
+  for (; at >= 0; at = text.indexOf(OPEN, at + 1)) {
+    const end = text.indexOf(CLOSE, at + 1);
+    if (end < 0) break;
+    found.push(text.slice(at + 1, end));
+    at = end;
+  }
   return found;
 }
+
+const NO_EXPRESSIONS: readonly string[] = Object.freeze([]);
 
 export function hasTokens(text: string): boolean {
   return text.includes(OPEN) || text.includes(RAW_OPEN);
