@@ -75,8 +75,10 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 
 /** `value` as an array, or empty when it is missing or not one (the schema has already reported that). */
 export function list<T>(value: readonly T[] | undefined | null): readonly T[] {
-  return Array.isArray(value) ? value : [];
+  return Array.isArray(value) ? value : NONE; // one shared empty list: most optional lists are absent
 }
+
+const NONE: readonly never[] = Object.freeze([]);
 
 /** The name of the kind of template: Argo counts these ten as template types (rule 24). */
 export const TEMPLATE_TYPES = [
@@ -96,6 +98,16 @@ export type TemplateType = (typeof TEMPLATE_TYPES)[number];
 
 export function typesOf(t: Template): TemplateType[] {
   return TEMPLATE_TYPES.filter((k) => t[k] !== undefined && t[k] !== null);
+}
+
+/** How many of the template types `t` sets (`typesOf(t).length`, without making the list). */
+export function typeCount(t: Template): number {
+  let n = 0;
+  for (let i = 0; i < TEMPLATE_TYPES.length; i++) {
+    const v = t[TEMPLATE_TYPES[i] as TemplateType];
+    if (v !== undefined && v !== null) n++;
+  }
+  return n;
 }
 
 /** Templates that create a pod (Argo's `IsPodType`). */

@@ -18,7 +18,9 @@ export function checkLeaf(sink: Sink, at: TemplateAt, spec: WorkflowSpec): void 
     sink.error('lint/missing-image', `${path}/container`, 'container.image may not be empty');
   if (t.script && !t.script.image && !defaults?.script?.image)
     sink.error('lint/missing-image', `${path}/script`, 'script.image may not be empty');
-  if (t.container) checkMounts(sink, t, list(t.container.volumeMounts), `${path}/container`, 'container');
+  // Mounts clash only where there are some: most containers have none, and this runs for every template.
+  if (t.container?.volumeMounts?.length)
+    checkMounts(sink, t, list(t.container.volumeMounts), `${path}/container`, 'container');
   list(t.sidecars).forEach((s, i) => {
     if (s && reservedContainer(s.name))
       sink.error(

@@ -116,38 +116,66 @@ export interface TagScope {
   readonly global: GlobalScope;
   readonly template: Template;
   /** Input parameters and artifacts visible here: the template's own plus an inline template's. */
-  readonly inputParameters: ReadonlySet<string>;
-  readonly inputArtifacts: ReadonlySet<string>;
+  readonly inputParameters: NameList;
+  readonly inputArtifacts: NameList;
   readonly loop: Loop;
   readonly steps?: NodeResolver;
   readonly tasks?: NodeResolver;
 }
 
+/** A few names, asked whether they hold one: a template declares a handful of inputs. */
+export interface NameList {
+  has(name: string): boolean;
+  readonly size: number;
+}
+
+/** A NameList over an array: lighter than a Set for a handful of names, and one is made per template. */
+class ArrayNames implements NameList {
+  readonly #names: readonly string[];
+
+  constructor(names: readonly string[]) {
+    this.#names = names;
+  }
+
+  has(name: string): boolean {
+    return this.#names.includes(name);
+  }
+
+  get size(): number {
+    return this.#names.length;
+  }
+}
+
+const NO_NAMES: NameList = new ArrayNames([]);
+
 /** The names of the input parameters and artifacts of one or more templates. */
 export interface Inputs {
-  readonly parameters: ReadonlySet<string>;
-  readonly artifacts: ReadonlySet<string>;
+  readonly parameters: NameList;
+  readonly artifacts: NameList;
 }
 
 export function inputsOf(template: Template | undefined, inline?: Template): Inputs {
-  const parameters = new Set<string>();
-  const artifacts = new Set<string>();
+  const parameters: string[] = [];
+  const artifacts: string[] = [];
   addInputs(template, parameters, artifacts);
   if (inline !== undefined) addInputs(inline, parameters, artifacts);
-  return { parameters, artifacts };
+  return {
+    parameters: parameters.length > 0 ? new ArrayNames(parameters) : NO_NAMES,
+    artifacts: artifacts.length > 0 ? new ArrayNames(artifacts) : NO_NAMES,
+  };
 }
 
 /** Indexed loops: this runs for every template, and for every step or task with an inline template. */
-function addInputs(t: Template | undefined, parameters: Set<string>, artifacts: Set<string>): void {
+function addInputs(t: Template | undefined, parameters: string[], artifacts: string[]): void {
   const params = list(t?.inputs?.parameters);
   for (let i = 0; i < params.length; i++) {
     const name = params[i]?.name;
-    if (typeof name === 'string') parameters.add(name);
+    if (typeof name === 'string' && !parameters.includes(name)) parameters.push(name);
   }
   const arts = list(t?.inputs?.artifacts);
   for (let i = 0; i < arts.length; i++) {
     const name = arts[i]?.name;
-    if (typeof name === 'string') artifacts.add(name);
+    if (typeof name === 'string' && !artifacts.includes(name)) artifacts.push(name);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Metrics, ResourceRequirements, Template } from '../gen/types.gen.js';
-import { isObject, list, type Sink, type TemplateAt, typesOf } from './document.js';
+import { isObject, list, type Sink, type TemplateAt, typeCount, typesOf } from './document.js';
 
 /** Argo's names for template types in messages (`Steps template doesn't support timeout field`). */
 export function typeName(t: Template): string {
@@ -23,16 +23,18 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
 const RETRY_POLICIES = ['Always', 'OnFailure', 'OnError', 'OnTransientError', ''];
 
 /** Rules about a template as a whole (argo-validation-rules.md rules 22–25, 29, 30, 32, 33, 57, 58; CEL rules). */
+const TIMEOUT_FIELDS = ['timeout', 'pendingTimeout'] as const;
+
 export function checkTemplateShape(sink: Sink, at: TemplateAt): void {
   const { template: t, path } = at;
-  const types = typesOf(t);
+  const types = typeCount(t); // the list itself only for a message
   const stepsOrDag = t.steps !== undefined || t.dag !== undefined;
-  if (types.length === 0) sink.error('lint/unknown-template-type', path, `template '${at.name}' type is unknown`);
-  if (types.length > 1)
+  if (types === 0) sink.error('lint/unknown-template-type', path, `template '${at.name}' type is unknown`);
+  if (types > 1)
     sink.error(
       'lint/multiple-template-types',
       path,
-      `multiple template types specified (${types.join(', ')}). choose one of: container, containerSet, steps, script, resource, dag, suspend, template, template ref`,
+      `multiple template types specified (${typesOf(t).join(', ')}). choose one of: container, containerSet, steps, script, resource, dag, suspend, template, template ref`,
     );
   if (t.podResources !== undefined) {
     if (t.http !== undefined || t.plugin !== undefined)
@@ -50,7 +52,8 @@ export function checkTemplateShape(sink: Sink, at: TemplateAt): void {
       `${path}/resourceClaims`,
       `resourceClaims is not supported for ${typeName(t)} templates, which do not create a pod`,
     );
-  for (const field of ['timeout', 'pendingTimeout'] as const) {
+  for (let f = 0; f < TIMEOUT_FIELDS.length; f++) {
+    const field = TIMEOUT_FIELDS[f] as (typeof TIMEOUT_FIELDS)[number];
     const value = t[field];
     if (value === undefined) continue;
     if (stepsOrDag)
