@@ -229,7 +229,9 @@ function renderTokens(value: unknown, at: string, problems: Issue[]): never {
     }
     if (isRef(v)) return renderValue(String(v), depth);
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) {
+    // for-in with an own-key test rather than Object.keys: no array of keys per object of the document.
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
       const item = (v as Record<string, unknown>)[k];
       if (item === undefined) continue;
       keys[depth] = k;
