@@ -106,15 +106,22 @@ function visit(w: TagWalk, v: unknown): void {
     w.strings.push(v);
     if (v.includes('{{') && !skipped(w)) addTags(w.out, v, w.path, w.keys);
   } else if (v !== null && typeof v === 'object' && (w.keys.length > w.skipDepth || !skipped(w))) {
-    // One indexed loop for arrays and objects, and strings without a tag handled here without a call: most values are
-    // such strings. One loop, so that each operation has one site: V8 optimizes this walk while it goes through a
-    // DAG's tasks, and a site first reached later (a string item of a leaf template's list) would undo that.
+    // Strings without a tag are handled in the loop over a map without a call: most values are such strings. A list's
+    // items all go through visit(), so that each operation keeps one site: V8 optimizes this walk while it goes
+    // through a DAG's tasks, and a site first reached later (a string item of a leaf template's list) would undo that.
+    // for-in with an own-key test, not Object.keys: no array of keys per map.
     const { keys, strings } = w;
-    const names = Array.isArray(v) ? undefined : Object.keys(v);
-    const count = names === undefined ? (v as unknown[]).length : names.length;
-    for (let i = 0; i < count; i++) {
-      const k = names === undefined ? i : (names[i] as string);
-      const child: unknown = (v as Record<string | number, unknown>)[k];
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        keys.push(i);
+        visit(w, v[i]);
+        keys.pop();
+      }
+      return;
+    }
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      const child: unknown = (v as Record<string, unknown>)[k];
       if (typeof child === 'string' && !child.includes('{{')) strings.push(child);
       else if (typeof child === 'string' || (child !== null && typeof child === 'object')) {
         keys.push(k);
