@@ -156,6 +156,7 @@ function visitAs(w: ArtifactWalk, v: unknown, kind: Kind): void {
   for (const key in v) {
     if (!Object.hasOwn(v, key)) continue;
     const child = v[key];
+    if (child === null || typeof child !== 'object') continue; // a scalar holds no artifacts
     if (key === 'artifacts' && Array.isArray(child)) checkList(w, child);
     const field = fieldKind(kind, key);
     if (field === PARAMETERS) parameters(w, key, child);

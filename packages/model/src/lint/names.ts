@@ -122,7 +122,9 @@ export function checkParamNames(
     const items = list<Parameter | Artifact>(holder[field]);
     if (items.length === 0) continue;
     const what = field === 'parameters' ? 'parameter' : 'artifact';
-    const seen = new Map<string, number>();
+    // Duplicates by looking back over the list for short lists (nearly all: a Map per list is most of the cost), a
+    // Map for long ones.
+    const seen = items.length > 8 ? new Map<string, number>() : undefined;
     for (let i = 0; i < items.length; i++) {
       const p = items[i];
       if (typeof p?.name !== 'string' || p.name === '') {
@@ -135,16 +137,22 @@ export function checkParamNames(
           `${path}/${field}/${i}/name`,
           `${what} name '${p.name}' is invalid: ${PARAM_NAME_RULE}`,
         );
-      const first = seen.get(p.name);
+      const first = seen ? seen.get(p.name) : firstIndex(items, p.name, i);
       if (first !== undefined)
         sink.error(
           `lint/duplicate-${what}`,
           `${path}/${field}/${i}/name`,
           `${what} name '${p.name}' is not unique (first at ${path}/${field}/${first})`,
         );
-      else seen.set(p.name, i);
+      else seen?.set(p.name, i);
     }
   }
+}
+
+/** The index of the first item before `end` named `name` (with a valid name), if any. */
+function firstIndex(items: readonly { readonly name?: string }[], name: string, end: number): number | undefined {
+  for (let j = 0; j < end; j++) if (items[j]?.name === name) return j;
+  return undefined;
 }
 
 export function isParamName(name: string): boolean {
