@@ -99,12 +99,27 @@ export function fastYaml(value: unknown, options: FastYamlOptions): string | und
   /** By depth: the indentation, and a line break followed by it (both made once). */
   const indents = [''];
   const breaks = ['\n'];
+  /** By depth: a line break, the indentation and a sequence item's dash. */
+  const dashes = ['\n-'];
+  /** By depth: each key's text at the start of a line of its own, `\n  name:`, made once per key and depth. */
+  const keyLines: Map<string, string>[] = [new Map()];
   const deepen = (depth: number): void => {
     while (indents.length <= depth) {
       const indent = `${indents[indents.length - 1]}  `;
       indents.push(indent);
       breaks.push(`\n${indent}`);
+      dashes.push(`\n${indent}-`);
+      keyLines.push(new Map());
     }
+  };
+  const keyLine = (k: string, depth: number): string => {
+    const lines = keyLines[depth] as Map<string, string>;
+    let line = lines.get(k);
+    if (line === undefined) {
+      line = `${breaks[depth]}${keyColon(k)}`;
+      lines.set(k, line);
+    }
+    return line;
   };
 
   // Values repeat too (images, commands, paths, parameter names): a single-line value's text, once worked out, is
@@ -164,13 +179,14 @@ export function fastYaml(value: unknown, options: FastYamlOptions): string | und
 
   /** Items on lines of their own at `depth`; the caller writes the first line's indentation. */
   const seq = (items: readonly unknown[], depth: number): string => {
-    const brk = breaks[depth] as string;
+    // Each line's start is one cached string (fewer pieces for the text to be joined from at the end).
+    const dash = dashes[depth] as string;
     let out = '';
     for (let i = 0; i < items.length; i++) {
       if (!(i in items)) throw DECLINE;
       const item = items[i];
       if (item === undefined) throw DECLINE;
-      out += i === 0 ? `-${node(item, depth, true)}` : `${brk}-${node(item, depth, true)}`;
+      out += i === 0 ? `-${node(item, depth, true)}` : dash + node(item, depth, true);
     }
     return out;
   };
@@ -179,13 +195,12 @@ export function fastYaml(value: unknown, options: FastYamlOptions): string | und
   const map = (obj: Record<string, unknown>, depth: number): string | undefined => {
     const keys = sortedKeys(obj);
     if (keys.length === 0) return undefined;
-    const brk = breaks[depth] as string;
     let out = '';
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i] as string;
       const v = obj[k];
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol') throw DECLINE;
-      out += i === 0 ? `${keyColon(k)}${node(v, depth, false)}` : `${brk}${keyColon(k)}${node(v, depth, false)}`;
+      out += (i === 0 ? keyColon(k) : keyLine(k, depth)) + node(v, depth, false);
     }
     return out;
   };
