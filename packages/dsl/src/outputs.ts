@@ -38,7 +38,8 @@ interface ParamExtras {
   readonly default?: string;
 }
 
-function parameter(valueFrom: OutputParamSpec['valueFrom'], extras: ParamExtras = {}): OutputParamSpec {
+function parameter(valueFrom: OutputParamSpec['valueFrom'], extras?: ParamExtras): OutputParamSpec {
+  if (extras === undefined) return Object.freeze({ kind: 'parameter', valueFrom }); // the usual call: no extras
   const { default: def, ...rest } = extras;
   return Object.freeze({
     kind: 'parameter',

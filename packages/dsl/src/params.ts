@@ -107,7 +107,9 @@ export type Inputs<S extends InputSpecs = InputSpecs> = { readonly [K in keyof S
  */
 export function inputs<const S extends InputSpecs>(specs: S): Inputs<S> {
   const handles: Record<string | symbol, unknown> = { [SPEC]: specs };
-  for (const [name, spec] of Object.entries(specs)) {
+  for (const name in specs) {
+    const spec = specs[name];
+    if (spec === undefined || !Object.hasOwn(specs, name)) continue;
     handles[name] = handleAt('inputs', spec.kind === 'param' ? 'parameters' : 'artifacts', name);
   }
   return Object.freeze(handles) as Inputs<S>;
