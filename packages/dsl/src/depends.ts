@@ -14,20 +14,15 @@ export type TaskResult =
 
 type Precedence = 0 | 1 | 2 | 3; // or < and < not < atom
 
-/** Passed by andAtoms with a frozen list of distinct names, so that the list is not de-duplicated again. */
-const UNIQUE: unique symbol = Symbol('unique');
-
 export class Depends {
   readonly text: string;
   readonly tasks: readonly string[];
   readonly precedence: Precedence;
 
-  constructor(text: string, tasks: readonly string[], precedence: Precedence, unique?: typeof UNIQUE) {
+  constructor(text: string, tasks: readonly string[], precedence: Precedence) {
     this.text = text;
-    // One name needs no de-duplication, and a frozen list of one can be shared: that is every atom. A list the DSL
-    // made of distinct names (`unique`, which only this module can pass) is kept as it is: every DAG task has one.
-    this.tasks =
-      (tasks.length < 2 || unique === UNIQUE) && Object.isFrozen(tasks) ? tasks : Object.freeze([...new Set(tasks)]);
+    // One name needs no de-duplication, and a frozen list of one can be shared: that is every atom.
+    this.tasks = tasks.length < 2 && Object.isFrozen(tasks) ? tasks : Object.freeze([...new Set(tasks)]);
     this.precedence = precedence;
     Object.freeze(this);
   }
@@ -80,11 +75,10 @@ export function andAtoms(first: Depends | undefined, names: readonly string[]): 
   if (first === undefined) {
     if (names.length === 0) return undefined;
     if (names.length === 1) return dependsAtom(names[0] as string);
-    return new Depends(names.join(' && '), Object.freeze([...names]), 1, UNIQUE); // atoms need no parentheses
+    return new Depends(names.join(' && '), names, 1); // atoms need no parentheses
   }
   if (names.length === 0) return first;
-  // `first`'s names are distinct, and by contract none is among `names`
-  return new Depends([wrap(first, 2), ...names].join(' && '), Object.freeze([...first.tasks, ...names]), 1, UNIQUE);
+  return new Depends([wrap(first, 2), ...names].join(' && '), [...first.tasks, ...names], 1);
 }
 
 export function or(...parts: readonly Depends[]): Depends {

@@ -5,7 +5,7 @@ import type { OutputSpecs } from './outputs.js';
 import type { InputSpecs } from './params.js';
 import { isStep } from './steps.js';
 import type { Call } from './task.js';
-import type { Template } from './template.js';
+import type { Template, TemplateBody } from './template.js';
 
 // Each object is made once and filled field by field, in the order the fields are written, rather than spread
 // together from a small object per optional field: synthesis makes one of these per template, task and parameter.
@@ -15,18 +15,19 @@ type Fields = Record<string, unknown>;
 
 /** DSL template → Argo Template (handles still as tokens; `synth` renders and validates them). */
 export function renderTemplate(t: Template): model.Template {
-  if (t.body.type === 'raw') return t.body.template;
+  const body = t.body;
+  if (body.type === 'raw') return body.template;
   const out: Fields = { name: t.name };
   const inputs = renderInputs(t.inputs);
   if (inputs) out.inputs = inputs;
   const outputs = renderOutputs(t.outputs);
   if (outputs) out.outputs = outputs;
-  addBody(out, t);
+  addBody(out, body);
   return Object.assign(out, t.options) as model.Template;
 }
 
-function addBody(out: Fields, t: Template): void {
-  const b = t.body;
+/** A raw template is its own document (renderTemplate returns it as it is), so it has no body to add. */
+function addBody(out: Fields, b: Exclude<TemplateBody, { readonly type: 'raw' }>): void {
   switch (b.type) {
     case 'dag': {
       const dag: Fields = Object.assign({}, b.dag);
@@ -36,9 +37,6 @@ function addBody(out: Fields, t: Template): void {
     }
     case 'steps':
       out.steps = b.groups.map((g) => g.map((s) => (isStep(s) ? renderStep(s) : (s as model.WorkflowStep))));
-      return;
-    case 'raw':
-      Object.assign(out, b.template);
       return;
     default:
       for (const key in b) if (key !== 'type' && Object.hasOwn(b, key)) out[key] = b[key as keyof typeof b];

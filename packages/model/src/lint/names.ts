@@ -82,8 +82,7 @@ export function checkFieldNames(
       sink.error('lint/missing-name', pathOf(index), `${kind} name is required`);
       continue;
     }
-    if (kind === 'step' || !FIELD_NAME.test(name) || name.length > FIELD_NAME_MAX)
-      checkFieldName(sink, `${pathOf(index)}/name`, kind, name);
+    checkFieldName(sink, pathOf, index, kind, name);
     const first = seen.get(name);
     if (first !== undefined)
       sink.error(
@@ -95,14 +94,21 @@ export function checkFieldNames(
   }
 }
 
-export function checkFieldName(sink: Sink, path: string, kind: FieldKind, name: string): void {
+/** Format and length of the name of item `index`; its pointer is built only when the name is reported. */
+function checkFieldName(
+  sink: Sink,
+  pathOf: (index: number) => string,
+  index: number,
+  kind: FieldKind,
+  name: string,
+): void {
   const plain = kind === 'step' ? name.replace(/\{\{[^}]*\}\}/g, 'x') : name;
   if (!FIELD_NAME.test(plain))
-    sink.error('lint/invalid-name', path, `${kind} name '${name}' is invalid: ${FIELD_NAME_RULE}`);
+    sink.error('lint/invalid-name', `${pathOf(index)}/name`, `${kind} name '${name}' is invalid: ${FIELD_NAME_RULE}`);
   if (plain.length > FIELD_NAME_MAX)
     sink.error(
       'lint/name-too-long',
-      path,
+      `${pathOf(index)}/name`,
       `${kind} name '${name}' is invalid: must be no more than ${FIELD_NAME_MAX} characters (currently ${plain.length})`,
     );
 }

@@ -116,21 +116,21 @@ export interface TagScope {
   readonly global: GlobalScope;
   readonly template: Template;
   /** Input parameters and artifacts visible here: the template's own plus an inline template's. */
-  readonly inputParameters: NameList;
-  readonly inputArtifacts: NameList;
+  readonly inputParameters: InputNames;
+  readonly inputArtifacts: InputNames;
   readonly loop: Loop;
   readonly steps?: NodeResolver;
   readonly tasks?: NodeResolver;
 }
 
-/** A few names, asked whether they hold one: a template declares a handful of inputs. */
-export interface NameList {
+/** The names of a template's input parameters or artifacts, asked whether they hold one (unlike `Names`, never "any"). */
+export interface InputNames {
   has(name: string): boolean;
   readonly size: number;
 }
 
-/** A NameList over an array: lighter than a Set for a handful of names, and one is made per template. */
-class ArrayNames implements NameList {
+/** InputNames over an array: lighter than a Set for a handful of names, and one is made per template. */
+class ListedInputNames implements InputNames {
   readonly #names: readonly string[];
 
   constructor(names: readonly string[]) {
@@ -146,12 +146,12 @@ class ArrayNames implements NameList {
   }
 }
 
-const NO_NAMES: NameList = new ArrayNames([]);
+const NO_NAMES: InputNames = new ListedInputNames([]);
 
 /** The names of the input parameters and artifacts of one or more templates. */
 export interface Inputs {
-  readonly parameters: NameList;
-  readonly artifacts: NameList;
+  readonly parameters: InputNames;
+  readonly artifacts: InputNames;
 }
 
 export function inputsOf(template: Template | undefined, inline?: Template): Inputs {
@@ -160,8 +160,8 @@ export function inputsOf(template: Template | undefined, inline?: Template): Inp
   addInputs(template, parameters, artifacts);
   if (inline !== undefined) addInputs(inline, parameters, artifacts);
   return {
-    parameters: parameters.length > 0 ? new ArrayNames(parameters) : NO_NAMES,
-    artifacts: artifacts.length > 0 ? new ArrayNames(artifacts) : NO_NAMES,
+    parameters: parameters.length > 0 ? new ListedInputNames(parameters) : NO_NAMES,
+    artifacts: artifacts.length > 0 ? new ListedInputNames(artifacts) : NO_NAMES,
   };
 }
 
