@@ -27,7 +27,12 @@ const RULES: Readonly<Record<string, Rule>> = {
   // node:module: createRequire loads the yaml library on the rare document the fast emitter does not write.
   'packages/dsl/src': { allow: ['@argo-gen/model', 'zod', 'yaml', 'node:module'], io: false, network: false },
   'packages/steps/src': { allow: ['@argo-gen/dsl', '@argo-gen/model', 'zod/mini'], io: false, network: false },
-  'packages/kube/src': { allow: ['@argo-gen/model', '@kubernetes/client-node'], io: false, network: true },
+  // node:http(s): the watch stream (client-node's Watch cannot be aborted before its response headers arrive).
+  'packages/kube/src': {
+    allow: ['@argo-gen/model', '@kubernetes/client-node', 'node:http', 'node:https'],
+    io: false,
+    network: true,
+  },
   'packages/cli/src': {
     allow: ['@argo-gen/model', '@argo-gen/dsl', '@argo-gen/kube', 'commander', 'yaml', 'esbuild', 'ts-morph', 'node:'],
     io: true,

@@ -1,9 +1,19 @@
-import { CustomObjectsApi, type KubeConfig, PatchStrategy, setHeaderOptions, Watch } from '@kubernetes/client-node';
+import {
+  type ConfigurationOptions,
+  CustomObjectsApi,
+  type KubeConfig,
+  Observable,
+  PatchStrategy,
+  type RequestContext,
+  setHeaderOptions,
+} from '@kubernetes/client-node';
 import { type Attempt, type K8sStatus, translate } from './errors.js';
 import { ARGO_GROUP, ARGO_VERSION, type ObjectRef, RESOURCES, type ResourceKind } from './kinds.js';
 import { type KubeConfigOptions, loadKubeConfig } from './kubeconfig.js';
 import type { ArgoObject } from './object.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, type StartTimer, startTimer, withDeadline } from './request-timeout.js';
 import { DEFAULT_RETRY, type RetryPolicy, retryableCreate, withRetry } from './retry.js';
+import { openWatchStream } from './watch-stream.js';
 
 export const FIELD_MANAGER = 'argo-gen';
 
@@ -17,6 +27,17 @@ export interface WatchQuery {
   readonly resourceVersion?: string;
 }
 
+/** For requests a caller may give up on (a watch's deadline): aborting closes the connection at once. */
+export interface RequestOptions {
+  readonly signal?: AbortSignal;
+}
+
+/** A list and the resourceVersion it was read at: where a watch continues from. */
+export interface VersionedList {
+  readonly items: ArgoObject[];
+  readonly resourceVersion: string;
+}
+
 /**
  * The requests argo-gen makes, with errors already translated into `ArgoGenError` issues (`kube/…`) that name the
  * object and namespace, and transient failures retried. An interface so that tests can stand in for a cluster.
@@ -26,10 +47,17 @@ export interface Kube {
   readonly server: string;
   /** The namespace used when neither the command line nor the object names one. */
   readonly namespace: string;
-  get(ref: ObjectRef): Promise<ArgoObject>;
+  get(ref: ObjectRef, options?: RequestOptions): Promise<ArgoObject>;
   /** Like get, but undefined when the object does not exist. */
   find(ref: ObjectRef): Promise<ArgoObject | undefined>;
   list(kind: ResourceKind, namespace?: string): Promise<ArgoObject[]>;
+  /** The objects a field selector picks (`metadata.name=x`), with the list's resourceVersion. */
+  listWithVersion(
+    kind: ResourceKind,
+    namespace: string,
+    fieldSelector: string,
+    options?: RequestOptions,
+  ): Promise<VersionedList>;
   create(kind: ResourceKind, namespace: string, body: ArgoObject, options?: { dryRun?: boolean }): Promise<ArgoObject>;
   /** Server-side apply (creates or updates), field manager `argo-gen`. */
   apply(ref: ObjectRef, body: ArgoObject, options?: { dryRun?: boolean; force?: boolean }): Promise<ArgoObject>;
@@ -39,29 +67,69 @@ export interface Kube {
    */
   replace(ref: ObjectRef, body: ArgoObject): Promise<ArgoObject>;
   delete(ref: ObjectRef): Promise<void>;
-  /** Streams events until `stop()` or until the stream ends (`onDone`, with the failure if any). */
+  /**
+   * Opens a watch and returns at once; events stream until `stop()` or until the stream ends (`onDone`, with the
+   * failure if any; a 410 Gone is a failure with status 410). `stop()` closes the connection, also before the
+   * response headers arrived.
+   */
   watch(
     kind: ResourceKind,
     namespace: string,
     query: WatchQuery,
     onEvent: (event: WatchEvent) => void,
     onDone: (error: Error | undefined) => void,
-  ): Promise<{ stop(): void }>;
+  ): { stop(): void };
 }
 
 export interface ConnectOptions extends KubeConfigOptions {
   readonly retry?: RetryPolicy;
+  /**
+   * The deadline of each request (each try), from connecting to the end of the body, in ms: `--request-timeout`.
+   * 0 means none. For a watch, the deadline covers the wait for the response headers. Default 30 s.
+   */
+  readonly requestTimeoutMs?: number;
+  /**
+   * The `timeoutSeconds` a watch asks the server for (default 300). A stream the server holds open longer (plus the
+   * request timeout, or 30 s) is ended by argo-gen and re-watched, like one the server closed.
+   */
+  readonly watchTimeoutSeconds?: number;
+  /** Starts the request timeouts' timers; injected by tests to time out at a chosen moment instead of by the clock. */
+  readonly timer?: StartTimer;
 }
 
 interface RawList {
-  readonly metadata?: { readonly continue?: string };
+  readonly metadata?: { readonly continue?: string; readonly resourceVersion?: string };
   readonly items: ArgoObject[];
 }
 
 /** Loads the kubeconfig and returns a client for Argo's custom resources. No request is made yet. */
 export function connect(options: ConnectOptions = {}): Kube {
   const { kc, context, server, namespace } = loadKubeConfig(options);
-  return new CustomObjectsKube(kc, context, server, namespace, options.retry ?? DEFAULT_RETRY);
+  return new CustomObjectsKube(kc, context, server, namespace, {
+    retry: options.retry ?? DEFAULT_RETRY,
+    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    watchTimeoutSeconds: options.watchTimeoutSeconds ?? 300,
+    timer: options.timer ?? startTimer,
+  });
+}
+
+interface Limits {
+  readonly retry: RetryPolicy;
+  readonly requestTimeoutMs: number;
+  readonly watchTimeoutSeconds: number;
+  readonly timer: StartTimer;
+}
+
+/** Per-call options that hand the request's abort signal to client-node's HTTP library (node-fetch). */
+function withSignal(signal: AbortSignal): ConfigurationOptions {
+  const pre = (context: RequestContext) => {
+    context.setSignal(signal);
+    return new Observable(Promise.resolve(context));
+  };
+  return {
+    middleware: [{ pre, post: (response) => new Observable(Promise.resolve(response)) }],
+    middlewareMergeStrategy: 'append',
+  };
 }
 
 class CustomObjectsKube implements Kube {
@@ -70,25 +138,33 @@ class CustomObjectsKube implements Kube {
   readonly context: string;
   readonly server: string;
   readonly namespace: string;
-  private readonly retry: RetryPolicy;
+  private readonly limits: Limits;
 
-  constructor(kc: KubeConfig, context: string, server: string, namespace: string, retry: RetryPolicy) {
+  constructor(kc: KubeConfig, context: string, server: string, namespace: string, limits: Limits) {
     this.kc = kc;
     this.context = context;
     this.server = server;
     this.namespace = namespace;
-    this.retry = retry;
+    this.limits = limits;
     this.api = kc.makeApiClient(CustomObjectsApi);
   }
 
+  /**
+   * One request through client-node: each try bounded by the request timeout (the signal reaches node-fetch, so a
+   * stalled connection is closed), transient failures retried, errors translated.
+   */
   private async call<T>(
     at: Omit<Attempt, 'server' | 'context'>,
-    fn: () => Promise<unknown>,
-    create = false,
+    fn: (options: ConfigurationOptions) => Promise<unknown>,
+    { create = false, signal }: { create?: boolean; signal?: AbortSignal | undefined } = {},
   ): Promise<T> {
+    const { requestTimeoutMs, timer } = this.limits;
+    const once = () => withDeadline(requestTimeoutMs, signal, (s) => fn(withSignal(s)), timer);
     try {
-      return (await withRetry(fn, this.retry, create ? retryableCreate : undefined)) as T;
+      return (await withRetry(once, this.limits.retry, create ? retryableCreate : undefined, signal)) as T;
     } catch (error) {
+      // The caller gave up (its own deadline): that is its error to report, not a failed request.
+      if (signal?.aborted && error === signal.reason) throw error;
       throw translate(error, { ...at, server: this.server, context: this.context });
     }
   }
@@ -97,12 +173,15 @@ class CustomObjectsKube implements Kube {
     return { group: ARGO_GROUP, version: ARGO_VERSION, plural: RESOURCES[kind].plural };
   }
 
-  get(ref: ObjectRef): Promise<ArgoObject> {
+  get(ref: ObjectRef, options: RequestOptions = {}): Promise<ArgoObject> {
     const p = { ...this.base(ref.kind), name: ref.name };
-    return this.call({ verb: 'get', ...ref }, () =>
-      RESOURCES[ref.kind].namespaced
-        ? this.api.getNamespacedCustomObject({ ...p, namespace: ref.namespace ?? this.namespace })
-        : this.api.getClusterCustomObject(p),
+    return this.call(
+      { verb: 'get', ...ref },
+      (o) =>
+        RESOURCES[ref.kind].namespaced
+          ? this.api.getNamespacedCustomObject({ ...p, namespace: ref.namespace ?? this.namespace }, o)
+          : this.api.getClusterCustomObject(p, o),
+      { signal: options.signal },
     );
   }
 
@@ -118,20 +197,39 @@ class CustomObjectsKube implements Kube {
   }
 
   async list(kind: ResourceKind, namespace?: string): Promise<ArgoObject[]> {
+    return (await this.pages(kind, namespace ?? this.namespace)).items;
+  }
+
+  listWithVersion(kind: ResourceKind, namespace: string, fieldSelector: string, options: RequestOptions = {}) {
+    return this.pages(kind, namespace, fieldSelector, options.signal);
+  }
+
+  /** Every page of a list; the first page's resourceVersion is the snapshot the later pages continue. */
+  private async pages(
+    kind: ResourceKind,
+    namespace: string,
+    fieldSelector?: string,
+    signal?: AbortSignal,
+  ): Promise<VersionedList> {
     const items: ArgoObject[] = [];
+    let resourceVersion: string | undefined;
     let _continue: string | undefined;
     do {
-      const p = { ...this.base(kind), limit: 500, _continue };
-      const page: RawList = await this.call({ verb: 'list', kind, namespace }, () =>
-        RESOURCES[kind].namespaced
-          ? this.api.listNamespacedCustomObject({ ...p, namespace: namespace ?? this.namespace })
-          : this.api.listClusterCustomObject(p),
+      const p = { ...this.base(kind), limit: 500, _continue, fieldSelector };
+      const page: RawList = await this.call(
+        { verb: 'list', kind, namespace },
+        (o) =>
+          RESOURCES[kind].namespaced
+            ? this.api.listNamespacedCustomObject({ ...p, namespace }, o)
+            : this.api.listClusterCustomObject(p, o),
+        { signal },
       );
       items.push(...page.items);
+      resourceVersion ??= page.metadata?.resourceVersion ?? '';
       // The response is raw JSON: the token is at metadata.continue (the request parameter is `_continue`).
       _continue = page.metadata?.continue || undefined;
     } while (_continue);
-    return items;
+    return { items, resourceVersion: resourceVersion ?? '' };
   }
 
   create(kind: ResourceKind, namespace: string, body: ArgoObject, options: { dryRun?: boolean } = {}) {
@@ -145,11 +243,11 @@ class CustomObjectsKube implements Kube {
     const name = body.metadata?.name;
     return this.call<ArgoObject>(
       { verb: 'create', kind, name, namespace },
-      () =>
+      (o) =>
         RESOURCES[kind].namespaced
-          ? this.api.createNamespacedCustomObject({ ...p, namespace })
-          : this.api.createClusterCustomObject(p),
-      true,
+          ? this.api.createNamespacedCustomObject({ ...p, namespace }, o)
+          : this.api.createClusterCustomObject(p, o),
+      { create: true },
     );
   }
 
@@ -164,61 +262,59 @@ class CustomObjectsKube implements Kube {
       dryRun: options.dryRun ? 'All' : undefined,
     };
     // The generated client sends json-patch; server-side apply needs its own content type.
-    const ssa = setHeaderOptions('Content-Type', PatchStrategy.ServerSideApply);
-    return this.call<ArgoObject>({ verb: 'patch', ...ref }, () =>
+    const ssa = (o: ConfigurationOptions) => setHeaderOptions('Content-Type', PatchStrategy.ServerSideApply, o);
+    return this.call<ArgoObject>({ verb: 'patch', ...ref }, (o) =>
       RESOURCES[ref.kind].namespaced
-        ? this.api.patchNamespacedCustomObject({ ...p, namespace: ref.namespace ?? this.namespace }, ssa)
-        : this.api.patchClusterCustomObject(p, ssa),
+        ? this.api.patchNamespacedCustomObject({ ...p, namespace: ref.namespace ?? this.namespace }, ssa(o))
+        : this.api.patchClusterCustomObject(p, ssa(o)),
     );
   }
 
   replace(ref: ObjectRef, body: ArgoObject): Promise<ArgoObject> {
     const p = { ...this.base(ref.kind), name: ref.name, body, fieldManager: FIELD_MANAGER };
-    return this.call<ArgoObject>({ verb: 'update', ...ref }, () =>
+    return this.call<ArgoObject>({ verb: 'update', ...ref }, (o) =>
       RESOURCES[ref.kind].namespaced
-        ? this.api.replaceNamespacedCustomObject({ ...p, namespace: ref.namespace ?? this.namespace })
-        : this.api.replaceClusterCustomObject(p),
+        ? this.api.replaceNamespacedCustomObject({ ...p, namespace: ref.namespace ?? this.namespace }, o)
+        : this.api.replaceClusterCustomObject(p, o),
     );
   }
 
   async delete(ref: ObjectRef): Promise<void> {
     const p = { ...this.base(ref.kind), name: ref.name, propagationPolicy: 'Background' };
-    await this.call({ verb: 'delete', ...ref }, () =>
+    await this.call({ verb: 'delete', ...ref }, (o) =>
       RESOURCES[ref.kind].namespaced
-        ? this.api.deleteNamespacedCustomObject({ ...p, namespace: ref.namespace ?? this.namespace })
-        : this.api.deleteClusterCustomObject(p),
+        ? this.api.deleteNamespacedCustomObject({ ...p, namespace: ref.namespace ?? this.namespace }, o)
+        : this.api.deleteClusterCustomObject(p, o),
     );
   }
 
-  async watch(
+  watch(
     kind: ResourceKind,
     namespace: string,
     query: WatchQuery,
     onEvent: (event: WatchEvent) => void,
     onDone: (error: Error | undefined) => void,
-  ): Promise<{ stop(): void }> {
+  ): { stop(): void } {
     const r = RESOURCES[kind];
-    const path = `/apis/${ARGO_GROUP}/${ARGO_VERSION}${r.namespaced ? `/namespaces/${namespace}` : ''}/${r.plural}`;
-    let stopped = false;
-    const at = { verb: 'watch' as const, kind, namespace, server: this.server, context: this.context };
-    const controller = await new Watch(this.kc).watch(
-      path,
-      { ...query, allowWatchBookmarks: true },
-      (type, object) => {
-        if (!stopped) onEvent({ type: type as WatchEvent['type'], object: object as WatchEvent['object'] });
-      },
-      (err: unknown) => {
-        if (stopped) return;
-        stopped = true;
-        // A clean end of stream (the server's timeout) is `null`; the caller re-watches.
-        onDone(err ? translate(err, at) : undefined);
-      },
+    const url = new URL(
+      `${this.server.replace(/\/$/, '')}/apis/${ARGO_GROUP}/${ARGO_VERSION}${r.namespaced ? `/namespaces/${namespace}` : ''}/${r.plural}`,
     );
-    return {
-      stop() {
-        stopped = true;
-        controller.abort();
-      },
+    const { watchTimeoutSeconds, requestTimeoutMs, timer } = this.limits;
+    const params = {
+      ...query,
+      watch: 'true',
+      allowWatchBookmarks: 'true',
+      timeoutSeconds: String(watchTimeoutSeconds),
     };
+    for (const [key, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(key, value);
+    const at = { verb: 'watch' as const, kind, namespace, server: this.server, context: this.context };
+    return openWatchStream(
+      this.kc,
+      url,
+      { requestTimeoutMs, streamLimitMs: watchTimeoutSeconds * 1000 + (requestTimeoutMs || 30_000), timer },
+      (event) => onEvent(event as WatchEvent),
+      // A clean end of stream (the server's timeoutSeconds) is `undefined`; the caller re-watches.
+      (error) => onDone(error === undefined ? undefined : translate(error, at)),
+    );
   }
 }

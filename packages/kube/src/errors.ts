@@ -1,5 +1,6 @@
 import { ArgoGenError, type Issue, issue } from '@argo-gen/model';
 import { RESOURCES, type ResourceKind } from './kinds.js';
+import { RequestTimeoutError } from './request-timeout.js';
 
 const FAILURE = Symbol('argo-gen.kube.failure');
 
@@ -30,6 +31,8 @@ export interface Failure {
   readonly body?: K8sStatus;
   /** node-fetch / Node system error code: ECONNREFUSED, ECONNRESET, ETIMEDOUT, CERT_HAS_EXPIRED… */
   readonly errno?: string;
+  /** argo-gen gave up waiting: no complete answer within the request timeout (`--request-timeout`). */
+  readonly timeoutMs?: number;
   readonly message: string;
 }
 
@@ -41,6 +44,7 @@ export interface Failure {
 export function toFailure(error: unknown): Failure {
   const known = (error as { [FAILURE]?: Failure } | null)?.[FAILURE];
   if (known) return known;
+  if (error instanceof RequestTimeoutError) return { timeoutMs: error.timeoutMs, message: error.message };
   const e = (error ?? {}) as {
     code?: unknown;
     statusCode?: unknown;
@@ -124,6 +128,11 @@ export function issueFor(f: Failure, at: Attempt): Issue {
   const said = (f.body?.message ?? '').trim();
   const where = r.namespaced && at.namespace ? ` in namespace '${at.namespace}'` : '';
   const make = (code: string, message: string) => issue(code, '', message, { subject });
+  if (f.timeoutMs !== undefined)
+    return make(
+      'kube/timeout',
+      `no answer from the API server${server} within ${seconds(f.timeoutMs)} (--request-timeout); check that the cluster is healthy, or allow more time${ctx}`,
+    );
   if (f.errno) {
     const tls = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(f.errno);
     return make(
@@ -188,6 +197,11 @@ function subjectOf(at: Attempt): string {
   const r = RESOURCES[at.kind];
   const what = at.name ? `${r.singular}/${at.name}` : r.plural;
   return r.namespaced && at.namespace ? `${what} in namespace '${at.namespace}'` : what;
+}
+
+/** `30s`, `1.5s`, `20ms`: the request timeout as the user gave it. */
+function seconds(ms: number): string {
+  return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
 }
 
 function firstLine(text: string): string {

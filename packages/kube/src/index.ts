@@ -8,7 +8,17 @@ export {
   formatApplyResult,
   outcomeOf,
 } from './apply.js';
-export { type ConnectOptions, connect, FIELD_MANAGER, type Kube, type WatchEvent, type WatchQuery } from './client.js';
+export { type BackoffPolicy, backoffDelay, type Random, type Sleep } from './backoff.js';
+export {
+  type ConnectOptions,
+  connect,
+  FIELD_MANAGER,
+  type Kube,
+  type RequestOptions,
+  type VersionedList,
+  type WatchEvent,
+  type WatchQuery,
+} from './client.js';
 export { type Attempt, type Failure, issueFor, isTransient, type K8sStatus, toFailure, translate } from './errors.js';
 export {
   APPLICABLE,
@@ -40,6 +50,7 @@ export {
   type WorkflowProgress,
   workflowProgress,
 } from './progress.js';
+export { DEFAULT_REQUEST_TIMEOUT_MS } from './request-timeout.js';
 export {
   planResume,
   type ResumeOptions,
@@ -57,4 +68,4 @@ export {
   withParameters,
   workflowFromTemplate,
 } from './submit.js';
-export { formatDuration, type WatchOptions, watchWorkflow } from './watch.js';
+export { formatDuration, WATCH_BACKOFF, type WatchOptions, watchWorkflow } from './watch.js';

@@ -1,38 +1,37 @@
+import { type BackoffPolicy, backoffDelay, type Random, type Sleep, sleep } from './backoff.js';
 import { isTransient, toFailure } from './errors.js';
 
-export interface RetryPolicy {
+export interface RetryPolicy extends BackoffPolicy {
   /** Total tries, including the first. */
   readonly attempts: number;
-  /** Delay before the second try; doubles each time, with ±20% jitter, up to `maxDelayMs`. */
-  readonly baseDelayMs: number;
-  readonly maxDelayMs: number;
   /** Injected so that tests do not wait. */
-  readonly sleep?: (ms: number) => Promise<void>;
+  readonly sleep?: Sleep;
+  readonly random?: Random;
 }
 
+/** 4 tries; 250 ms before the second, doubling, at most 4 s (minus up to 20% jitter). */
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
-
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `fn`, retrying only transient failures (connection refused/reset, 429, 5xx, etcd timeouts), a bounded number
- * of times. Anything else (403, 404, 409, 422…) is thrown at once: retrying cannot fix it.
- * `safe` narrows what is retried for requests that are not idempotent (create): there, only failures where the
- * request cannot have been acted on.
+ * of times. Anything else (403, 404, 409, 422, a request that ran out of time…) is thrown at once: retrying cannot
+ * fix it, or would multiply the time the caller waits. `retryable` narrows what is retried for requests that are not
+ * idempotent (create): there, only failures where the request cannot have been acted on. Once `signal` aborts, no
+ * further try is made.
  */
 export async function withRetry<T>(
   fn: () => Promise<T>,
   policy: RetryPolicy = DEFAULT_RETRY,
   retryable: (error: unknown) => boolean = (e) => isTransient(toFailure(e)),
+  signal?: AbortSignal,
 ): Promise<T> {
-  const sleep = policy.sleep ?? wait;
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (error) {
-      if (attempt >= policy.attempts || !retryable(error)) throw error;
-      const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-      await sleep(Math.round(delay * (0.8 + Math.random() * 0.4)));
+      if (attempt >= policy.attempts || !retryable(error) || signal?.aborted) throw error;
+      await (policy.sleep ?? sleep)(backoffDelay(attempt - 1, policy, policy.random), signal);
+      if (signal?.aborted) throw error;
     }
   }
 }

@@ -14,6 +14,8 @@ export class FakeKube implements Kube {
   readonly failures = new Map<string, string>();
   /** Each watch call takes the next script: events to emit, then how the stream ends. */
   readonly watches: { events: WatchEvent[]; end?: 'close' | 'hang' }[] = [];
+  /** The resourceVersion a list answers with (default: the latest one this fake handed out). */
+  listVersion: string | undefined;
   private rv = 1;
 
   private key(ref: ObjectRef) {
@@ -37,6 +39,12 @@ export class FakeKube implements Kube {
   }
   async list(kind: ResourceKind) {
     return [...this.objects.values()].filter((o) => o.kind === kind);
+  }
+  async listWithVersion(kind: ResourceKind, _ns: string, fieldSelector: string) {
+    this.requests.push(`list ${fieldSelector}`);
+    const name = fieldSelector.replace(/^metadata\.name=/, '');
+    const items = (await this.list(kind)).filter((o) => o.metadata?.name === name);
+    return { items, resourceVersion: this.listVersion ?? String(this.rv) };
   }
   async create(_kind: ResourceKind, _ns: string, body: ArgoObject) {
     return body;
@@ -67,7 +75,7 @@ export class FakeKube implements Kube {
   async delete(ref: ObjectRef) {
     this.objects.delete(this.key(ref));
   }
-  async watch(
+  watch(
     _kind: ResourceKind,
     _ns: string,
     query: { resourceVersion?: string },
