@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import type { Io } from './io.js';
 import type { KubeFlags } from './kube/flags.js';
+import { requestTimeoutArg } from './request-timeout-flag.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -15,6 +16,11 @@ export function addClusterCommands(program: Command, io: Io, setExit: (code: num
     .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then in-cluster)')
     .option('--context <name>', 'kubeconfig context (default: its current-context)')
     .option('-n, --namespace <ns>', "namespace (default: the context's namespace, else 'default')")
+    .option(
+      '--request-timeout <duration>',
+      'give up on a single request after this long, connecting to the last byte (e.g. 10s, 2m; a bare number is seconds; 0 = no limit; default 30s)',
+      requestTimeoutArg,
+    )
     .option('--verbose', 'print stack traces with errors')
     .configureHelp({ showGlobalOptions: true });
   const flags = (cmd: Command) => cmd.optsWithGlobals() as KubeFlags & Record<string, unknown>;
@@ -66,7 +72,8 @@ export function addClusterCommands(program: Command, io: Io, setExit: (code: num
       'after',
       '\nParameters are checked before anything is created: an unknown name, a missing required parameter (no value or default) or a value outside its enum is refused.' +
         '\nExit codes: 0 submitted (with --watch: Succeeded), 1 Failed or Error, or a cluster error (not found, forbidden, unreachable…),' +
-        '\n            2 usage error (including a wrong -p parameter: nothing was submitted), 3 --timeout passed before the workflow ended.',
+        '\n            2 usage error (including a wrong -p parameter: nothing was submitted), 3 --timeout passed before the workflow ended' +
+        '\n            (the watch is closed; the workflow keeps running) or a request got no answer within --request-timeout.',
     )
     .action(async (target: string, _o: unknown, cmd: Command) => {
       const { submitCommand } = await import('./commands/submit.js');
@@ -82,7 +89,8 @@ export function addClusterCommands(program: Command, io: Io, setExit: (code: num
       'after',
       '\nMarks every Running suspend node (or only --node) Succeeded and clears spec.suspend; the controller then continues.' +
         '\nNeeds get and update on workflows.argoproj.io. A concurrent change by the controller is retried once.' +
-        '\nExit codes: 0 resumed, 1 nothing to resume (no such suspended node) or a cluster error, 2 usage error.',
+        '\nExit codes: 0 resumed, 1 nothing to resume (no such suspended node) or a cluster error, 2 usage error,' +
+        '\n            3 the API server did not answer within --request-timeout.',
     )
     .action(async (name: string, _o: unknown, cmd: Command) => {
       const { resumeCommand } = await import('./commands/resume.js');

@@ -17,7 +17,7 @@ export interface ApplyOptions {
 export type ApplyResult =
   | { readonly ref: ObjectRef; readonly outcome: ApplyOutcome }
   | { readonly ref: ObjectRef; readonly error: Issue }
-  /** Not attempted, because an earlier failure means every request would fail (unreachable, unauthorized). */
+  /** Not attempted, because an earlier failure means every request would fail (unreachable, unauthorized, timeout). */
   | { readonly ref: ObjectRef; readonly skipped: true };
 
 /** The reference an object will be applied as; throws for objects that cannot be applied. */
@@ -45,10 +45,16 @@ export function applyTarget(obj: ArgoObject, options: ApplyOptions, fallbackName
 }
 
 /**
+ * Failures every later request would share: the server cannot be reached, rejects the credentials, or does not
+ * answer in time (waiting the request timeout again for each object would only multiply the wait).
+ */
+const SHARED_FAILURES = new Set(['kube/unreachable', 'kube/unauthorized', 'kube/timeout']);
+
+/**
  * Server-side applies each object in order and says, as kubectl does, whether it was created, configured or left
  * unchanged: a get first (absent → created), then the resourceVersion (or, for a dry run, which stores nothing, the
  * content) before and after. A failure does not stop the others, except one that every request would share
- * (unreachable, unauthorized): the rest are then reported as skipped. The result says exactly what was applied.
+ * (unreachable, unauthorized, timed out): the rest are then reported as skipped. The result says exactly what was applied.
  */
 export async function applyObjects(
   kube: Kube,
@@ -70,7 +76,7 @@ export async function applyObjects(
       if (!(error instanceof ArgoGenError)) throw error;
       const first = error.issues[0] as Issue;
       results.push({ ref, error: first });
-      fatal = first.code === 'kube/unreachable' || first.code === 'kube/unauthorized';
+      fatal = SHARED_FAILURES.has(first.code);
     }
   }
   return results;

@@ -35,17 +35,19 @@ describe('applyObjects', () => {
     ]);
   });
 
-  it('stops after a failure every request would share, and marks the rest skipped', async () => {
-    const kube = new FakeKube();
-    kube.failures.set('get WorkflowTemplate/b', 'kube/unreachable');
-    const results = await applyObjects(kube, [wt('a'), wt('b'), wt('c')]);
-    expect(results.map((r) => formatApplyResult(r, 'server'))).toEqual([
-      'workflowtemplate/a created (server dry run)',
-      'workflowtemplate/b not applied: get failed [kube/unreachable]',
-      'workflowtemplate/c not applied (skipped after the error above)',
-    ]);
-    expect(kube.requests).not.toContain('find c');
-  });
+  for (const shared of ['kube/unreachable', 'kube/timeout']) {
+    it(`stops after a failure every request would share (${shared}), and marks the rest skipped`, async () => {
+      const kube = new FakeKube();
+      kube.failures.set('get WorkflowTemplate/b', shared);
+      const results = await applyObjects(kube, [wt('a'), wt('b'), wt('c')]);
+      expect(results.map((r) => formatApplyResult(r, 'server'))).toEqual([
+        'workflowtemplate/a created (server dry run)',
+        `workflowtemplate/b not applied: get failed [${shared}]`,
+        'workflowtemplate/c not applied (skipped after the error above)',
+      ]);
+      expect(kube.requests).not.toContain('find c');
+    });
+  }
 
   it('dry runs compare content, since nothing is stored', () => {
     const before = { metadata: { name: 'a', resourceVersion: '5', managedFields: [1] }, spec: { x: 1 } };

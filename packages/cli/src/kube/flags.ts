@@ -6,6 +6,8 @@ export interface KubeFlags {
   readonly context?: string;
   readonly namespace?: string;
   readonly verbose?: boolean;
+  /** `--request-timeout`, already parsed: milliseconds, 0 for none. Default: the kube package's (30 s). */
+  readonly requestTimeout?: number;
 }
 
 /** Loads client-node (~0.6 s) only here, when a cluster command actually runs. */
@@ -14,6 +16,7 @@ export async function connectWith(flags: KubeFlags): Promise<Kube> {
   return connect({
     ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
     ...(flags.context ? { context: flags.context } : {}),
+    ...(flags.requestTimeout !== undefined ? { requestTimeoutMs: flags.requestTimeout } : {}),
   });
 }
 
