@@ -168,6 +168,21 @@ describe('watchWorkflow against a misbehaving API server', () => {
     expect(summary(stub)).toEqual(['get w', 'watch from 1']);
   });
 
+  it('a stream held open past timeoutSeconds (plus a margin) is ended by the client and watched again', async () => {
+    const clock = manualTimer();
+    const stub = await stubWith(running('1'), never, (n) => (res) => {
+      if (n > 1) return watchStream(res, [modified('2', 'Succeeded')]);
+      watchStream(res, [], { hold: true });
+      res.write('', () => clock.fire());
+    });
+    const { sleep } = recordingSleep();
+    const kube = connect({ kubeconfig: stub.kubeconfig, watchTimeoutSeconds: 0, timer: clock.timer });
+    const final = await watchWorkflow(kube, 'w', 'ci', { sleep, random: () => 0 });
+    expect(workflowProgress(final).phase).toBe('Succeeded');
+    expect(summary(stub)).toEqual(['get w', 'watch from 1', 'watch from 1']);
+    expect(new URL(stub.requests[1]?.split(' ')[1] ?? '', 'http://stub').searchParams.get('timeoutSeconds')).toBe('0');
+  });
+
   it('a watch that gets no headers within the request timeout is retried a bounded number of times', async () => {
     const clock = manualTimer();
     const stub = await stubWith(running('1'), never, () => () => clock.fire());
