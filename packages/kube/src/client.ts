@@ -2,9 +2,7 @@ import {
   type ConfigurationOptions,
   CustomObjectsApi,
   type KubeConfig,
-  Observable,
   PatchStrategy,
-  type RequestContext,
   setHeaderOptions,
 } from '@kubernetes/client-node';
 import { type Attempt, type K8sStatus, translate } from './errors.js';
@@ -13,6 +11,7 @@ import { type KubeConfigOptions, loadKubeConfig } from './kubeconfig.js';
 import type { ArgoObject } from './object.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, type StartTimer, startTimer, withDeadline } from './request-timeout.js';
 import { DEFAULT_RETRY, type RetryPolicy, retryableCreate, withRetry } from './retry.js';
+import { withSignal } from './signal-middleware.js';
 import { openWatchStream } from './watch-stream.js';
 
 export const FIELD_MANAGER = 'argo-gen';
@@ -118,18 +117,6 @@ interface Limits {
   readonly requestTimeoutMs: number;
   readonly watchTimeoutSeconds: number;
   readonly timer: StartTimer;
-}
-
-/** Per-call options that hand the request's abort signal to client-node's HTTP library (node-fetch). */
-function withSignal(signal: AbortSignal): ConfigurationOptions {
-  const pre = (context: RequestContext) => {
-    context.setSignal(signal);
-    return new Observable(Promise.resolve(context));
-  };
-  return {
-    middleware: [{ pre, post: (response) => new Observable(Promise.resolve(response)) }],
-    middlewareMergeStrategy: 'append',
-  };
 }
 
 class CustomObjectsKube implements Kube {
