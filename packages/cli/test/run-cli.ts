@@ -6,6 +6,8 @@ export interface CliResult {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** The signal that ended the process (runBuiltCli only). */
+  readonly signal?: NodeJS.Signals | null;
 }
 
 /** `argo-gen <args>` in-process, capturing its output (not a terminal). */
@@ -29,8 +31,8 @@ export async function runCli(args: readonly string[], cwd: string): Promise<CliR
  * `argo-gen <args>` as a whole process from the build, for what only a real process shows: source-mapped stack
  * traces (vitest replaces Node's own stack formatting in its workers, so in-process runs see compiled positions).
  */
-export function runBuiltCli(args: readonly string[], cwd: string): CliResult {
+export function runBuiltCli(args: readonly string[], cwd: string, env: Record<string, string> = {}): CliResult {
   const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }

@@ -1,8 +1,18 @@
-import { formatIssue, isArgoGenError } from '@argo-gen/model';
-import { type Config, loadConfig, type Target } from '../config.js';
-import { compare } from '../generate/compare.js';
-import { plan } from '../generate/plan.js';
-import { writeAtomically } from '../generate/write-atomically.js';
+import path from 'node:path';
+import { ArgoGenError, formatIssue, isArgoGenError, issue } from '@argo-gen/model';
+import { loadConfig } from '../config.js';
+import { compare, type Differences, errorText } from '../generate/compare.js';
+import { guardWrites } from '../generate/interrupt.js';
+import { displayPath, plan, type RunTarget } from '../generate/plan.js';
+import {
+  CommittedButIncomplete,
+  type DirChanges,
+  interrupted,
+  recover,
+  STAGING,
+  Stopped,
+  transact,
+} from '../generate/transaction.js';
 import { EXIT, type Io } from '../io.js';
 import { importModule } from '../load/import-typescript.js';
 import { relativeTo } from '../relative-source.js';
@@ -11,52 +21,136 @@ export interface GenerateOptions {
   readonly out?: string;
 }
 
-async function targetsFor(
-  inputs: readonly string[],
-  options: GenerateOptions,
-  io: Io,
-): Promise<{ root: string; targets: readonly Target[] }> {
-  const { config, root } = await loadConfig(io.cwd, importModule);
-  if (inputs.length === 0)
-    return {
-      root,
-      targets: options.out ? config.targets.map((t) => ({ ...t, out: options.out as string })) : config.targets,
-    };
-  return { root, targets: [{ inputs, out: options.out ?? (config.targets[0] as Config['targets'][number]).out }] };
+interface Run {
+  readonly root: string;
+  readonly targets: readonly RunTarget[];
+  /** Every configured output directory (absolute): where an interrupted run is looked for. */
+  readonly configuredOuts: readonly string[];
 }
 
-/** `argo-gen generate`: synthesise, validate and write YAML; on any error nothing is written. */
+/**
+ * The targets of one run, and whether it owns each (plan.ts). Without inputs: every configured target (owned), or
+ * with `-o`, every target written there (owned only where that is the target's own directory). With inputs: one
+ * target, owned only when the inputs and output directory are exactly a configured target's.
+ */
+async function runFor(inputs: readonly string[], options: GenerateOptions, io: Io): Promise<Run> {
+  const { config, root } = await loadConfig(io.cwd, importModule);
+  const abs = (p: string) => path.resolve(root, p);
+  const configuredOuts = config.targets.map((t) => abs(t.out));
+  const sameInputs = (a: readonly string[], b: readonly string[]) => {
+    const x = new Set(a.map(abs));
+    const y = new Set(b.map(abs));
+    return x.size === y.size && [...x].every((i) => y.has(i));
+  };
+  if (inputs.length === 0) {
+    const out = options.out;
+    const targets = config.targets.map((t) =>
+      out ? { ...t, out, owned: abs(out) === abs(t.out) } : { ...t, owned: true },
+    );
+    return { root, targets, configuredOuts };
+  }
+  const out = options.out ?? config.targets[0]?.out ?? 'generated';
+  const owned = config.targets.some((t) => abs(t.out) === abs(out) && sameInputs(t.inputs, inputs));
+  return { root, targets: [{ inputs, out, owned }], configuredOuts };
+}
+
+/** Every directory this run writes or could find an interrupted run in. */
+function outDirs(run: Run): string[] {
+  return [...new Set([...run.targets.map((t) => path.resolve(run.root, t.out)), ...run.configuredOuts])];
+}
+
+/**
+ * `argo-gen generate`: synthesise, validate and write YAML. On an error nothing is written; an interruption leaves
+ * the old files or the new ones, as a set (transaction.ts); the next run finishes or rolls back an interrupted one.
+ */
 export async function generateCommand(inputs: readonly string[], options: GenerateOptions, io: Io): Promise<number> {
+  const guard = guardWrites(io);
   try {
-    const { root, targets } = await targetsFor(inputs, options, io);
-    const p = await plan(targets, root);
-    const diff = compare(p, root);
-    writeAtomically(root, diff.changed, diff.extra);
+    const run = await runFor(inputs, options, io);
+    const p = await plan(run.targets, run.root);
+    await guard.step(); // planned, nothing written yet
+    const { diff, recovered } = await guard.writing(async () => {
+      try {
+        const recovered = await recover(outDirs(run), guard);
+        const diff = compare(p, run.root, run.configuredOuts);
+        if (diff.blocked.length > 0) throw new ArgoGenError(diff.blocked);
+        await transact(changesOf(diff), guard);
+        return { diff, recovered };
+      } catch (error) {
+        throw writeError(error, run.root);
+      }
+    });
     for (const w of p.warnings) io.stderr(`${formatIssue(relativeTo(io.cwd, w))}\n`);
     const lines = [
+      ...recovered.map((r) => `${r.outcome} an interrupted run in ${displayPath(run.root, r.dir)}`),
       ...diff.missing.map((f) => `created ${f}`),
       ...diff.stale.map((f) => `updated ${f}`),
-      ...diff.extra.map((f) => `deleted ${f} (no input produces it any more)`),
+      ...diff.extra.map((f) => `deleted ${f.path} (no input produces it any more)`),
     ];
     io.stdout(
-      `${lines.map((l) => `${l}\n`).join('')}${p.files.length} file(s) generated, ${diff.changed.size} changed, ${diff.extra.length} deleted\n`,
+      `${lines.map((l) => `${l}\n`).join('')}${p.files.length} file(s) generated, ${diff.changed.length} changed, ${diff.extra.length} deleted\n`,
     );
+    const signal = guard.signal();
+    if (signal) {
+      io.stderr(`argo-gen: interrupted (${signal}) after the switch-over; the new files were written completely\n`);
+      return EXIT.interrupted;
+    }
     return EXIT.ok;
   } catch (error) {
+    if (error instanceof Stopped) {
+      io.stderr(`argo-gen: interrupted (${guard.signal()}); nothing was written\n`);
+      return EXIT.interrupted;
+    }
+    if (error instanceof CommittedButIncomplete) {
+      const inner = writeError(error.cause, io.cwd);
+      return report(inner, io, 'the run was committed but not completed; the next `argo-gen generate` finishes it');
+    }
     return report(error, io, 'nothing was written');
+  } finally {
+    guard.dispose();
   }
 }
 
-/** `argo-gen check`: exit 1 naming every stale, missing or extra generated file; 0 when all match. */
+function changesOf(diff: Differences): DirChanges[] {
+  const byDir = new Map<string, { writes: { relative: string; content: string }[]; deletes: string[] }>();
+  const entry = (dir: string) => {
+    const found = byDir.get(dir) ?? { writes: [], deletes: [] };
+    byDir.set(dir, found);
+    return found;
+  };
+  for (const f of diff.changed) entry(f.outDir).writes.push({ relative: f.relative, content: f.content });
+  for (const o of diff.extra) entry(o.outDir).deletes.push(o.relative);
+  return [...byDir].map(([dir, c]) => ({ dir, ...c }));
+}
+
+/** A file-system failure as one line naming the path: never an internal error. */
+function writeError(error: unknown, root: string): unknown {
+  if (isArgoGenError(error) || error instanceof Stopped || error instanceof CommittedButIncomplete) return error;
+  const e = error as NodeJS.ErrnoException;
+  if (typeof e?.code !== 'string') return error;
+  const file = typeof e.path === 'string' ? displayPath(root, e.path) : '';
+  const busy = e.code === 'EEXIST' && file.endsWith(STAGING);
+  const message = busy
+    ? `another argo-gen generate is writing here (if none is running, remove ${file})`
+    : `cannot write: ${errorText(e)}`;
+  return new ArgoGenError([
+    issue(busy ? 'generate/busy' : 'generate/write-failed', '', message, { source: { file, line: 0, column: 0 } }),
+  ]);
+}
+
+/** `argo-gen check`: exit 1 naming every stale, missing or extra generated file, or an interrupted run; 0 when all match. */
 export async function checkCommand(inputs: readonly string[], options: GenerateOptions, io: Io): Promise<number> {
   try {
-    const { root, targets } = await targetsFor(inputs, options, io);
-    const p = await plan(targets, root);
-    const diff = compare(p, root);
+    const run = await runFor(inputs, options, io);
+    const p = await plan(run.targets, run.root);
+    const pending = await interrupted(outDirs(run));
+    const diff = compare(p, run.root, run.configuredOuts);
     const problems = [
+      ...pending.map((d) => `${displayPath(run.root, d)} holds an interrupted generate run`),
+      ...diff.blocked.map((i) => formatIssue(i)),
       ...diff.stale.map((f) => `${f} is stale`),
       ...diff.missing.map((f) => `${f} is missing`),
-      ...diff.extra.map((f) => `${f} is generated but no input produces it`),
+      ...diff.extra.map((f) => `${f.path} is generated but no input produces it`),
     ];
     if (problems.length === 0) {
       io.stdout(`${p.files.length} generated file(s) are up to date\n`);

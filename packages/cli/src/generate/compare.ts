@@ -1,51 +1,137 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
-import { HEADER_MARK, type Plan, toPosix } from './plan.js';
+import { type Issue, issue } from '@argo-gen/model';
+import { findOrphans } from './ownership.js';
+import { displayPath, type Plan, type PlannedFile } from './plan.js';
+
+/** A generated file a run removes: no input of the target that owns it produces it any more. */
+export interface Orphan {
+  readonly outDir: string;
+  readonly relative: string;
+  /** As printed: relative to the working directory, absolute outside it. */
+  readonly path: string;
+}
 
 export interface Differences {
   readonly stale: readonly string[];
   readonly missing: readonly string[];
-  /** Generated files (they carry our header) that no input produces any more. */
-  readonly extra: readonly string[];
-  readonly changed: ReadonlyMap<string, string>;
+  /** Generated files the run owns (ownership.ts) that no input produces any more. */
+  readonly extra: readonly Orphan[];
+  /** Planned files whose content differs from the disk (stale or missing). */
+  readonly changed: readonly PlannedFile[];
+  /** Output paths that cannot be written: a symbolic link, FIFO or directory in the way, `-o` naming a file. */
+  readonly blocked: readonly Issue[];
 }
 
-/** What `generate` would change on disk, and what `check` reports. */
-export function compare(plan: Plan, root: string): Differences {
+/**
+ * What `generate` would change on disk, and what `check` reports. Reads only regular files: a FIFO or a dangling
+ * symbolic link where an output goes is reported (blocked), never opened.
+ */
+export function compare(plan: Plan, root: string, configuredOuts: readonly string[]): Differences {
   const stale: string[] = [];
   const missing: string[] = [];
-  const changed = new Map<string, string>();
-  for (const f of plan.files) {
-    const abs = path.resolve(root, f.path);
-    if (!existsSync(abs)) {
-      missing.push(f.path);
-      changed.set(f.path, f.content);
-    } else if (readFileSync(abs, 'utf8') !== f.content) {
-      stale.push(f.path);
-      changed.set(f.path, f.content);
+  const changed: PlannedFile[] = [];
+  const blocked: Issue[] = [];
+  const badDirs = new Set<string>();
+  for (const outDir of new Set(plan.files.map((f) => f.outDir))) {
+    const problem = outDirProblem(outDir);
+    if (problem) {
+      badDirs.add(outDir);
+      blocked.push(issue('generate/output-not-directory', '', problem, { source: at(displayPath(root, outDir)) }));
     }
   }
-  // Compare absolute paths: an output directory may be given relative to the root or absolute (`--out /tmp/x`).
-  const planned = new Set(plan.files.map((f) => path.resolve(root, f.path)));
-  const extra = [...new Set(plan.outDirs.flatMap((d) => generatedFilesIn(path.resolve(root, d))))]
-    .filter((abs) => !planned.has(abs))
-    .map((abs) => displayPath(root, abs))
-    .sort();
-  return { stale, missing, extra, changed };
+  for (const f of plan.files) {
+    if (badDirs.has(f.outDir)) continue;
+    const state = fileState(f);
+    if (state === 'missing') {
+      missing.push(f.path);
+      changed.push(f);
+    } else if (typeof state === 'object') blocked.push({ ...state, source: at(f.path) });
+    else if (state !== f.content) {
+      stale.push(f.path);
+      changed.push(f);
+    }
+  }
+  const extra = findOrphans(plan, root, configuredOuts).map((o) => ({
+    ...o,
+    path: displayPath(root, path.join(o.outDir, o.relative)),
+  }));
+  return { stale, missing, extra, changed, blocked };
 }
 
-/** Inside the root: relative with forward slashes, as generate prints its outputs; elsewhere: absolute. */
-function displayPath(root: string, abs: string): string {
-  const rel = path.relative(root, abs);
-  return rel.startsWith('..') || path.isAbsolute(rel) ? abs : toPosix(rel);
+function at(file: string) {
+  return { file, line: 0, column: 0 };
 }
 
-function generatedFilesIn(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'node_modules' || e.name.startsWith('.') ? [] : generatedFilesIn(full);
-    if (!/\.ya?ml$/.test(e.name)) return [];
-    return readFileSync(full, 'utf8').startsWith(HEADER_MARK) ? [full] : [];
-  });
+function outDirProblem(outDir: string): string | undefined {
+  let stats: Stats;
+  try {
+    stats = statSync(outDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A missing directory is created; a missing or non-directory parent shows when the staging directory is made.
+    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : `cannot use the output directory: ${errorText(error)}`;
+  }
+  return stats.isDirectory() ? undefined : `the output directory is ${kindOf(stats)}, not a directory`;
+}
+
+/**
+ * The current content of a planned output, `missing`, or why it cannot be replaced. Every directory between the
+ * output directory and the file must be a real directory (a symbolic link there could lead outside it), and the
+ * file itself a regular file or absent.
+ */
+function fileState(f: PlannedFile): string | 'missing' | Issue {
+  const parts = f.relative.split('/');
+  let current = f.outDir;
+  for (const [i, part] of parts.entries()) {
+    current = path.join(current, part);
+    let stats: Stats;
+    try {
+      stats = lstatSync(current);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return 'missing';
+      return issue('generate/unreadable-output', '', `cannot inspect ${errorText(error)}`);
+    }
+    const last = i === parts.length - 1;
+    if (last ? !stats.isFile() : !stats.isDirectory()) {
+      const what = last ? 'the output' : `${parts.slice(0, i + 1).join('/')} in its path`;
+      return issue(
+        'generate/output-not-file',
+        '',
+        `${what} is ${kindOf(stats)}; argo-gen writes only regular files in real directories (remove it)`,
+      );
+    }
+  }
+  try {
+    return readFileSync(current, 'utf8');
+  } catch (error) {
+    return issue('generate/unreadable-output', '', `cannot read: ${errorText(error)}`);
+  }
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isSymbolicLink()) return 'a symbolic link';
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'a file';
+}
+
+/** An errno message without the absolute paths Node appends (the issue already names the file). */
+export function errorText(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  const known: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on device',
+    ENOTDIR: 'a parent is not a directory',
+    EEXIST: 'already exists',
+    EISDIR: 'is a directory',
+    ENOENT: 'no such file or directory',
+    EXDEV: 'not on the same file system as the output directory',
+  };
+  return e.code && known[e.code] ? `${known[e.code]} (${e.code})` : String(e.message ?? e).slice(0, 200);
 }

@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import { lstat, mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * All-or-nothing replacement of a set of files in one or more output directories, as seen by the next run, however
+ * the process ends (an error, SIGINT, SIGKILL). A redo journal with a single commit point:
+ *
+ * 1. prepare: for each output directory D, the new contents go to `D/.argo-gen-staging/new/` (same directory tree,
+ *    so the same file system, so the renames below are atomic), then `D/.argo-gen-staging/journal.json` (written
+ *    to a temporary name and renamed, so it is either absent or complete) lists the files to move and to delete, the
+ *    transaction id, every participating directory, and where the commit marker is;
+ * 2. commit: the marker `committed` (holding the id) is renamed into the first directory's staging directory. This
+ *    one rename is the switch-over: before it, no output has been touched; after it, the run counts as done;
+ * 3. apply: each staged file is renamed over its output, then the deletions are made. Each step can be repeated: a
+ *    staged file that is gone has been moved, a deleted file that is gone has been deleted;
+ * 4. clean up: once every directory is applied, each journal is removed, then its staging directory.
+ *
+ * Recovery (the start of every `generate`) finds a staging directory and reads its journal. Without a journal, or
+ * with one whose marker is absent, nothing was applied (the marker exists from the moment any output changes until
+ * every directory is applied), so removing the staging directory rolls back. With the marker, every participating
+ * directory is applied (step 3 again) and cleaned up: roll forward. A crash during recovery leaves the same
+ * situation, so the next recovery ends the same way. The guarantee is against the process dying, not the machine:
+ * nothing is fsynced.
+ */
+export const STAGING = '.argo-gen-staging';
+
+const NEW = 'new';
+const JOURNAL = 'journal.json';
+const MARKER = 'committed';
+
+export interface DirChanges {
+  /** Absolute output directory. */
+  readonly dir: string;
+  readonly writes: readonly { readonly relative: string; readonly content: string }[];
+  /** Paths relative to `dir`, with forward slashes. */
+  readonly deletes: readonly string[];
+}
+
+interface Journal {
+  readonly id: string;
+  /** The directory whose staging directory holds the commit marker. */
+  readonly commit: string;
+  readonly participants: readonly string[];
+  readonly writes: readonly string[];
+  readonly deletes: readonly string[];
+}
+
+export interface Steps {
+  /** Called after every change to the file system (tests stop the process here, at a chosen step). */
+  readonly step: () => Promise<void>;
+  /** Whether the user asked to stop (SIGINT); honoured until the commit, after which the run finishes. */
+  readonly stopRequested: () => boolean;
+}
+
+/** The transaction stopped before its commit point, on request: nothing was changed. */
+export class Stopped extends Error {}
+
+/** The transaction failed after its commit point: the next run finishes it. */
+export class CommittedButIncomplete extends Error {
+  constructor(cause: unknown) {
+    super('committed but not completed', { cause });
+  }
+}
+
+export async function transact(changes: readonly DirChanges[], steps: Steps): Promise<void> {
+  const parts = changes.filter((c) => c.writes.length > 0 || c.deletes.length > 0);
+  if (parts.length === 0) return;
+  const id = randomUUID();
+  const commitDir = (parts[0] as DirChanges).dir;
+  const created: string[] = [];
+  try {
+    for (const c of parts) {
+      const staging = path.join(c.dir, STAGING);
+      await mkdir(c.dir, { recursive: true });
+      // Not recursive: an existing staging directory is another run's (recovery removed any leftover first).
+      await mkdir(staging);
+      created.push(staging);
+      await steps.step();
+      for (const w of c.writes) {
+        const file = path.join(staging, NEW, w.relative);
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(file, w.content);
+        await checkpoint(steps);
+      }
+      const journal: Journal = {
+        id,
+        commit: commitDir,
+        participants: parts.map((p) => p.dir),
+        writes: c.writes.map((w) => w.relative),
+        deletes: [...c.deletes],
+      };
+      await writeAtomically(path.join(staging, JOURNAL), `${JSON.stringify(journal)}\n`);
+      await checkpoint(steps);
+    }
+    await writeAtomically(path.join(commitDir, STAGING, MARKER), id);
+  } catch (error) {
+    await Promise.all(created.map((s) => rm(s, { recursive: true, force: true }).catch(() => undefined)));
+    throw error;
+  }
+  // The switch-over happened: from here on the run completes, whatever is asked.
+  try {
+    await steps.step();
+    await rollForward(
+      parts.map((p) => p.dir),
+      id,
+      steps,
+    );
+  } catch (error) {
+    throw new CommittedButIncomplete(error);
+  }
+}
+
+async function checkpoint(steps: Steps): Promise<void> {
+  await steps.step();
+  if (steps.stopRequested()) throw new Stopped('stopped before the switch-over');
+}
+
+/** What recovery did in one directory. */
+export interface Recovered {
+  readonly dir: string;
+  readonly outcome: 'finished' | 'rolled back';
+}
+
+/** Finishes or rolls back every interrupted transaction found in the given output directories. */
+export async function recover(dirs: readonly string[], steps: Steps): Promise<Recovered[]> {
+  const done: Recovered[] = [];
+  for (const dir of dirs) {
+    const staging = path.join(dir, STAGING);
+    if (!(await exists(staging))) continue;
+    const journal = await readJournal(dir);
+    if (journal && (await isCommitted(journal))) {
+      await rollForward(journal.participants, journal.id, steps);
+      done.push({ dir, outcome: 'finished' });
+    } else {
+      await rm(staging, { recursive: true, force: true });
+      await steps.step();
+      done.push({ dir, outcome: 'rolled back' });
+    }
+  }
+  return done;
+}
+
+/** The output directories holding an interrupted run's staging directory (what `check` reports). */
+export async function interrupted(dirs: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const dir of dirs) if (await exists(path.join(dir, STAGING))) found.push(dir);
+  return found;
+}
+
+/** Step 3 and 4 for every participant of a committed transaction (the ones already cleaned up are skipped). */
+async function rollForward(participants: readonly string[], id: string, steps: Steps): Promise<void> {
+  const journals: [string, Journal][] = [];
+  for (const dir of participants) {
+    const j = await readJournal(dir);
+    if (j && j.id === id) journals.push([dir, j]);
+  }
+  for (const [dir, j] of journals) {
+    const staging = path.join(dir, STAGING);
+    for (const rel of j.writes) {
+      const staged = path.join(staging, NEW, rel);
+      if (!(await exists(staged))) continue; // moved before the interruption
+      const target = path.join(dir, rel);
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(staged, target);
+      await steps.step();
+    }
+    for (const rel of j.deletes) {
+      await rm(path.join(dir, rel), { force: true });
+      await steps.step();
+    }
+  }
+  // Every directory is applied before any marker or journal goes (see the comment at the top).
+  for (const [dir] of journals) {
+    await unlink(path.join(dir, STAGING, JOURNAL));
+    await steps.step();
+    await rm(path.join(dir, STAGING), { recursive: true, force: true });
+    await steps.step();
+  }
+}
+
+async function readJournal(dir: string): Promise<Journal | undefined> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path.join(dir, STAGING, JOURNAL), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  return isJournal(parsed) ? parsed : undefined;
+}
+
+/** A journal names only paths inside its own directory: a damaged or planted one cannot move files elsewhere. */
+function isJournal(j: unknown): j is Journal {
+  const v = j as Partial<Journal> | null;
+  const safe = (p: unknown) =>
+    typeof p === 'string' && p !== '' && !path.isAbsolute(p) && !p.split(/[\\/]/).some((s) => s === '..' || s === '');
+  return (
+    typeof v?.id === 'string' &&
+    typeof v.commit === 'string' &&
+    path.isAbsolute(v.commit) &&
+    Array.isArray(v.participants) &&
+    v.participants.every((p) => typeof p === 'string' && path.isAbsolute(p)) &&
+    Array.isArray(v.writes) &&
+    v.writes.every(safe) &&
+    Array.isArray(v.deletes) &&
+    v.deletes.every(safe)
+  );
+}
+
+async function isCommitted(j: Journal): Promise<boolean> {
+  try {
+    return (await readFile(path.join(j.commit, STAGING, MARKER), 'utf8')) === j.id;
+  } catch {
+    return false;
+  }
+}
+
+/** A temporary name, then a rename: the file is either absent or complete. */
+async function writeAtomically(file: string, content: string): Promise<void> {
+  const temp = `${file}.tmp`;
+  await writeFile(temp, content);
+  await rename(temp, file);
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
