@@ -8,7 +8,8 @@ export interface Identified {
   readonly label: string;
   /** `templates/a.ts (export nightly)`. */
   readonly origin: string;
-  readonly file: string;
+  /** The file a message is reported at, when there is one to jump to. */
+  readonly file?: string;
 }
 
 const CLUSTER_SCOPED = new Set(['ClusterWorkflowTemplate']);
@@ -17,7 +18,7 @@ const CLUSTER_SCOPED = new Set(['ClusterWorkflowTemplate']);
  * The identity of a document as the cluster sees it. An unset namespace stays its own bucket here (generate cannot
  * know where the YAML is applied); `apply`, which knows, passes the namespace it will use.
  */
-export function identify(doc: unknown, origin: string, file: string, namespace?: string): Identified {
+export function identify(doc: unknown, origin: string, file?: string, namespace?: string): Identified {
   const d = (doc ?? {}) as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
   const kind = String(d.kind);
   const name = typeof d.metadata?.name === 'string' ? d.metadata.name : undefined;
@@ -53,7 +54,7 @@ export function duplicateObjects(objects: readonly Identified[]): Issue[] {
         'input/duplicate-name',
         '',
         `${o.label} is defined by both ${earlier.origin} and ${o.origin}; on a cluster one would overwrite the other`,
-        { source: { file: o.file, line: 0, column: 0 } },
+        o.file ? { source: { file: o.file, line: 0, column: 0 } } : {},
       ),
     );
   }

@@ -1,8 +1,10 @@
 import { type ApplyResult, applyObjects, applyTarget, formatApplyResult, refName } from '@argo-gen/kube';
+import { ArgoGenError } from '@argo-gen/model';
 import { EXIT, type Io } from '../io.js';
 import { connectWith, type KubeFlags } from '../kube/flags.js';
 import { reportError } from '../kube/report.js';
-import { loadArgoObjects } from '../load/argo-objects.js';
+import { type LoadedObject, loadArgoObjects } from '../load/argo-objects.js';
+import { duplicateObjects, identify } from '../unique-objects.js';
 
 export interface ApplyFlags extends KubeFlags {
   readonly dryRun?: 'server' | 'client';
@@ -18,13 +20,17 @@ export async function applyCommand(inputs: readonly string[], flags: ApplyFlags,
   try {
     const objects = await loadArgoObjects(inputs, io.cwd);
     if (flags.dryRun === 'client') {
+      refuseDuplicates(objects, flags.namespace ?? 'default');
       for (const o of objects) {
         const ref = applyTarget(o.value, { namespace: flags.namespace }, flags.namespace ?? 'default');
         io.stdout(`${refName(ref)} valid (client dry run: nothing sent)\n`);
       }
       return EXIT.ok;
     }
+    // Before connecting (same namespace as written), then again once the context's namespace is known.
+    refuseDuplicates(objects, flags.namespace);
     const kube = await connectWith(flags);
+    refuseDuplicates(objects, flags.namespace ?? kube.namespace);
     const results = await applyObjects(
       kube,
       objects.map((o) => o.value),
@@ -34,6 +40,16 @@ export async function applyCommand(inputs: readonly string[], flags: ApplyFlags,
   } catch (error) {
     return reportError(error, io, flags.verbose);
   }
+}
+
+/** Two objects that land on the same kind, namespace and name: the second would silently replace the first. */
+function refuseDuplicates(objects: readonly LoadedObject[], namespace: string | undefined): void {
+  const identified = objects.map((o) => {
+    const own = (o.value.metadata as { namespace?: unknown } | undefined)?.namespace;
+    return identify(o.value, o.origin, undefined, typeof own === 'string' ? own : namespace);
+  });
+  const issues = duplicateObjects(identified);
+  if (issues.length > 0) throw new ArgoGenError(issues);
 }
 
 export function printResults(results: readonly ApplyResult[], flags: ApplyFlags, io: Io): number {

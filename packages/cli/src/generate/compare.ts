@@ -68,9 +68,9 @@ function outDirProblem(outDir: string): string | undefined {
   try {
     stats = statSync(outDir);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // A missing directory is created; a missing or non-directory parent shows when the staging directory is made.
-    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : `cannot use the output directory: ${errorText(error)}`;
+    // A missing directory is created (with its missing parents).
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return `cannot use the output directory: ${errorText(error)}`;
   }
   return stats.isDirectory() ? undefined : `the output directory is ${kindOf(stats)}, not a directory`;
 }
@@ -91,7 +91,7 @@ function fileState(f: PlannedFile): string | 'missing' | Issue {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return 'missing';
-      return issue('generate/unreadable-output', '', `cannot inspect ${errorText(error)}`);
+      return issue('generate/unreadable-output', '', `cannot inspect: ${errorText(error)}`);
     }
     const last = i === parts.length - 1;
     if (last ? !stats.isFile() : !stats.isDirectory()) {
