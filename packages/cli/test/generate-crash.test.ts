@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recover } from '../src/generate/transaction.js';
-import { runBuiltCli } from './run-cli.js';
+import { runBuiltCli, runCli } from './run-cli.js';
 import { helloModule, project, removeProjects, writeFiles } from './scratch-project.js';
 
 afterAll(removeProjects);
@@ -134,4 +135,27 @@ describe('an interrupted generate leaves the old set or the new set', () => {
     expect(r.stdout).toContain('deleted generated/c.yaml');
     expect(versionOf(dir)).toBe(1);
   }, 60_000);
+
+  it("leaves a live process's staging directory alone, and rolls back a dead one's", async () => {
+    const dir = project({});
+    useVersion(dir, 0);
+    const staging = (pid: number) =>
+      writeFiles(dir, {
+        'generated/.argo-gen-staging/owner': String(pid),
+        'generated/.argo-gen-staging/new/a.yaml': 'x',
+      });
+    staging(process.ppid); // alive: the process that started this test
+    const busy = await runCli(['generate'], dir);
+    expect(busy).toMatchObject({
+      code: 1,
+      stderr: `generated/.argo-gen-staging: argo-gen generate (pid ${process.ppid}) is writing here; wait for it to finish [generate/busy]\n1 problem(s); nothing was written\n`,
+    });
+    expect(existsSync(path.join(dir, 'generated/.argo-gen-staging/new/a.yaml'))).toBe(true);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid as number;
+    staging(dead);
+    const r = await runCli(['generate'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('rolled back an interrupted run in generated');
+    expect(versionOf(dir)).toBe(0);
+  });
 });

@@ -5,6 +5,7 @@ import { compare, type Differences, errorText } from '../generate/compare.js';
 import { guardWrites } from '../generate/interrupt.js';
 import { displayPath, plan, type RunTarget } from '../generate/plan.js';
 import {
+  Busy,
   CommittedButIncomplete,
   type DirChanges,
   interrupted,
@@ -126,6 +127,12 @@ function changesOf(diff: Differences): DirChanges[] {
 /** A file-system failure as one line naming the path: never an internal error. */
 function writeError(error: unknown, root: string): unknown {
   if (isArgoGenError(error) || error instanceof Stopped || error instanceof CommittedButIncomplete) return error;
+  if (error instanceof Busy) {
+    const message = `argo-gen generate (pid ${error.pid}) is writing here; wait for it to finish`;
+    return new ArgoGenError([
+      issue('generate/busy', '', message, { source: { file: displayPath(root, error.staging), line: 0, column: 0 } }),
+    ]);
+  }
   const e = error as NodeJS.ErrnoException;
   if (typeof e?.code !== 'string') return error;
   const file = typeof e.path === 'string' ? displayPath(root, e.path) : '';

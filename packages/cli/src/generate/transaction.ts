@@ -26,6 +26,7 @@ import path from 'node:path';
 export const STAGING = '.argo-gen-staging';
 
 const NEW = 'new';
+const OWNER = 'owner';
 const JOURNAL = 'journal.json';
 const MARKER = 'committed';
 
@@ -53,6 +54,18 @@ export interface Steps {
   readonly stopRequested: () => boolean;
 }
 
+/** Another live process is writing into this directory (its staging directory names its pid). */
+export class Busy extends Error {
+  readonly staging: string;
+  readonly pid: number;
+
+  constructor(staging: string, pid: number) {
+    super(`${staging} belongs to the running process ${pid}`);
+    this.staging = staging;
+    this.pid = pid;
+  }
+}
+
 /** The transaction stopped before its commit point, on request: nothing was changed. */
 export class Stopped extends Error {}
 
@@ -76,6 +89,8 @@ export async function transact(changes: readonly DirChanges[], steps: Steps): Pr
       // Not recursive: an existing staging directory is another run's (recovery removed any leftover first).
       await mkdir(staging);
       created.push(staging);
+      // Recovery in a concurrent run leaves a staging directory alone while its owner lives.
+      await writeFile(path.join(staging, OWNER), String(process.pid));
       await steps.step();
       for (const w of c.writes) {
         const file = path.join(staging, NEW, w.relative);
@@ -128,6 +143,8 @@ export async function recover(dirs: readonly string[], steps: Steps): Promise<Re
   for (const dir of dirs) {
     const staging = path.join(dir, STAGING);
     if (!(await exists(staging))) continue;
+    const owner = await liveOwner(staging);
+    if (owner !== undefined) throw new Busy(staging, owner);
     const journal = await readJournal(dir);
     if (journal && (await isCommitted(journal))) {
       await rollForward(journal.participants, journal.id, steps);
@@ -205,6 +222,24 @@ function isJournal(j: unknown): j is Journal {
     Array.isArray(v.deletes) &&
     v.deletes.every(safe)
   );
+}
+
+/** The pid recorded in a staging directory, when that process is alive and is not this one. */
+async function liveOwner(staging: string): Promise<number | undefined> {
+  let pid: number;
+  try {
+    pid = Number(await readFile(path.join(staging, OWNER), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return undefined;
+  try {
+    process.kill(pid, 0); // signal 0: only asks whether the process exists
+    return pid;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user, so it is alive.
+    return (error as NodeJS.ErrnoException).code === 'EPERM' ? pid : undefined;
+  }
 }
 
 async function isCommitted(j: Journal): Promise<boolean> {
