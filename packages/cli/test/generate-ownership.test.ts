@@ -62,9 +62,11 @@ describe('generate deletes only the generated files it owns', () => {
         '',
       ].join('\n'),
     );
+    writeFiles(dir, { 'generated/.one.yaml.argo-gen-4242.tmp': 'partial' }); // left by an older argo-gen
+    expect((await argoGen(['check'], dir)).stdout).toContain('generated/.one.yaml.argo-gen-4242.tmp is generated but');
     const gen = await argoGen(['generate', 'templates'], dir); // exactly the configured target: owned
     expect(gen.stdout).toContain('deleted generated/one.nightly.yaml (no input produces it any more)');
-    expect(readdirSync(path.join(dir, 'generated'))).toEqual(['one.yaml']);
+    expect(readdirSync(path.join(dir, 'generated'))).toEqual(['one.yaml']); // the temporary file too
   });
 
   it('never deletes a hand-written file that merely starts with the header, nor one naming another input', async () => {

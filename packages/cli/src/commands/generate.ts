@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ArgoGenError, formatIssue, isArgoGenError, issue } from '@argo-gen/model';
 import { loadConfig } from '../config.js';
 import { compare, type Differences, errorText } from '../generate/compare.js';
-import { guardWrites } from '../generate/interrupt.js';
+import { exitFor, guardWrites } from '../generate/interrupt.js';
 import { displayPath, plan, type RunTarget } from '../generate/plan.js';
 import {
   Busy,
@@ -94,13 +94,13 @@ export async function generateCommand(inputs: readonly string[], options: Genera
     const signal = guard.signal();
     if (signal) {
       io.stderr(`argo-gen: interrupted (${signal}) after the switch-over; the new files were written completely\n`);
-      return EXIT.interrupted;
+      return exitFor(signal);
     }
     return EXIT.ok;
   } catch (error) {
     if (error instanceof Stopped) {
       io.stderr(`argo-gen: interrupted (${guard.signal()}); nothing was written\n`);
-      return EXIT.interrupted;
+      return exitFor(guard.signal());
     }
     if (error instanceof CommittedButIncomplete) {
       const inner = writeError(error.cause, io.cwd);

@@ -14,6 +14,11 @@ export interface WriteGuard extends Steps {
   readonly dispose: () => void;
 }
 
+/** 130 for SIGINT, 143 for SIGTERM: what a shell reports for a process those signals ended. */
+export function exitFor(signal: StopSignal | undefined): number {
+  return signal === 'SIGTERM' ? 128 + 15 : EXIT.interrupted;
+}
+
 export function guardWrites(io: Io): WriteGuard {
   let received: StopSignal | undefined;
   let inWrite = false;
@@ -23,7 +28,7 @@ export function guardWrites(io: Io): WriteGuard {
     received ??= s;
     if (inWrite) return;
     io.stderr(`argo-gen: interrupted (${s}); nothing was written\n`);
-    signals.exit(s === 'SIGINT' ? EXIT.interrupted : 128 + 15);
+    signals.exit(exitFor(s));
   });
   return {
     writing: async (f) => {

@@ -14,6 +14,8 @@ import { type Plan, toPosix } from './plan.js';
  * - and the run does not write it: its input no longer exists, is no longer a module of the target, or no longer
  *   exports that value under that path.
  * Anything else (a hand-written file, another target's output, a symbolic link, a file we cannot read) is left alone.
+ * Also orphans: the temporary files (`.x.yaml.argo-gen-<pid>.tmp`) that versions before the staging directory left
+ * beside their outputs when interrupted; their name is theirs alone.
  */
 export function findOrphans(
   plan: Plan,
@@ -30,6 +32,10 @@ export function findOrphans(
     const inputs = target.inputs.map((i) => toPosix(path.relative(root, path.resolve(root, i))));
     for (const file of yamlFilesIn(outDir, deeper)) {
       if (planned.has(file) || orphans.has(file)) continue;
+      if (LEGACY_TEMP.test(path.basename(file))) {
+        orphans.set(file, { outDir, relative: toPosix(path.relative(outDir, file)) });
+        continue;
+      }
       const header = parseHeader(firstBytes(file));
       if (!header || !inputs.some((i) => within(header.source, i))) continue;
       orphans.set(file, { outDir, relative: toPosix(path.relative(outDir, file)) });
@@ -40,11 +46,13 @@ export function findOrphans(
   );
 }
 
+const LEGACY_TEMP = /^\..+\.ya?ml\.argo-gen-\d+\.tmp$/;
+
 function within(source: string, input: string): boolean {
   return input === '' || source === input || source.startsWith(`${input}/`);
 }
 
-/** Regular YAML files below `dir`, skipping dot directories, node_modules and the given directories. */
+/** Regular YAML files (and legacy temporary files) below `dir`, skipping dot directories, node_modules and the given directories. */
 function yamlFilesIn(dir: string, skip: ReadonlySet<string>): string[] {
   let entries: Dirent[];
   try {
@@ -54,6 +62,7 @@ function yamlFilesIn(dir: string, skip: ReadonlySet<string>): string[] {
   }
   return entries.flatMap((e) => {
     const full = path.join(dir, e.name);
+    if (e.isFile() && LEGACY_TEMP.test(e.name)) return [full];
     if (e.name.startsWith('.') || e.name === 'node_modules') return [];
     if (e.isDirectory()) return skip.has(full) ? [] : yamlFilesIn(full, skip);
     // Dirent types come from lstat: a symbolic link, FIFO or device is never opened.
