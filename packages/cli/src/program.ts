@@ -44,7 +44,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       'TypeScript modules or directories (default: the targets of argo-gen.config.ts, else templates/)',
     )
     .option('-o, --out <dir>', 'output directory (default: from argo-gen.config.ts, else generated/)')
-    .addHelpText('after', '\nExit codes: 0 written, 1 an input is invalid (nothing was written), 2 usage error.')
+    .addHelpText(
+      'after',
+      '\nDeletes only generated files it owns (a run over a whole configured target). Exit codes: 0 written, 1 an input is invalid or an output cannot be written (nothing was written), 2 usage error, 130 interrupted (the old files or the new ones remain, as a set).',
+    )
     .action(async (inputs: string[], opts: { out?: string }) => {
       const { generateCommand } = await import('./commands/generate.js');
       setExit(await generateCommand(inputs, opts, io));
@@ -57,7 +60,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-o, --out <dir>', 'output directory, as for generate')
     .addHelpText(
       'after',
-      '\nExit codes: 0 every generated file matches its source, 1 a file is stale, missing or extra (each is named), 2 usage error.',
+      '\nExit codes: 0 every generated file matches its source, 1 a file is stale, missing or extra, or a generate run was interrupted (each is named), 2 usage error.',
     )
     .action(async (inputs: string[], opts: { out?: string }) => {
       const { checkCommand } = await import('./commands/generate.js');
