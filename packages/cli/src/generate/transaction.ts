@@ -20,8 +20,9 @@ import path from 'node:path';
  * with one whose marker is absent, nothing was applied (the marker exists from the moment any output changes until
  * every directory is applied), so removing the staging directory rolls back. With the marker, every participating
  * directory is applied (step 3 again) and cleaned up: roll forward. A crash during recovery leaves the same
- * situation, so the next recovery ends the same way. The guarantee is against the process dying, not the machine:
- * nothing is fsynced.
+ * situation, so the next recovery ends the same way. A staging directory whose owner (the pid it records) is still
+ * alive belongs to a concurrent run and is left alone (Busy). The guarantee is against the process dying, not the
+ * machine: nothing is fsynced.
  */
 export const STAGING = '.argo-gen-staging';
 
