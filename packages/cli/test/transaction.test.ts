@@ -89,7 +89,7 @@ describe('transaction: a crash at any step leaves the old set or the new set, as
         const after = state(dir);
         const label = `crash at step ${k}, then at recovery step ${j}`;
         expect([canonical(OLD), canonical(NEW)], label).toContain(canonical(after));
-        expect(await interrupted(dirs), label).toEqual([]);
+        expect(interrupted(dirs), label).toEqual([]);
         outcomes.add(after['a/x.yaml'] as string);
         if (first.count() < j) break; // recovery had fewer steps than j: later j change nothing
       }

@@ -150,7 +150,7 @@ export async function checkCommand(inputs: readonly string[], options: GenerateO
   try {
     const run = await runFor(inputs, options, io);
     const p = await plan(run.targets, run.root);
-    const pending = await interrupted(outDirs(run));
+    const pending = interrupted(outDirs(run));
     const diff = compare(p, run.root, run.configuredOuts);
     const problems = [
       ...pending.map((d) => `${displayPath(run.root, d)} holds an interrupted generate run`),
