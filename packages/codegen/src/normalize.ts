@@ -5,7 +5,8 @@ import { ARGO_DEFINITION_NAMESPACE, type JsonSchema, ROOT_KINDS, refTarget } fro
  *  1. keep only definitions reachable from the five kinds;
  *  2. drop prose and `x-kubernetes-*` extensions (we commit no upstream prose; ajv strict mode rejects the keywords);
  *  3. widen types whose Go decoder accepts more than the schema says (IntOrString, Quantity, Parameter values);
- *  4. close every object that lists its properties, so that a misspelled field is an error, as `argo lint --strict` does.
+ *  4. close every object that lists its properties, so that a misspelled field is an error, as `argo lint --strict` does;
+ *  5. drop the `required` entries that neither Argo's decoder, its validator nor its full CRDs require (RELAXED_REQUIRED).
  */
 export function normalizeSchema(source: JsonSchema): JsonSchema {
   const definitions = source.definitions ?? {};
@@ -17,7 +18,7 @@ export function normalizeSchema(source: JsonSchema): JsonSchema {
   for (const name of reachable) {
     const def = definitions[name];
     if (def === undefined) throw new Error(`definition '${name}' is referenced but missing from the schema`);
-    out[name] = widen(name, closeObjects(stripProse(def)));
+    out[name] = relaxRequired(name, widen(name, closeObjects(stripProse(def))));
   }
   return { $id: source.$id ?? 'argo-gen:argo-schema', definitions: out };
 }
@@ -107,4 +108,23 @@ function widen(name: string, def: JsonSchema): JsonSchema {
   }
   if (props.enum?.items) props.enum = { ...props.enum, items: { ...props.enum.items, type: ANY_STRING } };
   return { ...def, properties: props };
+}
+
+/**
+ * `required` entries of schema.json that Argo does not require: the full CRDs (the API server's schema) leave them
+ * out, Go's decoder requires nothing, and the semantic lint checks what the validator or the run needs instead
+ * (`container.image`/`script.image` unless `spec.templateDefaults` supplies it; an empty `script.source` only logs a
+ * warning in the controller). packages/codegen/test/normalize.test.ts compares this list with the CRDs.
+ */
+export const RELAXED_REQUIRED: Readonly<Record<string, readonly string[]>> = {
+  'io.k8s.api.core.v1.Container': ['image'],
+  [`${ARGO_DEFINITION_NAMESPACE}ScriptTemplate`]: ['image', 'source'],
+};
+
+function relaxRequired(name: string, def: JsonSchema): JsonSchema {
+  const relaxed = RELAXED_REQUIRED[name];
+  if (!relaxed || !def.required) return def;
+  const required = def.required.filter((f) => !relaxed.includes(f));
+  const { required: _, ...rest } = def;
+  return required.length > 0 ? { ...rest, required } : rest;
 }

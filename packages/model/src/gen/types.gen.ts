@@ -1070,7 +1070,7 @@ export interface ScriptTemplate {
     readonly command?: readonly string[];
     readonly env?: readonly EnvVar[];
     readonly envFrom?: readonly EnvFromSource[];
-    readonly image: string;
+    readonly image?: string;
     readonly imagePullPolicy?: string;
     readonly lifecycle?: Lifecycle;
     readonly livenessProbe?: Probe;
@@ -1082,7 +1082,7 @@ export interface ScriptTemplate {
     readonly restartPolicy?: string;
     readonly restartPolicyRules?: readonly ContainerRestartRule[];
     readonly securityContext?: SecurityContext;
-    readonly source: string;
+    readonly source?: string;
     readonly startupProbe?: Probe;
     readonly stdin?: boolean;
     readonly stdinOnce?: boolean;
@@ -1668,7 +1668,7 @@ export interface Container {
     readonly command?: readonly string[];
     readonly env?: readonly EnvVar[];
     readonly envFrom?: readonly EnvFromSource[];
-    readonly image: string;
+    readonly image?: string;
     readonly imagePullPolicy?: string;
     readonly lifecycle?: Lifecycle;
     readonly livenessProbe?: Probe;
