@@ -50,7 +50,12 @@ describe('lint: names', () => {
       },
     ]);
     expect(errors(doc([main], {}, 'Workflow', { labels: { a: 'b' } }))).toEqual([
-      { code: 'lint/missing-name', path: '/metadata', message: 'metadata.name or metadata.generateName is required' },
+      {
+        code: 'lint/missing-name',
+        path: '/metadata',
+        message:
+          'metadata.name or metadata.generateName is required (the Kubernetes API server refuses an object without either)',
+      },
     ]);
   });
 

@@ -48,8 +48,6 @@ describe('lint: variable references', () => {
     ['{{ inputs.parameters.y }}', "template 'main' declares no input parameter 'y'"],
     ['{{inputs.artifacts.a}}', "template 'main' declares no input artifact 'a'"],
     ['{{workflow.parameters.q}}', "no workflow argument 'q' is declared in spec.arguments.parameters"],
-    ['{{workflow.labels.team}}', "the workflow has no label 'team'"],
-    ['{{workflow.annotations.note}}', "the workflow has no annotation 'note'"],
     ['{{workflow.thisdoesnotexist}}', 'unknown workflow variable'],
     ['{{workflow.failures}}', 'the workflow has no onExit handler'],
     ['{{workflow.priority}}', 'spec.priority is not set'],
@@ -59,6 +57,58 @@ describe('lint: variable references', () => {
     ['{{item}}', "'item' is only defined in a step or task with withItems, withParam or withSequence"],
   ])('reports %s in a container template', (tag, reason) => {
     expect(errors(doc([run([tag])]))).toEqual([unresolved(tag, reason)]);
+  });
+
+  it.each([
+    ['{{workflow.labels.team}}', 'label', 'team'],
+    ['{{workflow.annotations.note}}', 'annotation', 'note'],
+  ])('warns of %s, which the controller or the submitter may supply', (tag, what, name) => {
+    const d = doc([run([tag])]);
+    expect(errors(d)).toEqual([]);
+    expect(warnings(d)).toEqual([
+      {
+        ...unresolved(
+          tag,
+          `the workflow has no ${what} '${name}' here; it resolves only if the controller's workflowDefaults or the submitter add it (\`argo lint\` without them refuses it)`,
+        ),
+      },
+    ]);
+  });
+
+  it('resolves a tag nested in a step name as Argo substitutes it, inner tag first', () => {
+    const d = doc([
+      {
+        name: 'main',
+        inputs: { parameters: [{ name: 'date', value: '2024' }] },
+        steps: [
+          [{ name: 'check-{{ inputs.parameters.date }}', template: 'gen' }],
+          [
+            {
+              name: 'use',
+              template: 'echo',
+              arguments: {
+                parameters: [{ name: 'msg', value: '{{steps.check-{{inputs.parameters.date}}.outputs.result}}' }],
+              },
+            },
+          ],
+        ],
+      },
+      { name: 'gen', script: { image: 'alpine', source: 'date' } },
+      { name: 'echo', inputs: { parameters: [{ name: 'msg' }] }, container: { image: 'alpine' } },
+    ]);
+    expect(errors(d, { argoVersion: '3.7' })).toEqual([]);
+    // A step that is not there, or an inner tag that does not resolve, is still reported.
+    const wrong = JSON.parse(JSON.stringify(d).replace('.outputs.result}}', '.outputs.parameters.nope}}'));
+    expect(errors(wrong, { argoVersion: '3.7' }).map((e) => e.message)).toEqual([
+      "failed to resolve {{steps.check-{{inputs.parameters.date}}.outputs.parameters.nope}}: step 'check-{{inputs.parameters.date}}' (template 'gen') has no output parameter 'nope'",
+    ]);
+    const inner = JSON.parse(
+      JSON.stringify(d).replace('{{steps.check-{{inputs.parameters.date}}', '{{steps.check-{{inputs.parameters.day}}'),
+    );
+    expect(errors(inner, { argoVersion: '3.7' }).map((e) => e.message)).toEqual([
+      "failed to resolve {{inputs.parameters.day}}: template 'main' declares no input parameter 'day'",
+      "failed to resolve {{steps.check-{{inputs.parameters.day}}.outputs.result}}: no step 'check-{{inputs.parameters.day}}' in this template",
+    ]);
   });
 
   it('knows pod.name only in templates that run a pod', () => {

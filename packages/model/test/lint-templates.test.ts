@@ -127,7 +127,13 @@ describe('lint: template rules', () => {
     [
       'an empty image',
       { container: { image: '' } },
-      [{ code: 'lint/missing-image', path: `${T}/container`, message: 'container.image may not be empty' }],
+      [
+        {
+          code: 'lint/missing-image',
+          path: `${T}/container`,
+          message: 'container.image may not be empty (set it here or in spec.templateDefaults.container.image)',
+        },
+      ],
     ],
     [
       'a reserved sidecar name',

@@ -12,6 +12,7 @@ import {
 import { expandInputs } from '../inputs.js';
 import { EXIT, type Io } from '../io.js';
 import { readDocuments, type YamlDocument } from '../yaml/read-documents.js';
+import { yamlProblem } from '../yaml/yaml-problem.js';
 import { lintModules, loadModules, templatesOf } from './validate-modules.js';
 
 export interface ValidateOptions {
@@ -96,7 +97,7 @@ function readFile(absolute: string, file: string): { documents: YamlDocument[] }
 function reportFor(doc: YamlDocument, templates: readonly unknown[]): DocumentReport {
   const verdict = validateSchema(doc.value);
   // The semantic lint runs on schema-valid documents only; its errors make the document invalid, warnings do not.
-  const lint = verdict.status === 'valid' ? lintDocument(doc.value, { templates }) : [];
+  const lint = verdict.status === 'valid' ? lintDocument(doc.value, { templates, yamlProblem }) : [];
   const status = lint.some((i) => i.severity === 'error') ? 'invalid' : verdict.status;
   const meta = (doc.value as { metadata?: { name?: unknown; generateName?: unknown } } | null)?.metadata;
   const name =

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ArgoGenError, type Issue, issue, lintDocument, validateSchema } from '@argo-gen/model';
 import { expandInputs } from '../inputs.js';
 import { readDocuments, type YamlDocument } from '../yaml/read-documents.js';
+import { yamlProblem } from '../yaml/yaml-problem.js';
 import { synthAll } from './synth-run.js';
 import { type WorkflowExport, workflowExports } from './workflow-exports.js';
 
@@ -47,7 +48,7 @@ export async function loadArgoObjects(inputs: readonly string[], cwd: string): P
   const fromYaml: LoadedObject[] = [];
   for (const doc of yaml) {
     const verdict = validateSchema(doc.value);
-    const lint = verdict.status === 'valid' ? lintDocument(doc.value, { templates }) : [];
+    const lint = verdict.status === 'valid' ? lintDocument(doc.value, { templates, yamlProblem }) : [];
     const errors = [...verdict.issues, ...lint].filter((i) => i.severity === 'error');
     if (verdict.status === 'skipped')
       errors.push(issue('input/not-argo', '', `not an Argo object: ${verdict.reason}`, { source: doc.locate('') }));

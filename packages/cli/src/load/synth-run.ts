@@ -1,5 +1,6 @@
 import { type Staged, type Synthesizable, stage } from '@argo-gen/dsl';
 import { ArgoGenError, type Issue, lintDocument } from '@argo-gen/model';
+import { yamlProblem } from '../yaml/yaml-problem.js';
 import type { WorkflowExport } from './workflow-exports.js';
 
 /** What synthesising one exported value gave: the document (and the lint's warnings), or its issues. */
@@ -32,7 +33,10 @@ export function lintPhase(first: FirstOutcome, templates: readonly unknown[]): O
   if ('issues' in first || !staged) return first;
   const warnings: Issue[] = [];
   return attempt(() => ({
-    doc: staged.finish({ lint: (doc) => lintDocument(doc, { templates }), onWarning: (w) => warnings.push(w) }),
+    doc: staged.finish({
+      lint: (doc) => lintDocument(doc, { templates, yamlProblem }),
+      onWarning: (w) => warnings.push(w),
+    }),
     warnings,
   }));
 }

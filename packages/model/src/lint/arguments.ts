@@ -14,6 +14,8 @@ export function checkArguments(
   path: string,
   prefix: string,
   allowEmpty: boolean,
+  /** Said after a missing value's message: where Argo refuses it, when that is not at lint. */
+  missingNote = '',
 ): void {
   if (!args) return;
   checkParamNames(sink, args, path);
@@ -28,7 +30,7 @@ export function checkArguments(
     if (!missing && !badFrom && p.enum === undefined) continue; // the usual case: no pointer or message to build
     const at = `${path}/parameters/${i}`;
     const ref = `${prefix}${p.name}`;
-    if (missing) sink.error('lint/missing-value', at, `${ref}.value or ${ref}.valueFrom is required`);
+    if (missing) sink.error('lint/missing-value', at, `${ref}.value or ${ref}.valueFrom is required${missingNote}`);
     if (badFrom)
       sink.error(
         'lint/invalid-value-from',

@@ -6,6 +6,7 @@ import { findCycle } from './graph.js';
 import { checkFieldNames } from './names.js';
 import { checkNodeTags, checkTemplateTags, nodeAttribute } from './references.js';
 import { type GlobalScope, inputsOf, loopOf, type NodeResolver } from './scope.js';
+import { normalizeTags } from './tags.js';
 import type { Callee } from './template-refs.js';
 
 const RESULTS: ReadonlySet<string> = new Set(TASK_RESULTS);
@@ -106,7 +107,11 @@ export function checkDag(d: LintDoc, at: TemplateAt, global: GlobalScope): void 
   const isAncestor = ancestry(deps);
   const resolver =
     (self: string | undefined, inHooks: boolean): NodeResolver =>
-    (name, attribute) => {
+    (written, attribute) => {
+      // A task name with `{{…}}` in it, as a nested reference names it (tags.ts): compared without inner spaces.
+      const name = written.includes('{{')
+        ? ([...index.keys()].find((k) => normalizeTags(k) === written) ?? written)
+        : written;
       if (!index.has(name)) return { code: 'lint/unresolved-reference', reason: `no task '${name}' in this DAG` };
       if (self !== undefined && name !== self && !isAncestor(self, name))
         return {

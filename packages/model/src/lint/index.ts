@@ -3,9 +3,12 @@ import type { Issue } from '../issue.js';
 import { checkArguments } from './arguments.js';
 import { checkArtifactLocations, checkInputArtifacts } from './artifacts.js';
 import { Catalog } from './catalog.js';
+import { checkCrdRules, crdRulesApply } from './crd/check.js';
 import { checkCron } from './cron.js';
 import { checkDag } from './dag.js';
 import { isObject, LINTED_KINDS, type LintDoc, type LintKind, list, Sink, type TemplateAt } from './document.js';
+import { checkExecutorPlugins } from './executor-plugins.js';
+import { checkLabels } from './labels.js';
 import { checkLeaf } from './leaf.js';
 import { checkFieldNames, checkMetadata, checkParamNames } from './names.js';
 import { checkOutputs } from './outputs.js';
@@ -24,7 +27,21 @@ export interface LintContext {
    * left out, targets are not checked.
    */
   readonly templates?: readonly unknown[];
+  /**
+   * The Argo line the document is for (default '4.1'). 4.0 and 4.1 install full CRDs, whose OpenAPI limits and CEL
+   * rules the API server enforces (crd/rules.ts); 3.7 installs minimal CRDs, so only the validator's rules apply.
+   */
+  readonly argoVersion?: '3.7' | '4.0' | '4.1';
+  /**
+   * Reads a YAML text as Argo's decoder would and returns why it cannot, or undefined when it can: the lint checks
+   * that a resource template's `manifest` is YAML with it (the model package has no YAML reader). Left out, manifests
+   * are not read.
+   */
+  readonly yamlProblem?: (text: string) => string | undefined;
 }
+
+/** The Argo line assumed when the context names none. */
+export const DEFAULT_ARGO_LINE = '4.1';
 
 /**
  * Argo's semantic rules (../shared/docs/argo-validation-rules.md) on one schema-valid document: a Workflow,
@@ -33,17 +50,33 @@ export interface LintContext {
  * Other kinds give no issues.
  */
 export function lintDocument(doc: unknown, context: LintContext = {}): Issue[] {
-  if (!isObject(doc) || !LINTED_KINDS.includes(doc.kind as LintKind) || !isObject(doc.spec)) return [];
-  const kind = doc.kind as LintKind;
+  if (!isObject(doc)) return [];
+  const crd = crdRulesApply(context.argoVersion ?? DEFAULT_ARGO_LINE);
   const sink = new Sink(doc);
+  if (LINTED_KINDS.includes(doc.kind as LintKind) && isObject(doc.spec))
+    lintWorkflowKind(sink, doc as Record<string, unknown> & { spec: Record<string, unknown> }, context, crd);
+  else if (doc.kind !== 'WorkflowEventBinding') return [];
+  // Last, so that a problem a validator rule has reported is not reported again as the CRD's.
+  if (crd) checkCrdRules(sink, doc);
+  return sink.issues;
+}
+
+function lintWorkflowKind(
+  sink: Sink,
+  doc: Record<string, unknown> & { spec: Record<string, unknown> },
+  context: LintContext,
+  crd: boolean,
+): void {
+  const kind = doc.kind as LintKind;
   const cron = kind === 'CronWorkflow';
   const specPath = cron ? '/spec/workflowSpec' : '/spec';
   const specValue = cron ? doc.spec.workflowSpec : doc.spec;
   const metadata = (isObject(doc.metadata) ? doc.metadata : {}) as ObjectMeta;
   const library = kind === 'WorkflowTemplate' || kind === 'ClusterWorkflowTemplate';
   checkMetadata(sink, kind, metadata);
+  checkLabels(sink, metadata);
   if (cron) checkCron(sink, doc.spec as unknown as CronWorkflowSpec);
-  if (!isObject(specValue)) return sink.issues;
+  if (!isObject(specValue)) return;
   const spec = specValue as WorkflowSpec;
 
   const templates: TemplateAt[] = list<Template>(spec.templates).map((template, i) => ({
@@ -74,9 +107,13 @@ export function lintDocument(doc: unknown, context: LintContext = {}): Issue[] {
     ...referenced(sink, spec, specPath, catalog, metadata),
   };
 
-  checkArguments(sink, spec.arguments, `${specPath}/arguments`, 'spec.arguments.', !cron);
+  // A Workflow's global parameters need values: `argo lint` lets them pass, but submission and the controller do not.
+  const note = kind === 'Workflow' ? SUBMISSION_NOTE : '';
+  checkArguments(sink, spec.arguments, `${specPath}/arguments`, 'spec.arguments.', library, note);
+  if (kind === 'Workflow') checkReferencedArguments(d);
   checkEntrypointAndExit(d);
   checkSpecRules(sink, spec, specPath);
+  checkExecutorPlugins(sink, spec, specPath);
   const global = globalScope(d);
   for (const at of templates) {
     const t = at.template;
@@ -87,13 +124,34 @@ export function lintDocument(doc: unknown, context: LintContext = {}): Issue[] {
     if (t.steps !== undefined) checkSteps(d, at, global);
     else if (t.dag !== undefined) checkDag(d, at, global);
     else {
-      checkLeaf(sink, at, spec);
+      checkLeaf(sink, at, spec, context.yamlProblem);
       checkTemplateTags(d, at, global);
     }
   }
-  checkArtifactLocations(sink, spec, specPath);
+  // At most one location per artifact is a CEL rule only (the validator takes the first location).
+  if (crd) checkArtifactLocations(sink, spec, specPath);
   checkWarnings(d);
-  return sink.issues;
+}
+
+const SUBMISSION_NOTE = ' (Argo refuses it when the Workflow is submitted; `argo lint` alone lets it pass)';
+
+/**
+ * The parameters a Workflow gets from its `workflowTemplateRef`: Argo merges the template's `spec.arguments` under the
+ * Workflow's (`util.MergeParameters`, the Workflow's first) and validates the merge at submission, so a template
+ * parameter without a value that the Workflow does not supply is refused there.
+ */
+function checkReferencedArguments(d: LintDoc): void {
+  if (!d.referenced || d.referenced === 'unknown') return;
+  const own = new Set(list(d.spec.arguments?.parameters).map((p) => p?.name));
+  for (const p of list(d.referenced.spec.arguments?.parameters)) {
+    if (typeof p?.name !== 'string' || own.has(p.name)) continue;
+    if ((p.value === undefined || p.value === null) && !p.valueFrom)
+      d.sink.error(
+        'lint/missing-value',
+        `${d.specPath}/workflowTemplateRef`,
+        `spec.arguments.${p.name}.value or spec.arguments.${p.name}.valueFrom is required: ${d.referenced.kind} '${d.referenced.name}' declares it without a value and this Workflow does not supply it${SUBMISSION_NOTE}`,
+      );
+  }
 }
 
 /** What `spec.workflowTemplateRef` brings in; a missing target is reported here once (rule 7). */

@@ -1,32 +1,67 @@
 import type { Template, VolumeMount, WorkflowSpec } from '../gen/types.gen.js';
 import { isPlaceholder, list, type Sink, type TemplateAt } from './document.js';
 import { findCycle } from './graph.js';
+import { checkManifest } from './manifest.js';
 import { checkFieldNames } from './names.js';
+import { withTemplateDefaults } from './template-defaults.js';
 
-/** Argo's own containers in a pod (workflow/common/common.go). */
-function reservedContainer(name: string): boolean {
+/**
+ * Argo's own containers in a pod (`common.IsArgoSidecar`, workflow/common/common.go): `wait`, the init-less layout's
+ * `supervisor`, and the artifact plugins' `artifact-plugin-*` sidecars.
+ */
+export function reservedContainer(name: string): boolean {
   return name === 'wait' || name === 'supervisor' || name.startsWith('artifact-plugin-');
 }
+
+/** The main container of a container or script template's pod (`common.MainContainerName`). */
+const MAIN = 'main';
 
 const RESOURCE_ACTIONS = ['get', 'create', 'apply', 'delete', 'replace', 'patch'];
 
 /** Templates that run something (argo-validation-rules.md §7, rules 52–56). */
-export function checkLeaf(sink: Sink, at: TemplateAt, spec: WorkflowSpec): void {
+export function checkLeaf(
+  sink: Sink,
+  at: TemplateAt,
+  spec: WorkflowSpec,
+  yamlProblem?: (text: string) => string | undefined,
+): void {
   const { template: t, path } = at;
-  const defaults = spec.templateDefaults;
-  if (t.container && !t.container.image && !defaults?.container?.image)
-    sink.error('lint/missing-image', `${path}/container`, 'container.image may not be empty');
-  if (t.script && !t.script.image && !defaults?.script?.image)
-    sink.error('lint/missing-image', `${path}/script`, 'script.image may not be empty');
+  // What the controller runs: spec.templateDefaults merged under the template (the validator asks the same of image).
+  const run = spec.templateDefaults === undefined ? t : withTemplateDefaults(t, spec.templateDefaults);
+  if (t.container && !run.container?.image)
+    sink.error(
+      'lint/missing-image',
+      `${path}/container`,
+      'container.image may not be empty (set it here or in spec.templateDefaults.container.image)',
+    );
+  if (t.script && !run.script?.image)
+    sink.error(
+      'lint/missing-image',
+      `${path}/script`,
+      'script.image may not be empty (set it here or in spec.templateDefaults.script.image)',
+    );
+  if (t.script && !run.script?.source)
+    sink.warn(
+      'lint/empty-script-source',
+      `${path}/script`,
+      "script.source is empty: the pod runs the image's command without a script (the controller logs \"suggest change template into 'container'\")",
+    );
   // Mounts clash only where there are some: most containers have none, and this runs for every template.
   if (t.container?.volumeMounts?.length)
     checkMounts(sink, t, list(t.container.volumeMounts), `${path}/container`, 'container');
+  const podContainers = t.containerSet ? list(t.containerSet.containers).map((c) => c?.name) : [MAIN];
   list(t.sidecars).forEach((s, i) => {
     if (s && reservedContainer(s.name))
       sink.error(
         'lint/reserved-container-name',
         `${path}/sidecars/${i}/name`,
         `sidecars: "${s.name}" is a reserved Argo container name`,
+      );
+    else if (s && (t.container || t.script || t.containerSet) && podContainers.includes(s.name))
+      sink.error(
+        'lint/reserved-container-name',
+        `${path}/sidecars/${i}/name`,
+        `sidecars: "${s.name}" is the name of a container the template runs; the pod cannot be created (fails at run time)`,
       );
   });
   if (t.containerSet) checkContainerSet(sink, t, `${path}/containerSet`);
@@ -42,6 +77,7 @@ export function checkLeaf(sink: Sink, at: TemplateAt, spec: WorkflowSpec): void 
     if (r.action !== 'get' && r.action !== 'delete') {
       if (!r.manifest && !r.manifestFrom)
         sink.error('lint/invalid-resource', rp, 'either resource.manifest or resource.manifestFrom must be specified');
+      if (r.manifest && yamlProblem) checkManifest(sink, r.manifest, `${rp}/manifest`, yamlProblem);
     }
     if (r.manifest && r.manifestFrom)
       sink.error(
@@ -105,11 +141,11 @@ function checkContainerSet(sink: Sink, t: Template, path: string): void {
           `containers.${c.name} dependency '${dep}' not defined`,
         );
     });
-    if (c.name === 'wait')
+    if (reservedContainer(c.name))
       sink.error(
         'lint/reserved-container-name',
         `${path}/containers/${i}/name`,
-        'containers: "wait" is a reserved Argo container name',
+        `containers: "${c.name}" is a reserved Argo container name`,
       );
   });
   const byName = new Map(containers.filter(Boolean).map((c) => [c.name, c]));

@@ -30,7 +30,11 @@ const GENERATE_NAME_MAX = 58;
 export function checkMetadata(sink: Sink, kind: LintKind, metadata: ObjectMeta | undefined): void {
   const { name, generateName } = metadata ?? {};
   if (!name && !generateName) {
-    sink.error('lint/missing-name', '/metadata', 'metadata.name or metadata.generateName is required');
+    sink.error(
+      'lint/missing-name',
+      '/metadata',
+      'metadata.name or metadata.generateName is required (the Kubernetes API server refuses an object without either)',
+    );
     return;
   }
   if (typeof name === 'string' && name !== '') {

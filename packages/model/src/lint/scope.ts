@@ -1,5 +1,6 @@
 import type { Item, Template, WorkflowSpec } from '../gen/types.gen.js';
 import { isObject, isPodType, type LintDoc, list } from './document.js';
+import { nodeNameEnd } from './tags.js';
 
 /** A set of names, or every name (when the names come from somewhere the lint cannot see). */
 export type Names = ReadonlySet<string> | 'any';
@@ -215,7 +216,7 @@ export function resolveTag(name: string, s: TagScope): Unresolved | undefined {
     if (!parameter.includes('.') && s.inputParameters.has(parameter)) return undefined;
   } else if (name.startsWith('tasks.') || name.startsWith('steps.')) {
     const resolver = name.charCodeAt(0) === 115 /* s */ ? s.steps : s.tasks;
-    const second = name.indexOf('.', 6);
+    const second = name.includes('{{') ? nodeNameEnd(name, 6) : name.indexOf('.', 6);
     if (resolver && second > 6) return resolver(name.slice(6, second), name.slice(second + 1));
   }
   const parts = name.split('.');
@@ -261,11 +262,13 @@ function resolveWorkflow(name: string, g: GlobalScope): Unresolved | undefined {
         )
       : unresolved(`no workflow argument '${param}' is declared in spec.arguments.parameters`);
   }
+  // Labels and annotations may also come from the controller's workflowDefaults or from the submitter
+  // (`argo submit -l`), which the lint cannot see: a missing one is a warning, not an error.
   const label = after('workflow.labels.');
-  if (label !== undefined) return has(g.labels, label) ? undefined : unresolved(`the workflow has no label '${label}'`);
+  if (label !== undefined) return has(g.labels, label) ? undefined : suppliedLater('label', label);
   const annotation = after('workflow.annotations.');
   if (annotation !== undefined)
-    return has(g.annotations, annotation) ? undefined : unresolved(`the workflow has no annotation '${annotation}'`);
+    return has(g.annotations, annotation) ? undefined : suppliedLater('annotation', annotation);
   if (name === 'workflow.priority') return g.priority ? undefined : unresolved('spec.priority is not set');
   if (name === 'workflow.failures') return g.failures ? undefined : unresolved('the workflow has no onExit handler');
   const outParam = after('workflow.outputs.parameters.');
@@ -279,6 +282,13 @@ function resolveWorkflow(name: string, g: GlobalScope): Unresolved | undefined {
       ? undefined
       : unresolved(`no output artifact has globalName '${outArtifact}'`);
   return unresolved('unknown workflow variable');
+}
+
+function suppliedLater(what: 'label' | 'annotation', name: string): Unresolved {
+  return unresolved(
+    `the workflow has no ${what} '${name}' here; it resolves only if the controller's workflowDefaults or the submitter add it (\`argo lint\` without them refuses it)`,
+    'warning',
+  );
 }
 
 /** `inputs.<field>.<name>…`, as split on dots (`parts[0]` is `inputs`). */

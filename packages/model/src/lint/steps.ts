@@ -4,6 +4,7 @@ import { type LintDoc, list, type TemplateAt } from './document.js';
 import { checkFieldNames } from './names.js';
 import { checkNodeTags, checkTemplateTags, nodeAttribute } from './references.js';
 import { type GlobalScope, inputsOf, type NodeResolver } from './scope.js';
+import { normalizeTags } from './tags.js';
 import type { Callee } from './template-refs.js';
 
 /**
@@ -29,7 +30,9 @@ export function checkSteps(d: LintDoc, at: TemplateAt, global: GlobalScope): voi
   const info = new Map<string, { group: number; callee: Callee }>();
   for (const { step, path, group } of flat) {
     const callee = checkCallSite(d, step, path);
-    if (typeof step.name === 'string' && !info.has(step.name)) info.set(step.name, { group, callee });
+    // Keyed as references name them: a name with `{{…}}` is written without inner spaces (tags.ts, nested tags).
+    const key = typeof step.name === 'string' ? normalizeTags(step.name) : undefined;
+    if (key !== undefined && !info.has(key)) info.set(key, { group, callee });
   }
   const resolver =
     (self?: { name?: string; group: number; inHooks: boolean }): NodeResolver =>
@@ -50,7 +53,7 @@ export function checkSteps(d: LintDoc, at: TemplateAt, global: GlobalScope): voi
   const inputs = inputsOf(at.template);
   for (const { step, path, group } of flat) {
     checkNodeTags(d, step, path, at.template, inputs, global, (inHooks) => ({
-      steps: resolver({ ...(step.name ? { name: step.name } : {}), group, inHooks }),
+      steps: resolver({ ...(step.name ? { name: normalizeTags(step.name) } : {}), group, inHooks }),
     }));
   }
   checkTemplateTags(d, at, global, resolver());

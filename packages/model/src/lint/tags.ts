@@ -61,9 +61,59 @@ function addTags(out: Tag[], text: string, base: string, keys: readonly (string 
     const end = text.indexOf('}}', start + 2);
     if (end < 0) return;
     at ??= keys.slice();
+    const inner = text.lastIndexOf('{{', end);
+    if (inner > start + 1) {
+      from = addNested(out, text, start, inner, end, base, at);
+      continue;
+    }
     out.push(new FoundTag(text.slice(start + 2, end).trim(), text, start, end + 2, base, at));
     from = end + 2;
   }
+}
+
+/**
+ * A tag inside a tag: `{{steps.check-{{inputs.parameters.date}}.outputs.result}}`. Argo substitutes the inner tag
+ * first (`simpleReplaceStrict` resolves the last `{{` of a tag it cannot resolve as a whole), which leaves
+ * `{{steps.check-<date>.outputs.result}}`; step and task names written with the same inner tag get the same value.
+ * So both are tags here: the inner one, and the outer one with the inner tag kept in its name. Returns where to go on.
+ */
+function addNested(
+  out: Tag[],
+  text: string,
+  start: number,
+  inner: number,
+  end: number,
+  base: string,
+  at: readonly (string | number)[],
+): number {
+  const innerName = text.slice(inner + 2, end).trim();
+  out.push(new FoundTag(innerName, text, inner, end + 2, base, at));
+  const outerEnd = text.indexOf('}}', end + 2);
+  if (outerEnd < 0) return end + 2; // no outer close: after the substitution the rest is plain text
+  const name = `${text.slice(start + 2, inner)}{{${innerName}}}${text.slice(end + 2, outerEnd)}`.trim();
+  out.push(new FoundTag(name, text, start, outerEnd + 2, base, at));
+  return outerEnd + 2;
+}
+
+/** A name with its `{{ … }}` tags written without inner spaces, so that a step name and a reference to it compare. */
+export function normalizeTags(name: string): string {
+  return name.includes('{{') ? name.replace(/\{\{\s*(.*?)\s*\}\}/g, '{{$1}}') : name;
+}
+
+/** Where the node name of `steps.<node>.…` (starting at `from`) ends: the first dot outside `{{…}}`, or -1. */
+export function nodeNameEnd(name: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 123 /* { */ && name.charCodeAt(i + 1) === 123) {
+      depth++;
+      i++;
+    } else if (c === 125 /* } */ && name.charCodeAt(i + 1) === 125 && depth > 0) {
+      depth--;
+      i++;
+    } else if (c === 46 /* . */ && depth === 0) return i;
+  }
+  return -1;
 }
 
 /**
