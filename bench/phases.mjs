@@ -7,7 +7,7 @@
 // no lint), lint (lintDocument on the synthesized document), toYaml, and the floors on the very same document:
 // the `yaml` library's stringify (default options) and JSON.stringify. A full GC runs between iterations.
 // Prints one JSON object: { n, bytes, cold: {phase: ms}, runs: {phase: [ms...]} }.
-import { buildScale, lintDocument, loadYaml, synth, toYaml } from './scale.mjs';
+import { buildScale, lintDocument, loadYaml, SCALE_LINT, synth, toYaml } from './scale.mjs';
 
 const YAML = loadYaml();
 
@@ -21,7 +21,7 @@ function iteration() {
   t.push(performance.now());
   const doc = synth(value);
   t.push(performance.now());
-  const issues = lintDocument(doc);
+  const issues = lintDocument(doc, SCALE_LINT);
   t.push(performance.now());
   const yaml = toYaml(doc);
   t.push(performance.now());

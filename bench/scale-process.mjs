@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 
 const t0 = performance.now();
-const { buildScale, lintDocument, synth, toYaml } = await import('./scale.mjs');
+const { buildScale, lintDocument, SCALE_LINT, synth, toYaml } = await import('./scale.mjs');
 const t1 = performance.now();
 const n = Number(process.argv[2]);
 if (!Number.isInteger(n) || n < 1) {
@@ -17,7 +17,7 @@ if (!Number.isInteger(n) || n < 1) {
 }
 const value = buildScale(n);
 const t2 = performance.now();
-const doc = synth(value, { lint: (d) => lintDocument(d) });
+const doc = synth(value, { lint: (d) => lintDocument(d, SCALE_LINT) });
 const t3 = performance.now();
 const yaml = toYaml(doc);
 const t4 = performance.now();
