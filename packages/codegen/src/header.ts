@@ -11,10 +11,10 @@ export function sha256(text: string): string {
 }
 
 /** The banner every generated file opens with: what it came from and how to make it again. */
-export function generatedHeader(input: HeaderInput): string {
+export function generatedHeader(inputs: readonly HeaderInput[]): string {
   return [
     '// GENERATED FILE. DO NOT EDIT: change packages/codegen and run `pnpm codegen`.',
-    `// Input: ${input.sourcePath} (sha256 ${sha256(input.sourceText)})`,
+    ...inputs.map((input) => `// Input: ${input.sourcePath} (sha256 ${sha256(input.sourceText)})`),
     '// Command: pnpm codegen (packages/codegen/src/main.ts)',
     '',
     '',

@@ -2,11 +2,15 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate } from './generate.js';
+import { type CodegenInput, generate } from './generate.js';
 
-const ARGO_VERSION = 'v4.1.2';
+/** The Argo versions a project can target, oldest first, with the release read for each; the last is the base. */
+const VERSIONS = [
+  { version: '3.7', argoVersion: 'v3.7.18' },
+  { version: '4.0', argoVersion: 'v4.0.10' },
+  { version: '4.1', argoVersion: 'v4.1.2' },
+] as const;
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const schemaPath = path.resolve(repoRoot, '..', 'shared', 'argo', ARGO_VERSION, 'schema.json');
 const outDir = path.join(repoRoot, 'packages', 'model', 'src', 'gen');
 
 function run(mode: string | undefined): number {
@@ -14,18 +18,18 @@ function run(mode: string | undefined): number {
     process.stderr.write('usage: codegen generate|check\n');
     return 2;
   }
-  let sourceText: string;
-  try {
-    sourceText = readFileSync(schemaPath, 'utf8');
-  } catch (error) {
-    process.stderr.write(`codegen: cannot read Argo's schema at ${schemaPath}: ${(error as Error).message}\n`);
-    return 1;
+  const inputs: CodegenInput[] = [];
+  for (const v of VERSIONS) {
+    const schemaPath = path.resolve(repoRoot, '..', 'shared', 'argo', v.argoVersion, 'schema.json');
+    try {
+      const sourceText = readFileSync(schemaPath, 'utf8');
+      inputs.push({ ...v, sourcePath: `../shared/argo/${v.argoVersion}/schema.json`, sourceText });
+    } catch (error) {
+      process.stderr.write(`codegen: cannot read Argo's schema at ${schemaPath}: ${(error as Error).message}\n`);
+      return 1;
+    }
   }
-  const files = generate({
-    sourcePath: `../shared/argo/${ARGO_VERSION}/schema.json`,
-    sourceText,
-    argoVersion: ARGO_VERSION,
-  });
+  const files = generate(inputs);
   return mode === 'generate' ? write(files) : check(files);
 }
 

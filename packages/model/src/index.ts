@@ -16,4 +16,12 @@ export { findCycle as findGraphCycle } from './lint/graph.js';
 export { type LintContext, lintDocument } from './lint/index.js';
 export { describe } from './schema-issues.js';
 export { subjectOf } from './subject.js';
-export { editDistance, isArgoKind, type Verdict, validateSchema } from './validate.js';
+export { editDistance, isArgoKind, type ValidateOptions, type Verdict, validateSchema } from './validate.js';
+export {
+  ARGO_RELEASES,
+  ARGO_VERSIONS,
+  type ArgoVersion,
+  DEFAULT_ARGO_VERSION,
+  isArgoVersion,
+  targetVersion,
+} from './versions/target-version.js';

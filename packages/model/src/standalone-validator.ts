@@ -1,6 +1,7 @@
 /** The shape of an ajv standalone validation function, as the generated module exports it. */
 export interface StandaloneValidator {
-  (data: unknown): boolean;
+  /** `instancePath` is where `data` sits in the document, so that errors point into the document. */
+  (data: unknown, context?: { readonly instancePath?: string }): boolean;
   errors?: AjvError[] | null;
 }
 

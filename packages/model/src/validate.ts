@@ -8,8 +8,10 @@ import {
 } from './gen/validators.gen.js';
 import { type Issue, issue } from './issue.js';
 import { schemaIssues } from './schema-issues.js';
-import type { StandaloneValidator } from './standalone-validator.js';
+import type { AjvError, StandaloneValidator } from './standalone-validator.js';
 import { subjectOf } from './subject.js';
+import { type ArgoVersion, BASE_ARGO_VERSION, targetVersion } from './versions/target-version.js';
+import { checkVersion } from './versions/version-check.js';
 
 /** What validation concluded about one document. */
 export type Verdict =
@@ -50,11 +52,18 @@ export function isArgoKind(kind: unknown): kind is ArgoKind {
   return typeof kind === 'string' && Object.hasOwn(ARGO_KINDS, kind);
 }
 
+export interface ValidateOptions {
+  /** The Argo version the document must suit (default: the newest, which the generated model describes). */
+  readonly argoVersion?: ArgoVersion;
+}
+
 /**
  * Schema validation by kind (not through the schema's root `oneOf`, whose errors list every kind it tried).
- * Uses the validators that codegen precompiled, so a cold process pays no schema compile.
+ * Uses the validators that codegen precompiled, so a cold process pays no schema compile. An older `argoVersion` is
+ * checked with its table of differences beside the newest schema (versions/version-check.ts).
  */
-export function validateSchema(doc: unknown): Verdict {
+export function validateSchema(doc: unknown, options: ValidateOptions = {}): Verdict {
+  const version = targetVersion(options.argoVersion);
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     const got = doc === null ? 'null' : Array.isArray(doc) ? 'a list' : `a ${typeof doc}`;
     return invalid(undefined, [
@@ -82,8 +91,17 @@ export function validateSchema(doc: unknown): Verdict {
     return invalid(kind, [unknownKind(kind)]);
   }
   const validator = VALIDATORS[kind];
-  if (validator(doc)) return { status: 'valid', kind, issues: [] };
-  const issues = schemaIssues(doc, validator.errors ?? []).map((i) => withSubject(doc, i));
+  const valid = validator(doc);
+  let errors: readonly AjvError[] = valid ? [] : (validator.errors ?? []);
+  const versionIssues: Issue[] = [];
+  // The base version needs its table only to name the replacement of a removed field, i.e. for an unknown field.
+  if (version !== BASE_ARGO_VERSION || errors.some((e) => e.keyword === 'additionalProperties')) {
+    const checked = checkVersion(kind, doc, errors, version);
+    errors = checked.errors;
+    versionIssues.push(...checked.issues);
+  }
+  if (errors.length === 0 && versionIssues.length === 0) return { status: 'valid', kind, issues: [] };
+  const issues = [...schemaIssues(doc, errors), ...versionIssues].map((i) => withSubject(doc, i));
   return invalid(kind, issues);
 }
 

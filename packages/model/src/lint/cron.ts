@@ -7,14 +7,24 @@ import { list, type Sink } from './document.js';
  * known concurrencyPolicy. The errors quote robfig/cron's wording.
  */
 export function checkCron(sink: Sink, spec: CronWorkflowSpec): void {
-  const schedules = list(spec.schedules);
+  // Argo 3.7 also has the single `schedule` (removed in 4.0); only a 3.7 target's schema check lets it through.
+  const single = (spec as { schedule?: unknown }).schedule;
+  if (single !== undefined && single !== '' && list(spec.schedules).length > 0)
+    sink.error(
+      'lint/schedule-and-schedules',
+      '/spec/schedule',
+      'cron workflow cant be configured with both Spec.Schedule and Spec.Schedules',
+    );
+  const schedules: [unknown, string][] =
+    single !== undefined && single !== ''
+      ? [[single, '/spec/schedule']]
+      : list(spec.schedules).map((s, i) => [s, `/spec/schedules/${i}`]);
   if (schedules.length === 0)
     sink.error('lint/missing-schedule', '/spec/schedules', 'cron workflow must have at least one schedule');
-  schedules.forEach((s, i) => {
+  for (const [s, at] of schedules) {
     const problem = typeof s === 'string' ? scheduleProblem(s) : 'not a string';
-    if (problem)
-      sink.error('lint/invalid-schedule', `/spec/schedules/${i}`, `cron schedule ${s} is malformed: ${problem}`);
-  });
+    if (problem) sink.error('lint/invalid-schedule', at, `cron schedule ${s} is malformed: ${problem}`);
+  }
   if (spec.timezone && !validTimezone(spec.timezone))
     sink.error(
       'lint/invalid-timezone',

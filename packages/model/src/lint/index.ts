@@ -1,5 +1,6 @@
 import type { CronWorkflowSpec, ObjectMeta, Template, WorkflowSpec } from '../gen/types.gen.js';
 import type { Issue } from '../issue.js';
+import { type ArgoVersion, DEFAULT_ARGO_VERSION } from '../versions/target-version.js';
 import { checkArguments } from './arguments.js';
 import { checkArtifactLocations, checkInputArtifacts } from './artifacts.js';
 import { Catalog } from './catalog.js';
@@ -31,7 +32,7 @@ export interface LintContext {
    * The Argo line the document is for (default '4.1'). 4.0 and 4.1 install full CRDs, whose OpenAPI limits and CEL
    * rules the API server enforces (crd/rules.ts); 3.7 installs minimal CRDs, so only the validator's rules apply.
    */
-  readonly argoVersion?: '3.7' | '4.0' | '4.1';
+  readonly argoVersion?: ArgoVersion;
   /**
    * Reads a YAML text as Argo's decoder would and returns why it cannot, or undefined when it can: the lint checks
    * that a resource template's `manifest` is YAML with it (the model package has no YAML reader). Left out, manifests
@@ -39,9 +40,6 @@ export interface LintContext {
    */
   readonly yamlProblem?: (text: string) => string | undefined;
 }
-
-/** The Argo line assumed when the context names none. */
-export const DEFAULT_ARGO_LINE = '4.1';
 
 /**
  * Argo's semantic rules (../shared/docs/argo-validation-rules.md) on one schema-valid document: a Workflow,
@@ -51,7 +49,7 @@ export const DEFAULT_ARGO_LINE = '4.1';
  */
 export function lintDocument(doc: unknown, context: LintContext = {}): Issue[] {
   if (!isObject(doc)) return [];
-  const crd = crdRulesApply(context.argoVersion ?? DEFAULT_ARGO_LINE);
+  const crd = crdRulesApply(context.argoVersion ?? DEFAULT_ARGO_VERSION);
   const sink = new Sink(doc);
   if (LINTED_KINDS.includes(doc.kind as LintKind) && isObject(doc.spec))
     lintWorkflowKind(sink, doc as Record<string, unknown> & { spec: Record<string, unknown> }, context, crd);

@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import { ARGO_RELEASES, ARGO_VERSIONS, type ArgoVersion, validateSchema } from '@argo-gen/model';
+import { describe, expect, it } from 'vitest';
+import { compileAjv, kindRef } from '../packages/codegen/src/emit-validators.js';
+import type { JsonSchema } from '../packages/codegen/src/json-schema.js';
+import { normalizeSchema } from '../packages/codegen/src/normalize.js';
+import { EXAMPLES_DIR, SHARED } from './paths.js';
+import { readableArgoDocuments } from './upstream-documents.js';
+
+/**
+ * The model keeps one full validator (the newest version's) and checks an older target with a table of differences
+ * beside it. The independent oracle here is a full validator compiled at run time from that version's own schema:
+ * on every upstream example and on documents changed with each field that differs between the versions, the verdict
+ * for each target must be the same as that version's full validator gives.
+ */
+
+type Doc = Record<string, unknown> & { kind: string };
+
+const runtimeValidators = new Map(
+  ARGO_VERSIONS.map((version) => {
+    const path = `${SHARED}argo/${ARGO_RELEASES[version]}/schema.json`;
+    const schema = normalizeSchema(JSON.parse(readFileSync(path, 'utf8')) as JsonSchema);
+    const ajv = compileAjv(schema, false);
+    return [version, (doc: Doc) => (ajv.getSchema(kindRef(schema, doc.kind)) as (d: unknown) => boolean)(doc)];
+  }),
+);
+
+function expectAgreement(doc: Doc, label: string) {
+  for (const version of ARGO_VERSIONS) {
+    const ours = validateSchema(doc, { argoVersion: version });
+    const full = (runtimeValidators.get(version) as (d: Doc) => boolean)(doc);
+    expect(ours.status === 'valid', `${label} for ${version}: ${ours.issues.map((i) => i.message).join('; ')}`).toBe(
+      full,
+    );
+  }
+}
+
+const clone = <T>(v: T): T => structuredClone(v);
+
+const base = (): Doc => ({
+  apiVersion: 'argoproj.io/v1alpha1',
+  kind: 'Workflow',
+  metadata: { generateName: 'x-' },
+  spec: {
+    entrypoint: 'main',
+    templates: [
+      { name: 'main', steps: [[{ name: 'a', template: 'leaf' }]] },
+      {
+        name: 'leaf',
+        inputs: { artifacts: [{ name: 'in', path: '/in', s3: { key: 'k' } }] },
+        container: { image: 'alpine', env: [{ name: 'E', valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } } }] },
+      },
+    ],
+  },
+});
+
+const cronOf = (spec: Record<string, unknown>, workflowSpec = base().spec): Doc => ({
+  apiVersion: 'argoproj.io/v1alpha1',
+  kind: 'CronWorkflow',
+  metadata: { name: 'c' },
+  spec: { ...spec, workflowSpec },
+});
+
+type Spec = { templates: Record<string, unknown>[] } & Record<string, unknown>;
+const spec = (d: Doc) => d.spec as Spec;
+const leaf = (d: Doc) => spec(d).templates[1] as Record<string, unknown>;
+const container = (d: Doc) => leaf(d).container as Record<string, unknown>;
+
+/** Each changes a fresh base document at a place where the versions' schemas differ. */
+const MUTATIONS: Record<string, (d: Doc) => void> = {
+  'template pendingTimeout (4.1)': (d) => {
+    leaf(d).pendingTimeout = '5m';
+  },
+  'template podResources (4.1)': (d) => {
+    leaf(d).podResources = { limits: { cpu: '1' } };
+  },
+  'workflow executorPlugins (4.1)': (d) => {
+    spec(d).executorPlugins = [{ name: 'p' }];
+  },
+  'container restartPolicyRules (4.1)': (d) => {
+    container(d).restartPolicyRules = [];
+  },
+  'env fileKeyRef (4.1)': (d) => {
+    container(d).env = [{ name: 'F', valueFrom: { fileKeyRef: { volumeName: 'v', path: 'p', key: 'k' } } }];
+  },
+  's3 addressingStyle (4.1)': (d) => {
+    (leaf(d).inputs as { artifacts: Record<string, unknown>[] }).artifacts[0] = {
+      name: 'in',
+      path: '/in',
+      s3: { key: 'k', addressingStyle: 'path' },
+    };
+  },
+  'artifact plugin (4.0)': (d) => {
+    (leaf(d).inputs as { artifacts: Record<string, unknown>[] }).artifacts[0] = {
+      name: 'in',
+      path: '/in',
+      plugin: { name: 'p', configuration: 'c', key: 'k' },
+    };
+  },
+  'inline step template with pendingTimeout': (d) => {
+    spec(d).templates[0] = {
+      name: 'main',
+      steps: [[{ name: 'a', inline: { container: { image: 'alpine' }, pendingTimeout: '1m' } }]],
+    };
+  },
+  'templateDefaults with podResources': (d) => {
+    spec(d).templateDefaults = { podResources: {} };
+  },
+  'workflow mutex (3.7 only)': (d) => {
+    spec(d).synchronization = { mutex: { name: 'm' } };
+  },
+  'template semaphore (3.7 only)': (d) => {
+    leaf(d).synchronization = { semaphore: { configMapKeyRef: { name: 'c', key: 'k' } } };
+  },
+  'mutex of the wrong type': (d) => {
+    spec(d).synchronization = { mutex: { name: 3 } };
+  },
+  'mutex with an unknown field': (d) => {
+    spec(d).synchronization = { mutex: { name: 'm', nmae: 'x' } };
+  },
+  'mutexes (all versions)': (d) => {
+    spec(d).synchronization = { mutexes: [{ name: 'm' }] };
+  },
+  'podPriority (none)': (d) => {
+    spec(d).podPriority = 1;
+  },
+  'memoize cache with a key (3.7 only)': (d) => {
+    leaf(d).memoize = { key: 'k', maxAge: '1h', cache: { configMap: { name: 'c', key: 'x' } } };
+  },
+  'memoize cache with a name only': (d) => {
+    leaf(d).memoize = { key: 'k', maxAge: '1h', cache: { configMap: { name: 'c' } } };
+  },
+  'pendingTimeout of the wrong type': (d) => {
+    leaf(d).pendingTimeout = 5;
+  },
+};
+
+const CRONS: Record<string, Doc> = {
+  'cron schedule (3.7 only)': cronOf({ schedule: '* * * * *' }),
+  'cron schedules': cronOf({ schedules: ['* * * * *'] }),
+  'cron without a schedule': cronOf({}),
+  'cron schedule of the wrong type': cronOf({ schedule: ['* * * * *'] }),
+  'cron with both': cronOf({ schedule: '* * * * *', schedules: ['* * * * *'] }),
+  'cron workflowSpec with pendingTimeout': cronOf(
+    { schedules: ['* * * * *'] },
+    { entrypoint: 'main', templates: [{ name: 'main', pendingTimeout: '1m', container: { image: 'a' } }] },
+  ),
+};
+
+describe('each target version agrees with a full validator of its own schema', () => {
+  it('on every parseable upstream example', () => {
+    const docs = readableArgoDocuments(EXAMPLES_DIR);
+    for (const d of docs) expectAgreement(d.value as Doc, d.label);
+    expect(docs.length).toBeGreaterThan(200);
+  });
+
+  const mutated = (label: string): Doc => {
+    const doc = base();
+    MUTATIONS[label]?.(doc);
+    return doc;
+  };
+
+  it.each(Object.keys(MUTATIONS))('on a workflow with %s', (label) => {
+    const doc = mutated(label);
+    expectAgreement(doc, label);
+    // The same change inside a CronWorkflow's workflowSpec and a WorkflowTemplate.
+    expectAgreement(cronOf({ schedules: ['0 * * * *'] }, clone(doc.spec) as Spec), `cron: ${label}`);
+    expectAgreement({ ...clone(doc), kind: 'WorkflowTemplate', metadata: { name: 't' } }, `template: ${label}`);
+  });
+
+  it.each(Object.entries(CRONS))('on a %s', (label, doc) => {
+    expectAgreement(doc, label);
+  });
+
+  it('tells the versions apart where their schemas differ', () => {
+    const verdicts = (doc: Doc) =>
+      Object.fromEntries(ARGO_VERSIONS.map((v: ArgoVersion) => [v, validateSchema(doc, { argoVersion: v }).status]));
+    expect(verdicts(mutated('template pendingTimeout (4.1)'))).toEqual({
+      '3.7': 'invalid',
+      '4.0': 'invalid',
+      '4.1': 'valid',
+    });
+    expect(verdicts(mutated('artifact plugin (4.0)'))).toEqual({
+      '3.7': 'invalid',
+      '4.0': 'valid',
+      '4.1': 'valid',
+    });
+    expect(verdicts(CRONS['cron schedule (3.7 only)'] as Doc)).toEqual({
+      '3.7': 'valid',
+      '4.0': 'invalid',
+      '4.1': 'invalid',
+    });
+  });
+});
