@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { argoVersionOption } from './argo-version-option.js';
 import type { Io } from './io.js';
 import type { KubeFlags } from './kube/flags.js';
 import { requestTimeoutArg } from './request-timeout-flag.js';
@@ -38,6 +39,7 @@ export function addClusterCommands(program: Command, io: Io, setExit: (code: num
       ).choices(['server', 'client']),
     )
     .option('--force-conflicts', 'take over fields that another field manager (kubectl, the UI) owns')
+    .addOption(argoVersionOption())
     .addHelpText(
       'after',
       '\nPrints `<kind>/<name> created|configured|unchanged` per object. Inputs are validated first; if any is invalid, nothing is sent.' +
@@ -68,6 +70,7 @@ export function addClusterCommands(program: Command, io: Io, setExit: (code: num
       'with --watch: give up after this long, e.g. 90s, 10m, 1h (the workflow keeps running)',
     )
     .option('--generate-name <prefix>', "name prefix of the Workflow (default: the template's name and '-')")
+    .addOption(argoVersionOption())
     .addHelpText(
       'after',
       '\nParameters are checked before anything is created: an unknown name, a missing required parameter (no value or default) or a value outside its enum is refused.' +

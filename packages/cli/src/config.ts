@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ArgoGenError, issue } from '@argo-gen/model';
+import { ARGO_VERSIONS, ArgoGenError, type ArgoVersion, isArgoVersion, issue } from '@argo-gen/model';
 
 /** One set of TypeScript inputs and the directory their YAML goes to. */
 export interface Target {
@@ -13,6 +13,11 @@ export interface Target {
 /** `argo-gen.config.ts`: `export default { targets: [...] } satisfies Config`. */
 export interface Config {
   readonly targets: readonly Target[];
+  /**
+   * The Argo version the project runs: `3.7`, `4.0` or `4.1` (default). Every command checks documents against it;
+   * `--argo-version` overrides it for one run.
+   */
+  readonly argoVersion?: ArgoVersion;
 }
 
 export const CONFIG_FILE = 'argo-gen.config.ts';
@@ -41,5 +46,7 @@ export async function loadConfig(cwd: string, importModule: (file: string) => Pr
       throw bad(`targets[${i}].inputs must be a list of paths`);
     if (typeof t.out !== 'string' || t.out === '') throw bad(`targets[${i}].out must be a directory path`);
   });
+  if (config.argoVersion !== undefined && !isArgoVersion(config.argoVersion))
+    throw bad(`argoVersion must be one of ${ARGO_VERSIONS.join(', ')} (got ${JSON.stringify(config.argoVersion)})`);
   return { config, root: cwd };
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { type ArgoVersionFlag, argoVersionOption } from './argo-version-option.js';
 import { addClusterCommands } from './cluster-commands.js';
 import { EXIT, type Io } from './io.js';
 
@@ -25,11 +26,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .argument('<inputs...>', 'YAML files, TypeScript modules, directories (searched recursively) or quoted globs')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(argoVersionOption())
     .addHelpText(
       'after',
       '\nExit codes: 0 every document is valid (or skipped: non-Argo kinds), 1 a document is invalid or an input is unreadable, 2 usage error.',
     )
-    .action(async (inputs: string[], opts: { format: 'text' | 'json' }) => {
+    .action(async (inputs: string[], opts: { format: 'text' | 'json'; argoVersion?: ArgoVersionFlag }) => {
       const { validateCommand } = await import('./commands/validate.js');
       setExit(await validateCommand(inputs, opts, io));
     });
@@ -44,11 +46,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       'TypeScript modules or directories (default: the targets of argo-gen.config.ts, else templates/)',
     )
     .option('-o, --out <dir>', 'output directory (default: from argo-gen.config.ts, else generated/)')
+    .addOption(argoVersionOption())
     .addHelpText(
       'after',
       '\nDeletes only generated files it owns (a run over a whole configured target). Exit codes: 0 written, 1 an input is invalid or an output cannot be written (nothing was written), 2 usage error, 130 interrupted (the old files or the new ones remain, as a set).',
     )
-    .action(async (inputs: string[], opts: { out?: string }) => {
+    .action(async (inputs: string[], opts: { out?: string; argoVersion?: ArgoVersionFlag }) => {
       const { generateCommand } = await import('./commands/generate.js');
       setExit(await generateCommand(inputs, opts, io));
     });
@@ -58,11 +61,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('Fail when generated YAML is stale, missing or no longer produced (for CI)')
     .argument('[inputs...]', 'as for generate')
     .option('-o, --out <dir>', 'output directory, as for generate')
+    .addOption(argoVersionOption())
     .addHelpText(
       'after',
       '\nExit codes: 0 every generated file matches its source, 1 a file is stale, missing or extra, or a generate run was interrupted (each is named), 2 usage error.',
     )
-    .action(async (inputs: string[], opts: { out?: string }) => {
+    .action(async (inputs: string[], opts: { out?: string; argoVersion?: ArgoVersionFlag }) => {
       const { checkCommand } = await import('./commands/generate.js');
       setExit(await checkCommand(inputs, opts, io));
     });

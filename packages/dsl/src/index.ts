@@ -43,6 +43,7 @@ export { type StepEntry, steps } from './steps.js';
 export {
   type Linter,
   type Staged,
+  type StageOptions,
   type Synthesizable,
   type Synthesized,
   type SynthOptions,

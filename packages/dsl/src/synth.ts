@@ -2,6 +2,7 @@ import type * as model from '@argo-gen/model';
 import {
   ARGO_API_VERSION,
   ArgoGenError,
+  type ArgoVersion,
   type Issue,
   issue,
   pointerUnder,
@@ -39,7 +40,16 @@ export type Synthesized<W extends Synthesizable> = W extends EventBindingValue
 /** Extra semantic checks run after the schema (the model's lint), injected so that synthesis stays one function. */
 export type Linter = (doc: unknown) => readonly Issue[];
 
-export interface SynthOptions {
+export interface StageOptions {
+  /**
+   * The Argo version the document must suit (`3.7`, `4.0`, `4.1`; default `4.1`): a field the version does not have
+   * is an error naming the version that has it, or the field that replaced it. The DSL emits what every targeted
+   * version reads: `schedules`, not Argo 3.7's deprecated `schedule`.
+   */
+  readonly argoVersion?: ArgoVersion;
+}
+
+export interface SynthOptions extends StageOptions {
   readonly lint?: Linter;
   /** Receives warnings (which never stop synthesis), located like errors. */
   readonly onWarning?: (warning: Issue) => void;
@@ -51,7 +61,7 @@ export interface SynthOptions {
  * task that caused them. Bad input never yields a document.
  */
 export function synth<W extends Synthesizable>(value: W, options: SynthOptions = {}): Synthesized<W> {
-  return stage(value).finish(options);
+  return stage(value, options).finish(options);
 }
 
 /**
@@ -70,12 +80,12 @@ export interface Staged<W extends Synthesizable> {
   finish(options?: SynthOptions): Synthesized<W>;
 }
 
-export function stage<W extends Synthesizable>(value: W): Staged<W> {
+export function stage<W extends Synthesizable>(value: W, options: StageOptions = {}): Staged<W> {
   const placed: Placed[] = [];
   const doc = assemble(value, placed);
   const schemaProblems: Issue[] = [];
   const rendered = renderTokens(doc, '', schemaProblems) as Synthesized<W>; // frozen by renderTokens
-  const verdict = validateSchema(rendered);
+  const verdict = validateSchema(rendered, { argoVersion: options.argoVersion });
   schemaProblems.push(...verdict.issues);
   const schemaValid = verdict.status === 'valid';
   return {

@@ -1,5 +1,6 @@
 import { type ApplyResult, applyObjects, applyTarget, formatApplyResult, refName } from '@argo-gen/kube';
-import { ArgoGenError } from '@argo-gen/model';
+import { ArgoGenError, type ArgoVersion } from '@argo-gen/model';
+import { runArgoVersion } from '../argo-version.js';
 import { EXIT, type Io } from '../io.js';
 import { connectWith, type KubeFlags } from '../kube/flags.js';
 import { reportError } from '../kube/report.js';
@@ -7,6 +8,7 @@ import { type LoadedObject, loadArgoObjects } from '../load/argo-objects.js';
 import { duplicateObjects, identify } from '../unique-objects.js';
 
 export interface ApplyFlags extends KubeFlags {
+  readonly argoVersion?: ArgoVersion;
   readonly dryRun?: 'server' | 'client';
   readonly forceConflicts?: boolean;
 }
@@ -18,7 +20,7 @@ export interface ApplyFlags extends KubeFlags {
  */
 export async function applyCommand(inputs: readonly string[], flags: ApplyFlags, io: Io): Promise<number> {
   try {
-    const objects = await loadArgoObjects(inputs, io.cwd);
+    const objects = await loadArgoObjects(inputs, io.cwd, await runArgoVersion(flags.argoVersion, io.cwd));
     if (flags.dryRun === 'client') {
       refuseDuplicates(objects, flags.namespace ?? 'default');
       for (const o of objects) {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ArgoGenError, formatIssue, isArgoGenError, issue } from '@argo-gen/model';
+import { ArgoGenError, type ArgoVersion, formatIssue, isArgoGenError, issue } from '@argo-gen/model';
 import { loadConfig } from '../config.js';
 import { compare, type Differences, errorText } from '../generate/compare.js';
 import { exitFor, guardWrites } from '../generate/interrupt.js';
@@ -20,6 +20,8 @@ import { relativeTo } from '../relative-source.js';
 
 export interface GenerateOptions {
   readonly out?: string;
+  /** `--argo-version`; else the config's `argoVersion`. */
+  readonly argoVersion?: ArgoVersion;
 }
 
 interface Run {
@@ -27,6 +29,7 @@ interface Run {
   readonly targets: readonly RunTarget[];
   /** Every configured output directory (absolute): where an interrupted run is looked for. */
   readonly configuredOuts: readonly string[];
+  readonly argoVersion?: ArgoVersion;
 }
 
 /**
@@ -38,6 +41,7 @@ async function runFor(inputs: readonly string[], options: GenerateOptions, io: I
   const { config, root } = await loadConfig(io.cwd, importModule);
   const abs = (p: string) => path.resolve(root, p);
   const configuredOuts = config.targets.map((t) => abs(t.out));
+  const argoVersion = options.argoVersion ?? config.argoVersion;
   const sameInputs = (a: readonly string[], b: readonly string[]) => {
     const x = new Set(a.map(abs));
     const y = new Set(b.map(abs));
@@ -48,11 +52,11 @@ async function runFor(inputs: readonly string[], options: GenerateOptions, io: I
     const targets = config.targets.map((t) =>
       out ? { ...t, out, owned: abs(out) === abs(t.out) } : { ...t, owned: true },
     );
-    return { root, targets, configuredOuts };
+    return { root, targets, configuredOuts, argoVersion };
   }
   const out = options.out ?? config.targets[0]?.out ?? 'generated';
   const owned = config.targets.some((t) => abs(t.out) === abs(out) && sameInputs(t.inputs, inputs));
-  return { root, targets: [{ inputs, out, owned }], configuredOuts };
+  return { root, targets: [{ inputs, out, owned }], configuredOuts, argoVersion };
 }
 
 /** Every directory this run writes or could find an interrupted run in. */
@@ -68,7 +72,7 @@ export async function generateCommand(inputs: readonly string[], options: Genera
   const guard = guardWrites(io);
   try {
     const run = await runFor(inputs, options, io);
-    const p = await plan(run.targets, run.root);
+    const p = await plan(run.targets, run.root, run.argoVersion);
     await guard.step(); // planned, nothing written yet
     const { diff, recovered } = await guard.writing(async () => {
       try {
@@ -149,7 +153,7 @@ function writeError(error: unknown, root: string): unknown {
 export async function checkCommand(inputs: readonly string[], options: GenerateOptions, io: Io): Promise<number> {
   try {
     const run = await runFor(inputs, options, io);
-    const p = await plan(run.targets, run.root);
+    const p = await plan(run.targets, run.root, run.argoVersion);
     const pending = interrupted(outDirs(run));
     const diff = compare(p, run.root, run.configuredOuts);
     const problems = [

@@ -14,7 +14,8 @@ import {
   withParameters,
   workflowProgress,
 } from '@argo-gen/kube';
-import { ArgoGenError, formatIssue, issue } from '@argo-gen/model';
+import { ArgoGenError, type ArgoVersion, formatIssue, issue } from '@argo-gen/model';
+import { runArgoVersion } from '../argo-version.js';
 import { EXIT, type Io } from '../io.js';
 import { parseDuration } from '../kube/duration.js';
 import { connectWith, type KubeFlags, namespaceOf } from '../kube/flags.js';
@@ -23,6 +24,8 @@ import { reportError } from '../kube/report.js';
 import { loadArgoObjects } from '../load/argo-objects.js';
 
 export interface SubmitFlags extends KubeFlags {
+  /** Checks a Workflow given as a file; a WorkflowTemplate on the cluster is the cluster's to judge. */
+  readonly argoVersion?: ArgoVersion;
   readonly parameter?: readonly string[];
   readonly watch?: boolean;
   readonly timeout?: string;
@@ -97,7 +100,7 @@ async function workflowFromFile(
   flags: SubmitFlags,
   io: Io,
 ): Promise<ArgoObject> {
-  const objects = await loadArgoObjects([file], io.cwd);
+  const objects = await loadArgoObjects([file], io.cwd, await runArgoVersion(flags.argoVersion, io.cwd));
   const workflows = objects.filter((o) => o.value.kind === 'Workflow');
   if (workflows.length !== 1) {
     const kinds = objects.map((o) => o.value.kind).join(', ') || 'nothing';

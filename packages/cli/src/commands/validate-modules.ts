@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ArgoGenError, type Issue } from '@argo-gen/model';
+import { ArgoGenError, type ArgoVersion, type Issue } from '@argo-gen/model';
 import { compileTypeScript } from '../load/import-typescript.js';
 import { type FirstOutcome, lintPhase, schemaPhase, templateDocs } from '../load/synth-run.js';
 import { type WorkflowExport, workflowExports } from '../load/workflow-exports.js';
@@ -14,6 +14,7 @@ import type { DocumentReport } from './validate.js';
 export async function loadModules(
   files: readonly string[],
   cwd: string,
+  argoVersion?: ArgoVersion,
 ): Promise<{ loaded: Loaded[]; problems: Issue[] }> {
   const problems: Issue[] = [];
   const loaded: Loaded[] = [];
@@ -25,7 +26,7 @@ export async function loadModules(
   }
   for (const file of files) {
     try {
-      for (const e of await workflowExports(file, cwd)) loaded.push({ e, first: schemaPhase(e.value) });
+      for (const e of await workflowExports(file, cwd)) loaded.push({ e, first: schemaPhase(e.value, argoVersion) });
     } catch (error) {
       if (!(error instanceof ArgoGenError)) throw error;
       problems.push(...error.issues.map((i) => relativeTo(cwd, i)));
@@ -43,7 +44,12 @@ export function templatesOf(loaded: readonly Loaded[]): unknown[] {
   return templateDocs(loaded.map((l) => l.first));
 }
 
-export function lintModules(loaded: readonly Loaded[], cwd: string, templates: readonly unknown[]): DocumentReport[] {
+export function lintModules(
+  loaded: readonly Loaded[],
+  cwd: string,
+  templates: readonly unknown[],
+  argoVersion?: ArgoVersion,
+): DocumentReport[] {
   return loaded.map(({ e, first }) => {
     if ('issues' in first)
       return report(
@@ -51,7 +57,7 @@ export function lintModules(loaded: readonly Loaded[], cwd: string, templates: r
         undefined,
         first.issues.map((i) => relativeTo(cwd, i)),
       );
-    const second = lintPhase(first, templates);
+    const second = lintPhase(first, templates, argoVersion);
     const issues = 'issues' in second ? second.issues : second.warnings;
     return report(
       e,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  type ArgoVersion,
   formatIssue,
   type Issue,
   isArgoGenError,
@@ -9,6 +10,7 @@ import {
   type Verdict,
   validateSchema,
 } from '@argo-gen/model';
+import { runArgoVersion } from '../argo-version.js';
 import { expandInputs } from '../inputs.js';
 import { EXIT, type Io } from '../io.js';
 import { readDocuments, type YamlDocument } from '../yaml/read-documents.js';
@@ -17,6 +19,8 @@ import { lintModules, loadModules, templatesOf } from './validate-modules.js';
 
 export interface ValidateOptions {
   readonly format: 'text' | 'json';
+  /** `--argo-version`; else the config's `argoVersion`. */
+  readonly argoVersion?: ArgoVersion;
 }
 
 /** The outcome for one document, with every issue already placed at a file, line and column. */
@@ -41,20 +45,26 @@ const YAML_EXTENSIONS = ['.yaml', '.yml'];
 const MODULE_EXTENSIONS = ['.ts', '.mts'];
 
 export async function validateCommand(args: readonly string[], options: ValidateOptions, io: Io): Promise<number> {
-  const report = await validateFiles(args, io.cwd);
+  const report = await validateFiles(args, io.cwd, await runArgoVersion(options.argoVersion, io.cwd));
   if (options.format === 'json') io.stdout(`${JSON.stringify(toJson(report), null, 2)}\n`);
   else io.stdout(toText(report));
   const failed = report.problems.length > 0 || report.documents.some((d) => d.status === 'invalid');
   return failed ? EXIT.failed : EXIT.ok;
 }
 
-export async function validateFiles(args: readonly string[], cwd: string): Promise<ValidateReport> {
+export async function validateFiles(
+  args: readonly string[],
+  cwd: string,
+  argoVersion?: ArgoVersion,
+): Promise<ValidateReport> {
   const { files, problems } = expandInputs(args, cwd, [...YAML_EXTENSIONS, ...MODULE_EXTENSIONS]);
   const isModule = (f: string) => MODULE_EXTENSIONS.some((e) => f.endsWith(e)) && !f.endsWith('.d.ts');
   const read: YamlDocument[] = [];
   const fileProblems: Issue[] = [...problems];
   // TypeScript modules are loaded (and their loader registered) only when some are given.
-  const modules = files.some(isModule) ? await loadModules(files.filter(isModule), cwd) : { loaded: [], problems: [] };
+  const modules = files.some(isModule)
+    ? await loadModules(files.filter(isModule), cwd, argoVersion)
+    : { loaded: [], problems: [] };
   fileProblems.push(...modules.problems);
   for (const file of files.filter((f) => !isModule(f))) {
     const result = readFile(path.resolve(cwd, file), file);
@@ -68,7 +78,10 @@ export async function validateFiles(args: readonly string[], cwd: string): Promi
       .filter((v) => v?.kind === 'WorkflowTemplate' || v?.kind === 'ClusterWorkflowTemplate'),
     ...templatesOf(modules.loaded),
   ];
-  const documents = [...read.map((doc) => reportFor(doc, templates)), ...lintModules(modules.loaded, cwd, templates)];
+  const documents = [
+    ...read.map((doc) => reportFor(doc, templates, argoVersion)),
+    ...lintModules(modules.loaded, cwd, templates, argoVersion),
+  ];
   return { documents, problems: fileProblems };
 }
 
@@ -94,10 +107,10 @@ function readFile(absolute: string, file: string): { documents: YamlDocument[] }
   }
 }
 
-function reportFor(doc: YamlDocument, templates: readonly unknown[]): DocumentReport {
-  const verdict = validateSchema(doc.value);
+function reportFor(doc: YamlDocument, templates: readonly unknown[], argoVersion?: ArgoVersion): DocumentReport {
+  const verdict = validateSchema(doc.value, { argoVersion });
   // The semantic lint runs on schema-valid documents only; its errors make the document invalid, warnings do not.
-  const lint = verdict.status === 'valid' ? lintDocument(doc.value, { templates, yamlProblem }) : [];
+  const lint = verdict.status === 'valid' ? lintDocument(doc.value, { templates, yamlProblem, argoVersion }) : [];
   const status = lint.some((i) => i.severity === 'error') ? 'invalid' : verdict.status;
   const meta = (doc.value as { metadata?: { name?: unknown; generateName?: unknown } } | null)?.metadata;
   const name =

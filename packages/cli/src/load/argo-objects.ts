@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ArgoGenError, type Issue, issue, lintDocument, validateSchema } from '@argo-gen/model';
+import { ArgoGenError, type ArgoVersion, type Issue, issue, lintDocument, validateSchema } from '@argo-gen/model';
 import { expandInputs } from '../inputs.js';
 import { readDocuments, type YamlDocument } from '../yaml/read-documents.js';
 import { yamlProblem } from '../yaml/yaml-problem.js';
@@ -22,7 +22,11 @@ const EXTENSIONS = ['.ts', '.mts', '.js', '.mjs', '.yaml', '.yml'];
  * with Argo's schema and the semantic lint, as `generate` and `validate` do. Any problem fails the whole load, so
  * nothing half-valid reaches a cluster.
  */
-export async function loadArgoObjects(inputs: readonly string[], cwd: string): Promise<LoadedObject[]> {
+export async function loadArgoObjects(
+  inputs: readonly string[],
+  cwd: string,
+  argoVersion?: ArgoVersion,
+): Promise<LoadedObject[]> {
   const { files, problems } = expandInputs(inputs, cwd, EXTENSIONS);
   const all: Issue[] = [...problems];
   const exports: WorkflowExport[] = [];
@@ -37,7 +41,7 @@ export async function loadArgoObjects(inputs: readonly string[], cwd: string): P
     }
   }
   if (all.length > 0) throw new ArgoGenError(all);
-  const docs = exports.length > 0 ? synthAll(exports, []) : new Map();
+  const docs = exports.length > 0 ? synthAll(exports, [], argoVersion) : new Map();
   const fromModules = exports.map((e) => ({
     value: docs.get(e.value) as LoadedObject['value'],
     origin: `${e.file}${e.exportName === 'default' ? '' : ` (export ${e.exportName})`}`,
@@ -47,8 +51,8 @@ export async function loadArgoObjects(inputs: readonly string[], cwd: string): P
   );
   const fromYaml: LoadedObject[] = [];
   for (const doc of yaml) {
-    const verdict = validateSchema(doc.value);
-    const lint = verdict.status === 'valid' ? lintDocument(doc.value, { templates, yamlProblem }) : [];
+    const verdict = validateSchema(doc.value, { argoVersion });
+    const lint = verdict.status === 'valid' ? lintDocument(doc.value, { templates, yamlProblem, argoVersion }) : [];
     const errors = [...verdict.issues, ...lint].filter((i) => i.severity === 'error');
     if (verdict.status === 'skipped')
       errors.push(issue('input/not-argo', '', `not an Argo object: ${verdict.reason}`, { source: doc.locate('') }));

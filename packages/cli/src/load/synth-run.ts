@@ -1,5 +1,5 @@
 import { type Staged, type Synthesizable, stage } from '@argo-gen/dsl';
-import { ArgoGenError, type Issue, lintDocument } from '@argo-gen/model';
+import { ArgoGenError, type ArgoVersion, type Issue, lintDocument } from '@argo-gen/model';
 import { yamlProblem } from '../yaml/yaml-problem.js';
 import type { WorkflowExport } from './workflow-exports.js';
 
@@ -16,10 +16,10 @@ export type Outcome =
  */
 export type FirstOutcome = Outcome & { readonly staged?: Staged<Synthesizable> };
 
-export function schemaPhase(value: Synthesizable): FirstOutcome {
+export function schemaPhase(value: Synthesizable, argoVersion?: ArgoVersion): FirstOutcome {
   let staged: Staged<Synthesizable>;
   try {
-    staged = stage(value);
+    staged = stage(value, { argoVersion });
   } catch (error) {
     if (!(error instanceof ArgoGenError)) throw error;
     return { issues: error.issues };
@@ -28,13 +28,13 @@ export function schemaPhase(value: Synthesizable): FirstOutcome {
 }
 
 /** The lint of a document the first phase accepted (its issues again, if it did not). */
-export function lintPhase(first: FirstOutcome, templates: readonly unknown[]): Outcome {
+export function lintPhase(first: FirstOutcome, templates: readonly unknown[], argoVersion?: ArgoVersion): Outcome {
   const { staged } = first;
   if ('issues' in first || !staged) return first;
   const warnings: Issue[] = [];
   return attempt(() => ({
     doc: staged.finish({
-      lint: (doc) => lintDocument(doc, { templates, yamlProblem }),
+      lint: (doc) => lintDocument(doc, { templates, yamlProblem, argoVersion }),
       onWarning: (w) => warnings.push(w),
     }),
     warnings,
@@ -51,15 +51,19 @@ export function isTemplateKind(doc: unknown): boolean {
 }
 
 /** Every value through both phases (load/synth-run.ts); any error stops the run with all of them. */
-export function synthAll(exports: readonly WorkflowExport[], warnings: Issue[]): Map<Synthesizable, unknown> {
+export function synthAll(
+  exports: readonly WorkflowExport[],
+  warnings: Issue[],
+  argoVersion?: ArgoVersion,
+): Map<Synthesizable, unknown> {
   const stop = (outcomes: readonly Outcome[]) => {
     const issues = outcomes.flatMap((o) => ('issues' in o ? o.issues : []));
     if (issues.length > 0) throw new ArgoGenError(issues);
   };
-  const first = exports.map((e) => schemaPhase(e.value));
+  const first = exports.map((e) => schemaPhase(e.value, argoVersion));
   stop(first);
   const templates = templateDocs(first);
-  const final = first.map((f) => lintPhase(f, templates));
+  const final = first.map((f) => lintPhase(f, templates, argoVersion));
   stop(final);
   const docs = new Map<Synthesizable, unknown>();
   final.forEach((o, i) => {
