@@ -1,7 +1,7 @@
 import * as validators from '../gen/validators.gen.js';
 import { type ArgoVersion, VERSION_TABLES } from '../gen/versions.gen.js';
 import { type Issue, issue } from '../issue.js';
-import { escapeToken } from '../json-pointer.js';
+import { escapeToken, pointerUnder } from '../json-pointer.js';
 import type { AjvError, StandaloneValidator } from '../standalone-validator.js';
 
 /**
@@ -30,7 +30,22 @@ interface DefinitionDiff {
   readonly required?: readonly string[];
 }
 
-type VersionTable = Readonly<Record<string, DefinitionDiff>>;
+interface Edge {
+  readonly field: string;
+  readonly def: string;
+  readonly shape: '' | '[]' | '{}';
+}
+
+/** A definition's diff with its keys and edges as lists, which the walk iterates faster than objects' keys. */
+interface Node {
+  readonly diff: DefinitionDiff;
+  /** The fields tooNew, gone or own name. */
+  readonly checked: readonly string[];
+  /** The edges to follow, without those through a field the version does not have. */
+  readonly edges: readonly Edge[];
+}
+
+type VersionTable = ReadonlyMap<string, Node>;
 
 const parsed = new Map<ArgoVersion, VersionTable>();
 
@@ -38,10 +53,24 @@ const parsed = new Map<ArgoVersion, VersionTable>();
 function tableOf(version: ArgoVersion): VersionTable {
   let table = parsed.get(version);
   if (table === undefined) {
-    table = JSON.parse(VERSION_TABLES[version]) as VersionTable;
+    const diffs = JSON.parse(VERSION_TABLES[version]) as Record<string, DefinitionDiff>;
+    table = new Map(Object.entries(diffs).map(([def, diff]) => [def, nodeOf(diff)]));
     parsed.set(version, table);
   }
   return table;
+}
+
+function nodeOf(diff: DefinitionDiff): Node {
+  const checked = [diff.tooNew, diff.gone, diff.own].flatMap((part) => Object.keys(part ?? {}));
+  const edges = Object.entries(diff.edges ?? {})
+    .filter(([field]) => !Object.hasOwn(diff.tooNew ?? {}, field))
+    .map(([field, edge]): Edge => {
+      const shape = edge.slice(-2);
+      return shape === '[]' || shape === '{}'
+        ? { field, def: edge.slice(0, -2), shape }
+        : { field, def: edge, shape: '' };
+    });
+  return { diff, checked, edges };
 }
 
 /** What the walk found: issues of its own, base errors to drop, and errors from the target's own validators. */
@@ -68,7 +97,7 @@ export function checkVersion(
 ): { errors: AjvError[]; issues: Issue[] } {
   const table = tableOf(version);
   const found: Found = { issues: [], under: [], unknown: new Set(), notRequired: new Set(), extra: [] };
-  visit(table, version, kind, doc, '', found);
+  new Walk(table, version, found).visit(kind, doc, 0);
   const kept = errors.filter((e) => !dropped(e, found));
   return { errors: [...kept, ...found.extra], issues: found.issues };
 }
@@ -82,72 +111,98 @@ function dropped(e: AjvError, found: Found): boolean {
   return false;
 }
 
-function visit(table: VersionTable, version: ArgoVersion, def: string, value: unknown, path: string, found: Found) {
-  const diff = table[def];
-  if (diff === undefined || value === null || typeof value !== 'object') return;
-  if (Array.isArray(value)) {
-    // Only a definition that is itself a list (ParallelSteps) has the edge '' to its items.
-    const items = diff.edges?.[''];
-    if (items !== undefined) follow(table, version, items, value, path, found);
-    return;
+/**
+ * The walk along a table's edges. Keys are kept on a stack and a pointer is built only where the walk reports or
+ * validates something: the walk passes every template, container and artifact of a document, and builds nothing there.
+ */
+class Walk {
+  private readonly keys: (string | number)[] = [];
+  private readonly table: VersionTable;
+  private readonly version: ArgoVersion;
+  private readonly found: Found;
+
+  constructor(table: VersionTable, version: ArgoVersion, found: Found) {
+    this.table = table;
+    this.version = version;
+    this.found = found;
   }
-  const obj = value as Readonly<Record<string, unknown>>;
-  for (const field in diff.tooNew) {
-    if (!Object.hasOwn(obj, field)) continue;
+
+  visit(def: string, value: unknown, depth: number): void {
+    const node = this.table.get(def);
+    if (node === undefined || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      // Only a definition that is itself a list (ParallelSteps) has the edge '' to its items.
+      const items = node.edges.find((e) => e.field === '');
+      if (items !== undefined) this.follow(items, value, depth);
+      return;
+    }
+    const obj = value as Readonly<Record<string, unknown>>;
+    const { diff } = node;
+    let here: string | undefined;
+    const path = () => (here ??= pointerUnder('', this.keys.slice(0, depth)));
+    for (const field of node.checked) if (Object.hasOwn(obj, field)) this.check(diff, obj, field, path());
+    for (const field of diff.optional ?? []) this.found.notRequired.add(`${path()}\u0000${field}`);
+    for (const field of diff.required ?? []) {
+      if (!Object.hasOwn(obj, field))
+        this.found.extra.push({
+          instancePath: path(),
+          schemaPath: '',
+          keyword: 'required',
+          params: { missingProperty: field },
+        });
+    }
+    for (const edge of node.edges) {
+      if (!Object.hasOwn(obj, edge.field)) continue;
+      this.keys[depth] = edge.field;
+      this.follow(edge, obj[edge.field], depth + 1);
+    }
+  }
+
+  /** A field that the target lacks, lost, or judges with its own validator, present at `path`. */
+  private check(diff: DefinitionDiff, obj: Readonly<Record<string, unknown>>, field: string, path: string): void {
+    const { found, version } = this;
     const at = `${path}/${escapeToken(field)}`;
-    found.under.push(at);
-    found.issues.push(
-      issue(
-        'version/field-too-new',
-        at,
-        `'${field}' needs Argo ${diff.tooNew[field]}; this project targets ${version}`,
-      ),
-    );
-  }
-  for (const field in diff.gone) {
-    if (!Object.hasOwn(obj, field)) continue;
+    const since = diff.tooNew?.[field];
+    if (since !== undefined) {
+      found.under.push(at);
+      found.issues.push(
+        issue('version/field-too-new', at, `'${field}' needs Argo ${since}; this project targets ${version}`),
+      );
+      return;
+    }
     found.unknown.add(`${path}\u0000${field}`);
-    // The replacement is then missing too; the removal's message already names it.
-    const use = diff.gone[field]?.use;
-    if (use !== undefined) found.notRequired.add(`${path}\u0000${use}`);
-    found.issues.push(removed(field, diff.gone[field] as Removal, `${path}/${escapeToken(field)}`, version));
-  }
-  for (const field in diff.own) {
-    if (!Object.hasOwn(obj, field)) continue;
-    const at = `${path}/${escapeToken(field)}`;
+    const gone = diff.gone?.[field];
+    if (gone !== undefined) {
+      // The replacement is then missing too; the removal's message already names it.
+      if (gone.use !== undefined) found.notRequired.add(`${path}\u0000${gone.use}`);
+      found.issues.push(removed(field, gone, at, version));
+      return;
+    }
+    const name = diff.own?.[field] as string;
+    const validate = (validators as unknown as Record<string, StandaloneValidator>)[name];
+    if (validate === undefined) throw new Error(`no validator '${name}': run pnpm codegen`);
     found.under.push(at);
-    found.unknown.add(`${path}\u0000${field}`);
-    const validate = (validators as unknown as Record<string, StandaloneValidator>)[diff.own[field] as string];
-    if (validate === undefined) throw new Error(`no validator '${diff.own[field]}': run pnpm codegen`);
     if (!validate(obj[field], { instancePath: at })) found.extra.push(...(validate.errors ?? []));
   }
-  for (const field of diff.optional ?? []) found.notRequired.add(`${path}\u0000${field}`);
-  for (const field of diff.required ?? []) {
-    if (!Object.hasOwn(obj, field))
-      found.extra.push({ instancePath: path, schemaPath: '', keyword: 'required', params: { missingProperty: field } });
-  }
-  for (const field in diff.edges) {
-    if (Object.hasOwn(obj, field) && !Object.hasOwn(diff.tooNew ?? {}, field))
-      follow(table, version, diff.edges[field] as string, obj[field], `${path}/${escapeToken(field)}`, found);
-  }
-}
 
-/** An edge `Def`, `Def[]` (a list of them) or `Def{}` (a map of them), followed into `value`. */
-function follow(table: VersionTable, version: ArgoVersion, edge: string, value: unknown, path: string, found: Found) {
-  const shape = edge.slice(-2);
-  if (shape === '[]') {
-    if (!Array.isArray(value)) return;
-    const def = edge.slice(0, -2);
-    value.forEach((item, i) => {
-      visit(table, version, def, item, `${path}/${i}`, found);
-    });
-  } else if (shape === '{}') {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
-    const def = edge.slice(0, -2);
-    for (const [key, item] of Object.entries(value))
-      visit(table, version, def, item, `${path}/${escapeToken(key)}`, found);
-  } else {
-    visit(table, version, edge, value, path, found);
+  /** An edge to a definition, a list of them or a map of them, followed into `value`. */
+  private follow(edge: Edge, value: unknown, depth: number): void {
+    if (edge.shape === '[]') {
+      if (!Array.isArray(value)) return;
+      for (let i = 0; i < value.length; i++) {
+        this.keys[depth] = i;
+        this.visit(edge.def, value[i], depth + 1);
+      }
+    } else if (edge.shape === '{}') {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        this.keys[depth] = key;
+        this.visit(edge.def, (value as Record<string, unknown>)[key], depth + 1);
+      }
+    } else {
+      this.visit(edge.def, value, depth);
+    }
   }
 }
 
