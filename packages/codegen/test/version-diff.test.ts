@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SHARED } from '../../../test/paths.js';
+import { generate } from '../src/generate.js';
 import type { JsonSchema } from '../src/json-schema.js';
 import { normalizeSchema } from '../src/normalize.js';
 import { type VersionSchema, versionTables } from '../src/version-diff.js';
@@ -90,5 +91,46 @@ describe('versionTables on small schemas', () => {
     expect(() =>
       versionTables([version('1', schema({}, { type: 'object' })), version('2', schema({}, { type: 'string' }))]),
     ).toThrow("definition 'io.argoproj.workflow.v1alpha1.Spec' differs between 1 and 2 beyond its properties");
+  });
+});
+
+describe('generate with three versions', () => {
+  const inputs = [
+    ['3.7', 'v3.7.18'],
+    ['4.0', 'v4.0.10'],
+    ['4.1', 'v4.1.2'],
+  ].map(([version, argoVersion]) => ({
+    version: version as string,
+    argoVersion: argoVersion as string,
+    sourcePath: `../shared/argo/${argoVersion}/schema.json`,
+    sourceText: readFileSync(`${SHARED}argo/${argoVersion}/schema.json`, 'utf8'),
+  }));
+  const files = generate(inputs);
+  const inputLines = (text: string) => text.split('\n').filter((l) => l.startsWith('// Input: '));
+
+  it('names every schema a file was derived from in its header, and only those', () => {
+    expect([...files.keys()].sort()).toEqual([
+      'kinds.gen.ts',
+      'types.gen.ts',
+      'validators.gen.d.ts',
+      'validators.gen.js',
+      'versions.gen.ts',
+    ]);
+    for (const name of ['types.gen.ts', 'kinds.gen.ts'])
+      expect(inputLines(files.get(name) ?? '').map((l) => l.split(' ')[2])).toEqual([
+        '../shared/argo/v4.1.2/schema.json',
+      ]);
+    for (const name of ['validators.gen.js', 'validators.gen.d.ts', 'versions.gen.ts'])
+      expect(inputLines(files.get(name) ?? '').map((l) => l.split(' ')[2])).toEqual(inputs.map((i) => i.sourcePath));
+  });
+
+  it('declares and exports the validator of every older-only field the tables name', () => {
+    const tables = files.get('versions.gen.ts') ?? '';
+    const named = [...new Set(tables.match(/v\d+_\d+\$\w+\$\w+/g))].sort();
+    expect(named.length).toBeGreaterThan(0);
+    for (const name of named) {
+      expect(files.get('validators.gen.d.ts')).toContain(`export declare const ${name}: StandaloneValidator;`);
+      expect(files.get('validators.gen.js')).toContain(`export const ${name} = `);
+    }
   });
 });
