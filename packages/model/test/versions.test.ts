@@ -98,3 +98,11 @@ describe('the lint of a 3.7 CronWorkflow', () => {
     ]);
   });
 });
+
+describe('the lint context', () => {
+  it('refuses an unknown argoVersion as validateSchema does', () => {
+    expect(() => lintDocument(doc([{ name: 'main', ...container() }]), { argoVersion: '5.0' as never })).toThrow(
+      'argoVersion "5.0" is not supported; use one of 3.7, 4.0, 4.1 [options/unknown-argo-version]',
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import type { CronWorkflowSpec, ObjectMeta, Template, WorkflowSpec } from '../gen/types.gen.js';
 import type { Issue } from '../issue.js';
-import { type ArgoVersion, DEFAULT_ARGO_VERSION } from '../versions/target-version.js';
+import { type ArgoVersion, targetVersion } from '../versions/target-version.js';
 import { checkArguments } from './arguments.js';
 import { checkArtifactLocations, checkInputArtifacts } from './artifacts.js';
 import { Catalog } from './catalog.js';
@@ -48,8 +48,9 @@ export interface LintContext {
  * Other kinds give no issues.
  */
 export function lintDocument(doc: unknown, context: LintContext = {}): Issue[] {
+  // An unknown value is refused here as validateSchema refuses it.
+  const crd = crdRulesApply(targetVersion(context.argoVersion));
   if (!isObject(doc)) return [];
-  const crd = crdRulesApply(context.argoVersion ?? DEFAULT_ARGO_VERSION);
   const sink = new Sink(doc);
   if (LINTED_KINDS.includes(doc.kind as LintKind) && isObject(doc.spec))
     lintWorkflowKind(sink, doc as Record<string, unknown> & { spec: Record<string, unknown> }, context, crd);
