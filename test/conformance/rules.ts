@@ -6,6 +6,8 @@
 const RULES: readonly (readonly [RegExp, RegExp])[] = [
   [/^yaml\//, /^unparseable: /],
   [/^schema\/unknown-field$/, /unknown field/],
+  // A field the target version does not have: Argo's strict decoding knows it only as unknown.
+  [/^version\/field-(removed|too-new)$/, /unknown field/],
   [/^schema\/missing-field$/, /may not be empty|is required/],
   [/^schema\//, /strict decoding error|cannot unmarshal|json: /],
   [/^lint\/unresolved-reference$/, /failed to resolve \{\{/],
