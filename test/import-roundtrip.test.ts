@@ -16,16 +16,12 @@ import { EXAMPLES_DIR, REPO_ROOT } from './paths.js';
  * list cannot grow silently (docs/import.md explains each).
  */
 const MISSES: Readonly<Record<string, string>> = {
-  // yaml@2 cannot parse these (test/upstream-corpus.test.ts); the import fails them with line and column.
-  'ci-output-artifact.yaml': 'unparseable: YAML syntax error: Missing closing "quote',
-  'ci.yaml': 'unparseable: YAML syntax error: Missing closing "quote',
-  'influxdb-ci.yaml': 'unparseable: YAML syntax error: Missing closing "quote',
-  'k8s-orchestration.yaml': 'unparseable: YAML syntax error: Missing closing "quote',
-  'k8s-patch-json-workflow.yaml': 'unparseable: YAML duplicate key: Map keys must be unique',
-  'nested-workflow.yaml': 'unparseable: YAML syntax error: Missing closing "quote',
-  'secrets.yaml': "unparseable: YAML syntax error: Missing closing 'quote",
-  'sidecar.yaml': 'unparseable: YAML syntax error: Missing closing "quote',
-  'volumes-emptydir.yaml': 'unparseable: YAML syntax error: Missing closing "quote',
+  // Argo's strict decoding refuses it too (test/upstream-corpus.test.ts); the import fails it with line and column.
+  'k8s-patch-json-workflow.yaml':
+    "unparseable: YAML duplicate key 'annotations' (Argo's strict decoding refuses duplicate keys)",
+  // Readable since the YAML reader reads what go-yaml reads; the generated module declares a template factory after
+  // its first use (an import code-generation ordering problem, left for the import's owner).
+  'ci.yaml': "load: Cannot access 'buildGolangExampleInputs' before initialization",
   // Nothing to import: the file holds no workflow kind.
   'configmaps/simple-parameters-configmap.yaml': 'no workflow document (ConfigMap)',
   'testvolume.yaml': 'no workflow document (PersistentVolumeClaim)',
@@ -115,6 +111,6 @@ describe('argo-gen import: round trip over the upstream examples', () => {
     const misses = Object.fromEntries([...outcomes].filter(([, o]) => !o.ok).map(([f, o]) => [f, o.reason ?? '']));
     expect(Object.keys(misses).sort()).toEqual(Object.keys(MISSES).sort());
     for (const [file, reason] of Object.entries(MISSES)) expect(misses[file], file).toContain(reason);
-    expect(outcomes.size - Object.keys(MISSES).length).toBe(203);
+    expect(outcomes.size - Object.keys(MISSES).length).toBe(210);
   });
 });

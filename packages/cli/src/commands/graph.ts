@@ -34,7 +34,7 @@ export async function graphCommand(file: string, options: GraphOptions, io: Io):
 
 async function documentOf(file: string, exportName: string | undefined, cwd: string): Promise<unknown> {
   if (/\.ya?ml$/.test(file)) {
-    const docs = readDocuments(readFileSync(path.resolve(cwd, file), 'utf8'), file);
+    const docs = readDocuments(readFileSync(path.resolve(cwd, file)), file);
     const argo = docs.find((d) => isArgoKind((d.value as { kind?: unknown } | null)?.kind));
     if (!argo) throw new Error('contains no Argo Workflows document');
     return argo.value;

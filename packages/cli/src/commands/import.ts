@@ -21,7 +21,7 @@ export function importCommand(files: readonly string[], options: ImportOptions, 
   for (const file of files) {
     let values: unknown[];
     try {
-      values = readDocuments(readFileSync(path.resolve(io.cwd, file), 'utf8'), file).map((d) => d.value);
+      values = readDocuments(readFileSync(path.resolve(io.cwd, file)), file).map((d) => d.value);
     } catch (error) {
       failed++;
       if (isArgoGenError(error)) for (const i of error.issues) io.stderr(`${formatIssue(i)}\n`);

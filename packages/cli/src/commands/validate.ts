@@ -87,17 +87,16 @@ export async function validateFiles(
 
 function readFile(absolute: string, file: string): { documents: YamlDocument[] } | { problem: Issue } {
   const at = { file, line: 1, column: 1 };
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    const bytes = readFileSync(absolute);
+    bytes = readFileSync(absolute);
     if (bytes.includes(0))
       return { problem: issue('input/not-yaml', '', 'is not a YAML file (it has binary content)', { source: at }) };
-    text = bytes.toString('utf8');
   } catch (error) {
     return { problem: issue('input/unreadable', '', `cannot read: ${(error as Error).message}`, { source: at }) };
   }
   try {
-    const documents = readDocuments(text, file);
+    const documents = readDocuments(bytes, file); // UTF-8 is checked there, as go-yaml checks it
     if (documents.length === 0)
       return { problem: issue('input/empty', '', 'contains no YAML documents', { source: at }) };
     return { documents };

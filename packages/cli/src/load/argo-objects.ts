@@ -65,9 +65,9 @@ export async function loadArgoObjects(
 
 function readYaml(file: string, cwd: string): YamlDocument[] {
   const at = { file, line: 0, column: 0 };
-  let text: string;
+  let text: Uint8Array;
   try {
-    text = readFileSync(path.resolve(cwd, file), 'utf8');
+    text = readFileSync(path.resolve(cwd, file));
   } catch (error) {
     throw new ArgoGenError([issue('input/unreadable', '', `cannot read: ${(error as Error).message}`, { source: at })]);
   }

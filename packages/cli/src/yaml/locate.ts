@@ -1,5 +1,6 @@
 import { segmentsOf } from '@argo-gen/model';
 import { type Document, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { jsonKeyOf } from './go-value.js';
 
 /**
  * The source offset of the node a JSON pointer names. A map entry is located by its key (the line a reader looks
@@ -10,7 +11,7 @@ export function nodeAt(doc: Document, pointer: string): number | undefined {
   let offset = rangeStart(node);
   for (const segment of segmentsOf(pointer)) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
+      const pair = node.items.find((p) => isScalar(p.key) && jsonKeyOf(p.key) === segment);
       if (!pair) break;
       offset = rangeStart(pair.key) ?? offset;
       node = pair.value;

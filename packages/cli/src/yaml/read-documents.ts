@@ -1,7 +1,9 @@
 import { ArgoGenError, issue, type SourceLocation } from '@argo-gen/model';
-import { type Document, isScalar, LineCounter, parseAllDocuments } from 'yaml';
-import { goYamlTags } from './go-yaml-tags.js';
+import { argoChunks } from './argo-chunks.js';
+import { GoDecodeError, toGoValue } from './go-value.js';
 import { nodeAt } from './locate.js';
+import { parseChunk } from './parse-chunk.js';
+import { decodeUtf8, firstDisallowedCharacter, TextPositions } from './text.js';
 
 /** One document of a YAML file: its value as Argo would decode it, and a way back to lines and columns. */
 export interface YamlDocument {
@@ -13,53 +15,43 @@ export interface YamlDocument {
 }
 
 /**
- * Parses every document of a multi-document YAML text. yaml@2 never throws: it returns documents with an `errors`
- * list and made-up content, so any error fails the whole file here, with its line and column.
+ * Reads every document of a YAML file as Argo v4.1.2 does (workflow/common/parse.go): the text is split with Argo's
+ * regex `\n---`, and each piece is read as sigs.k8s.io/yaml reads it with go-yaml v2 (first document of the piece,
+ * YAML 1.1 scalars, strict: duplicate keys are errors), then converted to JSON values. Bytes are decoded as UTF-8,
+ * refused when invalid, as go-yaml refuses them. Any problem fails the whole file with one issue (code `yaml/…`),
+ * its line and column: where Argo's lint silently skips a piece it cannot read, argo-gen says so.
  */
-export function readDocuments(text: string, file: string): YamlDocument[] {
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, {
-    lineCounter,
-    version: '1.1',
-    customTags: goYamlTags,
-    uniqueKeys: true, // Argo's strict decoding rejects duplicate keys too
-    prettyErrors: false,
-  });
-  const list = Array.isArray(docs) ? docs : [docs];
-  const problems = list.flatMap((doc) =>
-    doc.errors.map((e) => {
-      const pos = lineCounter.linePos(e.pos[0]);
-      const message = `YAML ${e.code === 'DUPLICATE_KEY' ? 'duplicate key' : 'syntax error'}: ${firstLine(e.message)}`;
-      return issue(`yaml/${e.code.toLowerCase().replace(/_/g, '-')}`, '', message, {
-        source: { file, line: pos.line, column: pos.col },
-      });
-    }),
-  );
-  if (problems.length > 0) throw new ArgoGenError(problems);
-  return list.filter((doc) => !isEmpty(doc)).map((doc, index) => toYamlDocument(doc, index, file, lineCounter));
-}
-
-function toYamlDocument(doc: Document, index: number, file: string, lineCounter: LineCounter): YamlDocument {
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
-  return {
-    file,
-    index,
-    value,
-    locate(pointer: string): SourceLocation {
-      const offset = nodeAt(doc, pointer) ?? 0;
-      const pos = lineCounter.linePos(offset);
-      return { file, line: pos.line, column: pos.col };
-    },
+export function readDocuments(input: string | Uint8Array, file: string): YamlDocument[] {
+  const text = typeof input === 'string' ? input : decodeUtf8(input, file);
+  const positions = new TextPositions(text, file);
+  const fail = (code: string, message: string, offset: number): never => {
+    throw new ArgoGenError([issue(code, '', message, { source: positions.at(offset) })]);
   };
-}
-
-/** A `---` with nothing after it (common at the end of files) is not a document; an explicit `null` is. */
-function isEmpty(doc: Document): boolean {
-  const c = doc.contents;
-  return c === null || (isScalar(c) && c.value === null && c.range != null && c.range[0] === c.range[1]);
-}
-
-function firstLine(message: string): string {
-  const line = message.split('\n')[0] ?? message;
-  return line.replace(/ at line \d+, column \d+:?$/, '');
+  const bad = firstDisallowedCharacter(text);
+  if (bad !== undefined) {
+    const code = text.codePointAt(bad)?.toString(16).toUpperCase().padStart(4, '0');
+    fail('yaml/control-character', `control character U+${code} is not allowed in YAML (go-yaml refuses it)`, bad);
+  }
+  const documents: YamlDocument[] = [];
+  for (const chunk of argoChunks(text)) {
+    let parsed: ReturnType<typeof parseChunk>;
+    let value: unknown;
+    try {
+      parsed = parseChunk(chunk.text);
+      if (!parsed) continue;
+      value = toGoValue(parsed.doc);
+    } catch (error) {
+      if (!(error instanceof GoDecodeError)) throw error;
+      const at = parsed ? parsed.toOriginal(error.offset) : error.offset;
+      return fail(error.code, error.message, chunk.start + at);
+    }
+    const { doc, toOriginal } = parsed;
+    documents.push({
+      file,
+      index: documents.length,
+      value,
+      locate: (pointer) => positions.at(chunk.start + toOriginal(nodeAt(doc, pointer) ?? 0)),
+    });
+  }
+  return documents;
 }
