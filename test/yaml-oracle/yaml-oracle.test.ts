@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listYamlFiles } from '../corpus.js';
 import { EXAMPLES_DIR } from '../paths.js';
+import { CORNERS, CORNERS_READ_DIFFERENTLY } from './corners.js';
 import { buildYamlOracle, oracleReadings, ourReading, type Reading, sameReading } from './oracle.js';
 import { yamlText } from './yaml-text.js';
 
@@ -36,6 +37,12 @@ describe('the YAML reader reads what Argo reads', () => {
       .filter((_, i) => 'refused' in (theirs[i] as Reading))
       .map((f) => f.slice(EXAMPLES_DIR.length));
     expect(refused).toEqual(['k8s-patch-json-workflow.yaml']);
+  });
+
+  it('agrees with go-yaml on known corners of YAML, except the few listed with their reason', () => {
+    const theirs = oracleReadings(bin, CORNERS);
+    const differ = CORNERS.filter((text, i) => !agree(ourReading(text), theirs[i] as Reading));
+    expect(differ.sort()).toEqual(Object.keys(CORNERS_READ_DIFFERENTLY).sort());
   });
 
   it('agrees with go-yaml on random documents: verdict and values', () => {

@@ -116,6 +116,27 @@ function plain(): fc.Arbitrary<Render> {
   return scalarText.map((t) => () => t);
 }
 
+/** A scalar with an explicit tag: go-yaml resolves !!int, !!float, !!bool, !!null, !!str itself and keeps others. */
+function tagged(): fc.Arbitrary<Render> {
+  return fc
+    .record({ tag: fc.constantFrom('!!str', '!!int', '!!float', '!!bool', '!!null', '!foo', '!'), text: scalarText })
+    .map(
+      ({ tag, text }) =>
+        () =>
+          `${tag} ${text}`,
+    );
+}
+
+/** Plain words over several lines inside a flow collection, continuation lines at any indentation. */
+function flowPlain(): fc.Arbitrary<Render> {
+  return fc
+    .array(fc.tuple(word, fc.integer({ min: -1, max: 6 })), { minLength: 2, maxLength: 4 })
+    .map((parts) => (_indent: number, flow: boolean) => {
+      const text = parts.map(([w, b], i) => (i === 0 ? w : b < 0 ? ` ${w}` : `\n${' '.repeat(b)}${w}`)).join('');
+      return flow ? text : `[${text}]`;
+    });
+}
+
 /** A quoted scalar, possibly over several lines, each continuation line at an arbitrary indentation. */
 function quoted(): fc.Arbitrary<Render> {
   return fc
@@ -163,6 +184,8 @@ function node(depth: number): fc.Arbitrary<Render> {
     { arbitrary: plain(), weight: 5 },
     { arbitrary: quoted(), weight: 4 },
     { arbitrary: blockScalar(), weight: 2 },
+    { arbitrary: tagged(), weight: 1 },
+    { arbitrary: flowPlain(), weight: 1 },
     {
       arbitrary: fc.nat().map(
         (n): Render =>
@@ -199,7 +222,11 @@ function mapping(depth: number): fc.Arbitrary<Render> {
         return `${anchor ? anchorFor('map', st) : ''}{${inner.join(', ')}}`;
       }
       const pad = ' '.repeat(indent);
-      const lines = entries.map(([k, v]) => `${pad}${k}:${valueAfter(v(indent + 2, false, st), indent)}`);
+      const lines = entries.map(([k, v], i) => {
+        const value = valueAfter(v(indent + 2, false, st), indent);
+        // A comment after a one-line value, now and then.
+        return `${pad}${k}:${value}${i === 1 && !value.includes('\n') && value !== '' ? ' # note' : ''}`;
+      });
       const m = merge === null ? '' : alias(merge, st, 'map');
       if (m) lines.push(`${pad}<<: ${m}`);
       return `${anchor ? anchorFor('map', st) : ''}\n${lines.join('\n')}`;

@@ -85,9 +85,9 @@ export function underIndentedFlowLines(text: string): Insertion[] {
         continue;
       }
       if (flowDepth > 0) {
-        // go-yaml reads a lone `-` in a flow collection (`[cat, -]`) as the string "-"; YAML 1.2 has no such
-        // plain scalar. Quoted, it reads the same.
-        if (c === '-' && tokenStart && /^[ \t]*[,\]}]/.test(text.slice(i + 1, i + 40))) {
+        // go-yaml reads a `-` right before `,`, `]` or `}` in a flow collection (`[cat, -]`) as the string "-"
+        // (but `- ]` is an error there); YAML 1.2 has no such plain scalar. Quoted, it reads the same.
+        if (c === '-' && tokenStart && ',]}'.includes(text[i + 1] ?? ' ')) {
           insertions.push({ at: i, text: '"' }, { at: i + 1, text: '"' });
         }
         if (c === ']' || c === '}') flowDepth--;
