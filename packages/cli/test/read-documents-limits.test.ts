@@ -1,7 +1,7 @@
 import { type ArgoGenError, isArgoGenError } from '@argo-gen/model';
 import { describe, expect, it } from 'vitest';
 import { MAX_DEPTH } from '../src/yaml/go-value.js';
-import { readDocuments } from '../src/yaml/read-documents.js';
+import { MAX_DOCUMENT_BYTES, readDocuments } from '../src/yaml/read-documents.js';
 
 /** The one issue a refused file gives, as `file:line:col: message [code]`. */
 function refusal(input: string | Uint8Array): string {
@@ -70,6 +70,15 @@ describe('the YAML reader refuses what Argo refuses, with one line', () => {
     expect(
       refusal(`a: &a ${deep}\nb: &b [*a]\nc: &c [[*b, *b]]\nd: [*c]\ne: ${'['.repeat(250)}*a${']'.repeat(250)}\n`),
     ).toMatch(/\[yaml\/too-deep\]$/);
+  });
+
+  it('refuses a document larger than 16 MiB before parsing it, and reads the documents of a large file one by one', () => {
+    const big = `a: 1\n---\nb: ${'x'.repeat(MAX_DOCUMENT_BYTES)}\n`;
+    expect(refusal(big)).toBe(
+      'f.yaml:3:1: a 16.0 MiB document: argo-gen reads documents up to 16 MiB (Kubernetes takes objects up to 3 MiB) [yaml/document-too-large]',
+    );
+    const many = Array.from({ length: 3 }, (_, i) => `n${i}: ${'y'.repeat(MAX_DOCUMENT_BYTES / 2)}`).join('\n---\n');
+    expect(readDocuments(many, 'f.yaml')).toHaveLength(3);
   });
 
   it('refuses invalid UTF-8 with the line and column of the first bad byte', () => {

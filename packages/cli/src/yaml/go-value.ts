@@ -1,6 +1,7 @@
 import { type Alias, type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import { goFloatKey } from './go-float-key.js';
 import { type GoScalar, GoScalarError, resolveGoScalar } from './go-yaml-scalar.js';
+import type { Offsets } from './locate.js';
 
 /** A document the way Argo decodes it was refused: a code, a message and the (parsed text's) offset of the node. */
 export class GoDecodeError extends Error {
@@ -28,8 +29,8 @@ const MERGE_TAG = 'tag:yaml.org,2002:merge';
  * Walks the yaml@2 document in go-yaml's order and counts as go-yaml counts, so that its alias-expansion limit
  * ("document contains excessive aliasing") refuses the same documents, early, before an alias bomb fills memory.
  */
-export function toGoValue(doc: Document): unknown {
-  return new GoDecoder(doc).document();
+export function toGoValue(doc: Document, offsets: Offsets): unknown {
+  return new GoDecoder(doc, offsets).document();
 }
 
 class GoDecoder {
@@ -37,12 +38,16 @@ class GoDecoder {
   private aliasCount = 0;
   private aliasDepth = 0;
   private depth = 0;
+  /** Where the outermost alias being expanded is written: the place to name when expansion goes too far. */
+  private outerAlias = 0;
   private readonly expanding = new Set<Alias>();
   private anchors: Map<string, { offset: number; node: Node }[]> | undefined;
   private readonly doc: Document;
+  private readonly offsets: Offsets;
 
-  constructor(doc: Document) {
+  constructor(doc: Document, offsets: Offsets) {
     this.doc = doc;
+    this.offsets = offsets;
   }
 
   document(): unknown {
@@ -62,7 +67,7 @@ class GoDecoder {
       throw new GoDecodeError(
         'yaml/too-many-aliases',
         `document contains excessive aliasing (more alias expansion than Argo's reader allows)`,
-        offset,
+        this.aliasDepth > 0 ? this.outerAlias : offset,
       );
     }
   }
@@ -75,8 +80,20 @@ class GoDecoder {
     if (isAlias(node)) return this.alias(node, (target) => this.value(target, at));
     if (++this.depth > MAX_DEPTH) throw tooDeep(at);
     try {
-      if (isMap(node)) return this.mapping(node.items as Pair<Node | null, Node | null>[], {}, new Map(), at);
-      if (isSeq(node)) return (node.items as (Node | null)[]).map((item) => this.value(item, at));
+      if (isMap(node)) {
+        const out: Record<string, unknown> = {};
+        this.offsets.set(out, []);
+        return this.mapping(node.items as Pair<Node | null, Node | null>[], out, new Map(), at);
+      }
+      if (isSeq(node)) {
+        const items = node.items as (Node | null)[];
+        const out = items.map((item) => this.value(item, at));
+        this.offsets.set(
+          out,
+          items.map((item) => item?.range?.[0] ?? at),
+        );
+        return out;
+      }
     } finally {
       this.depth--;
     }
@@ -99,6 +116,7 @@ class GoDecoder {
       throw new GoDecodeError('yaml/recursive-alias', `anchor '${node.source}' value contains itself`, at);
     }
     const target = this.anchored(node.source, at);
+    if (this.aliasDepth === 0) this.outerAlias = at;
     this.expanding.add(node);
     this.aliasDepth++;
     try {
@@ -135,6 +153,7 @@ class GoDecoder {
       const key = this.key(pair.key, keyAt);
       const value = this.value(pair.value, keyAt);
       setKey(out, keyIds, key, value, keyAt);
+      this.offsets.get(out)?.push(keyAt);
     }
     return out;
   }
@@ -202,16 +221,6 @@ function jsonScalar(s: GoScalar, at: number): unknown {
 }
 
 let nanKeys = 0;
-
-/** The JSON key a scalar key node becomes (its text when go-yaml would refuse it): for locating JSON pointers. */
-export function jsonKeyOf(node: Scalar): string {
-  const text = typeof node.value === 'string' ? node.value : String(node.value ?? '');
-  try {
-    return jsonKey(resolveGoScalar(text, node.type === 'PLAIN', node.tag ?? ''), 0);
-  } catch {
-    return text;
-  }
-}
 
 /** Go's identity of a map key (its dynamic type and value) for the strict duplicate check. */
 function keyIdentity(k: GoScalar): string {

@@ -1,32 +1,27 @@
 import { segmentsOf } from '@argo-gen/model';
-import { type Document, isMap, isScalar, isSeq, type Node } from 'yaml';
-import { jsonKeyOf } from './go-value.js';
+
+/**
+ * Where each map key and sequence item of a document's values is written: for every object and array the reader
+ * builds, the offsets of its entries in order (`Object.keys` order for a map). Kept instead of the yaml@2 document,
+ * which weighs several times more than the values.
+ */
+export type Offsets = WeakMap<object, number[]>;
 
 /**
  * The source offset of the node a JSON pointer names. A map entry is located by its key (the line a reader looks
  * for); a missing node falls back to its nearest existing ancestor, so a "missing field" points at its parent.
  */
-export function nodeAt(doc: Document, pointer: string): number | undefined {
-  let node: unknown = doc.contents;
-  let offset = rangeStart(node);
+export function offsetAt(value: unknown, offsets: Offsets, rootOffset: number, pointer: string): number {
+  let node = value;
+  let offset = rootOffset;
   for (const segment of segmentsOf(pointer)) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && jsonKeyOf(p.key) === segment);
-      if (!pair) break;
-      offset = rangeStart(pair.key) ?? offset;
-      node = pair.value;
-    } else if (isSeq(node)) {
-      const item = node.items[Number(segment)];
-      if (item === undefined) break;
-      offset = rangeStart(item) ?? offset;
-      node = item;
-    } else {
-      break;
-    }
+    if (node === null || typeof node !== 'object') break;
+    const entries = offsets.get(node);
+    const index = Array.isArray(node) ? Number(segment) : Object.keys(node).indexOf(segment);
+    const at = entries?.[index];
+    if (at === undefined || index < 0) break;
+    offset = at;
+    node = (node as Record<string, unknown>)[segment];
   }
   return offset;
-}
-
-function rangeStart(node: unknown): number | undefined {
-  return (node as Node | null)?.range?.[0];
 }

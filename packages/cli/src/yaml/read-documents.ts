@@ -1,9 +1,16 @@
 import { ArgoGenError, issue, type SourceLocation } from '@argo-gen/model';
 import { argoChunks } from './argo-chunks.js';
 import { GoDecodeError, toGoValue } from './go-value.js';
-import { nodeAt } from './locate.js';
+import { type Offsets, offsetAt } from './locate.js';
 import { parseChunk } from './parse-chunk.js';
 import { decodeUtf8, firstDisallowedCharacter, TextPositions } from './text.js';
+
+/**
+ * The largest document (piece of a file) read. yaml@2 holds a whole document's syntax tree while parsing it, about
+ * 90 bytes per byte of YAML, so a 50 MB document would need more than 4 GB; the Kubernetes API server refuses
+ * objects above 3 MiB anyway. Files of many smaller documents are read one document at a time.
+ */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024; // counted in characters, which is bytes for ASCII
 
 /** One document of a YAML file: its value as Argo would decode it, and a way back to lines and columns. */
 export interface YamlDocument {
@@ -34,23 +41,34 @@ export function readDocuments(input: string | Uint8Array, file: string): YamlDoc
   }
   const documents: YamlDocument[] = [];
   for (const chunk of argoChunks(text)) {
+    if (chunk.text.length > MAX_DOCUMENT_BYTES) {
+      const mib = (chunk.text.length / 1048576).toFixed(1);
+      const first = chunk.start + chunk.text.length - chunk.text.trimStart().length;
+      fail(
+        'yaml/document-too-large',
+        `a ${mib} MiB document: argo-gen reads documents up to 16 MiB (Kubernetes takes objects up to 3 MiB)`,
+        first,
+      );
+    }
     let parsed: ReturnType<typeof parseChunk>;
     let value: unknown;
+    const offsets: Offsets = new WeakMap();
     try {
       parsed = parseChunk(chunk.text);
       if (!parsed) continue;
-      value = toGoValue(parsed.doc);
+      value = toGoValue(parsed.doc, offsets);
     } catch (error) {
       if (!(error instanceof GoDecodeError)) throw error;
       const at = parsed ? parsed.toOriginal(error.offset) : error.offset;
       return fail(error.code, error.message, chunk.start + at);
     }
-    const { doc, toOriginal } = parsed;
+    const { toOriginal } = parsed;
+    const root = parsed.doc.contents?.range?.[0] ?? 0; // the yaml@2 document itself is not kept
     documents.push({
       file,
       index: documents.length,
       value,
-      locate: (pointer) => positions.at(chunk.start + toOriginal(nodeAt(doc, pointer) ?? 0)),
+      locate: (pointer) => positions.at(chunk.start + toOriginal(offsetAt(value, offsets, root, pointer))),
     });
   }
   return documents;
