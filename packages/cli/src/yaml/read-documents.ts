@@ -58,6 +58,10 @@ export function readDocuments(input: string | Uint8Array, file: string): YamlDoc
       if (!parsed) continue;
       value = toGoValue(parsed.doc, offsets);
     } catch (error) {
+      // MAX_DEPTH keeps well inside the stack; should a caller already be deep, still one line, not a crash.
+      if (error instanceof RangeError && /call stack/.test(error.message)) {
+        return fail('yaml/too-deep', 'nested too deeply to read here (the call stack ran out)', chunk.start);
+      }
       if (!(error instanceof GoDecodeError)) throw error;
       const at = parsed ? parsed.toOriginal(error.offset) : error.offset;
       return fail(error.code, error.message, chunk.start + at);
