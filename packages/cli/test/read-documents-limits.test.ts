@@ -94,6 +94,13 @@ describe('the YAML reader refuses what Argo refuses, with one line', () => {
     );
   });
 
+  it('quotes at most a bounded prefix of the user\'s text in a message', () => {
+    const long = 'x'.repeat(5000);
+    for (const text of [`a: !!int ${long}\n`, `a: *${long}\n`, `a: b\n${long}\n`, `${long}: 1\n${long}: 2\n`]) {
+      expect(refusal(text).length).toBeLessThan(300);
+    }
+  });
+
   it('refuses values and keys that have no JSON form', () => {
     expect(refusal('a: .inf\n')).toMatch(/^f\.yaml:1:4: \+Inf has no JSON form.*\[yaml\/unsupported-value\]$/);
     expect(refusal('null: x\n')).toMatch(/^f\.yaml:1:1: a null map key has no JSON form.*\[yaml\/unsupported-key\]$/);

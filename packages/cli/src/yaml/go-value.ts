@@ -113,7 +113,7 @@ class GoDecoder {
   private alias<T>(node: Alias, decode: (target: Node) => T): T {
     const at = node.range?.[0] ?? 0;
     if (this.expanding.has(node)) {
-      throw new GoDecodeError('yaml/recursive-alias', `anchor '${node.source}' value contains itself`, at);
+      throw new GoDecodeError('yaml/recursive-alias', `anchor '${bounded(node.source)}' value contains itself`, at);
     }
     const target = this.anchored(node.source, at);
     if (this.aliasDepth === 0) this.outerAlias = at;
@@ -133,7 +133,7 @@ class GoDecoder {
     const candidates = this.anchors.get(name) ?? [];
     let found: Node | undefined;
     for (const c of candidates) if (c.offset < at) found = c.node;
-    if (!found) throw new GoDecodeError('yaml/unknown-anchor', `unknown anchor '${name}' referenced`, at);
+    if (!found) throw new GoDecodeError('yaml/unknown-anchor', `unknown anchor '${bounded(name)}' referenced`, at);
     return found;
   }
 

@@ -60,7 +60,8 @@ export function resolveGoScalar(text: string, plain: boolean, tag: string): GoSc
   if (tag === FLOAT && (resolved.kind === 'int' || resolved.kind === 'uint'))
     return { kind: 'float', value: resolved.value };
   if (tag === TIMESTAMP && resolved.kind === 'str' && looksLikeTimestamp(text)) return resolved;
-  throw new GoScalarError(`cannot decode ${shortTag(tagOf(resolved))} \`${text}\` as a ${shortTag(tag)}`);
+  const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  throw new GoScalarError(`cannot decode ${shortTag(tagOf(resolved))} \`${shown}\` as a ${shortTag(tag)}`);
 }
 
 function resolveUntyped(text: string, tag: string): GoScalar {

@@ -108,9 +108,10 @@ function isEmpty(doc: Document): boolean {
   return c === null || (c.type === 'PLAIN' && c.value === '' && c.range != null && c.range[0] === c.range[1]);
 }
 
+/** yaml@2's message without its position (ours is given apart) and at most 200 characters of quoted text. */
 function firstLine(message: string): string {
-  const line = message.split('\n')[0] ?? message;
-  return line.replace(/ at line \d+, column \d+:?$/, '');
+  const line = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+  return line.length > 200 ? `${line.slice(0, 197)}...` : line;
 }
 
 export type { Insertion };
