@@ -94,7 +94,7 @@ describe('the YAML reader refuses what Argo refuses, with one line', () => {
     );
   });
 
-  it('quotes at most a bounded prefix of the user\'s text in a message', () => {
+  it("quotes at most a bounded prefix of the user's text in a message", () => {
     const long = 'x'.repeat(5000);
     for (const text of [`a: !!int ${long}\n`, `a: *${long}\n`, `a: b\n${long}\n`, `${long}: 1\n${long}: 2\n`]) {
       expect(refusal(text).length).toBeLessThan(300);
