@@ -7,6 +7,8 @@ export interface Io {
   readonly cwd: string;
   /** The process's interrupt signals, for commands that must not stop halfway (absent in in-process tests). */
   readonly signals?: Signals;
+  /** Environment variables a command reads (limits); tests pass their own or none. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export const EXIT = {
@@ -41,6 +43,7 @@ export function processIo(): Io {
     isTTY: Boolean(process.stdout.isTTY),
     cwd: process.cwd(),
     signals: processSignals(),
+    env: process.env,
   };
 }
 

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { formatIssue } from '@argo-gen/model';
 import { Command, CommanderError, Option } from 'commander';
 import { type ArgoVersionFlag, argoVersionOption } from './argo-version-option.js';
 import { addClusterCommands } from './cluster-commands.js';
 import { EXIT, type Io } from './io.js';
+import { DEFAULT_LIMITS, LIMIT_ENV, type LimitFlags, resolveLimits, setLimits } from './limits.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
   .version;
@@ -17,7 +19,24 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .option(
+      '--module-timeout <duration>',
+      `longest time one TypeScript module may take to load (default: $${LIMIT_ENV.moduleTimeout}, else 60s)`,
+    )
+    .option(
+      '--max-file-size <size>',
+      `largest input file read, e.g. 512KiB (default: $${LIMIT_ENV.maxFileSize}, else 16MiB)`,
+    );
+  // The limits apply to whichever command runs; a malformed one is a usage error before it starts.
+  program.hook('preAction', (_program, action) => {
+    const resolved = resolveLimits(action.optsWithGlobals() as LimitFlags, io.env ?? {});
+    if ('problems' in resolved) {
+      for (const p of resolved.problems) io.stderr(`${formatIssue(p)}\n`);
+      throw new CommanderError(EXIT.usage, 'usage/bad-limit', 'bad limit');
+    }
+    setLimits(resolved.limits);
+  });
 
   program
     .command('validate')
@@ -107,6 +126,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 /** Runs one command line; returns the exit code instead of exiting, so tests can call it in-process. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
+  setLimits(DEFAULT_LIMITS);
   const program = buildProgram(io, (c) => {
     code = c;
   });

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { ArgoGenError, issue } from '@argo-gen/model';
 import type { Plugin } from 'esbuild';
 import { type BuildResult, cachedBuild, sha256 } from './compile-cache.js';
+import { withinModuleBound } from './module-bound.js';
 
 /**
  * Node 20 cannot run TypeScript. Registering a loader (tsx) costs ~0.2 s and every module then crosses a worker
@@ -128,14 +129,16 @@ function hashWhatIsCompiled(read: Record<string, string>): Plugin {
   };
 }
 
-/** Imports a TypeScript or JavaScript module (compiling it first unless `compileTypeScript` already did). */
+/**
+ * Imports a TypeScript or JavaScript module (compiling it first unless `compileTypeScript` already did), within the
+ * run's module time bound (module-bound.ts).
+ */
 export async function importModule(file: string): Promise<unknown> {
   const absolute = path.resolve(file);
-  if (isTypeScript(absolute)) {
-    await compileTypeScript([absolute]);
-    return import(pathToFileURL(compiled.get(absolute) as string).href);
-  }
-  return import(pathToFileURL(absolute).href);
+  if (isTypeScript(absolute)) await compileTypeScript([absolute]);
+  const url = pathToFileURL(isTypeScript(absolute) ? (compiled.get(absolute) as string) : absolute).href;
+  // Only the module's evaluation is bounded, not the compile before it.
+  return withinModuleBound(absolute, () => import(url));
 }
 
 function nearestNodeModules(dir: string): string | undefined {
