@@ -1,6 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Issue, issue } from '@argo-gen/model';
+import { reasonOf, refusal } from './input-file.js';
 
 export interface ExpandedInputs {
   readonly files: readonly string[];
@@ -12,59 +13,83 @@ const MAGIC = /[*?[]/;
 /**
  * Files, directories (searched recursively) and quoted globs (`'examples/**\/*.yaml'`) into a sorted list of files
  * with one of the given extensions. Every argument that yields nothing is a problem, never silently ignored.
+ *
+ * Symbolic links are followed, to files and to directories (each real directory is searched once, so a link cycle
+ * ends). What cannot be an input is a problem naming it, found before anything is read: a directory that cannot be
+ * read, a link to nothing, and a FIFO, device or file above the size limit (input-file.ts) with a wanted extension.
  */
 export function expandInputs(args: readonly string[], cwd: string, extensions: readonly string[]): ExpandedInputs {
   const files = new Set<string>();
   const problems: Issue[] = [];
   const wanted = (f: string) => extensions.some((e) => f.endsWith(e));
+  const at = (file: string) => ({ source: { file, line: 0, column: 0 } });
   for (const arg of args) {
-    const found = MAGIC.test(arg) ? expandGlob(arg, cwd) : expandPath(arg, cwd, wanted);
+    const glob = MAGIC.test(arg);
+    const found = glob ? expandGlob(arg, cwd) : expandPath(arg, cwd, wanted);
     if (typeof found === 'string') {
-      problems.push(issue('input/not-found', '', found, { source: { file: arg, line: 0, column: 0 } }));
+      problems.push(issue('input/not-found', '', found, at(arg)));
       continue;
     }
-    const matching = MAGIC.test(arg) ? found.filter(wanted) : found;
-    if (matching.length === 0) {
-      const what = MAGIC.test(arg) ? 'matches no' : 'contains no';
-      problems.push(
-        issue('input/empty', '', `${what} ${extensions.join('/')} files`, {
-          source: { file: arg, line: 0, column: 0 },
-        }),
-      );
+    problems.push(...found.problems);
+    const matching = glob ? found.files.filter(wanted) : found.files;
+    if (matching.length === 0 && found.problems.length === 0) {
+      const what = glob ? 'matches no' : 'contains no';
+      problems.push(issue('input/empty', '', `${what} ${extensions.join('/')} files`, at(arg)));
     }
-    for (const f of matching) files.add(f);
+    for (const f of matching) {
+      const refused = refusalOf(path.resolve(cwd, f), f);
+      if (refused) problems.push(refused);
+      else files.add(f);
+    }
   }
   return { files: [...files].sort(), problems };
 }
 
-function expandPath(arg: string, cwd: string, wanted: (f: string) => boolean): string[] | string {
-  let stats: ReturnType<typeof statSync>;
+/** The stat check of input-file.ts for a file found here; a failing stat is the file's problem too. */
+function refusalOf(absolute: string, file: string): Issue | undefined {
   try {
-    stats = statSync(path.resolve(cwd, arg));
-  } catch {
-    return 'no such file or directory';
+    return refusal(statSync(absolute), file);
+  } catch (error) {
+    return issue('input/unreadable', '', `cannot read: ${reasonOf(error)}`, { source: { file, line: 0, column: 0 } });
   }
-  if (!stats.isDirectory()) return [arg]; // an explicit file is read whatever its extension
-  return walk(path.resolve(cwd, arg))
-    .filter(wanted)
-    .map((f) => path.join(arg, path.relative(path.resolve(cwd, arg), f)));
 }
 
-function expandGlob(pattern: string, cwd: string): string[] | string {
+interface Walked {
+  readonly files: string[];
+  readonly problems: Issue[];
+}
+
+function expandPath(arg: string, cwd: string, wanted: (f: string) => boolean): Walked | string {
+  const absolute = path.resolve(cwd, arg);
+  let stats: ReturnType<typeof statSync>;
+  try {
+    stats = statSync(absolute);
+  } catch (error) {
+    return isLink(absolute) ? `is a symbolic link to nothing (${reasonOf(error)})` : reasonOf(error);
+  }
+  if (!stats.isDirectory()) return { files: [arg], problems: [] }; // an explicit file is read whatever its extension
+  const walked = walk(absolute, (f) => path.join(arg, path.relative(absolute, f)), wanted);
+  return { files: walked.files.filter(wanted), problems: walked.problems };
+}
+
+function expandGlob(pattern: string, cwd: string): Walked | string {
   const segments = pattern.split('/');
   const firstMagic = segments.findIndex((s) => MAGIC.test(s));
   const base = segments.slice(0, firstMagic).join('/') || '.';
   const regex = globToRegExp(pattern);
-  let all: string[];
+  const absolute = path.resolve(cwd, base);
   try {
-    all = walk(path.resolve(cwd, base));
+    if (!statSync(absolute).isDirectory()) return `no such directory ${quoteBase(base)}`;
   } catch {
-    return `no such directory '${base}'`;
+    return `no such directory ${quoteBase(base)}`;
   }
-  return all
-    .map((f) => toPosix(path.join(base, path.relative(path.resolve(cwd, base), f))))
-    .filter((f) => regex.test(f) || regex.test(`./${f}`));
+  const shown = (f: string) => toPosix(path.join(base, path.relative(absolute, f)));
+  const matches = (f: string) => regex.test(f) || regex.test(`./${f}`);
+  const walked = walk(absolute, shown, matches);
+  return { files: walked.files.filter(matches), problems: walked.problems };
 }
+
+const quoteBase = (base: string) => `'${base}'`;
 
 /** `**` spans directories, `*` and `?` stay within one, `[...]` is a character class. */
 export function globToRegExp(pattern: string): RegExp {
@@ -86,15 +111,58 @@ export function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${out}$`);
 }
 
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walk(full));
-    else if (entry.isFile()) out.push(full);
+/**
+ * Every file below `root` (absolute paths), following symbolic links. `shown` names a path for messages;
+ * `wanted` (on the shown name) decides whether a link to nothing or an entry that is not a regular file is worth a
+ * problem (a dangling `notes.txt` link is not; a dangling `deploy.yaml` link is) or is passed on to be refused by name.
+ */
+function walk(root: string, shown: (absolute: string) => string, wanted: (shownName: string) => boolean): Walked {
+  const out: Walked = { files: [], problems: [] };
+  const seen = new Set<string>();
+  const at = (full: string) => ({ source: { file: shown(full), line: 0, column: 0 } });
+  const visit = (dir: string) => {
+    let real: string;
+    let entries: Dirent[];
+    try {
+      real = realpathSync(dir);
+      if (seen.has(real)) return; // a link back to a directory already searched
+      seen.add(real);
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      out.problems.push(issue('input/unreadable', '', `cannot read directory: ${reasonOf(error)}`, at(dir)));
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      let kind: 'dir' | 'file' | 'other' = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = statSync(full);
+          kind = target.isDirectory() ? 'dir' : target.isFile() ? 'file' : 'other';
+        } catch (error) {
+          if (wanted(shown(full)))
+            out.problems.push(
+              issue('input/dangling-link', '', `is a symbolic link to nothing (${reasonOf(error)})`, at(full)),
+            );
+          continue;
+        }
+      }
+      if (kind === 'dir') visit(full);
+      // A FIFO or device with a wanted name is passed on, to be refused by name rather than skipped in silence.
+      else if (kind === 'file' || wanted(shown(full))) out.files.push(full);
+    }
+  };
+  visit(root);
+  return { files: out.files.map(shown), problems: out.problems };
+}
+
+function isLink(absolute: string): boolean {
+  try {
+    return lstatSync(absolute).isSymbolicLink();
+  } catch {
+    return false;
   }
-  return out.sort();
 }
 
 function toPosix(p: string): string {

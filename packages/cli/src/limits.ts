@@ -100,14 +100,14 @@ export function parseSize(text: string): number | undefined {
   return m && unit !== undefined ? Math.floor(Number(m[1]) * unit) : undefined;
 }
 
-/** `16 MiB`, `512 KiB`, `100 bytes`: a limit as messages show it. */
+/** `16 MiB`, `512 KiB`, `19.1 MiB`, `100 bytes`: a size as messages show it (one decimal at most). */
 export function formatSize(bytes: number): string {
   for (const [unit, size] of [
     ['GiB', 1024 ** 3],
     ['MiB', 1024 ** 2],
     ['KiB', 1024],
   ] as const) {
-    if (bytes >= size && bytes % (size / 16) === 0) return `${bytes / size} ${unit}`;
+    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
   }
   return `${bytes} bytes`;
 }

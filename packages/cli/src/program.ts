@@ -95,13 +95,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description(
       'Write DSL TypeScript from Argo YAML (Workflow, WorkflowTemplate, ClusterWorkflowTemplate, CronWorkflow)',
     )
-    .argument('<yaml...>', 'YAML files')
+    .argument('<yaml...>', 'YAML files, directories (searched recursively) or quoted globs')
     .option('-o, --out <dir>', 'write one .ts module per YAML file into this directory (default: print to stdout)')
+    .option('--force', 'with -o: overwrite existing files that `argo-gen import` did not write from the same input')
     .addHelpText(
       'after',
-      '\nThe escape hatches used (rawTemplate, raw tasks/steps, raw()) are counted at the end.\nExit codes: 0 imported, 1 a file is unreadable or holds no workflow, 2 usage error.',
+      '\nThe escape hatches used (rawTemplate, raw tasks/steps, raw()) are counted at the end.' +
+        '\nWith -o, an existing file is overwritten only if `argo-gen import` wrote it from the same input (else --force);' +
+        ' two inputs with the same name are refused.' +
+        '\nExit codes: 0 imported, 1 a file is unreadable, holds no workflow or was not written, 2 usage error.',
     )
-    .action(async (files: string[], opts: { out?: string }) => {
+    .action(async (files: string[], opts: { out?: string; force?: boolean }) => {
       const { importCommand } = await import('./commands/import.js');
       setExit(importCommand(files, opts, io));
     });

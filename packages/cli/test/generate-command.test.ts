@@ -115,7 +115,7 @@ describe('argo-gen graph', () => {
     const dir = project({ 'templates/hello.ts': HELLO });
     const r = await argoGen(['graph', 'templates/hello.ts', '--template', 'nope'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe("templates/hello.ts: no template 'nope' (templates: main, hello)\n");
+    expect(r.stderr).toBe("templates/hello.ts: no template 'nope' (templates: main, hello) [graph/no-template]\n");
   });
 });
 

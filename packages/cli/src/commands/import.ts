@@ -1,55 +1,86 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatIssue, isArgoGenError } from '@argo-gen/model';
+import { formatIssue, type Issue, issue } from '@argo-gen/model';
 import { importDocuments } from '../import/module.js';
+import { expandInputs } from '../inputs.js';
 import { EXIT, type Io } from '../io.js';
-import { readDocuments } from '../yaml/read-documents.js';
+import { fileIssues, readYamlFile } from '../load/yaml-file.js';
+import { type ImportedFile, placeOutputs, writeOutputs } from './import-outputs.js';
 
 export interface ImportOptions {
   /** Directory for the .ts files; without it, modules are printed to stdout. */
   readonly out?: string;
+  /** Overwrite existing files that `argo-gen import` did not write from the same input. */
+  readonly force?: boolean;
 }
 
+const YAML_EXTENSIONS = ['.yaml', '.yml'];
+
 /**
- * `argo-gen import`: Argo YAML → DSL TypeScript, one module per YAML file. Unreadable YAML fails that file with its
- * line and column; the escape hatches used are counted and reported at the end.
+ * `argo-gen import`: Argo YAML → DSL TypeScript, one module per YAML file (files, directories and quoted globs, as
+ * for `validate`). A file that cannot be read or imported fails alone, with its line and column or one coded line;
+ * with `-o`, nothing is overwritten silently (import-outputs.ts). The escape hatches used are counted at the end.
  */
-export function importCommand(files: readonly string[], options: ImportOptions, io: Io): number {
+export function importCommand(inputs: readonly string[], options: ImportOptions, io: Io): number {
   const totals = { rawTemplate: 0, rawCall: 0, raw: 0 };
-  let failed = 0;
-  let written = 0;
+  const print = (i: Issue) => io.stderr(`${formatIssue(i)}\n`);
+  const { files, problems } = expandInputs(inputs, io.cwd, YAML_EXTENSIONS);
+  problems.forEach(print);
+  let failed = problems.length;
+  const imported: ImportedFile[] = [];
   for (const file of files) {
-    let values: unknown[];
-    try {
-      values = readDocuments(readFileSync(path.resolve(io.cwd, file)), file).map((d) => d.value);
-    } catch (error) {
+    const result = importFile(file, io);
+    if (!result) {
       failed++;
-      if (isArgoGenError(error)) for (const i of error.issues) io.stderr(`${formatIssue(i)}\n`);
-      else io.stderr(`${file}: cannot read: ${error instanceof Error ? error.message : String(error)}\n`);
-      continue;
-    }
-    const result = importDocuments(values, file);
-    for (const s of result.skipped) io.stderr(`${file}: skipped a ${s} document (not a workflow kind)\n`);
-    for (const w of result.warnings) io.stderr(`${file}: ${w}\n`);
-    if (result.documents === 0) {
-      failed++;
-      io.stderr(`${file}: no Workflow, WorkflowTemplate, ClusterWorkflowTemplate or CronWorkflow to import\n`);
       continue;
     }
     totals.rawTemplate += result.counts.rawTemplate;
     totals.rawCall += result.counts.rawCall;
     totals.raw += result.counts.raw;
-    if (options.out) {
-      const target = path.resolve(io.cwd, options.out, `${path.basename(file).replace(/\.ya?ml$/i, '')}.ts`);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, result.text);
-      io.stdout(`wrote ${path.relative(io.cwd, target)}\n`);
-    } else {
-      io.stdout(result.text);
-    }
-    written++;
+    imported.push({ file, text: result.text });
+    if (!options.out) io.stdout(result.text);
+  }
+  let written = imported.length;
+  if (options.out) {
+    const { placed, refused } = placeOutputs(imported, options.out, io.cwd, options.force === true);
+    const unwritten = writeOutputs(placed, options.out, io.cwd);
+    [...refused, ...unwritten].forEach(print);
+    const notWritten = new Set(unwritten.map((i) => i.source?.file));
+    for (const p of placed.filter((x) => !notWritten.has(x.file)))
+      io.stdout(`wrote ${path.relative(io.cwd, p.target).split(path.sep).join('/')}\n`);
+    written = placed.length - notWritten.size;
+    failed += imported.length - written;
   }
   const summary = `${written} file(s) imported, ${failed} failed; raw escape hatches: ${totals.rawTemplate} rawTemplate, ${totals.rawCall} raw task/step, ${totals.raw} raw()`;
   (options.out ? io.stdout : io.stderr)(`${summary}\n`);
   return failed > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** One file read and imported, its messages printed; undefined when it failed (said why). */
+function importFile(file: string, io: Io): ReturnType<typeof importDocuments> | undefined {
+  const fail = (issues: readonly Issue[]) => {
+    for (const i of issues) io.stderr(`${formatIssue(i)}\n`);
+    return undefined;
+  };
+  let result: ReturnType<typeof importDocuments>;
+  try {
+    const values = readYamlFile(path.resolve(io.cwd, file), file).map((d) => d.value);
+    result = importDocuments(values, file);
+  } catch (error) {
+    // A document nested too deeply for the importer's recursion, a reader failure: this file's problem only.
+    return fail(fileIssues(error, file));
+  }
+  for (const s of result.skipped) io.stderr(`${file}: skipped a ${s} document (not a workflow kind)\n`);
+  for (const w of result.warnings) io.stderr(`${file}: ${w}\n`);
+  if (result.documents === 0)
+    return fail([
+      issue(
+        'import/no-workflow',
+        '',
+        'no Workflow, WorkflowTemplate, ClusterWorkflowTemplate or CronWorkflow to import',
+        {
+          source: { file, line: 0, column: 0 },
+        },
+      ),
+    ]);
+  return result;
 }

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { ArgoGenError, type ArgoVersion, type Issue } from '@argo-gen/model';
+import type { ArgoVersion, Issue } from '@argo-gen/model';
 import { compileTypeScript } from '../load/import-typescript.js';
 import { type FirstOutcome, lintPhase, schemaPhase, templateDocs } from '../load/synth-run.js';
 import { type WorkflowExport, workflowExports } from '../load/workflow-exports.js';
+import { fileIssues } from '../load/yaml-file.js';
 import { relativeTo } from '../relative-source.js';
 import type { DocumentReport } from './validate.js';
 
@@ -18,21 +19,38 @@ export async function loadModules(
 ): Promise<{ loaded: Loaded[]; problems: Issue[] }> {
   const problems: Issue[] = [];
   const loaded: Loaded[] = [];
-  try {
-    await compileTypeScript(files.map((f) => path.resolve(cwd, f)));
-  } catch (error) {
-    if (!(error instanceof ArgoGenError)) throw error;
-    return { loaded, problems: error.issues.map((i) => relativeTo(cwd, i)) };
-  }
-  for (const file of files) {
+  const compiled = await compileEach(files, cwd, problems);
+  for (const file of compiled) {
     try {
       for (const e of await workflowExports(file, cwd)) loaded.push({ e, first: schemaPhase(e.value, argoVersion) });
     } catch (error) {
-      if (!(error instanceof ArgoGenError)) throw error;
-      problems.push(...error.issues.map((i) => relativeTo(cwd, i)));
+      problems.push(...fileIssues(error, file));
     }
   }
-  return { loaded, problems };
+  return { loaded, problems: problems.map((i) => relativeTo(cwd, i)) };
+}
+
+/**
+ * Compiles the modules in one batch; when that fails, each on its own, so that a module that does not compile is
+ * that module's verdict and the others are still validated. Returns the files that compiled.
+ */
+async function compileEach(files: readonly string[], cwd: string, problems: Issue[]): Promise<string[]> {
+  try {
+    await compileTypeScript(files.map((f) => path.resolve(cwd, f)));
+    return [...files];
+  } catch {
+    // Some module does not compile: learn which, one by one (only on this failing path).
+  }
+  const ok: string[] = [];
+  for (const file of files) {
+    try {
+      await compileTypeScript([path.resolve(cwd, file)]);
+      ok.push(file);
+    } catch (error) {
+      problems.push(...fileIssues(error, file));
+    }
+  }
+  return ok;
 }
 
 export interface Loaded {

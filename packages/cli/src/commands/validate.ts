@@ -1,19 +1,10 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  type ArgoVersion,
-  formatIssue,
-  type Issue,
-  isArgoGenError,
-  issue,
-  lintDocument,
-  type Verdict,
-  validateSchema,
-} from '@argo-gen/model';
+import { type ArgoVersion, formatIssue, type Issue, lintDocument, type Verdict, validateSchema } from '@argo-gen/model';
 import { runArgoVersion } from '../argo-version.js';
 import { expandInputs } from '../inputs.js';
 import { EXIT, type Io } from '../io.js';
-import { readDocuments, type YamlDocument } from '../yaml/read-documents.js';
+import { fileIssues, readYamlFile } from '../load/yaml-file.js';
+import type { YamlDocument } from '../yaml/read-documents.js';
 import { yamlProblem } from '../yaml/yaml-problem.js';
 import { lintModules, loadModules, templatesOf } from './validate-modules.js';
 
@@ -68,7 +59,7 @@ export async function validateFiles(
   fileProblems.push(...modules.problems);
   for (const file of files.filter((f) => !isModule(f))) {
     const result = readFile(path.resolve(cwd, file), file);
-    if ('problem' in result) fileProblems.push(result.problem);
+    if ('problems' in result) fileProblems.push(...result.problems);
     else read.push(...result.documents);
   }
   // Every WorkflowTemplate and ClusterWorkflowTemplate of the run is a templateRef target, as in `argo lint --offline`.
@@ -79,30 +70,28 @@ export async function validateFiles(
     ...templatesOf(modules.loaded),
   ];
   const documents = [
-    ...read.map((doc) => reportFor(doc, templates, argoVersion)),
+    ...read.map((doc) => verdictFor(doc, templates, argoVersion)),
     ...lintModules(modules.loaded, cwd, templates, argoVersion),
   ];
   return { documents, problems: fileProblems };
 }
 
-function readFile(absolute: string, file: string): { documents: YamlDocument[] } | { problem: Issue } {
-  const at = { file, line: 1, column: 1 };
-  let bytes: Uint8Array;
+function readFile(absolute: string, file: string): { documents: YamlDocument[] } | { problems: Issue[] } {
   try {
-    bytes = readFileSync(absolute);
-    if (bytes.includes(0))
-      return { problem: issue('input/not-yaml', '', 'is not a YAML file (it has binary content)', { source: at }) };
+    return { documents: readYamlFile(absolute, file) };
   } catch (error) {
-    return { problem: issue('input/unreadable', '', `cannot read: ${(error as Error).message}`, { source: at }) };
+    return { problems: fileIssues(error, file) };
   }
+}
+
+/** One document's verdict; a failure while checking it (a document too deep for the checks) is that verdict. */
+function verdictFor(doc: YamlDocument, templates: readonly unknown[], argoVersion?: ArgoVersion): DocumentReport {
   try {
-    const documents = readDocuments(bytes, file); // UTF-8 is checked there, as go-yaml checks it
-    if (documents.length === 0)
-      return { problem: issue('input/empty', '', 'contains no YAML documents', { source: at }) };
-    return { documents };
+    return reportFor(doc, templates, argoVersion);
   } catch (error) {
-    if (!isArgoGenError(error)) throw error;
-    return { problem: error.issues[0] as Issue };
+    const at = doc.locate('');
+    const issues = fileIssues(error, doc.file).map((i) => ({ ...i, source: at }));
+    return { file: doc.file, index: doc.index, status: 'invalid', line: at.line, issues };
   }
 }
 

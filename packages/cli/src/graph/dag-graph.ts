@@ -1,4 +1,5 @@
 import type * as model from '@argo-gen/model';
+import { ArgoGenError, issue, quote } from '@argo-gen/model';
 
 /** A drawable graph of one DAG or steps template, independent of the output syntax. */
 export interface Graph {
@@ -23,13 +24,17 @@ export function graphOf(doc: unknown, templateName?: string): Graph {
   const template = spec?.templates?.find((t) => t.name === name);
   if (!template) {
     const known = (spec?.templates ?? []).map((t) => t.name).join(', ');
-    throw new Error(
-      name ? `no template '${name}' (templates: ${known})` : 'the document has no entrypoint; pass --template <name>',
-    );
+    throw new ArgoGenError([
+      name
+        ? issue('graph/no-template', '', `no template ${quote(name)} (templates: ${known})`)
+        : issue('graph/no-entrypoint', '', 'the document has no entrypoint; pass --template <name>'),
+    ]);
   }
   if (template.dag) return dagGraph(template.name ?? '', template.dag.tasks);
   if (template.steps) return stepsGraph(template.name ?? '', template.steps);
-  throw new Error(`template '${template.name}' is neither a DAG nor a steps template`);
+  throw new ArgoGenError([
+    issue('graph/not-a-graph', '', `template ${quote(template.name ?? '')} is neither a DAG nor a steps template`),
+  ]);
 }
 
 function specOf(doc: unknown): model.WorkflowSpec | undefined {

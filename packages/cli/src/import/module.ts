@@ -46,7 +46,7 @@ export function importDocuments(values: readonly unknown[], source: string): Imp
       );
     documents++;
   }
-  const header = `// Imported from ${source} by \`argo-gen import\`.`;
+  const header = importHeader(source);
   const { rawTemplate, rawCall, raw } = m.counts;
   return {
     text: emitModule(header, m.imports, m.statements),
@@ -55,4 +55,15 @@ export function importDocuments(values: readonly unknown[], source: string): Imp
     warnings: m.warnings,
     documents,
   };
+}
+
+/** The first line of every imported module: it names the YAML file, so a later import knows what it wrote. */
+export function importHeader(source: string): string {
+  return `// Imported from ${source} by \`argo-gen import\`.`;
+}
+
+/** The YAML file an imported module's first line names; undefined when the line is not such a header. */
+export function importedFrom(firstLine: string): string | undefined {
+  const m = /^\/\/ Imported from (.+) by `argo-gen import`\.$/.exec(firstLine);
+  return m ? m[1] : undefined;
 }

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ArgoGenError, type ArgoVersion, type Issue, issue, lintDocument, validateSchema } from '@argo-gen/model';
 import { expandInputs } from '../inputs.js';
-import { readDocuments, type YamlDocument } from '../yaml/read-documents.js';
+import type { YamlDocument } from '../yaml/read-documents.js';
 import { yamlProblem } from '../yaml/yaml-problem.js';
 import { synthAll } from './synth-run.js';
 import { type WorkflowExport, workflowExports } from './workflow-exports.js';
+import { fileIssues, readYamlFile } from './yaml-file.js';
 
 /** An Argo object ready to send, with where it came from (for messages). */
 export interface LoadedObject {
@@ -34,10 +34,9 @@ export async function loadArgoObjects(
   for (const file of files.filter((f) => !/\.(d|test|test-d)\.[mc]?ts$/.test(f))) {
     try {
       if (MODULE.test(file)) exports.push(...(await workflowExports(file, cwd)));
-      else yaml.push(...readYaml(file, cwd));
+      else yaml.push(...readYamlFile(path.resolve(cwd, file), file));
     } catch (error) {
-      if (!(error instanceof ArgoGenError)) throw error;
-      all.push(...error.issues);
+      all.push(...fileIssues(error, file));
     }
   }
   if (all.length > 0) throw new ArgoGenError(all);
@@ -51,28 +50,23 @@ export async function loadArgoObjects(
   );
   const fromYaml: LoadedObject[] = [];
   for (const doc of yaml) {
-    const verdict = validateSchema(doc.value, { argoVersion });
-    const lint = verdict.status === 'valid' ? lintDocument(doc.value, { templates, yamlProblem, argoVersion }) : [];
-    const errors = [...verdict.issues, ...lint].filter((i) => i.severity === 'error');
-    if (verdict.status === 'skipped')
-      errors.push(issue('input/not-argo', '', `not an Argo object: ${verdict.reason}`, { source: doc.locate('') }));
-    all.push(...errors.map((i) => ({ ...i, source: i.source ?? doc.locate(i.path) })));
+    try {
+      all.push(...errorsOf(doc, templates, argoVersion));
+    } catch (error) {
+      all.push(...fileIssues(error, doc.file).map((i) => ({ ...i, source: doc.locate('') })));
+    }
     fromYaml.push({ value: doc.value as LoadedObject['value'], origin: `${doc.file}#${doc.index + 1}` });
   }
   if (all.length > 0) throw new ArgoGenError(all);
   return [...fromModules, ...fromYaml];
 }
 
-function readYaml(file: string, cwd: string): YamlDocument[] {
-  const at = { file, line: 0, column: 0 };
-  let text: Uint8Array;
-  try {
-    text = readFileSync(path.resolve(cwd, file));
-  } catch (error) {
-    throw new ArgoGenError([issue('input/unreadable', '', `cannot read: ${(error as Error).message}`, { source: at })]);
-  }
-  const docs = readDocuments(text, file);
-  if (docs.length === 0)
-    throw new ArgoGenError([issue('input/empty', '', 'contains no YAML documents', { source: at })]);
-  return docs;
+/** The schema's and the lint's errors for one YAML document, placed at its lines. */
+function errorsOf(doc: YamlDocument, templates: readonly unknown[], argoVersion?: ArgoVersion): Issue[] {
+  const verdict = validateSchema(doc.value, { argoVersion });
+  const lint = verdict.status === 'valid' ? lintDocument(doc.value, { templates, yamlProblem, argoVersion }) : [];
+  const errors = [...verdict.issues, ...lint].filter((i) => i.severity === 'error');
+  if (verdict.status === 'skipped')
+    errors.push(issue('input/not-argo', '', `not an Argo object: ${verdict.reason}`, { source: doc.locate('') }));
+  return errors.map((i) => ({ ...i, source: i.source ?? doc.locate(i.path) }));
 }

@@ -1,7 +1,8 @@
 import { type Staged, type Synthesizable, stage } from '@argo-gen/dsl';
-import { ArgoGenError, type ArgoVersion, type Issue, lintDocument } from '@argo-gen/model';
+import { ArgoGenError, type ArgoVersion, type Issue, lintDocument, type SourceLocation } from '@argo-gen/model';
 import { yamlProblem } from '../yaml/yaml-problem.js';
 import type { WorkflowExport } from './workflow-exports.js';
+import { fileIssues } from './yaml-file.js';
 
 /** What synthesising one exported value gave: the document (and the lint's warnings), or its issues. */
 export type Outcome =
@@ -14,25 +15,24 @@ export type Outcome =
  * targets (as `argo lint --offline` does). Each value is rendered and validated once (dsl's `stage`); the second phase
  * only lints. `generate`, `validate` and `apply` share these two phases.
  */
-export type FirstOutcome = Outcome & { readonly staged?: Staged<Synthesizable> };
+export type FirstOutcome = Outcome & { readonly staged?: Staged<Synthesizable>; readonly value?: Synthesizable };
 
 export function schemaPhase(value: Synthesizable, argoVersion?: ArgoVersion): FirstOutcome {
   let staged: Staged<Synthesizable>;
   try {
     staged = stage(value, { argoVersion });
   } catch (error) {
-    if (!(error instanceof ArgoGenError)) throw error;
-    return { issues: error.issues };
+    return { issues: issuesOf(error, value) };
   }
-  return { ...attempt(() => ({ doc: staged.finish(), warnings: [] })), staged };
+  return { ...attempt(value, () => ({ doc: staged.finish(), warnings: [] })), staged, value };
 }
 
 /** The lint of a document the first phase accepted (its issues again, if it did not). */
 export function lintPhase(first: FirstOutcome, templates: readonly unknown[], argoVersion?: ArgoVersion): Outcome {
-  const { staged } = first;
-  if ('issues' in first || !staged) return first;
+  const { staged, value } = first;
+  if ('issues' in first || !staged || !value) return first;
   const warnings: Issue[] = [];
-  return attempt(() => ({
+  return attempt(value, () => ({
     doc: staged.finish({
       lint: (doc) => lintDocument(doc, { templates, yamlProblem, argoVersion }),
       onWarning: (w) => warnings.push(w),
@@ -75,11 +75,18 @@ export function synthAll(
   return docs;
 }
 
-function attempt(f: () => { doc: unknown; warnings: readonly Issue[] }): Outcome {
+function attempt(value: Synthesizable, f: () => { doc: unknown; warnings: readonly Issue[] }): Outcome {
   try {
     return f();
   } catch (error) {
-    if (!(error instanceof ArgoGenError)) throw error;
-    return { issues: error.issues };
+    return { issues: issuesOf(error, value) };
   }
+}
+
+/** Any failure while synthesising one value is that value's issues (yaml-file.ts), never the whole run's crash. */
+function issuesOf(error: unknown, value: Synthesizable): Issue[] {
+  const source = (value as { source?: SourceLocation }).source;
+  return fileIssues(error, source?.file ?? `${value.kind} '${(value as { name?: string }).name ?? ''}'`).map((i) =>
+    i.source || !source ? i : { ...i, source },
+  );
 }
