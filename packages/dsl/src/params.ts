@@ -1,3 +1,4 @@
+import { setKey } from './internal/set-key.js';
 import { handleAt, type Ref } from './ref.js';
 
 export type ParamType = 'string' | 'number' | 'boolean';
@@ -110,7 +111,7 @@ export function inputs<const S extends InputSpecs>(specs: S): Inputs<S> {
   for (const name in specs) {
     const spec = specs[name];
     if (spec === undefined || !Object.hasOwn(specs, name)) continue;
-    handles[name] = handleAt('inputs', spec.kind === 'param' ? 'parameters' : 'artifacts', name);
+    setKey(handles, name, handleAt('inputs', spec.kind === 'param' ? 'parameters' : 'artifacts', name));
   }
   return Object.freeze(handles) as Inputs<S>;
 }
@@ -128,7 +129,7 @@ export type WorkflowParams<S extends Readonly<Record<string, ParamSpec>> = Reado
 /** Workflow-level parameters (`spec.arguments.parameters`) with handles `{{workflow.parameters.x}}`. */
 export function workflowParams<const S extends Readonly<Record<string, ParamSpec>>>(specs: S): WorkflowParams<S> {
   const handles: Record<string | symbol, unknown> = { [WF_SPEC]: specs };
-  for (const name of Object.keys(specs)) handles[name] = handleAt('workflow', 'parameters', name);
+  for (const name of Object.keys(specs)) setKey(handles, name, handleAt('workflow', 'parameters', name));
   return Object.freeze(handles) as WorkflowParams<S>;
 }
 

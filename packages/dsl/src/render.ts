@@ -1,6 +1,7 @@
 import type * as model from '@argo-gen/model';
 import type { Callable } from './callable.js';
 import { dependsOf, isTask } from './dag.js';
+import { setKey } from './internal/set-key.js';
 import type { OutputSpecs } from './outputs.js';
 import type { InputSpecs } from './params.js';
 import { isStep } from './steps.js';
@@ -124,7 +125,7 @@ function renderCall(c: Call, depends?: string): model.DAGTask {
       addCallee(hook, h.template);
       if (h.arguments) hook.arguments = h.arguments;
       if (h.expression) hook.expression = h.expression;
-      hooks[k] = hook;
+      setKey(hooks, k, hook);
     }
     out.hooks = hooks;
   }

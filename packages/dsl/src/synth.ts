@@ -13,6 +13,7 @@ import {
 import { collectTemplates } from './collect.js';
 import { isTask } from './dag.js';
 import { type EventBindingValue, eventBindingSpec } from './event-binding.js';
+import { setKey } from './internal/set-key.js';
 import { type ParamSpec, workflowSpecsOf } from './params.js';
 import { isRef } from './ref.js';
 import { renderTemplate } from './render.js';
@@ -245,7 +246,7 @@ function renderTokens(value: unknown, at: string, problems: Issue[]): never {
       const item = (v as Record<string, unknown>)[k];
       if (item === undefined) continue;
       keys[depth] = k;
-      out[k] = renderValue(item, depth + 1);
+      setKey(out, k, renderValue(item, depth + 1));
     }
     return Object.freeze(out);
   };

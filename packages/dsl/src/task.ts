@@ -6,6 +6,7 @@ import type { Condition } from './conditions.js';
 import { TASK_DEPENDENCIES, taskDependencies } from './data-deps.js';
 import { type Depends, dependsAtom, type ResultAtoms, type TaskResult } from './depends.js';
 import { deepFreeze } from './internal/freeze.js';
+import { setKey } from './internal/set-key.js';
 import { type CallSite, captureSite, defineSource } from './internal/source.js';
 import { type Item, itemHandle, type ParamItem } from './item.js';
 import type { OutputHandles, OutputSpecs } from './outputs.js';
@@ -114,8 +115,8 @@ function outputHandles(prefix: string, name: string, specs: OutputSpecs): Output
   const parameters: Record<string, Ref> = {};
   const artifacts: Record<string, Ref> = {};
   for (const [key, spec] of Object.entries(specs)) {
-    if (spec.kind === 'parameter') parameters[key] = handleAt(prefix, name, 'outputs', 'parameters', key);
-    else artifacts[key] = handleAt(prefix, name, 'outputs', 'artifacts', key);
+    const handle = handleAt(prefix, name, 'outputs', spec.kind === 'parameter' ? 'parameters' : 'artifacts', key);
+    setKey(spec.kind === 'parameter' ? parameters : artifacts, key, handle);
   }
   return { parameters, artifacts, result: handleAt(prefix, name, 'outputs', 'result') };
 }

@@ -25,8 +25,13 @@ export const call = (callee: string, ...args: readonly (Code | undefined)[]): Co
 };
 export const arrow = (params: string, body: Code): Code => ({ kind: 'arrow', params, body });
 
-/** An object key: bare when it is an identifier, quoted otherwise. */
+/**
+ * An object key: bare when it is an identifier, quoted otherwise. `__proto__` (a legal Argo parameter or label name)
+ * is computed, `['__proto__']`: written bare or quoted in an object literal, it would set the object's prototype
+ * instead of making a property.
+ */
 export function key(name: string): string {
+  if (name === '__proto__') return `[${quote(name)}]`;
   return isIdentifier(name) ? name : quote(name);
 }
 

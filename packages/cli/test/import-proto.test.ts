@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { normalize } from '../../../test/import-normalize.js';
+import { readDocuments } from '../src/yaml/read-documents.js';
+import { runCli } from './run-cli.js';
+import { scratchProjects } from './scratch.js';
+
+// `__proto__` is a legal name in Argo (a parameter, an output, a label, a map key). Written into a JavaScript object
+// by assignment it would set the prototype instead: it must survive YAML → import → TypeScript → generate → YAML.
+
+const { project, cleanup } = scratchProjects('test-import-proto');
+afterAll(cleanup);
+
+const PROTO = `apiVersion: argoproj.io/v1alpha1
+kind: WorkflowTemplate
+metadata:
+  name: proto
+  labels:
+    __proto__: x
+spec:
+  entrypoint: main
+  arguments:
+    parameters:
+      - name: __proto__
+        value: hello
+  templates:
+    - name: main
+      dag:
+        tasks:
+          - name: a
+            template: emit
+            arguments:
+              parameters:
+                - name: __proto__
+                  value: "{{workflow.parameters.__proto__}}"
+          - name: b
+            template: emit
+            depends: a
+            arguments:
+              parameters:
+                - name: __proto__
+                  value: "{{tasks.a.outputs.parameters.__proto__}}"
+    - name: emit
+      inputs:
+        parameters:
+          - name: __proto__
+      outputs:
+        parameters:
+          - name: __proto__
+            valueFrom:
+              path: /tmp/out
+      nodeSelector:
+        __proto__: "yes"
+      container:
+        image: alpine:3.20
+        args: ["{{inputs.parameters.__proto__}}"]
+`;
+
+describe('a field or parameter named __proto__', () => {
+  it('survives import and generate, and is read back as its own key', async () => {
+    const dir = project({ 'proto.yaml': PROTO });
+    const imported = await runCli(['import', 'proto.yaml', '-o', 'templates'], dir);
+    expect(imported).toMatchObject({ code: 0, stderr: '' });
+    const ts = readFileSync(path.join(dir, 'templates/proto.ts'), 'utf8');
+    // Computed keys make properties; a bare or quoted `__proto__:` in an object literal would set the prototype.
+    expect(ts).toContain("{ ['__proto__']: 'x' }");
+    expect(ts).not.toMatch(/[{,]\s*'?__proto__'?:/);
+    const generated = await runCli(['generate'], dir);
+    expect(generated).toMatchObject({ code: 0, stderr: '' });
+    const yaml = readFileSync(path.join(dir, 'generated/proto.yaml'), 'utf8');
+    const [doc] = readDocuments(yaml, 'generated/proto.yaml');
+    const value = doc?.value as { metadata: { labels: object }; spec: { templates: { nodeSelector?: object }[] } };
+    expect(Object.keys(value.metadata.labels)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(value.metadata.labels)).toBe(Object.prototype);
+    expect(normalize(value)).toEqual(normalize(parse(PROTO)));
+    expect((await runCli(['validate', 'generated/proto.yaml'], dir)).code).toBe(0);
+  });
+});
