@@ -1,6 +1,6 @@
 import { type Dirent, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type Issue, issue } from '@argo-gen/model';
+import { type Issue, issue, quote } from '@argo-gen/model';
 import { reasonOf, refusal } from './input-file.js';
 
 export interface ExpandedInputs {
@@ -79,17 +79,15 @@ function expandGlob(pattern: string, cwd: string): Walked | string {
   const regex = globToRegExp(pattern);
   const absolute = path.resolve(cwd, base);
   try {
-    if (!statSync(absolute).isDirectory()) return `no such directory ${quoteBase(base)}`;
+    if (!statSync(absolute).isDirectory()) return `no such directory ${quote(base)}`;
   } catch {
-    return `no such directory ${quoteBase(base)}`;
+    return `no such directory ${quote(base)}`;
   }
   const shown = (f: string) => toPosix(path.join(base, path.relative(absolute, f)));
   const matches = (f: string) => regex.test(f) || regex.test(`./${f}`);
   const walked = walk(absolute, shown, matches);
   return { files: walked.files.filter(matches), problems: walked.problems };
 }
-
-const quoteBase = (base: string) => `'${base}'`;
 
 /** `**` spans directories, `*` and `?` stay within one, `[...]` is a character class. */
 export function globToRegExp(pattern: string): RegExp {

@@ -14,7 +14,7 @@ export {
 export { pointer, pointerUnder, segmentsOf, valueAt } from './json-pointer.js';
 export { findCycle as findGraphCycle } from './lint/graph.js';
 export { type LintContext, lintDocument } from './lint/index.js';
-export { QUOTE_LIMIT, quote } from './quote.js';
+export { clip, QUOTE_LIMIT, quote } from './quote.js';
 export { describe } from './schema-issues.js';
 export { subjectOf } from './subject.js';
 export { editDistance, isArgoKind, type ValidateOptions, type Verdict, validateSchema } from './validate.js';

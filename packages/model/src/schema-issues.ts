@@ -1,5 +1,6 @@
 import { type Issue, issue } from './issue.js';
 import { escapeToken, valueAt } from './json-pointer.js';
+import { quote } from './quote.js';
 import type { AjvError } from './standalone-validator.js';
 
 /** Turns ajv's errors into Issues whose messages name the field and the offending value. */
@@ -22,7 +23,7 @@ function fromAjv(doc: unknown, e: AjvError): Issue {
   switch (e.keyword) {
     case 'additionalProperties': {
       const field = String(e.params.additionalProperty);
-      return issue('schema/unknown-field', `${at}/${escapeToken(field)}`, `unknown field '${field}'`);
+      return issue('schema/unknown-field', `${at}/${escapeToken(field)}`, `unknown field ${quote(field)}`);
     }
     case 'required': {
       const field = String(e.params.missingProperty);

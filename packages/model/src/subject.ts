@@ -1,4 +1,5 @@
 import { pointer, segmentsOf, valueAt } from './json-pointer.js';
+import { quote } from './quote.js';
 
 /**
  * Names the template, task or step a JSON pointer falls in, the way Argo's own messages do, so that
@@ -13,10 +14,11 @@ export function subjectOf(doc: unknown, ptr: string): string | undefined {
     const parent = segments[i - 1];
     const grand = segments[i - 2];
     const here = () => nameAt(doc, prefix);
-    if (parent === 'templates' && (grand === 'spec' || grand === 'workflowSpec')) names.push(`template '${here()}'`);
-    else if (parent === 'tasks' && grand === 'dag') names.push(`task '${here()}'`);
-    else if (grand === 'steps' && /^\d+$/.test(parent ?? '')) names.push(`step '${here()}'`);
-    else if (parent === 'containers' && grand === 'containerSet') names.push(`container '${here()}'`);
+    if (parent === 'templates' && (grand === 'spec' || grand === 'workflowSpec'))
+      names.push(`template ${quote(here())}`);
+    else if (parent === 'tasks' && grand === 'dag') names.push(`task ${quote(here())}`);
+    else if (grand === 'steps' && /^\d+$/.test(parent ?? '')) names.push(`step ${quote(here())}`);
+    else if (parent === 'containers' && grand === 'containerSet') names.push(`container ${quote(here())}`);
   }
   return names.length > 0 ? names.join(', ') : undefined;
 }

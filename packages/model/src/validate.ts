@@ -7,6 +7,7 @@ import {
   WorkflowTemplate,
 } from './gen/validators.gen.js';
 import { type Issue, issue } from './issue.js';
+import { quote } from './quote.js';
 import { schemaIssues } from './schema-issues.js';
 import type { AjvError, StandaloneValidator } from './standalone-validator.js';
 import { subjectOf } from './subject.js';
@@ -118,7 +119,7 @@ function unknownKind(kind: string): Issue {
   const known = Object.keys(ARGO_KINDS);
   const close = known.find((k) => editDistance(k.toLowerCase(), kind.toLowerCase()) <= 2);
   const hint = close ? `; did you mean '${close}'?` : `; ${ARGO_API_VERSION} has ${known.join(', ')}`;
-  return issue('document/unknown-kind', '/kind', `unknown Argo kind '${kind}'${hint}`);
+  return issue('document/unknown-kind', '/kind', `unknown Argo kind ${quote(kind)}${hint}`);
 }
 
 export function editDistance(a: string, b: string): number {

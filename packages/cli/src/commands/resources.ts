@@ -6,7 +6,7 @@ import {
   withoutServerFields,
   workflowProgress,
 } from '@argo-gen/kube';
-import { ArgoGenError, issue } from '@argo-gen/model';
+import { ArgoGenError, issue, quote } from '@argo-gen/model';
 import { stringify } from 'yaml';
 import { EXIT, type Io } from '../io.js';
 import { connectWith, type KubeFlags, namespaceOf } from '../kube/flags.js';
@@ -22,7 +22,7 @@ const KINDS = 'workflows (wf), workflowtemplates (wftmpl), clusterworkflowtempla
 function resourceFor(kind: string): Resource {
   const r = resolveKind(kind);
   if (!r) {
-    throw new ArgoGenError([issue('usage/unknown-kind', '', `unknown kind '${kind}'; use one of ${KINDS}`)]);
+    throw new ArgoGenError([issue('usage/unknown-kind', '', `unknown kind ${quote(kind)}; use one of ${KINDS}`)]);
   }
   return r;
 }

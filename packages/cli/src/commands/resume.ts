@@ -1,4 +1,5 @@
 import { resumeWorkflow } from '@argo-gen/kube';
+import { quote } from '@argo-gen/model';
 import { EXIT, type Io } from '../io.js';
 import { connectWith, type KubeFlags, namespaceOf } from '../kube/flags.js';
 import { reportError } from '../kube/report.js';
@@ -22,8 +23,8 @@ export async function resumeCommand(name: string, flags: ResumeFlags, io: Io): P
       const running = r.running.map((n) => n.displayName).join(', ');
       io.stderr(
         flags.node !== undefined && running
-          ? `${subject}: no suspended node named '${flags.node}' (suspended: ${running}) [resume/nothing-to-resume]\n`
-          : `${subject}: nothing to resume: no suspended node${flags.node !== undefined ? ` named '${flags.node}'` : ''} and the workflow is not suspended [resume/nothing-to-resume]\n`,
+          ? `${subject}: no suspended node named ${quote(flags.node)} (suspended: ${running}) [resume/nothing-to-resume]\n`
+          : `${subject}: nothing to resume: no suspended node${flags.node !== undefined ? ` named ${quote(flags.node)}` : ''} and the workflow is not suspended [resume/nothing-to-resume]\n`,
       );
       return EXIT.failed;
     }

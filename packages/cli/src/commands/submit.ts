@@ -14,7 +14,7 @@ import {
   withParameters,
   workflowProgress,
 } from '@argo-gen/kube';
-import { ArgoGenError, type ArgoVersion, formatIssue, issue } from '@argo-gen/model';
+import { ArgoGenError, type ArgoVersion, formatIssue, issue, quote } from '@argo-gen/model';
 import { runArgoVersion } from '../argo-version.js';
 import { EXIT, type Io } from '../io.js';
 import { parseDuration } from '../kube/duration.js';
@@ -48,7 +48,7 @@ export async function submitCommand(target: string, flags: SubmitFlags, io: Io):
     const timeoutMs = flags.timeout === undefined ? undefined : parseDuration(flags.timeout);
     if (flags.timeout !== undefined && timeoutMs === undefined)
       problems.push(
-        issue('submit/bad-timeout', '', `--timeout '${flags.timeout}': expected a duration like 90s, 10m or 1h`),
+        issue('submit/bad-timeout', '', `--timeout ${quote(flags.timeout)}: expected a duration like 90s, 10m or 1h`),
       );
     if (problems.length > 0) throw new ArgoGenError(problems);
 
@@ -89,7 +89,7 @@ function templateRef(target: string, namespace: string): ObjectRef {
     issue(
       'submit/bad-target',
       '',
-      `'${target}': submit takes a WorkflowTemplate name, clusterworkflowtemplate/<name>, or a file`,
+      `${quote(target)}: submit takes a WorkflowTemplate name, clusterworkflowtemplate/<name>, or a file`,
     ),
   ]);
 }

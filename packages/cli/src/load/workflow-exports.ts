@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Synthesizable } from '@argo-gen/dsl';
-import { ArgoGenError, issue } from '@argo-gen/model';
+import { ArgoGenError, clip, issue } from '@argo-gen/model';
 import { importModule } from './import-typescript.js';
 
 const KINDS = new Set([
@@ -38,7 +38,7 @@ export async function workflowExports(file: string, cwd: string): Promise<Workfl
     const message = error instanceof Error ? error.message : String(error);
     const at = locationIn(error, path.resolve(cwd, file)) ?? { line: 0, column: 0 };
     throw new ArgoGenError([
-      issue('input/module-failed', '', `cannot load: ${firstLine(message)}`, { source: { file, ...at } }),
+      issue('input/module-failed', '', `cannot load: ${clip(firstLine(message), 200)}`, { source: { file, ...at } }),
     ]);
   }
   const names = Object.keys(mod).sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a < b ? -1 : 1));

@@ -1,4 +1,4 @@
-import { ArgoGenError, type Issue, isArgoGenError, issue, quote } from '@argo-gen/model';
+import { ArgoGenError, clip, type Issue, isArgoGenError, issue } from '@argo-gen/model';
 import { readInputFile } from '../input-file.js';
 import { readDocuments, type YamlDocument } from '../yaml/read-documents.js';
 
@@ -28,5 +28,5 @@ export function fileIssues(error: unknown, file: string): Issue[] {
   if (error instanceof RangeError && /call stack/i.test(error.message))
     return [issue('input/too-deep', '', 'is nested too deeply to be processed', at)];
   const message = error instanceof Error ? error.message : String(error);
-  return [issue('input/failed', '', `could not be processed: ${quote(message.split('\n')[0] ?? '')}`, at)];
+  return [issue('input/failed', '', `could not be processed: ${clip(message.split('\n')[0] ?? '', 200)}`, at)];
 }
