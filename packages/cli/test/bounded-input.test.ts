@@ -196,6 +196,22 @@ describe('file system problems are one coded line', () => {
     }
   });
 
+  it('import into a read-only directory (run unprivileged)', () => {
+    const dir = project({ 'wf.yaml': VALID, 'ro/keep': '' });
+    chmodSync(path.join(dir, 'ro'), 0o555);
+    const nobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+    try {
+      const r = runBuiltCli(['import', 'wf.yaml', '-o', 'ro'], dir, {}, nobody);
+      expect(r).toMatchObject({
+        code: 1,
+        stdout: '0 file(s) imported, 1 failed; raw escape hatches: 0 rawTemplate, 0 raw task/step, 0 raw()\n',
+        stderr: 'wf.yaml: cannot write ro/wf.ts: permission denied [import/cannot-write]\n',
+      });
+    } finally {
+      chmodSync(path.join(dir, 'ro'), 0o755);
+    }
+  });
+
   it('import -o naming a file, or an output that is a directory or a FIFO', async () => {
     const dir = project({ 'wf.yaml': VALID, 'taken.txt': 'x', 'ts/wf.ts/keep': '' });
     const onFile = await runCli(['import', 'wf.yaml', '-o', 'taken.txt'], dir);
