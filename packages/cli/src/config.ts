@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ARGO_VERSIONS, ArgoGenError, type ArgoVersion, isArgoVersion, issue } from '@argo-gen/model';
+import { applyConfigLimits, type LimitFlags } from './limits.js';
 
 /** One set of TypeScript inputs and the directory their YAML goes to. */
 export interface Target {
@@ -18,6 +19,11 @@ export interface Config {
    * `--argo-version` overrides it for one run.
    */
   readonly argoVersion?: ArgoVersion;
+  /**
+   * The project's limits (README, "Limits"), e.g. `{ moduleTimeout: '2m' }`; a flag (`--module-timeout`,
+   * `--max-file-size`) or environment variable overrides each.
+   */
+  readonly limits?: LimitFlags;
 }
 
 export const CONFIG_FILE = 'argo-gen.config.ts';
@@ -48,5 +54,12 @@ export async function loadConfig(cwd: string, importModule: (file: string) => Pr
   });
   if (config.argoVersion !== undefined && !isArgoVersion(config.argoVersion))
     throw bad(`argoVersion must be one of ${ARGO_VERSIONS.join(', ')} (got ${JSON.stringify(config.argoVersion)})`);
+  if (config.limits !== undefined) {
+    if (typeof config.limits !== 'object' || config.limits === null)
+      throw bad('limits must be { moduleTimeout?: string, maxFileSize?: string }');
+    const problems = applyConfigLimits(config.limits);
+    if (problems.length > 0)
+      throw new ArgoGenError(problems.map((p) => ({ ...p, source: { file: CONFIG_FILE, line: 0, column: 0 } })));
+  }
   return { config, root: cwd };
 }

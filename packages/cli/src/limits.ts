@@ -19,28 +19,52 @@ export const DEFAULT_LIMITS: Limits = {
 export const LIMIT_ENV = { moduleTimeout: 'ARGO_GEN_MODULE_TIMEOUT', maxFileSize: 'ARGO_GEN_MAX_FILE_SIZE' } as const;
 
 let current: Limits = DEFAULT_LIMITS;
+let given: Given = { flags: {}, env: {} };
 
 /**
  * The limits of the running command. They are set once per command line by `run` (program.ts), before the command
- * starts, so that code deep in a load (a module import, a file read) sees them without every caller passing them on.
+ * starts, so that code deep in a load (a module import, a file read) sees them without every caller passing them on;
+ * a project's `argo-gen.config.ts` may then set those that no flag or variable set (`applyConfigLimits`).
  */
 export function limits(): Limits {
   return current;
 }
 
-export function setLimits(next: Limits): void {
-  current = next;
-}
-
+/** The limits as set (text) by a flag, an environment variable or the config file. */
 export interface LimitFlags {
   readonly moduleTimeout?: string;
   readonly maxFileSize?: string;
 }
 
-/** The limits from the flags, else the environment, else the defaults; a malformed value is a usage problem. */
-export function resolveLimits(
+interface Given {
+  readonly flags: LimitFlags;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Sets the run's limits from its flags and environment (and defaults); returns the problems of malformed values. */
+export function setLimitsFrom(flags: LimitFlags, env: Readonly<Record<string, string | undefined>>): Issue[] {
+  given = { flags, env };
+  const resolved = resolveLimits(flags, env, {});
+  current = 'limits' in resolved ? resolved.limits : DEFAULT_LIMITS;
+  return 'problems' in resolved ? resolved.problems : [];
+}
+
+/** The config file's `limits`, for each limit no flag or environment variable set; problems name the file. */
+export function applyConfigLimits(config: LimitFlags): Issue[] {
+  const resolved = resolveLimits(given.flags, given.env, config);
+  if ('problems' in resolved) return resolved.problems;
+  current = resolved.limits;
+  return [];
+}
+
+/**
+ * The limits from the flags, else the environment, else the config file, else the defaults; a malformed value is a
+ * problem naming where it was set.
+ */
+function resolveLimits(
   flags: LimitFlags,
   env: Readonly<Record<string, string | undefined>>,
+  config: LimitFlags,
 ): { limits: Limits } | { problems: Issue[] } {
   const problems: Issue[] = [];
   const pick = <T>(
@@ -50,13 +74,17 @@ export function resolveLimits(
     fallback: T,
     expected: string,
   ): T => {
-    const fromFlag = flags[name];
-    const text = fromFlag ?? env[LIMIT_ENV[name]];
-    if (text === undefined || text === '') return fallback;
-    const value = parse(text);
+    const envText = env[LIMIT_ENV[name]] || undefined;
+    const [text, where, code] =
+      flags[name] !== undefined
+        ? [flags[name], flag, 'usage/bad-limit']
+        : envText !== undefined
+          ? [envText, `$${LIMIT_ENV[name]}`, 'usage/bad-limit']
+          : [config[name], `limits.${name}`, 'config/invalid'];
+    if (text === undefined) return fallback;
+    const value = typeof text === 'string' ? parse(text) : undefined;
     if (value !== undefined) return value;
-    const where = fromFlag !== undefined ? flag : `$${LIMIT_ENV[name]}`;
-    problems.push(issue('usage/bad-limit', '', `${where} ${quote(text)}: expected ${expected}`));
+    problems.push(issue(code, '', `${where} ${quote(text)}: expected ${expected}`));
     return fallback;
   };
   const positive = (n: number | undefined) => (n !== undefined && n > 0 && Number.isFinite(n) ? n : undefined);

@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { type ArgoVersionFlag, argoVersionOption } from './argo-version-option.js';
 import { addClusterCommands } from './cluster-commands.js';
 import { EXIT, type Io } from './io.js';
-import { DEFAULT_LIMITS, LIMIT_ENV, type LimitFlags, resolveLimits, setLimits } from './limits.js';
+import { LIMIT_ENV, type LimitFlags, setLimitsFrom } from './limits.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
   .version;
@@ -30,12 +30,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     );
   // The limits apply to whichever command runs; a malformed one is a usage error before it starts.
   program.hook('preAction', (_program, action) => {
-    const resolved = resolveLimits(action.optsWithGlobals() as LimitFlags, io.env ?? {});
-    if ('problems' in resolved) {
-      for (const p of resolved.problems) io.stderr(`${formatIssue(p)}\n`);
+    const problems = setLimitsFrom(action.optsWithGlobals() as LimitFlags, io.env ?? {});
+    if (problems.length > 0) {
+      for (const p of problems) io.stderr(`${formatIssue(p)}\n`);
       throw new CommanderError(EXIT.usage, 'usage/bad-limit', 'bad limit');
     }
-    setLimits(resolved.limits);
   });
 
   program
@@ -130,7 +129,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 /** Runs one command line; returns the exit code instead of exiting, so tests can call it in-process. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
-  setLimits(DEFAULT_LIMITS);
+  setLimitsFrom({}, {});
   const program = buildProgram(io, (c) => {
     code = c;
   });

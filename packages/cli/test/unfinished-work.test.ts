@@ -122,6 +122,30 @@ describe('a module that takes longer than --module-timeout is reported by name',
     });
   });
 
+  it('generate and check, with the bound from argo-gen.config.ts; a flag overrides it', () => {
+    const config = (limits: string) =>
+      `export default { targets: [{ inputs: ['templates'], out: 'generated' }], limits: ${limits} };\n`;
+    const dir = project({ 'argo-gen.config.ts': config("{ moduleTimeout: '4ms' }"), 'templates/spin.ts': SPINNING });
+    expect(runBuiltCli(['generate'], dir)).toMatchObject({
+      code: 1,
+      stderr: `${TIMED_OUT('templates/spin.ts', '4ms')}1 problem(s); nothing was written\n`,
+    });
+    expect(runBuiltCli(['--module-timeout', '6ms', 'check'], dir).stderr).toContain(
+      TIMED_OUT('templates/spin.ts', '6ms'),
+    );
+    const bad = project({ 'argo-gen.config.ts': config("{ maxFileSize: 'huge' }"), 'templates/good.ts': GOOD });
+    expect(runBuiltCli(['generate'], bad)).toMatchObject({
+      code: 1,
+      stderr:
+        "argo-gen.config.ts: limits.maxFileSize 'huge': expected a size like 4096, 512KiB or 16MiB [config/invalid]\n1 problem(s); nothing was written\n",
+    });
+    const small = project({ 'argo-gen.config.ts': config("{ maxFileSize: '10' }"), 'templates/good.ts': GOOD });
+    expect(runBuiltCli(['generate'], small)).toMatchObject({
+      code: 1,
+      stderr: `templates/good.ts: is ${GOOD.length} bytes, larger than the 10 bytes limit (--max-file-size or $ARGO_GEN_MAX_FILE_SIZE) [input/too-large]\n1 problem(s); nothing was written\n`,
+    });
+  });
+
   it('a module that loads but leaves a timer running does not keep a finished command from exiting', () => {
     const dir = project({ 'templates/good.ts': `setInterval(() => {}, 60_000);\n${GOOD}` });
     const r = runBuiltCli(['generate'], dir);
