@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { container, dag, inputs, output, param, synth, task, workflowParams, workflowTemplate } from '../src/index.js';
+
+// `__proto__` is a legal Argo name. Assigned as `object[name] = value` it would replace the prototype (or vanish, for
+// a string); the DSL keeps it as an own property wherever a user's name becomes a key.
+
+describe('names that are also JavaScript special keys', () => {
+  it('inputs, outputs and workflow parameters named __proto__ have handles, and render', () => {
+    const i = inputs({ ['__proto__']: param.string() });
+    expect(Object.keys(i)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(i)).toBe(Object.prototype);
+    const emit = container(
+      'emit',
+      { image: 'alpine:3.20', args: [i.__proto__] },
+      { inputs: i, outputs: { ['__proto__']: output.path('/tmp/out') } },
+    );
+    const params = workflowParams({ ['__proto__']: param.string({ default: 'hello' }) });
+    const a = task('a', emit, { args: { ['__proto__']: params.__proto__ } });
+    const b = task('b', emit, { args: { ['__proto__']: a.outputs.parameters.__proto__ } });
+    const wt = workflowTemplate('proto', {
+      labels: { ['__proto__']: 'x' },
+      entrypoint: dag('main', [a, b]),
+      params,
+    });
+    const doc = synth(wt);
+    expect(Object.keys(doc.metadata?.labels ?? {})).toEqual(['__proto__']);
+    expect(doc.metadata?.labels?.__proto__).toBe('x');
+    const tasks = doc.spec?.templates?.find((t) => t.name === 'main')?.dag?.tasks ?? [];
+    expect(tasks.map((t) => t.arguments?.parameters?.[0])).toEqual([
+      { name: '__proto__', value: '{{workflow.parameters.__proto__}}' },
+      { name: '__proto__', value: '{{tasks.a.outputs.parameters.__proto__}}' },
+    ]);
+    const template = doc.spec?.templates?.find((t) => t.name === 'emit');
+    expect(template?.container?.args).toEqual(['{{inputs.parameters.__proto__}}']);
+    expect(template?.outputs?.parameters?.[0]?.name).toBe('__proto__');
+  });
+});
