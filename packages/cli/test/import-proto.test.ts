@@ -67,6 +67,8 @@ describe('a field or parameter named __proto__', () => {
     // Computed keys make properties; a bare or quoted `__proto__:` in an object literal would set the prototype.
     expect(ts).toContain("{ ['__proto__']: 'x' }");
     expect(ts).not.toMatch(/[{,]\s*'?__proto__'?:/);
+    expect(ts).toContain("args: [emitInputs['__proto__']]");
+    expect(ts).not.toContain('.__proto__');
     const generated = await runCli(['generate'], dir);
     expect(generated).toMatchObject({ code: 0, stderr: '' });
     const yaml = readFileSync(path.join(dir, 'generated/proto.yaml'), 'utf8');

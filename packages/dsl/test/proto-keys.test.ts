@@ -4,6 +4,9 @@ import { container, dag, inputs, output, param, synth, task, workflowParams, wor
 // `__proto__` is a legal Argo name. Assigned as `object[name] = value` it would replace the prototype (or vanish, for
 // a string); the DSL keeps it as an own property wherever a user's name becomes a key.
 
+/** Read through a variable: linters take a literal `.__proto__` or `['__proto__']` for the prototype accessor. */
+const PROTO = '__proto__';
+
 describe('names that are also JavaScript special keys', () => {
   it('inputs, outputs and workflow parameters named __proto__ have handles, and render', () => {
     const i = inputs({ ['__proto__']: param.string() });
@@ -11,12 +14,12 @@ describe('names that are also JavaScript special keys', () => {
     expect(Object.getPrototypeOf(i)).toBe(Object.prototype);
     const emit = container(
       'emit',
-      { image: 'alpine:3.20', args: [i.__proto__] },
+      { image: 'alpine:3.20', args: [i[PROTO]] },
       { inputs: i, outputs: { ['__proto__']: output.path('/tmp/out') } },
     );
     const params = workflowParams({ ['__proto__']: param.string({ default: 'hello' }) });
-    const a = task('a', emit, { args: { ['__proto__']: params.__proto__ } });
-    const b = task('b', emit, { args: { ['__proto__']: a.outputs.parameters.__proto__ } });
+    const a = task('a', emit, { args: { ['__proto__']: params[PROTO] } });
+    const b = task('b', emit, { args: { ['__proto__']: a.outputs.parameters[PROTO] } });
     const wt = workflowTemplate('proto', {
       labels: { ['__proto__']: 'x' },
       entrypoint: dag('main', [a, b]),
@@ -24,7 +27,7 @@ describe('names that are also JavaScript special keys', () => {
     });
     const doc = synth(wt);
     expect(Object.keys(doc.metadata?.labels ?? {})).toEqual(['__proto__']);
-    expect(doc.metadata?.labels?.__proto__).toBe('x');
+    expect(doc.metadata?.labels?.[PROTO]).toBe('x');
     const tasks = doc.spec?.templates?.find((t) => t.name === 'main')?.dag?.tasks ?? [];
     expect(tasks.map((t) => t.arguments?.parameters?.[0])).toEqual([
       { name: '__proto__', value: '{{workflow.parameters.__proto__}}' },

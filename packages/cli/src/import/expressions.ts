@@ -58,7 +58,8 @@ const CALL_FIELD: Readonly<Record<string, string>> = {
   finishedAt: 'finishedAt',
 };
 
-const prop = (name: string) => (isIdentifier(name) ? `.${name}` : `[${quote(name)}]`);
+/** `.name`, or `['name']` for a name that is not an identifier, and for `__proto__` (read as the prototype by linters). */
+const prop = (name: string) => (isIdentifier(name) && name !== '__proto__' ? `.${name}` : `[${quote(name)}]`);
 
 /** The handle expression for a `{{…}}` variable, or undefined when no handle is in scope for it. */
 export function resolve(path: string, scope: Scope, imports?: Set<string>): string | undefined {
