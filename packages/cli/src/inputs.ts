@@ -26,8 +26,8 @@ export function expandInputs(args: readonly string[], cwd: string, extensions: r
   for (const arg of args) {
     const glob = MAGIC.test(arg);
     const found = glob ? expandGlob(arg, cwd) : expandPath(arg, cwd, wanted);
-    if (typeof found === 'string') {
-      problems.push(issue('input/not-found', '', found, at(arg)));
+    if ('missing' in found) {
+      problems.push(issue(found.code, '', found.missing, at(arg)));
       continue;
     }
     problems.push(...found.problems);
@@ -59,29 +59,38 @@ interface Walked {
   readonly problems: Issue[];
 }
 
-function expandPath(arg: string, cwd: string, wanted: (f: string) => boolean): Walked | string {
+/** Why an argument yields nothing at all: `input/not-found`, or `input/unreadable` when it exists but cannot be read. */
+interface Missing {
+  readonly code: 'input/not-found' | 'input/unreadable';
+  readonly missing: string;
+}
+
+function expandPath(arg: string, cwd: string, wanted: (f: string) => boolean): Walked | Missing {
   const absolute = path.resolve(cwd, arg);
   let stats: ReturnType<typeof statSync>;
   try {
     stats = statSync(absolute);
   } catch (error) {
-    return isLink(absolute) ? `is a symbolic link to nothing (${reasonOf(error)})` : reasonOf(error);
+    const code = (error as NodeJS.ErrnoException).code;
+    const missing = isLink(absolute) ? `is a symbolic link to nothing (${reasonOf(error)})` : reasonOf(error);
+    return { code: code === 'ENOENT' || code === 'ENOTDIR' ? 'input/not-found' : 'input/unreadable', missing };
   }
   if (!stats.isDirectory()) return { files: [arg], problems: [] }; // an explicit file is read whatever its extension
   const walked = walk(absolute, (f) => path.join(arg, path.relative(absolute, f)), wanted);
   return { files: walked.files.filter(wanted), problems: walked.problems };
 }
 
-function expandGlob(pattern: string, cwd: string): Walked | string {
+function expandGlob(pattern: string, cwd: string): Walked | Missing {
   const segments = pattern.split('/');
   const firstMagic = segments.findIndex((s) => MAGIC.test(s));
   const base = segments.slice(0, firstMagic).join('/') || '.';
   const regex = globToRegExp(pattern);
   const absolute = path.resolve(cwd, base);
+  const missing: Missing = { code: 'input/not-found', missing: `no such directory ${quote(base)}` };
   try {
-    if (!statSync(absolute).isDirectory()) return `no such directory ${quote(base)}`;
+    if (!statSync(absolute).isDirectory()) return missing;
   } catch {
-    return `no such directory ${quote(base)}`;
+    return missing;
   }
   const shown = (f: string) => toPosix(path.join(base, path.relative(absolute, f)));
   const matches = (f: string) => regex.test(f) || regex.test(`./${f}`);

@@ -3,13 +3,12 @@ import { chmodSync, mkdirSync, symlinkSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBuiltCli, runCli } from './run-cli.js';
-import { scratchProjects } from './scratch.js';
+import { project, removeProjects } from './scratch-project.js';
 
 // Input is bounded and isolated: what cannot be an input is refused by name before it is read, and one bad file
 // never hides the verdicts of the others nor ends a run with a stack trace.
 
-const { project, cleanup } = scratchProjects('test-bounded-input');
-afterAll(cleanup);
+afterAll(removeProjects);
 
 const INVALID = `apiVersion: argoproj.io/v1alpha1
 kind: Workflow
@@ -180,15 +179,17 @@ describe('one bad file never hides the verdicts of the others', () => {
 describe('file system problems are one coded line', () => {
   it('an unreadable directory (run unprivileged, as root reads everything)', () => {
     const dir = project({ 'wf/good.yaml': VALID, 'locked/x.yaml': VALID });
+    chmodSync(dir, 0o755); // scratch directories are private to their owner
     chmodSync(path.join(dir, 'locked'), 0o000);
     const nobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
     try {
-      const r = runBuiltCli(['validate', 'wf', 'locked'], dir, {}, nobody);
+      const r = runBuiltCli(['validate', 'wf', 'locked', 'locked/x.yaml'], dir, {}, nobody);
       expect(r).toMatchObject({
         code: 1,
         stdout:
           'locked: cannot read directory: permission denied [input/unreadable]\n' +
-          '1 file(s), 1 document(s): 1 valid, 0 invalid, 0 skipped, 1 unreadable input(s)\n',
+          'locked/x.yaml: permission denied [input/unreadable]\n' +
+          '1 file(s), 1 document(s): 1 valid, 0 invalid, 0 skipped, 2 unreadable input(s)\n',
         stderr: '',
       });
     } finally {
@@ -198,6 +199,7 @@ describe('file system problems are one coded line', () => {
 
   it('import into a read-only directory (run unprivileged)', () => {
     const dir = project({ 'wf.yaml': VALID, 'ro/keep': '' });
+    chmodSync(dir, 0o755); // scratch directories are private to their owner
     chmodSync(path.join(dir, 'ro'), 0o555);
     const nobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
     try {

@@ -2,12 +2,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
-import { scratchProjects } from './scratch.js';
+import { project, removeProjects } from './scratch-project.js';
 
 // `argo-gen import -o` never overwrites silently.
 
-const { project, cleanup } = scratchProjects('test-import-overwrite');
-afterAll(cleanup);
+afterAll(removeProjects);
 
 const wf = (name: string) => `apiVersion: argoproj.io/v1alpha1
 kind: Workflow

@@ -5,13 +5,12 @@ import { parse } from 'yaml';
 import { normalize } from '../../../test/import-normalize.js';
 import { readDocuments } from '../src/yaml/read-documents.js';
 import { runCli } from './run-cli.js';
-import { scratchProjects } from './scratch.js';
+import { project, removeProjects } from './scratch-project.js';
 
 // `__proto__` is a legal name in Argo (a parameter, an output, a label, a map key). Written into a JavaScript object
 // by assignment it would set the prototype instead: it must survive YAML → import → TypeScript → generate → YAML.
 
-const { project, cleanup } = scratchProjects('test-import-proto');
-afterAll(cleanup);
+afterAll(removeProjects);
 
 const PROTO = `apiVersion: argoproj.io/v1alpha1
 kind: WorkflowTemplate
