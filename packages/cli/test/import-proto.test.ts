@@ -7,7 +7,7 @@ import { readDocuments } from '../src/yaml/read-documents.js';
 import { runCli } from './run-cli.js';
 import { project, removeProjects } from './scratch-project.js';
 
-// `__proto__` is a legal name in Argo (a parameter, an output, a label, a map key). Written into a JavaScript object
+// `__proto__` is a legal name in Argo (a parameter, an output, a map key such as a node selector's). Written into a JavaScript object
 // by assignment it would set the prototype instead: it must survive YAML → import → TypeScript → generate → YAML.
 
 afterAll(removeProjects);
@@ -16,8 +16,6 @@ const PROTO = `apiVersion: argoproj.io/v1alpha1
 kind: WorkflowTemplate
 metadata:
   name: proto
-  labels:
-    __proto__: x
 spec:
   entrypoint: main
   arguments:
@@ -64,7 +62,7 @@ describe('a field or parameter named __proto__', () => {
     expect(imported).toMatchObject({ code: 0, stderr: '' });
     const ts = readFileSync(path.join(dir, 'templates/proto.ts'), 'utf8');
     // Computed keys make properties; a bare or quoted `__proto__:` in an object literal would set the prototype.
-    expect(ts).toContain("{ ['__proto__']: 'x' }");
+    expect(ts).toContain("nodeSelector: { ['__proto__']: 'yes' }");
     expect(ts).not.toMatch(/[{,]\s*'?__proto__'?:/);
     expect(ts).toContain("args: [emitInputs['__proto__']]");
     expect(ts).not.toContain('.__proto__');
@@ -72,9 +70,10 @@ describe('a field or parameter named __proto__', () => {
     expect(generated).toMatchObject({ code: 0, stderr: '' });
     const yaml = readFileSync(path.join(dir, 'generated/proto.yaml'), 'utf8');
     const [doc] = readDocuments(yaml, 'generated/proto.yaml');
-    const value = doc?.value as { metadata: { labels: object }; spec: { templates: { nodeSelector?: object }[] } };
-    expect(Object.keys(value.metadata.labels)).toEqual(['__proto__']);
-    expect(Object.getPrototypeOf(value.metadata.labels)).toBe(Object.prototype);
+    const value = doc?.value as { spec: { templates: { nodeSelector?: object }[] } };
+    const nodeSelector = value.spec.templates[1]?.nodeSelector ?? {};
+    expect(Object.keys(nodeSelector)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(nodeSelector)).toBe(Object.prototype);
     expect(normalize(value)).toEqual(normalize(parse(PROTO)));
     expect((await runCli(['validate', 'generated/proto.yaml'], dir)).code).toBe(0);
   });
