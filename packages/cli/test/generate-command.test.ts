@@ -15,7 +15,7 @@ afterAll(removeProjects);
 describe('argo-gen generate and check', () => {
   it('writes one YAML file per export with a header, and check passes afterwards', async () => {
     const dir = project({ 'templates/hello.ts': HELLO });
-    const gen = await argoGen(['generate'], dir);
+    const gen = await argoGen(['generate', '--security', 'off'], dir);
     expect(gen.stderr).toBe('');
     expect(gen.code).toBe(0);
     expect(gen.stdout).toBe('created generated/hello.yaml\n1 file(s) generated, 1 changed, 0 deleted\n');
@@ -129,7 +129,7 @@ describe('argo-gen validate on TypeScript modules', () => {
       "export default workflowTemplate('hello', { entrypoint: dag('main', [a, b]), spec: { parallelism: -1, serviceAccountNam: 'x' } as never });",
     );
     const dir = project({ 'templates/good.ts': HELLO.replace("'hello', {", "'good', {"), 'templates/bad.ts': bad });
-    const r = runBuiltCli(['validate', 'templates'], dir);
+    const r = runBuiltCli(['validate', '--security', 'off', 'templates'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
       "templates/bad.ts:7:16: /spec/serviceAccountNam: unknown field 'serviceAccountNam' [schema/unknown-field]",

@@ -32,7 +32,7 @@ spec:
 describe('argo-gen validate', () => {
   it('exits 0 for valid documents and reports other kinds as skipped', async () => {
     const dir = tempDir({ 'ok.yaml': `${WF}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n` });
-    const r = await argoGen(['validate', 'ok.yaml'], dir);
+    const r = await argoGen(['validate', '--security', 'off', 'ok.yaml'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       'ok.yaml:12:1: skipped: ConfigMap (v1) is not an Argo Workflows kind\n1 file(s), 2 document(s): 1 valid, 0 invalid, 1 skipped\n',
@@ -88,7 +88,7 @@ spec:
 `;
 
   it('runs the semantic lint after the schema: a DAG cycle fails with file, line and column', async () => {
-    const r = await argoGen(['validate', 'cycle.yaml'], tempDir({ 'cycle.yaml': CYCLE }));
+    const r = await argoGen(['validate', '--security', 'off', 'cycle.yaml'], tempDir({ 'cycle.yaml': CYCLE }));
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
       "cycle.yaml:13:13: /spec/templates/0/dag/tasks/0/depends: template 'main', task 'a': dependency cycle detected: a -> b -> a [lint/dag-cycle]\n" +
@@ -101,14 +101,14 @@ spec:
       'templates:',
       'templates:\n    - name: unused\n      container:\n        image: alpine:3.20',
     );
-    const r = await argoGen(['validate', 'w.yaml'], tempDir({ 'w.yaml': text }));
+    const r = await argoGen(['validate', '--security', 'off', 'w.yaml'], tempDir({ 'w.yaml': text }));
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       "w.yaml:8:7: /spec/templates/0/name: template 'unused': warning: template 'unused' is never used: neither the entrypoint, onExit nor a hook reaches it [lint/unreachable-template]\n" +
         '1 file(s), 1 document(s): 1 valid, 0 invalid, 0 skipped, 1 warning(s)\n',
     );
     const json = JSON.parse(
-      (await argoGen(['validate', '--format', 'json', 'w.yaml'], tempDir({ 'w.yaml': text }))).stdout,
+      (await argoGen(['validate', '--security', 'off', '--format', 'json', 'w.yaml'], tempDir({ 'w.yaml': text }))).stdout,
     );
     expect(json.warnings).toBe(1);
   });

@@ -1,0 +1,108 @@
+import { escapeToken } from '../json-pointer.js';
+import type { Report } from './finding.js';
+
+/** Names that say "this is a credential". */
+const SECRET_NAME =
+  /passw(or)?d|passwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|^auth$|authorization/i;
+/** Names that contain such a word but name something else (a key's name, a Secret's name, a token's path). */
+const NOT_SECRET_NAME = /(secret|key)[_-]?(name|ref|key|path|file|dir)$|^(secretName|serviceAccountName)$|path$|file$/i;
+
+/** Credentials recognisable by shape, wherever they appear. */
+const SHAPES: readonly [string, RegExp][] = [
+  ['a private key', /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
+  ['an AWS access key id', /\b(AKIA|ASIA)[0-9A-Z]{16}\b/],
+  ['a GitHub token', /\bgh[pousr]_[A-Za-z0-9]{36,}\b/],
+  ['a GitLab token', /\bglpat-[A-Za-z0-9_-]{20,}/],
+  ['a Slack token', /\bxox[abprs]-[A-Za-z0-9-]{10,}/],
+  ['an npm token', /\bnpm_[A-Za-z0-9]{36}\b/],
+  ['a Google API key', /\bAIza[0-9A-Za-z_-]{35}\b/],
+  ['a Stripe live key', /\b[sr]k_live_[0-9A-Za-z]{16,}/],
+  ['a JSON Web Token', /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/],
+  ['a URL with a password', /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@{}]+:[^\s/@{}]+@/i],
+];
+
+/** `NAME=value`, `--name=value`, `"name": "value"`, `name: value` inside a string. */
+const ASSIGNMENTS = [
+  /(?:^|[\s,;])-{0,2}([A-Za-z_][\w.-]*)=([^\s,;]+)/g,
+  /"([A-Za-z_][\w.-]*)"\s*:\s*"([^"]*)"/g,
+  /(?:^|\n)\s*([A-Za-z_][\w.-]*):[ \t]+([^\s#]+)/g,
+];
+
+/** A value that is a reference to something else, not the secret itself. */
+function isPlaceholder(value: string): boolean {
+  const v = value.trim().replace(/^["']|["']$/g, '');
+  return (
+    v === '' ||
+    /^\{\{.*\}\}$/s.test(v) ||
+    /^\$\(?\{?[A-Za-z_][\w]*\}?\)?$/.test(v) ||
+    /^<[^>]*>$/.test(v) ||
+    /^(x+|\*+|redacted|changeme|none|null|true|false|[0-9]+)$/i.test(v) ||
+    v.startsWith('/') ||
+    /^\.\.?\//.test(v)
+  );
+}
+
+function looksSecretName(name: string): boolean {
+  return SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name);
+}
+
+/**
+ * `security/secret-literal`: credentials written literally in the document, found by name (an env var, parameter,
+ * `NAME=value` argument, JSON or YAML key that names a credential and holds a literal) and by shape (private keys,
+ * well-known token formats, URLs with a password). Secrets belong in Secrets; `valueFrom.secretKeyRef` has no literal
+ * to find.
+ */
+export function checkSecrets(doc: unknown, report: Report): void {
+  const walk = (value: unknown, path: string, template: string | undefined): void => {
+    if (typeof value === 'string') {
+      checkString(value, path, template, report);
+      return;
+    }
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) walk(value[i], `${path}/${i}`, template);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    const o = value as Record<string, unknown>;
+    const inTemplate = /\/templates\/\d+$/.test(path) && typeof o.name === 'string' ? o.name : template;
+    // `{ name: DB_PASSWORD, value: hunter2 }`: an env var or a parameter that names a credential.
+    if (typeof o.name === 'string' && typeof o.value === 'string' && looksSecretName(o.name) && !isPlaceholder(o.value))
+      report({
+        rule: 'secret-literal',
+        path: `${path}/value`,
+        template: inTemplate,
+        message: `'${o.name}' is given a literal value`,
+      });
+    for (const [k, v] of Object.entries(o)) {
+      if (typeof v === 'string' && k !== 'value' && k !== 'name' && looksSecretName(k) && !isPlaceholder(v))
+        report({
+          rule: 'secret-literal',
+          path: `${path}/${escapeToken(k)}`,
+          template: inTemplate,
+          message: `'${k}' holds a literal value`,
+        });
+      walk(v, `${path}/${escapeToken(k)}`, inTemplate);
+    }
+  };
+  walk(doc, '', undefined);
+}
+
+function checkString(value: string, path: string, template: string | undefined, report: Report): void {
+  for (const [what, shape] of SHAPES) {
+    const m = shape.exec(value);
+    if (m && !isPlaceholder(m[0])) {
+      report({ rule: 'secret-literal', path, template, message: `the value contains ${what}` });
+      return;
+    }
+  }
+  for (const pattern of ASSIGNMENTS) {
+    for (const m of value.matchAll(pattern)) {
+      const name = m[1] as string;
+      const literal = m[2] as string;
+      if (looksSecretName(name) && !isPlaceholder(literal)) {
+        report({ rule: 'secret-literal', path, template, message: `'${name}' is given a literal value in the text` });
+        return;
+      }
+    }
+  }
+}

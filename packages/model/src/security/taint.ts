@@ -1,0 +1,82 @@
+import { isObject } from '../lint/document.js';
+import { listAt } from './pods.js';
+
+type Obj = Record<string, unknown>;
+
+const TAG = /\{\{(.*?)\}\}/gs;
+/** A literal whose characters no shell, JSON or YAML treats specially: safe wherever it is substituted. */
+const INERT = /^[\w.:/@+,%-]*$/;
+
+/**
+ * Which `{{…}}` references carry text that someone other than the template's author chooses: parameters, task and
+ * step outputs, loop items. A workflow parameter is trusted only when an `enum` constrains it (Argo checks a workflow
+ * argument against its enum at submission, event-binding submissions included); a template input only when every
+ * caller in the document passes an inert literal or such a parameter (Argo does not check a template input's own
+ * enum at run time, and a caller outside the document is unknown).
+ */
+export class Taint {
+  readonly #workflowEnums = new Map<string, readonly string[]>();
+  readonly #callers = new Map<string, Obj[]>();
+
+  constructor(spec: Obj) {
+    const args = isObject(spec.arguments) ? spec.arguments : {};
+    for (const p of listAt(args.parameters))
+      if (typeof p.name === 'string' && Array.isArray(p.enum) && p.enum.length > 0)
+        this.#workflowEnums.set(p.name, p.enum.map(String));
+    for (const t of listAt(spec.templates)) {
+      const calls = [
+        ...listAt(isObject(t.dag) ? t.dag.tasks : undefined),
+        ...(Array.isArray(t.steps) ? t.steps.flatMap((g) => listAt(g)) : []),
+      ];
+      for (const call of calls) {
+        if (typeof call.template !== 'string') continue;
+        const same = this.#callers.get(call.template) ?? [];
+        same.push(call);
+        this.#callers.set(call.template, same);
+      }
+    }
+  }
+
+  /** The untrusted references in `text` (as written, e.g. `inputs.parameters.namespace`), in order. */
+  untrusted(text: string, template: Obj): string[] {
+    const found: string[] = [];
+    for (const m of text.matchAll(TAG)) {
+      const body = (m[1] ?? '').trim();
+      if (this.#isUntrusted(body, template)) found.push(body);
+    }
+    return found;
+  }
+
+  #isUntrusted(body: string, template: Obj): boolean {
+    if (body.startsWith('=')) return /\b(inputs\.parameters|workflow\.parameters|tasks|steps|item)\b/.test(body);
+    if (body === 'item' || body.startsWith('item.') || body.startsWith('item[')) return true;
+    if (/^(tasks|steps)\.[^.]+\.outputs\./.test(body)) return true;
+    const wf = /^workflow\.parameters\.(.+)$/.exec(body);
+    if (wf) return !this.#constrainedWorkflowParameter(wf[1] as string);
+    const input = /^inputs\.parameters\.(.+)$/.exec(body);
+    if (input) return !this.#constrainedInput(input[1] as string, template);
+    return false;
+  }
+
+  #constrainedWorkflowParameter(name: string): boolean {
+    const values = this.#workflowEnums.get(name);
+    return values?.every((v) => INERT.test(v)) === true;
+  }
+
+  #constrainedInput(name: string, template: Obj): boolean {
+    const callers = typeof template.name === 'string' ? this.#callers.get(template.name) : undefined;
+    if (!callers || callers.length === 0) return false;
+    const inputs = isObject(template.inputs) ? listAt(template.inputs.parameters) : [];
+    const declared = inputs.find((p) => p.name === name);
+    return callers.every((call) => {
+      const args = isObject(call.arguments) ? listAt(call.arguments.parameters) : [];
+      const given = args.find((p) => p.name === name);
+      const value = given ? given.value : declared?.value;
+      if (typeof value === 'number' || typeof value === 'boolean') return true;
+      if (typeof value !== 'string') return false;
+      const only = /^\{\{\s*workflow\.parameters\.([^\s}]+)\s*\}\}$/.exec(value);
+      if (only) return this.#constrainedWorkflowParameter(only[1] as string);
+      return !value.includes('{{') && INERT.test(value);
+    });
+  }
+}
