@@ -39,7 +39,7 @@ export function lintSecurity(doc: unknown, options: SecurityOptions = {}): Issue
   const specPath = cron ? '/spec/workflowSpec' : '/spec';
   const spec = cron ? objectAt(objectAt(doc.spec).workflowSpec) : objectAt(doc.spec);
   if (WORKFLOW_KINDS.includes(String(doc.kind))) {
-    const taint = new Taint(spec);
+    const taint = new Taint(spec, /WorkflowTemplate$/.test(String(doc.kind)));
     listAt(spec.templates).forEach((t, i) => {
       checkInjection(t, `${specPath}/templates/${i}`, taint, report);
     });

@@ -90,8 +90,10 @@ function podOf(
     for (const v of listAt(patch.volumes)) volumes.push({ value: v, path: `${at}/podSpecPatch` });
     for (const pc of [...listAt(patch.containers), ...listAt(patch.initContainers)]) {
       const target = containers.find((c) => c.name === pc.name);
-      if (target && isObject(pc.securityContext))
+      if (target && isObject(pc.securityContext)) {
         target.securityContext = mergeContext(target.securityContext, pc.securityContext);
+        target.securityContextPath = `${at}/podSpecPatch`;
+      }
     }
   }
   const sa = typeof t.serviceAccountName === 'string' ? t.serviceAccountName : spec.serviceAccountName;

@@ -23,7 +23,8 @@ const SHAPES: readonly [string, RegExp][] = [
 
 /** `NAME=value`, `--name=value`, `"name": "value"`, `name: value` inside a string. */
 const ASSIGNMENTS = [
-  /(?:^|[\s,;])-{0,2}([A-Za-z_][\w.-]*)=([^\s,;]+)/g,
+  // Lookahead for the value, so that `--build-arg=NPM_TOKEN=x` yields both `build-arg` and `NPM_TOKEN`.
+  /([A-Za-z_][\w.-]*)=(?=([^\s,;]+))/g,
   /"([A-Za-z_][\w.-]*)"\s*:\s*"([^"]*)"/g,
   /(?:^|\n)\s*([A-Za-z_][\w.-]*):[ \t]+([^\s#]+)/g,
 ];

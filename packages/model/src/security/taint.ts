@@ -9,16 +9,23 @@ const INERT = /^[\w.:/@+,%-]*$/;
 
 /**
  * Which `{{…}}` references carry text that someone other than the template's author chooses: parameters, task and
- * step outputs, loop items. A workflow parameter is trusted only when an `enum` constrains it (Argo checks a workflow
- * argument against its enum at submission, event-binding submissions included); a template input only when every
- * caller in the document passes an inert literal or such a parameter (Argo does not check a template input's own
- * enum at run time, and a caller outside the document is unknown).
+ * step outputs, loop items. A workflow parameter is trusted only when an `enum` of inert values constrains it (Argo
+ * checks a workflow argument against its enum at submission, event-binding submissions included; a parameter an event
+ * fills from a webhook payload is never trusted otherwise). A template input is trusted only in a Workflow (whose
+ * templates no other document can call) when every caller passes the author's literal text or trusted references;
+ * Argo does not check a template input's own enum at run time, so that enum does not count.
  */
 export class Taint {
   readonly #workflowEnums = new Map<string, readonly string[]>();
-  readonly #callers = new Map<string, Obj[]>();
+  readonly #callers = new Map<string, { call: Obj; caller: Obj }[]>();
+  /** Inputs being decided, so that recursive templates do not loop (an input that depends on itself is untrusted). */
+  readonly #deciding = new Set<string>();
 
-  constructor(spec: Obj) {
+  /** `library`: a WorkflowTemplate's templates can be called from other documents, with any arguments. */
+  readonly #library: boolean;
+
+  constructor(spec: Obj, library: boolean) {
+    this.#library = library;
     const args = isObject(spec.arguments) ? spec.arguments : {};
     for (const p of listAt(args.parameters))
       if (typeof p.name === 'string' && Array.isArray(p.enum) && p.enum.length > 0)
@@ -31,7 +38,7 @@ export class Taint {
       for (const call of calls) {
         if (typeof call.template !== 'string') continue;
         const same = this.#callers.get(call.template) ?? [];
-        same.push(call);
+        same.push({ call, caller: t });
         this.#callers.set(call.template, same);
       }
     }
@@ -65,18 +72,27 @@ export class Taint {
 
   #constrainedInput(name: string, template: Obj): boolean {
     const callers = typeof template.name === 'string' ? this.#callers.get(template.name) : undefined;
-    if (!callers || callers.length === 0) return false;
-    const inputs = isObject(template.inputs) ? listAt(template.inputs.parameters) : [];
-    const declared = inputs.find((p) => p.name === name);
-    return callers.every((call) => {
-      const args = isObject(call.arguments) ? listAt(call.arguments.parameters) : [];
-      const given = args.find((p) => p.name === name);
-      const value = given ? given.value : declared?.value;
-      if (typeof value === 'number' || typeof value === 'boolean') return true;
-      if (typeof value !== 'string') return false;
-      const only = /^\{\{\s*workflow\.parameters\.([^\s}]+)\s*\}\}$/.exec(value);
-      if (only) return this.#constrainedWorkflowParameter(only[1] as string);
-      return !value.includes('{{') && INERT.test(value);
-    });
+    if (this.#library || !callers || callers.length === 0) return false;
+    const key = `${String(template.name)}/${name}`;
+    if (this.#deciding.has(key)) return false;
+    this.#deciding.add(key);
+    try {
+      const inputs = isObject(template.inputs) ? listAt(template.inputs.parameters) : [];
+      const declared = inputs.find((p) => p.name === name);
+      return callers.every(({ call, caller }) => {
+        const args = isObject(call.arguments) ? listAt(call.arguments.parameters) : [];
+        const given = args.find((p) => p.name === name);
+        const value = given ? given.value : declared?.value;
+        if (typeof value === 'number' || typeof value === 'boolean') return true;
+        if (typeof value !== 'string') return false;
+        // The author's literal text is trusted, and so is every reference in it that is trusted where the caller
+        // writes it (an enum-constrained parameter, the caller's own trusted inputs, controller values such as a
+        // pod's IP, items of a literal withItems list or of a withSequence).
+        const refs = this.untrusted(value, caller);
+        return refs.every((r) => /^item\b/.test(r) && (Array.isArray(call.withItems) || isObject(call.withSequence)));
+      });
+    } finally {
+      this.#deciding.delete(key);
+    }
   }
 }
