@@ -93,3 +93,5 @@ export {
   workflowTemplate,
 } from './workflow.js';
 export { compareKeys, toYaml } from './yaml.js';
+/** A deliberate exception to a security rule, for a template's `metadata.annotations` (README "Security"). */
+export { securityException } from '@argo-gen/model';

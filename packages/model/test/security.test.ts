@@ -18,7 +18,12 @@ function wf(templates: unknown[], spec: Record<string, unknown> = {}, metadata: 
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Workflow',
     metadata: { generateName: 'x-', ...metadata },
-    spec: { entrypoint: templates.length ? (templates[0] as { name: string }).name : 'main', templates, ...spec },
+    spec: {
+      entrypoint: templates.length ? (templates[0] as { name: string }).name : 'main',
+      executor: { serviceAccountName: 'executor' },
+      templates,
+      ...spec,
+    },
   };
 }
 const safe = (name: string, extra: Record<string, unknown> = {}, container: Record<string, unknown> = {}) => ({
@@ -34,6 +39,13 @@ const codes = (doc: unknown, options: SecurityOptions = { mode: 'strict' }) =>
 describe('security lint', () => {
   it('passes a pod that meets the restricted level, pinned and without a token', () => {
     expect(codes(wf([safe('main')]))).toEqual([]);
+  });
+
+  it('requires an executor ServiceAccount where the pod has no token', () => {
+    const { executor: _, ...noExecutor } = safe('main');
+    expect(codes(wf([noExecutor], { executor: undefined }))).toEqual([
+      'error security/executor-account /spec/templates/0',
+    ]);
   });
 
   describe('injection', () => {

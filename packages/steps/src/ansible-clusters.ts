@@ -1,8 +1,16 @@
 import { container, type OutputParamSpec, output, type Template } from '@argo-gen/dsl';
 import * as z from 'zod/mini';
-import { type AnsibleInputs, type AnsibleOptions, type PlaybookSource, prepareAnsible, WORK } from './ansible.js';
+import {
+  ANSIBLE_USER,
+  type AnsibleInputs,
+  type AnsibleOptions,
+  type PlaybookSource,
+  prepareAnsible,
+  WORK,
+} from './ansible.js';
 import { images } from './images.js';
 import { optionError, parseOptions } from './internal/options.js';
+import { restricted } from './internal/pod-security.js';
 import { matching, secretKey } from './internal/schemas.js';
 
 /** One target cluster: a short name (the key in the results) and the Secret key holding its kubeconfig. */
@@ -78,7 +86,7 @@ export function ansibleClusters<const V extends string = never, const S extends 
   const dup = names.find((n, k) => names.indexOf(n) !== k);
   if (dup) throw optionError(subject, `clusters has '${dup}' twice; each cluster is configured once per run`);
   if ('inventory' in rest) throw optionError(subject, "unknown option 'inventory' (each cluster runs on localhost)");
-  const { o, i, args, env, volumes, mounts } = prepareAnsible(subject, rest as AnsibleOptions<string>);
+  const { o, i, args, env, volumes, mounts, prelude } = prepareAnsible(subject, rest as AnsibleOptions<string>);
   const kubeconfigs = targets.clusters.map((c) => ({
     volume: {
       name: `kubeconfig-${c.name}`,
@@ -90,7 +98,8 @@ export function ansibleClusters<const V extends string = never, const S extends 
     o.name ?? 'ansible-clusters',
     {
       image: o.image ?? images.ansible,
-      command: ['sh', '-c', SCRIPT, 'ansible-clusters', ...args],
+      command: ['sh', '-c', prelude ? `${prelude}\n${SCRIPT}` : SCRIPT, 'ansible-clusters', ...args],
+      securityContext: restricted(ANSIBLE_USER),
       workingDir: WORK,
       env: [...env, { name: 'CLUSTERS', value: names.join(' ') }],
       volumeMounts: [...mounts, ...kubeconfigs.map((k) => k.mount)],

@@ -2,6 +2,7 @@ import { type ArtifactSpec, artifact, container, inputs, type ParamSpec, param, 
 import * as z from 'zod/mini';
 import { images } from './images.js';
 import { optionError, parseOptions } from './internal/options.js';
+import { restricted } from './internal/pod-security.js';
 import {
   envName,
   gitSource,
@@ -9,6 +10,7 @@ import {
   k8sName,
   matching,
   nonEmpty,
+  SECRET_LIKE,
   secretKey,
   templateName,
 } from './internal/schemas.js';
@@ -130,9 +132,29 @@ const schema = z.strictObject({
   image: z.optional(imageRef),
 });
 
-const SECRET_LIKE = /PASSWORD|PASSWD|TOKEN|SECRET|PRIVATE|API_?KEY|CREDENTIAL/i;
 export const WORK = '/work';
+const EXTRA_VARS_FILE = '/tmp/argo-gen-extra-vars.json';
+const FIXED_VARS_ENV = 'ARGO_GEN_EXTRA_VARS';
+const RUNTIME_VAR_ENV = 'ARGO_GEN_VAR_';
+
+/**
+ * Shell lines that write Ansible's extra variables as a JSON file inside the container: the fixed ones (JSON the step
+ * wrote, in ARGO_GEN_EXTRA_VARS) and each runtime variable from its environment variable, encoded by Python's json
+ * module (the image's Ansible runs on it). Argo substitutes a parameter into the environment variable only, so no
+ * value ever becomes part of this text, the JSON or a command line. Runtime variable names are checked identifiers.
+ */
+function extraVarsPrelude(runtimeVars: readonly string[]): string {
+  const program = [
+    'import json, os, sys',
+    `v = json.loads(os.environ["${FIXED_VARS_ENV}"])`,
+    `v.update({n: os.environ["${RUNTIME_VAR_ENV}" + n] for n in sys.argv[1:]})`,
+    `json.dump(v, open("${EXTRA_VARS_FILE}", "w"))`,
+  ].join('; ');
+  return `python3 -c '${program}' ${runtimeVars.join(' ')} || exit 1`.trimEnd();
+}
 const VAULT = '/etc/ansible-vault';
+/** A non-root user for the ansible image (which defaults to root); Ansible needs only $HOME and /tmp writable. */
+export const ANSIBLE_USER = 1000;
 
 /**
  * Runs an Ansible playbook from git or a ConfigMap, with inventory, extra variables, tags, and vault password and
@@ -142,13 +164,16 @@ const VAULT = '/etc/ansible-vault';
 export function ansible<const V extends string = never, const S extends PlaybookSource = PlaybookSource>(
   options: AnsibleOptions<V, S>,
 ): Template<AnsibleInputs<V, S>> {
-  const { o, i, args, env, volumes, mounts } = prepareAnsible("step 'ansible'", options);
+  const { o, i, args, env, volumes, mounts, prelude } = prepareAnsible("step 'ansible'", options);
   return container(
     o.name ?? 'ansible',
     {
       image: o.image ?? images.ansible,
-      command: ['ansible-playbook'],
-      args,
+      // With extra variables, a fixed shell line writes their JSON file first; every argument stays "$@".
+      ...(prelude
+        ? { command: ['sh', '-c', `${prelude}\nexec ansible-playbook "$@"`, 'ansible-playbook'], args }
+        : { command: ['ansible-playbook'], args }),
+      securityContext: restricted(ANSIBLE_USER),
       workingDir: WORK,
       ...(env.length ? { env } : {}),
       ...(mounts.length ? { volumeMounts: mounts } : {}),
@@ -172,6 +197,14 @@ export function prepareAnsible(subject: string, options: AnsibleOptions<string>)
       );
     }
   }
+  for (const [name, value] of Object.entries(o.extraVars ?? {})) {
+    if (SECRET_LIKE.test(name) && typeof value === 'string') {
+      throw optionError(
+        subject,
+        `extraVars.${name} looks like a credential (got a literal value); pass it with secrets: [{ env: '${name.toUpperCase()}', secret, key }] and read it with lookup('env', …)`,
+      );
+    }
+  }
   const clash = (o.runtimeVars ?? []).find((v) => v in (o.extraVars ?? {}) || v === 'revision' || v === 'playbooks');
   if (clash)
     throw optionError(subject, `runtimeVars has '${clash}', which is also a fixed extra variable or a built-in input`);
@@ -191,17 +224,23 @@ export function prepareAnsible(subject: string, options: AnsibleOptions<string>)
       : typeof o.inventory === 'string'
         ? o.inventory
         : `${o.inventory.hosts.join(',')},`;
-  const vars = { ...(o.extraVars ?? {}), ...Object.fromEntries((o.runtimeVars ?? []).map((v) => [v, handles[v]])) };
+  const runtimeVars = o.runtimeVars ?? [];
+  const hasVars = runtimeVars.length > 0 || Object.keys(o.extraVars ?? {}).length > 0;
   const args = [
     `--inventory=${inventory}`,
     ...(o.inventory === undefined ? ['--connection=local'] : []),
-    ...(Object.keys(vars).length ? [`--extra-vars=${JSON.stringify(vars)}`] : []),
+    ...(hasVars ? [`--extra-vars=@${EXTRA_VARS_FILE}`] : []),
     ...(o.tags ? [`--tags=${o.tags.join(',')}`] : []),
     ...(o.skipTags ? [`--skip-tags=${o.skipTags.join(',')}`] : []),
     ...(o.vaultPasswordSecret ? [`--vault-password-file=${VAULT}/${o.vaultPasswordSecret.key}`] : []),
     o.playbook,
   ];
   const env = [
+    // The image runs as a non-root user without a home directory of its own; Ansible keeps its temp files in $HOME.
+    { name: 'HOME', value: '/tmp' },
+    ...(hasVars ? [{ name: FIXED_VARS_ENV, value: JSON.stringify(o.extraVars ?? {}) }] : []),
+    // Each runtime variable's value arrives as data in an environment variable, never inside the JSON text.
+    ...runtimeVars.map((v) => ({ name: `${RUNTIME_VAR_ENV}${v}`, value: handles[v] as string })),
     ...Object.entries(o.env ?? {}).map(([name, value]) => ({ name, value })),
     ...(o.secrets ?? []).map((s) => ({ name: s.env, valueFrom: { secretKeyRef: { name: s.secret, key: s.key } } })),
   ];
@@ -223,5 +262,5 @@ export function prepareAnsible(subject: string, options: AnsibleOptions<string>)
     ...('configMap' in o.source ? [{ name: 'playbooks', mountPath: WORK, readOnly: true }] : []),
     ...(o.vaultPasswordSecret ? [{ name: 'vault-password', mountPath: VAULT, readOnly: true }] : []),
   ];
-  return { o, i, args, env, volumes, mounts };
+  return { o, i, args, env, volumes, mounts, prelude: hasVars ? extraVarsPrelude(runtimeVars) : '' };
 }

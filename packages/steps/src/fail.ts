@@ -2,7 +2,8 @@ import { container, type Template } from '@argo-gen/dsl';
 import * as z from 'zod/mini';
 import { images } from './images.js';
 import { parseOptions } from './internal/options.js';
-import { imageRef, nonEmpty, templateName } from './internal/schemas.js';
+import { noApiToken, restricted } from './internal/pod-security.js';
+import { imageRef, k8sName, nonEmpty, templateName } from './internal/schemas.js';
 
 export interface FailOptions {
   /** The template's name; must be unique in the workflow. */
@@ -14,9 +15,16 @@ export interface FailOptions {
    * @default images.busybox
    */
   readonly image?: string;
+  /** As `perfCheck`'s: the executor's ServiceAccount; the step's own container gets no API token. */
+  readonly executorServiceAccountName?: string;
 }
 
-const schema = z.strictObject({ name: templateName, message: nonEmpty, image: z.optional(imageRef) });
+const schema = z.strictObject({
+  name: templateName,
+  message: nonEmpty,
+  image: z.optional(imageRef),
+  executorServiceAccountName: z.optional(k8sName),
+});
 
 /**
  * A step that always fails: it ends a failure branch (after a rollback) so that the workflow still reports the
@@ -25,8 +33,14 @@ const schema = z.strictObject({ name: templateName, message: nonEmpty, image: z.
 export function fail(options: FailOptions): Template<Record<never, never>> {
   const o = parseOptions("step 'fail'", schema, options);
   // The message is an argument, never part of the shell text, so it needs no quoting.
-  return container(o.name, {
-    image: o.image ?? images.busybox,
-    command: ['sh', '-c', 'echo "$1" >&2; exit 1', 'fail', o.message],
-  });
+  // Runs as busybox's `nobody` (65534) under the restricted policy, with no API token.
+  return container(
+    o.name,
+    {
+      image: o.image ?? images.busybox,
+      command: ['sh', '-c', 'echo "$1" >&2; exit 1', 'fail', o.message],
+      securityContext: restricted(65534),
+    },
+    noApiToken(o.executorServiceAccountName),
+  );
 }

@@ -12,7 +12,7 @@ export {
   ansibleClusters,
 } from './ansible-clusters.js';
 export { type FailOptions, fail } from './fail.js';
-export { type ImageName, images } from './images.js';
+export { type ImageName, images, UNPINNED } from './images.js';
 export {
   type KanikoArtifactContext,
   type KanikoContext,

@@ -9,10 +9,21 @@ import {
   param,
   type Template,
 } from '@argo-gen/dsl';
+import { securityException } from '@argo-gen/model';
 import * as z from 'zod/mini';
 import { images } from './images.js';
-import { parseOptions } from './internal/options.js';
-import { duration, httpsUrl, imageRef, k8sName, matching, nonEmpty, templateName } from './internal/schemas.js';
+import { optionError, parseOptions } from './internal/options.js';
+import { noApiToken } from './internal/pod-security.js';
+import {
+  duration,
+  httpsUrl,
+  imageRef,
+  k8sName,
+  matching,
+  nonEmpty,
+  SECRET_LIKE,
+  templateName,
+} from './internal/schemas.js';
 
 /** Build from a git repository; kaniko clones it itself. */
 export interface KanikoGitContext {
@@ -121,6 +132,14 @@ export interface KanikoOptions<C extends KanikoContext = KanikoContext> {
    * @default images.kaniko
    */
   readonly image?: string;
+  /**
+   * The ServiceAccount whose token only Argo's executor gets (it records outputs; it needs `workflowtaskresults`
+   * create and patch). This step never calls the Kubernetes API, so its own container gets no token
+   * (`automountServiceAccountToken: false`); Argo then requires an executor ServiceAccount, here or in the
+   * workflow's `spec.executor`.
+   * @default the workflow's `spec.executor.serviceAccountName`
+   */
+  readonly executorServiceAccountName?: string;
 }
 
 type TagInput = { readonly tag: ParamSpec<string, false> };
@@ -165,9 +184,37 @@ const schema = z.strictObject({
   cache: z.optional(z.strictObject({ repo: repository, ttl: z.optional(duration) })),
   registrySecret: z.optional(k8sName),
   image: z.optional(imageRef),
+  executorServiceAccountName: z.optional(k8sName),
 });
 
 const DOCKER_CONFIG = '/kaniko/.docker';
+
+/**
+ * kaniko unpacks the base image and runs the Dockerfile's RUN steps as root inside its own container (it chowns
+ * files to the image's users and writes the whole root file system), so it cannot meet the "restricted" Pod Security
+ * level. It is confined as far as it can be: no privilege escalation, every capability dropped except the file
+ * ownership and identity ones it uses to unpack layers (all within the "baseline" set), the default seccomp profile,
+ * no API token. Run it in a namespace whose Pod Security is "baseline" (`pod-security.kubernetes.io/enforce: baseline`),
+ * apart from the namespaces that run the other steps under "restricted".
+ */
+const KANIKO_SECURITY_CONTEXT = {
+  runAsUser: 0,
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ['ALL'], add: ['CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'SETGID', 'SETUID', 'SETFCAP'] },
+  seccompProfile: { type: 'RuntimeDefault' },
+} as const;
+
+/** The two restricted-level rules kaniko cannot meet, each with its reason, shown in the YAML for review. */
+const KANIKO_EXCEPTIONS = {
+  ...securityException(
+    'run-as-root',
+    'kaniko builds the image file system as root inside its container; no privilege escalation, run it in a baseline namespace',
+  ),
+  ...securityException(
+    'capabilities',
+    'kaniko needs CHOWN, DAC_OVERRIDE, FOWNER, FSETID, SETGID, SETUID and SETFCAP to unpack layers with their owners; all others are dropped',
+  ),
+};
 
 /**
  * Builds an image with kaniko and pushes it to every destination, with no Docker daemon and no privileged mode.
@@ -178,6 +225,12 @@ export function kaniko<const C extends KanikoContext>(
   options: KanikoOptions<C>,
 ): Template<KanikoInputs<C>, KanikoOutputs> {
   const o = parseOptions("step 'kaniko'", schema, options);
+  for (const name of Object.keys(o.buildArgs ?? {}))
+    if (SECRET_LIKE.test(name))
+      throw optionError(
+        "step 'kaniko'",
+        `buildArgs.${name} looks like a credential (got a literal value); build args are stored in the image history: mount a build secret instead`,
+      );
   const ctx = o.context;
   const tag = param.string({ default: o.tag ?? 'latest', description: 'The tag pushed to every destination' });
   const revision = param.string({
@@ -224,10 +277,11 @@ export function kaniko<const C extends KanikoContext>(
       ...(o.registrySecret
         ? { volumeMounts: [{ name: 'docker-config', mountPath: DOCKER_CONFIG, readOnly: true }] }
         : {}),
-      // kaniko unpacks images as root inside its own container; it needs no privileges beyond that.
-      securityContext: { privileged: false },
+      securityContext: KANIKO_SECURITY_CONTEXT,
     },
     {
+      ...noApiToken(o.executorServiceAccountName),
+      metadata: { annotations: KANIKO_EXCEPTIONS },
       inputs: i,
       outputs: {
         digest: output.path('/kaniko/digest', { description: 'The pushed image digest (sha256:…)' }),

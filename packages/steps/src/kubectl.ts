@@ -13,6 +13,7 @@ import {
 import * as z from 'zod/mini';
 import { images } from './images.js';
 import { parseOptions } from './internal/options.js';
+import { restricted, unpinnedImage } from './internal/pod-security.js';
 import {
   duration,
   gitSource,
@@ -186,13 +187,25 @@ function kubectlTemplate(
 ): Template {
   return container(
     o.name ?? `${verb}-${target}`,
-    { image: o.image ?? images.kubectl, command: extra.command ?? ['kubectl'], args },
     {
+      image: o.image ?? images.kubectl,
+      command: extra.command ?? ['kubectl'],
+      args,
+      // bitnami/kubectl runs as its user 1001; kubectl needs nothing the restricted level takes away.
+      securityContext: restricted(1001),
+    },
+    {
+      ...unpinnedMetadata(o.image),
       ...(extra.inputs ? { inputs: extra.inputs as never } : {}),
       ...(extra.outputs ? { outputs: extra.outputs as never } : {}),
       ...(o.serviceAccountName ? { serviceAccountName: o.serviceAccountName } : {}),
     },
   );
+}
+
+function unpinnedMetadata(image: string | undefined) {
+  const annotations = unpinnedImage('kubectl', image);
+  return Object.keys(annotations).length > 0 ? { metadata: { annotations } } : {};
 }
 
 const label = (w: z.output<typeof workload>) => `${w.namespace}-${w.name}`;

@@ -2,6 +2,7 @@ import { inputs, type OutputParamSpec, output, type ParamSpec, param, script, ty
 import * as z from 'zod/mini';
 import { images } from './images.js';
 import { optionError, parseOptions } from './internal/options.js';
+import { noApiToken, restricted } from './internal/pod-security.js';
 import { duration, imageRef, integer, k8sName, matching, namespace, templateName } from './internal/schemas.js';
 import { metricsSchema, type PerfMetricsOptions, perfMetrics } from './perf-metrics.js';
 
@@ -74,6 +75,14 @@ export interface PerfCheckOptions {
    */
   readonly image?: string;
   /**
+   * The ServiceAccount whose token only Argo's executor gets (it records outputs; it needs `workflowtaskresults`
+   * create and patch). This step never calls the Kubernetes API, so its own container gets no token
+   * (`automountServiceAccountToken: false`); Argo then requires an executor ServiceAccount, here or in the
+   * workflow's `spec.executor`.
+   * @default the workflow's `spec.executor.serviceAccountName`
+   */
+  readonly executorServiceAccountName?: string;
+  /**
    * Argo custom metrics for dashboards: gauges `<prefix>_p95_ms` and `<prefix>_error_rate` and a counter
    * `<prefix>_failures`, labelled by service, namespace and check; `false` emits none. Names and labels are checked
    * against Prometheus's rules here.
@@ -126,6 +135,7 @@ const schema = z.strictObject({
   }),
   mode: z.optional(z.enum(['gate', 'report'])),
   image: z.optional(imageRef),
+  executorServiceAccountName: z.optional(k8sName),
   metrics: z.optional(metricsSchema),
 });
 
@@ -212,8 +222,11 @@ export function perfCheck(options: PerfCheckOptions): PerfCheckTemplate {
         { name: 'DURATION', value: i.duration },
         { name: 'VUS', value: String(o.vus ?? 10) },
       ],
+      // k6's image runs as its own user, 12345.
+      securityContext: restricted(12345),
     },
     {
+      ...noApiToken(o.executorServiceAccountName),
       inputs: i,
       outputs: {
         verdict: output.path('/tmp/verdict', { default: 'fail', description: 'pass or fail' }),

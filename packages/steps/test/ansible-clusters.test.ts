@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ansibleClusters } from '../src/index.js';
+import { envOf } from './hostile.js';
 import { rendered } from './render.js';
 
 const clusters = [
@@ -28,7 +29,7 @@ function run(fake: string): { code: number; results: unknown; log: string } {
   let log = '';
   try {
     log = execFileSync('sh', ['-c', local, ...args], {
-      env: { PATH: `${dir}:${process.env.PATH}`, CLUSTERS: 'staging production' },
+      env: { PATH: `${dir}:${process.env.PATH}`, ...envOf(rendered(step).container) },
       encoding: 'utf8',
     });
   } catch (e) {
@@ -58,7 +59,7 @@ describe('ansible-clusters', () => {
       'ansible-clusters',
       '--inventory=localhost,',
       '--connection=local',
-      '--extra-vars={"namespace":"{{inputs.parameters.namespace}}"}',
+      '--extra-vars=@/tmp/argo-gen-extra-vars.json',
       'site.yml',
     ]);
   });

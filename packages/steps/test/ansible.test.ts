@@ -36,17 +36,34 @@ describe('ansible', () => {
       },
       container: {
         image: images.ansible,
-        command: ['ansible-playbook'],
+        // The extra variables' JSON is written inside the container from environment variables (hostile.test.ts).
+        command: [
+          'sh',
+          '-c',
+          `python3 -c 'import json, os, sys; v = json.loads(os.environ["ARGO_GEN_EXTRA_VARS"]); v.update({n: os.environ["ARGO_GEN_VAR_" + n] for n in sys.argv[1:]}); json.dump(v, open("/tmp/argo-gen-extra-vars.json", "w"))' namespace || exit 1\nexec ansible-playbook "$@"`,
+          'ansible-playbook',
+        ],
         args: [
           '--inventory=inventory/prod.ini',
-          '--extra-vars={"app":"burger","replicas":3,"namespace":"{{inputs.parameters.namespace}}"}',
+          '--extra-vars=@/tmp/argo-gen-extra-vars.json',
           '--tags=env,network-policies',
           '--skip-tags=slow',
           '--vault-password-file=/etc/ansible-vault/password',
           'configure.yml',
         ],
         workingDir: '/work',
+        securityContext: {
+          allowPrivilegeEscalation: false,
+          capabilities: { drop: ['ALL'] },
+          runAsNonRoot: true,
+          runAsUser: 1000,
+          runAsGroup: 1000,
+          seccompProfile: { type: 'RuntimeDefault' },
+        },
         env: [
+          { name: 'HOME', value: '/tmp' },
+          { name: 'ARGO_GEN_EXTRA_VARS', value: '{"app":"burger","replicas":3}' },
+          { name: 'ARGO_GEN_VAR_namespace', value: '{{inputs.parameters.namespace}}' },
           { name: 'ANSIBLE_FORCE_COLOR', value: 'false' },
           { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } },
         ],
@@ -81,5 +98,11 @@ describe('ansible', () => {
     // @ts-expect-error: `image` is required
     const typeOnly = () => task('run', t, { args: {} });
     expect(typeOnly).toBeTypeOf('function');
+  });
+
+  it('refuses an extra variable that looks like a credential', () => {
+    expect(() =>
+      ansible({ source: { configMap: 'pb' }, playbook: 'site.yml', extraVars: { db_password: 'hunter2' } }),
+    ).toThrow('extraVars.db_password looks like a credential (got a literal value); pass it with secrets:');
   });
 });

@@ -54,7 +54,15 @@ describe('kaniko', () => {
           '--digest-file=/kaniko/digest',
           '--image-name-with-digest-file=/kaniko/image',
         ],
-        securityContext: { privileged: false },
+        securityContext: {
+          runAsUser: 0,
+          allowPrivilegeEscalation: false,
+          capabilities: {
+            drop: ['ALL'],
+            add: ['CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'SETGID', 'SETUID', 'SETFCAP'],
+          },
+          seccompProfile: { type: 'RuntimeDefault' },
+        },
         volumeMounts: [{ name: 'docker-config', mountPath: '/kaniko/.docker', readOnly: true }],
       },
       volumes: [
@@ -63,7 +71,23 @@ describe('kaniko', () => {
           secret: { secretName: 'regcred', items: [{ key: '.dockerconfigjson', path: 'config.json' }] },
         },
       ],
+      // kaniko needs no API token; root inside its container, confined, with the reasons for review.
+      automountServiceAccountToken: false,
+      metadata: {
+        annotations: {
+          'security.argo-gen.io/run-as-root': expect.stringContaining('as root inside its container'),
+          'security.argo-gen.io/capabilities': expect.stringContaining('all others are dropped'),
+        },
+      },
     });
+  });
+
+  it('refuses a build argument that looks like a credential', () => {
+    expect(() =>
+      kaniko({ context: { dir: '/src' }, destinations: ['r.example/app'], buildArgs: { NPM_TOKEN: 'npm_x' } }),
+    ).toThrow(
+      'buildArgs.NPM_TOKEN looks like a credential (got a literal value); build args are stored in the image history',
+    );
   });
 
   it('reads private git credentials from a Secret', () => {

@@ -121,6 +121,13 @@ export const SECURITY_RULES = {
     reason: 'the pod gets an API token it does not need (it runs as the workflow-level or default ServiceAccount)',
     fix: 'set automountServiceAccountToken: false (with executor.serviceAccountName), or give the template its own ServiceAccount if it calls the API',
   }),
+  'executor-account': rule({
+    code: 'security/executor-account',
+    severity: 'error',
+    reason:
+      'without an API token in the pod, Argo needs executor.serviceAccountName for its executor, or refuses to create the pod',
+    fix: 'set executor.serviceAccountName on the template or in the workflow spec',
+  }),
   'exception-reason': rule({
     code: 'security/exception-reason',
     severity: 'error',

@@ -45,10 +45,11 @@ export function lintSecurity(doc: unknown, options: SecurityOptions = {}): Issue
     });
     const parsePatch = options.parsePatch ?? JSON.parse;
     const account = typeof spec.serviceAccountName === 'string' ? spec.serviceAccountName : undefined;
+    const executorAccount = typeof objectAt(spec.executor).serviceAccountName === 'string';
     for (const pod of podsOf(spec, specPath, parsePatch)) {
       checkPod(pod, report);
       checkImages(pod, report);
-      checkAutomount(pod, account, report);
+      checkAutomount(pod, account, executorAccount, report);
     }
   }
   const level = options.podSecurity ?? (mode === 'strict' ? 'restricted' : 'baseline');

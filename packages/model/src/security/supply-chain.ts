@@ -36,8 +36,23 @@ export function checkImages(pod: PodView, report: Report): void {
  * names its own ServiceAccount declares that it does; the others inherit the workflow's (or the namespace default)
  * and should not get a token (Argo's executor then uses `executor.serviceAccountName`).
  */
-export function checkAutomount(pod: PodView, workflowAccount: string | undefined, report: Report): void {
-  if (pod.automountServiceAccountToken === false) return;
+export function checkAutomount(
+  pod: PodView,
+  workflowAccount: string | undefined,
+  executorAccount: boolean,
+  report: Report,
+): void {
+  if (pod.automountServiceAccountToken === false) {
+    const own = pod.template.executor as { serviceAccountName?: unknown } | undefined;
+    if (!executorAccount && !(typeof own?.serviceAccountName === 'string' && own.serviceAccountName !== ''))
+      report({
+        rule: 'executor-account',
+        path: pod.templatePath,
+        template: pod.templateName,
+        message: 'automountServiceAccountToken is false and no executor.serviceAccountName is set',
+      });
+    return;
+  }
   if (typeof pod.template.serviceAccountName === 'string' && pod.template.serviceAccountName !== '') return;
   const from = workflowAccount ? `the workflow's ServiceAccount '${workflowAccount}'` : 'the default ServiceAccount';
   report({

@@ -58,3 +58,6 @@ export const httpsUrl = matching(/^https:\/\/\S+$/, 'must be an https:// URL');
 export const gitSource = z.strictObject({
   git: z.strictObject({ url: httpsUrl, revision: z.optional(nonEmpty) }),
 });
+
+/** Names that say "this is a credential": a literal value under such a name is refused (use a Secret). */
+export const SECRET_LIKE = /PASSWORD|PASSWD|TOKEN|SECRET|PRIVATE|API_?KEY|CREDENTIAL/i;
