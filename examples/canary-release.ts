@@ -16,4 +16,10 @@ const release = canary({
   }),
 });
 
-export default workflow({ generateName: 'canary-release-' }, { entrypoint: dag('release', release) });
+export default workflow(
+  { generateName: 'canary-release-' },
+  {
+    spec: { automountServiceAccountToken: false, executor: { serviceAccountName: 'argo-executor' } },
+    entrypoint: dag('release', release),
+  },
+);

@@ -1,11 +1,16 @@
 import { container, dag, type Item, inputs, param, task, workflow } from '@argo-gen/dsl';
+import { images, restrictedSecurityContext } from '@argo-gen/steps';
 
 // withItems with typed items: `item.name` and `item.replicas` exist because the items have those keys; `item.size`
 // would not compile. Each item becomes one task run.
 const i = inputs({ name: param.string(), replicas: param.number() });
 const report = container(
   'report',
-  { image: 'busybox:1.37.0', command: ['echo', `${i.name} runs ${i.replicas} replicas`] },
+  {
+    image: images.busybox,
+    securityContext: restrictedSecurityContext(65534),
+    command: ['echo', `${i.name} runs ${i.replicas} replicas`],
+  },
   { inputs: i },
 );
 
@@ -20,4 +25,10 @@ const each = task('each', report, {
   args: (item: Item<Component>) => ({ name: item.name, replicas: item.replicas }),
 });
 
-export default workflow({ generateName: 'loops-' }, { entrypoint: dag('main', [each]) });
+export default workflow(
+  { generateName: 'loops-' },
+  {
+    spec: { automountServiceAccountToken: false, executor: { serviceAccountName: 'argo-executor' } },
+    entrypoint: dag('main', [each]),
+  },
+);

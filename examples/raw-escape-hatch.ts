@@ -1,4 +1,5 @@
 import { container, dag, raw, rawTemplate, task, workflow } from '@argo-gen/dsl';
+import { images, restrictedSecurityContext } from '@argo-gen/steps';
 
 // When the DSL does not model something, say so explicitly: rawTemplate() takes a plain Argo template, raw() a
 // hand-written expression. Both are still validated against Argo's schema at synthesis, and a '{{' that is not
@@ -6,14 +7,25 @@ import { container, dag, raw, rawTemplate, task, workflow } from '@argo-gen/dsl'
 const legacy = rawTemplate({
   name: 'legacy',
   inputs: { parameters: [{ name: 'when' }] },
-  container: { image: 'busybox:1.37.0', command: ['echo', raw('{{inputs.parameters.when}}')] },
+  container: {
+    image: images.busybox,
+    securityContext: restrictedSecurityContext(65534),
+    command: ['echo', raw('{{inputs.parameters.when}}')],
+  },
 });
 const stamp = container('stamp', {
-  image: 'busybox:1.37.0',
+  image: images.busybox,
+  securityContext: restrictedSecurityContext(65534),
   command: ['echo', raw('{{=sprig.upper(workflow.name)}}')],
 });
 
 const first = task('first', stamp);
 const second = task('second', legacy, { args: { when: raw('{{workflow.creationTimestamp}}') }, after: [first] });
 
-export default workflow({ generateName: 'raw-escape-hatch-' }, { entrypoint: dag('main', [first, second]) });
+export default workflow(
+  { generateName: 'raw-escape-hatch-' },
+  {
+    spec: { automountServiceAccountToken: false, executor: { serviceAccountName: 'argo-executor' } },
+    entrypoint: dag('main', [first, second]),
+  },
+);

@@ -58,5 +58,5 @@ export default workflowTemplate('burger-build', {
     tag: param.string({ default: 'latest' }),
   }),
   entrypoint: buildImages,
-  spec: { serviceAccountName: 'burger-builder' },
+  spec: { serviceAccountName: 'burger-builder', executor: { serviceAccountName: 'burger-executor' } },
 });

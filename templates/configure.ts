@@ -40,4 +40,6 @@ export default workflowTemplate('burger-configure', {
   params: workflowParams({ namespace: param.enum(['burger-staging', 'burger-prod'], { default: 'burger-staging' }) }),
   entrypoint: configureNamespace,
   templates: [configureClusters],
+  // Argo's executor records outputs with this ServiceAccount's token; the steps' own containers get none.
+  spec: { executor: { serviceAccountName: 'burger-executor' } },
 });

@@ -61,4 +61,6 @@ export default workflowTemplate('burger-deploy-canary', {
   labels: { 'app.kubernetes.io/part-of': 'burger-stack' },
   params: workflowParams({ 'frontend-image': param.string(), 'backend-image': param.string() }),
   entrypoint: deployProd,
+  // Argo's executor records outputs with this ServiceAccount's token; the steps' own containers get none.
+  spec: { executor: { serviceAccountName: 'burger-executor' } },
 });

@@ -49,4 +49,6 @@ export default workflowTemplate('burger-deploy-rolling', {
     'database-image': param.string(),
   }),
   entrypoint: deployStaging,
+  // Argo's executor records outputs with this ServiceAccount's token; the steps' own containers get none.
+  spec: { executor: { serviceAccountName: 'burger-executor' } },
 });

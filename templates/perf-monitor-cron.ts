@@ -65,6 +65,6 @@ export default cronWorkflow(
     labels: { 'app.kubernetes.io/part-of': 'burger-stack' },
     params: p,
     entrypoint: monitor,
-    spec: { serviceAccountName: 'burger-perf-monitor' },
+    spec: { serviceAccountName: 'burger-perf-monitor', executor: { serviceAccountName: 'burger-executor' } },
   },
 );

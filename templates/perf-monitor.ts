@@ -39,4 +39,6 @@ export default workflowTemplate('burger-perf-monitor', {
   namespace: 'burger-ci',
   labels: { 'app.kubernetes.io/part-of': 'burger-stack' },
   entrypoint: monitor,
+  // Argo's executor records outputs with this ServiceAccount's token; the steps' own containers get none.
+  spec: { executor: { serviceAccountName: 'burger-executor' } },
 });

@@ -47,5 +47,5 @@ export default workflowTemplate('burger-pipeline', {
   labels: { 'app.kubernetes.io/part-of': 'burger-stack' },
   params: p,
   entrypoint: pipeline,
-  spec: { serviceAccountName: 'burger-pipeline' },
+  spec: { serviceAccountName: 'burger-pipeline', executor: { serviceAccountName: 'burger-executor' } },
 });

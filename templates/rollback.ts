@@ -30,4 +30,6 @@ export default workflowTemplate('burger-rollback', {
   namespace: 'burger-ci',
   labels: { 'app.kubernetes.io/part-of': 'burger-stack' },
   entrypoint: rollbackProd,
+  // Argo's executor records outputs with this ServiceAccount's token; the steps' own containers get none.
+  spec: { executor: { serviceAccountName: 'burger-executor' } },
 });

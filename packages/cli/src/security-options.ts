@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {
   type ArgoGenError,
   isSecurityRuleName,
@@ -14,6 +15,28 @@ export interface SecurityConfig {
   readonly podSecurity?: PodSecurityLevel;
   /** By rule name or code: a severity, `'off'`, or `{ severity?, allow?: [template names] }`. */
   readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /**
+   * Files and directories (relative to the config) the security lint does not check, e.g. faithful ports of
+   * third-party examples whose findings are theirs. Use sparingly: prefer an exception annotation with its reason.
+   */
+  readonly exclude?: readonly string[];
+}
+
+/** The security options for each input file: `{ mode: 'off' }` for a file under an `exclude` path. */
+export type SecurityFor = (file: string) => SecurityOptions;
+
+export function securityFor(
+  options: SecurityOptions,
+  exclude: readonly string[] | undefined,
+  root: string,
+): SecurityFor {
+  const prefixes = (exclude ?? []).map((e) => path.resolve(root, e));
+  if (prefixes.length === 0) return () => options;
+  return (file) => {
+    const absolute = path.resolve(root, file);
+    const excluded = prefixes.some((p) => absolute === p || absolute.startsWith(`${p}${path.sep}`));
+    return excluded ? { mode: 'off' } : options;
+  };
 }
 
 /** Command-line flags override the config; podSpecPatch strings are read as YAML (a superset of JSON). */
@@ -51,6 +74,8 @@ export function checkSecurityConfig(value: unknown, bad: (why: string) => ArgoGe
     if (allow !== undefined && (!Array.isArray(allow) || allow.some((a) => typeof a !== 'string')))
       throw bad(`security.rules['${name}'].allow must be a list of template names`);
   }
+  if (s.exclude !== undefined && (!Array.isArray(s.exclude) || s.exclude.some((e) => typeof e !== 'string')))
+    throw bad('security.exclude must be a list of paths');
   return s as SecurityConfig;
 }
 

@@ -13,6 +13,7 @@ export {
 } from './ansible-clusters.js';
 export { type FailOptions, fail } from './fail.js';
 export { type ImageName, images, UNPINNED } from './images.js';
+export { restricted as restrictedSecurityContext } from './internal/pod-security.js';
 export {
   type KanikoArtifactContext,
   type KanikoContext,
