@@ -2,7 +2,17 @@
 // manual approval (a suspend node) that `argo-gen resume` gives; then the backend and frontend canaries run, and a
 // failed perf gate takes the rollback branch.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { argoGen, core, createdName, custom, fakeKubelet, namespace, nodePhases, workflow } from './cluster.js';
+import {
+  argoGen,
+  core,
+  createdName,
+  custom,
+  fakeKubelet,
+  namespace,
+  nodePhases,
+  serviceAccount,
+  workflow,
+} from './cluster.js';
 
 // The templates name their namespace (metadata.namespace), so they cannot be applied elsewhere with -n.
 const NS = 'burger-ci';
@@ -54,6 +64,7 @@ const tasks = (phases: Record<string, string>, re: RegExp) => Object.keys(phases
 
 beforeAll(async () => {
   await namespace(NS);
+  await serviceAccount(NS, 'burger-executor');
   await fakeKubelet(NS, { 'fail-tasks': '' });
   const r = await argoGen('apply', 'templates/deploy-canary.ts');
   expect(r.stderr).toBe('');

@@ -37,6 +37,24 @@ export async function namespace(name: string): Promise<string> {
   return name;
 }
 
+/**
+ * A ServiceAccount (server-side apply). The Burger Stack's steps that need no API token run with
+ * `automountServiceAccountToken: false`, and Argo's executor then looks up `executor.serviceAccountName`
+ * (`burger-executor`) before it creates their pods.
+ */
+export async function serviceAccount(ns: string, name: string): Promise<void> {
+  await core.patchNamespacedServiceAccount(
+    {
+      name,
+      namespace: ns,
+      body: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: ns } },
+      fieldManager: 'e2e',
+      force: true,
+    },
+    setHeaderOptions('Content-Type', PatchStrategy.ServerSideApply),
+  );
+}
+
 /** The fake kubelet's per-namespace knobs (test/cluster/fake-kubelet.ts): fail-tasks, duration-ms, outputs. */
 export async function fakeKubelet(ns: string, data: Record<string, string>): Promise<void> {
   await core.patchNamespacedConfigMap(
