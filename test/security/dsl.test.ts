@@ -1,16 +1,7 @@
 // The security lint on DSL values, as `generate` runs it: findings point at the TypeScript line, and a deliberate
 // exception is an annotation (with its reason) that the YAML shows and the lint honours.
-import {
-  type ArgoGenError,
-  inputs,
-  param,
-  script,
-  securityException,
-  synth,
-  toYaml,
-  workflowTemplate,
-} from '@argo-gen/dsl';
-import { lintSecurity } from '@argo-gen/model';
+import { inputs, param, script, securityException, synth, toYaml, workflowTemplate } from '@argo-gen/dsl';
+import { type ArgoGenError, lintSecurity } from '@argo-gen/model';
 import { describe, expect, it } from 'vitest';
 
 const i = inputs({ name: param.string() });

@@ -5,6 +5,7 @@ import { lintSecurity, type SecurityOptions } from '@argo-gen/model';
 import { describe, expect, it } from 'vitest';
 import { securityOptions } from '../../packages/cli/src/security-options.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: mutations reach into the document freely; the lint reads it as unknown
 type Obj = Record<string, any>;
 const DIGEST = `@sha256:${'0'.repeat(63)}1`;
 

@@ -108,7 +108,8 @@ spec:
         '1 file(s), 1 document(s): 1 valid, 0 invalid, 0 skipped, 1 warning(s)\n',
     );
     const json = JSON.parse(
-      (await argoGen(['validate', '--security', 'off', '--format', 'json', 'w.yaml'], tempDir({ 'w.yaml': text }))).stdout,
+      (await argoGen(['validate', '--security', 'off', '--format', 'json', 'w.yaml'], tempDir({ 'w.yaml': text })))
+        .stdout,
     );
     expect(json.warnings).toBe(1);
   });

@@ -1,4 +1,7 @@
 // @argo-gen/dsl: typed, immutable building blocks for Argo Workflows.
+
+/** A deliberate exception to a security rule, for a template's `metadata.annotations` (README "Security"). */
+export { securityException } from '@argo-gen/model';
 export type { ArgFor, Args, ArgValue } from './args.js';
 export type { Callable, TemplateRef } from './callable.js';
 export { collectTemplates } from './collect.js';
@@ -93,5 +96,3 @@ export {
   workflowTemplate,
 } from './workflow.js';
 export { compareKeys, toYaml } from './yaml.js';
-/** A deliberate exception to a security rule, for a template's `metadata.annotations` (README "Security"). */
-export { securityException } from '@argo-gen/model';
