@@ -23,7 +23,7 @@ export interface OurRun {
 export async function runOurs(files: readonly string[], cwd: string = REPO_ROOT): Promise<OurRun> {
   if (files.length === 0) return { documents: [], unparseable: new Map() };
   // Argo's validator has no security rules: compare with ours without them.
-  const report = await validateFiles(files, cwd, { mode: 'off' });
+  const report = await validateFiles(files, cwd, undefined, { mode: 'off' });
   const unparseable = new Map<string, { code: string; message: string }>();
   for (const p of report.problems) if (p.source) unparseable.set(p.source.file, { code: p.code, message: p.message });
   const documents = report.documents.map((d) => ({

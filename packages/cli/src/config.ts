@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ARGO_VERSIONS, ArgoGenError, type ArgoVersion, isArgoVersion, issue } from '@argo-gen/model';
 import { applyConfigLimits, type LimitFlags } from './limits.js';
+import { checkSecurityConfig, type SecurityConfig } from './security-options.js';
 
 /** One set of TypeScript inputs and the directory their YAML goes to. */
 export interface Target {
@@ -24,6 +25,8 @@ export interface Config {
    * `--max-file-size`) or environment variable overrides each.
    */
   readonly limits?: LimitFlags;
+  /** The security lint (README "Security"): mode, Pod Security level, per-rule severities and allow-lists. */
+  readonly security?: SecurityConfig;
 }
 
 export const CONFIG_FILE = 'argo-gen.config.ts';
@@ -61,5 +64,6 @@ export async function loadConfig(cwd: string, importModule: (file: string) => Pr
     if (problems.length > 0)
       throw new ArgoGenError(problems.map((p) => ({ ...p, source: { file: CONFIG_FILE, line: 0, column: 0 } })));
   }
+  checkSecurityConfig(config.security, bad);
   return { config, root: cwd };
 }

@@ -6,6 +6,8 @@ import { addClusterCommands } from './cluster-commands.js';
 import { EXIT, type Io } from './io.js';
 import { LIMIT_ENV, type LimitFlags, setLimitsFrom } from './limits.js';
 
+type SecurityModeFlag = 'default' | 'strict' | 'off';
+
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
   .version;
 
@@ -45,14 +47,31 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<inputs...>', 'YAML files, TypeScript modules, directories (searched recursively) or quoted globs')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(argoVersionOption())
+    .addOption(securityOption())
+    .addOption(
+      new Option(
+        '--pod-security <level>',
+        'Pod Security Standards level pods must meet (default: baseline; strict: restricted)',
+      ).choices(['baseline', 'restricted']),
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 every document is valid (or skipped: non-Argo kinds), 1 a document is invalid or an input is unreadable, 2 usage error.',
     )
-    .action(async (inputs: string[], opts: { format: 'text' | 'json'; argoVersion?: ArgoVersionFlag }) => {
-      const { validateCommand } = await import('./commands/validate.js');
-      setExit(await validateCommand(inputs, opts, io));
-    });
+    .action(
+      async (
+        inputs: string[],
+        opts: {
+          format: 'text' | 'json';
+          argoVersion?: ArgoVersionFlag;
+          security?: SecurityModeFlag;
+          podSecurity?: 'baseline' | 'restricted';
+        },
+      ) => {
+        const { validateCommand } = await import('./commands/validate.js');
+        setExit(await validateCommand(inputs, opts, io));
+      },
+    );
 
   program
     .command('generate')
@@ -65,14 +84,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .option('-o, --out <dir>', 'output directory (default: from argo-gen.config.ts, else generated/)')
     .addOption(argoVersionOption())
+    .addOption(securityOption())
     .addHelpText(
       'after',
       '\nDeletes only generated files it owns (a run over a whole configured target). Exit codes: 0 written, 1 an input is invalid or an output cannot be written (nothing was written), 2 usage error, 130 interrupted (the old files or the new ones remain, as a set).',
     )
-    .action(async (inputs: string[], opts: { out?: string; argoVersion?: ArgoVersionFlag }) => {
-      const { generateCommand } = await import('./commands/generate.js');
-      setExit(await generateCommand(inputs, opts, io));
-    });
+    .action(
+      async (inputs: string[], opts: { out?: string; argoVersion?: ArgoVersionFlag; security?: SecurityModeFlag }) => {
+        const { generateCommand } = await import('./commands/generate.js');
+        setExit(await generateCommand(inputs, opts, io));
+      },
+    );
 
   program
     .command('check')
@@ -80,14 +102,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('[inputs...]', 'as for generate')
     .option('-o, --out <dir>', 'output directory, as for generate')
     .addOption(argoVersionOption())
+    .addOption(securityOption())
     .addHelpText(
       'after',
       '\nExit codes: 0 every generated file matches its source, 1 a file is stale, missing or extra, or a generate run was interrupted (each is named), 2 usage error.',
     )
-    .action(async (inputs: string[], opts: { out?: string; argoVersion?: ArgoVersionFlag }) => {
-      const { checkCommand } = await import('./commands/generate.js');
-      setExit(await checkCommand(inputs, opts, io));
-    });
+    .action(
+      async (inputs: string[], opts: { out?: string; argoVersion?: ArgoVersionFlag; security?: SecurityModeFlag }) => {
+        const { checkCommand } = await import('./commands/generate.js');
+        setExit(await checkCommand(inputs, opts, io));
+      },
+    );
 
   program
     .command('import')
@@ -124,6 +149,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   addClusterCommands(program, io, setExit);
 
   return program;
+}
+
+/** `--security`: the security lint's mode (README "Security"); it overrides `security.mode` of argo-gen.config.ts. */
+function securityOption(): Option {
+  return new Option('--security <mode>', 'security lint: default, strict (every finding an error) or off').choices([
+    'default',
+    'strict',
+    'off',
+  ]);
 }
 
 /** Runs one command line; returns the exit code instead of exiting, so tests can call it in-process. */

@@ -16,6 +16,18 @@ export { findCycle as findGraphCycle } from './lint/graph.js';
 export { type LintContext, lintDocument } from './lint/index.js';
 export { clip, QUOTE_LIMIT, quote } from './quote.js';
 export { describe } from './schema-issues.js';
+export {
+  EXCEPTION_PREFIX,
+  isSecurityRuleName,
+  lintSecurity,
+  type PodSecurityLevel,
+  type RuleSetting,
+  SECURITY_RULES,
+  type SecurityMode,
+  type SecurityOptions,
+  type SecurityRule,
+  securityException,
+} from './security/index.js';
 export { subjectOf } from './subject.js';
 export { editDistance, isArgoKind, type ValidateOptions, type Verdict, validateSchema } from './validate.js';
 export {

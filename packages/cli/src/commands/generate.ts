@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ArgoGenError, type ArgoVersion, formatIssue, isArgoGenError, issue } from '@argo-gen/model';
+import { ArgoGenError, type ArgoVersion, formatIssue, isArgoGenError, issue, type SecurityMode } from '@argo-gen/model';
 import { loadConfig } from '../config.js';
 import { compare, type Differences, errorText } from '../generate/compare.js';
 import { exitFor, guardWrites } from '../generate/interrupt.js';
@@ -17,11 +17,14 @@ import {
 import { EXIT, type Io } from '../io.js';
 import { importModule } from '../load/import-typescript.js';
 import { relativeTo } from '../relative-source.js';
+import { type SecurityFor, securityFor, securityOptions } from '../security-options.js';
 
 export interface GenerateOptions {
   readonly out?: string;
   /** `--argo-version`; else the config's `argoVersion`. */
   readonly argoVersion?: ArgoVersion;
+  /** `--security`; else the config's `security.mode`. */
+  readonly security?: SecurityMode;
 }
 
 interface Run {
@@ -30,6 +33,8 @@ interface Run {
   /** Every configured output directory (absolute): where an interrupted run is looked for. */
   readonly configuredOuts: readonly string[];
   readonly argoVersion?: ArgoVersion;
+  /** The security lint's options per input file, from the config and `--security`. */
+  readonly security: SecurityFor;
 }
 
 /**
@@ -42,6 +47,11 @@ async function runFor(inputs: readonly string[], options: GenerateOptions, io: I
   const abs = (p: string) => path.resolve(root, p);
   const configuredOuts = config.targets.map((t) => abs(t.out));
   const argoVersion = options.argoVersion ?? config.argoVersion;
+  const security = securityFor(
+    securityOptions(config.security, { security: options.security }),
+    config.security?.exclude,
+    root,
+  );
   const sameInputs = (a: readonly string[], b: readonly string[]) => {
     const x = new Set(a.map(abs));
     const y = new Set(b.map(abs));
@@ -52,11 +62,11 @@ async function runFor(inputs: readonly string[], options: GenerateOptions, io: I
     const targets = config.targets.map((t) =>
       out ? { ...t, out, owned: abs(out) === abs(t.out) } : { ...t, owned: true },
     );
-    return { root, targets, configuredOuts, argoVersion };
+    return { root, targets, configuredOuts, argoVersion, security };
   }
   const out = options.out ?? config.targets[0]?.out ?? 'generated';
   const owned = config.targets.some((t) => abs(t.out) === abs(out) && sameInputs(t.inputs, inputs));
-  return { root, targets: [{ inputs, out, owned }], configuredOuts, argoVersion };
+  return { root, targets: [{ inputs, out, owned }], configuredOuts, argoVersion, security };
 }
 
 /** Every directory this run writes or could find an interrupted run in. */
@@ -72,7 +82,7 @@ export async function generateCommand(inputs: readonly string[], options: Genera
   const guard = guardWrites(io);
   try {
     const run = await runFor(inputs, options, io);
-    const p = await plan(run.targets, run.root, run.argoVersion);
+    const p = await plan(run.targets, run.root, run.argoVersion, run.security);
     await guard.step(); // planned, nothing written yet
     const { diff, recovered } = await guard.writing(async () => {
       try {
@@ -153,7 +163,7 @@ function writeError(error: unknown, root: string): unknown {
 export async function checkCommand(inputs: readonly string[], options: GenerateOptions, io: Io): Promise<number> {
   try {
     const run = await runFor(inputs, options, io);
-    const p = await plan(run.targets, run.root, run.argoVersion);
+    const p = await plan(run.targets, run.root, run.argoVersion, run.security);
     const pending = interrupted(outDirs(run));
     const diff = compare(p, run.root, run.configuredOuts);
     const problems = [

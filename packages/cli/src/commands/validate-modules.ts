@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ArgoVersion, Issue } from '@argo-gen/model';
+import { ArgoGenError, type ArgoVersion, type Issue, type SecurityOptions } from '@argo-gen/model';
 import { compileTypeScript } from '../load/import-typescript.js';
 import { type FirstOutcome, lintPhase, schemaPhase, templateDocs } from '../load/synth-run.js';
 import { type WorkflowExport, workflowExports } from '../load/workflow-exports.js';
@@ -67,6 +67,7 @@ export function lintModules(
   cwd: string,
   templates: readonly unknown[],
   argoVersion?: ArgoVersion,
+  security?: (file: string) => SecurityOptions,
 ): DocumentReport[] {
   return loaded.map(({ e, first }) => {
     if ('issues' in first)
@@ -75,7 +76,7 @@ export function lintModules(
         undefined,
         first.issues.map((i) => relativeTo(cwd, i)),
       );
-    const second = lintPhase(first, templates, argoVersion);
+    const second = lintPhase(first, templates, argoVersion, security?.(e.file));
     const issues = 'issues' in second ? second.issues : second.warnings;
     return report(
       e,

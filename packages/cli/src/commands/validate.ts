@@ -1,10 +1,27 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type ArgoVersion, formatIssue, type Issue, lintDocument, type Verdict, validateSchema } from '@argo-gen/model';
+import {
+  type ArgoVersion,
+  formatIssue,
+  type Issue,
+  isArgoGenError,
+  issue,
+  lintDocument,
+  lintSecurity,
+  type PodSecurityLevel,
+  type SecurityMode,
+  type SecurityOptions,
+  type Verdict,
+  validateSchema,
+} from '@argo-gen/model';
 import { runArgoVersion } from '../argo-version.js';
+import { CONFIG_FILE, loadConfig } from '../config.js';
 import { expandInputs } from '../inputs.js';
 import { EXIT, type Io } from '../io.js';
+import { importModule } from '../load/import-typescript.js';
 import { fileIssues, readYamlFile } from '../load/yaml-file.js';
 import type { YamlDocument } from '../yaml/read-documents.js';
+import { type SecurityFor, securityFor, securityOptions } from '../security-options.js';
 import { yamlProblem } from '../yaml/yaml-problem.js';
 import { lintModules, loadModules, templatesOf } from './validate-modules.js';
 
@@ -12,6 +29,9 @@ export interface ValidateOptions {
   readonly format: 'text' | 'json';
   /** `--argo-version`; else the config's `argoVersion`. */
   readonly argoVersion?: ArgoVersion;
+  /** The security lint's mode and Pod Security level; they override `security` of `argo-gen.config.ts`. */
+  readonly security?: SecurityMode;
+  readonly podSecurity?: PodSecurityLevel;
 }
 
 /** The outcome for one document, with every issue already placed at a file, line and column. */
@@ -36,7 +56,12 @@ const YAML_EXTENSIONS = ['.yaml', '.yml'];
 const MODULE_EXTENSIONS = ['.ts', '.mts'];
 
 export async function validateCommand(args: readonly string[], options: ValidateOptions, io: Io): Promise<number> {
-  const report = await validateFiles(args, io.cwd, await runArgoVersion(options.argoVersion, io.cwd));
+  // The project's security settings apply when the command runs where its config is (as generate reads it).
+  const config = existsSync(path.join(io.cwd, CONFIG_FILE))
+    ? (await loadConfig(io.cwd, importModule)).config.security
+    : undefined;
+  const security = securityFor(securityOptions(config, options), config?.exclude, io.cwd);
+  const report = await validateFiles(args, io.cwd, await runArgoVersion(options.argoVersion, io.cwd), security);
   if (options.format === 'json') io.stdout(`${JSON.stringify(toJson(report), null, 2)}\n`);
   else io.stdout(toText(report));
   const failed = report.problems.length > 0 || report.documents.some((d) => d.status === 'invalid');
@@ -47,7 +72,10 @@ export async function validateFiles(
   args: readonly string[],
   cwd: string,
   argoVersion?: ArgoVersion,
+  options: SecurityOptions | SecurityFor = securityOptions(undefined),
 ): Promise<ValidateReport> {
+  // The security lint's options, per file or for all; by default its default mode (`{ mode: 'off' }`: none).
+  const security: SecurityFor = typeof options === 'function' ? options : () => options;
   const { files, problems } = expandInputs(args, cwd, [...YAML_EXTENSIONS, ...MODULE_EXTENSIONS]);
   const isModule = (f: string) => MODULE_EXTENSIONS.some((e) => f.endsWith(e)) && !f.endsWith('.d.ts');
   const read: YamlDocument[] = [];
@@ -70,8 +98,8 @@ export async function validateFiles(
     ...templatesOf(modules.loaded),
   ];
   const documents = [
-    ...read.map((doc) => verdictFor(doc, templates, argoVersion)),
-    ...lintModules(modules.loaded, cwd, templates, argoVersion),
+    ...read.map((doc) => verdictFor(doc, templates, argoVersion, security(doc.file))),
+    ...lintModules(modules.loaded, cwd, templates, argoVersion, security),
   ];
   return { documents, problems: fileProblems };
 }
@@ -85,9 +113,14 @@ function readFile(absolute: string, file: string): { documents: YamlDocument[] }
 }
 
 /** One document's verdict; a failure while checking it (a document too deep for the checks) is that verdict. */
-function verdictFor(doc: YamlDocument, templates: readonly unknown[], argoVersion?: ArgoVersion): DocumentReport {
+function verdictFor(
+  doc: YamlDocument,
+  templates: readonly unknown[],
+  argoVersion: ArgoVersion | undefined,
+  security: SecurityOptions,
+): DocumentReport {
   try {
-    return reportFor(doc, templates, argoVersion);
+    return reportFor(doc, templates, argoVersion, security);
   } catch (error) {
     const at = doc.locate('');
     const issues = fileIssues(error, doc.file).map((i) => ({ ...i, source: at }));
@@ -95,10 +128,19 @@ function verdictFor(doc: YamlDocument, templates: readonly unknown[], argoVersio
   }
 }
 
-function reportFor(doc: YamlDocument, templates: readonly unknown[], argoVersion?: ArgoVersion): DocumentReport {
+function reportFor(
+  doc: YamlDocument,
+  templates: readonly unknown[],
+  argoVersion: ArgoVersion | undefined,
+  security: SecurityOptions,
+): DocumentReport {
   const verdict = validateSchema(doc.value, { argoVersion });
   // The semantic lint runs on schema-valid documents only; its errors make the document invalid, warnings do not.
-  const lint = verdict.status === 'valid' ? lintDocument(doc.value, { templates, yamlProblem, argoVersion }) : [];
+  // The security lint runs after Argo's rules, on schema-valid documents too.
+  const lint =
+    verdict.status === 'valid'
+      ? [...lintDocument(doc.value, { templates, yamlProblem, argoVersion }), ...lintSecurity(doc.value, security)]
+      : [];
   const status = lint.some((i) => i.severity === 'error') ? 'invalid' : verdict.status;
   const meta = (doc.value as { metadata?: { name?: unknown; generateName?: unknown } } | null)?.metadata;
   const name =

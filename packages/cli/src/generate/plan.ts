@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { toYaml } from '@argo-gen/dsl';
-import { ArgoGenError, type ArgoVersion, type Issue, issue } from '@argo-gen/model';
+import { ArgoGenError, type ArgoVersion, type Issue, issue, type SecurityOptions } from '@argo-gen/model';
 import type { Target } from '../config.js';
 import { expandInputs } from '../inputs.js';
 import { compileTypeScript } from '../load/import-typescript.js';
@@ -39,9 +39,15 @@ export interface Plan {
 
 /**
  * Loads every module of every target, synthesises every workflow value (schema + semantic lint, with the run's other
- * WorkflowTemplates as `templateRef` targets) and renders YAML. Nothing is written here; any error stops the plan.
+ * WorkflowTemplates as `templateRef` targets, and the security lint) and renders YAML. Nothing is written here; any
+ * error stops the plan.
  */
-export async function plan(targets: readonly RunTarget[], root: string, argoVersion?: ArgoVersion): Promise<Plan> {
+export async function plan(
+  targets: readonly RunTarget[],
+  root: string,
+  argoVersion?: ArgoVersion,
+  security?: (file: string) => SecurityOptions,
+): Promise<Plan> {
   const modules: { target: RunTarget; base: string; exports: WorkflowExport[] }[] = [];
   const problems: Issue[] = [];
   const perTarget = targets.map((target) => {
@@ -72,7 +78,7 @@ export async function plan(targets: readonly RunTarget[], root: string, argoVers
   if (problems.length > 0) throw new ArgoGenError(problems);
   const all = modules.flatMap((m) => m.exports);
   const warnings: Issue[] = [];
-  const docs = synthAll(all, warnings, argoVersion);
+  const docs = synthAll(all, warnings, argoVersion, security);
   const files: PlannedFile[] = [];
   const naming: Issue[] = [];
   for (const m of modules) {

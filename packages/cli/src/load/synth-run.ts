@@ -1,5 +1,13 @@
 import { type Staged, type Synthesizable, stage } from '@argo-gen/dsl';
-import { ArgoGenError, type ArgoVersion, type Issue, lintDocument, type SourceLocation } from '@argo-gen/model';
+import {
+  ArgoGenError,
+  type ArgoVersion,
+  type Issue,
+  lintDocument,
+  lintSecurity,
+  type SecurityOptions,
+  type SourceLocation,
+} from '@argo-gen/model';
 import { yamlProblem } from '../yaml/yaml-problem.js';
 import type { WorkflowExport } from './workflow-exports.js';
 import { fileIssues } from './yaml-file.js';
@@ -28,13 +36,22 @@ export function schemaPhase(value: Synthesizable, argoVersion?: ArgoVersion): Fi
 }
 
 /** The lint of a document the first phase accepted (its issues again, if it did not). */
-export function lintPhase(first: FirstOutcome, templates: readonly unknown[], argoVersion?: ArgoVersion): Outcome {
+export function lintPhase(
+  first: FirstOutcome,
+  templates: readonly unknown[],
+  argoVersion?: ArgoVersion,
+  security?: SecurityOptions,
+): Outcome {
   const { staged, value } = first;
   if ('issues' in first || !staged || !value) return first;
   const warnings: Issue[] = [];
   return attempt(value, () => ({
     doc: staged.finish({
-      lint: (doc) => lintDocument(doc, { templates, yamlProblem, argoVersion }),
+      // Argo's rules, then the security lint when `security` is given.
+      lint: (doc) => [
+        ...lintDocument(doc, { templates, yamlProblem, argoVersion }),
+        ...(security ? lintSecurity(doc, security) : []),
+      ],
       onWarning: (w) => warnings.push(w),
     }),
     warnings,
@@ -55,6 +72,7 @@ export function synthAll(
   exports: readonly WorkflowExport[],
   warnings: Issue[],
   argoVersion?: ArgoVersion,
+  security?: (file: string) => SecurityOptions,
 ): Map<Synthesizable, unknown> {
   const stop = (outcomes: readonly Outcome[]) => {
     const issues = outcomes.flatMap((o) => ('issues' in o ? o.issues : []));
@@ -63,7 +81,9 @@ export function synthAll(
   const first = exports.map((e) => schemaPhase(e.value, argoVersion));
   stop(first);
   const templates = templateDocs(first);
-  const final = first.map((f) => lintPhase(f, templates, argoVersion));
+  const final = first.map((f, i) =>
+    lintPhase(f, templates, argoVersion, security?.((exports[i] as WorkflowExport).file)),
+  );
   stop(final);
   const docs = new Map<Synthesizable, unknown>();
   final.forEach((o, i) => {
