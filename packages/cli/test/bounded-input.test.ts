@@ -43,7 +43,7 @@ describe('validate and import follow symbolic links', () => {
     const dir = project({ 'real/bad.yaml': INVALID, 'wf/good.yaml': VALID });
     symlinkSync('../real/bad.yaml', path.join(dir, 'wf/linked.yaml'));
     for (const arg of ['wf', 'wf/*.yaml', 'wf/**/*.yaml']) {
-      const r = await runCli(['validate', arg], dir);
+      const r = await runCli(['validate', '--security', 'off', arg], dir);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe(
         `wf/linked.yaml:4:8: ${MISSING_ENTRYPOINT}\n2 file(s), 2 document(s): 1 valid, 1 invalid, 0 skipped\n`,
@@ -56,7 +56,7 @@ describe('validate and import follow symbolic links', () => {
     mkdirSync(path.join(dir, 'wf'));
     symlinkSync('../real', path.join(dir, 'wf/sub'));
     symlinkSync('..', path.join(dir, 'real/up'));
-    const r = await runCli(['validate', 'wf'], dir);
+    const r = await runCli(['validate', '--security', 'off', 'wf'], dir);
     expect(r.stdout).toContain(`wf/sub/bad.yaml:4:8: ${MISSING_ENTRYPOINT}\n`);
     expect(r.stdout).toMatch(/\n1 file\(s\), 1 document\(s\): 0 valid, 1 invalid, 0 skipped\n$/);
   });
@@ -76,7 +76,7 @@ describe('validate and import follow symbolic links', () => {
     const dir = project({ 'wf/good.yaml': VALID });
     symlinkSync('missing.yaml', path.join(dir, 'wf/dangling.yaml'));
     symlinkSync('wf/missing.yaml', path.join(dir, 'given.yaml'));
-    const r = await runCli(['validate', 'wf', 'given.yaml'], dir);
+    const r = await runCli(['validate', '--security', 'off', 'wf', 'given.yaml'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
       'wf/dangling.yaml: is a symbolic link to nothing (no such file or directory) [input/dangling-link]\n' +
@@ -97,7 +97,7 @@ describe('files that are not regular files, or too large, are refused by name be
     const dir = project({ 'wf/good.yaml': VALID });
     execFileSync('mkfifo', [path.join(dir, 'wf/pipe.yaml'), path.join(dir, 'pipe.ts')]);
     const fifo = 'wf/pipe.yaml: is a FIFO (named pipe), not a regular file [input/not-a-file]\n';
-    const v = await runCli(['validate', 'wf', '/dev/zero'], dir);
+    const v = await runCli(['validate', '--security', 'off', 'wf', '/dev/zero'], dir);
     expect(v.stdout).toBe(
       `${fifo}/dev/zero: is a character device, not a regular file [input/not-a-file]\n` +
         '1 file(s), 1 document(s): 1 valid, 0 invalid, 0 skipped, 2 unreadable input(s)\n',
@@ -106,7 +106,7 @@ describe('files that are not regular files, or too large, are refused by name be
     expect((await runCli(['import', 'wf'], dir)).stderr).toContain(fifo);
     expect(await runCli(['graph', 'wf/pipe.yaml'], dir)).toMatchObject({ code: 1, stderr: fifo });
     expect(await runCli(['apply', '--dry-run=client', 'wf'], dir)).toMatchObject({ code: 1, stderr: fifo });
-    expect(await runCli(['generate', 'pipe.ts'], dir)).toMatchObject({
+    expect(await runCli(['generate', '--security', 'off', 'pipe.ts'], dir)).toMatchObject({
       code: 1,
       stderr:
         'pipe.ts: is a FIFO (named pipe), not a regular file [input/not-a-file]\n1 problem(s); nothing was written\n',
@@ -117,14 +117,14 @@ describe('files that are not regular files, or too large, are refused by name be
     const dir = project({ 'small.yaml': VALID, 'big.yaml': '' });
     // Sparse: refused from its size alone, so the test neither writes nor reads 16 MiB.
     truncateSync(path.join(dir, 'big.yaml'), 16 * 1024 * 1024 + 1);
-    const r = await runCli(['validate', 'big.yaml', 'small.yaml'], dir);
+    const r = await runCli(['validate', '--security', 'off', 'big.yaml', 'small.yaml'], dir);
     expect(r.stdout).toBe(
       'big.yaml: is 16777217 bytes, larger than the 16 MiB limit (--max-file-size or $ARGO_GEN_MAX_FILE_SIZE) [input/too-large]\n' +
         '1 file(s), 1 document(s): 1 valid, 0 invalid, 0 skipped, 1 unreadable input(s)\n',
     );
     const tooLarge = (limit: string) =>
       `small.yaml: is ${VALID.length} bytes, larger than the ${limit} limit (--max-file-size or $ARGO_GEN_MAX_FILE_SIZE) [input/too-large]\n`;
-    const flag = await runCli(['--max-file-size', '100', 'validate', 'small.yaml'], dir);
+    const flag = await runCli(['--max-file-size', '100', 'validate', '--security', 'off', 'small.yaml'], dir);
     expect(flag).toMatchObject({ code: 1 });
     expect(flag.stdout).toContain(tooLarge('100 bytes'));
     const env = await runCli(['import', 'small.yaml'], dir, { ARGO_GEN_MAX_FILE_SIZE: '0.1KiB' });
@@ -139,7 +139,7 @@ describe('files that are not regular files, or too large, are refused by name be
 describe('one bad file never hides the verdicts of the others', () => {
   it('validate: a document too deep to read and an alias bomb are their own files’ problems', async () => {
     const dir = project({ 'deep.yaml': DEEP, 'bomb.yaml': ALIAS_BOMB, 'bad.yaml': INVALID, 'good.yaml': VALID });
-    const r = await runCli(['validate', '.'], dir);
+    const r = await runCli(['validate', '--security', 'off', '.'], dir);
     expect(r.code).toBe(1);
     expectCodedLines(r.stdout, 'deep.yaml');
     expectCodedLines(r.stdout, 'bomb.yaml');
@@ -165,7 +165,7 @@ describe('one bad file never hides the verdicts of the others', () => {
       'broken.ts': 'export const = ;\n',
       'bad.ts': `import { container, workflowTemplate } from '@argo-gen/dsl';\nexport default workflowTemplate('bad', { entrypoint: container('Bad_Name', { image: 'alpine' }) });\n`,
     });
-    const r = await runCli(['validate', 'broken.ts', 'bad.ts'], dir);
+    const r = await runCli(['validate', '--security', 'off', 'broken.ts', 'bad.ts'], dir);
     expect(r.code).toBe(1);
     // (In-process, esbuild names the file relative to the test runner's directory.)
     expect(r.stdout).toMatch(/broken\.ts:1:\d+: cannot compile: .* \[input\/compile-error\]\n/);
@@ -183,7 +183,7 @@ describe('file system problems are one coded line', () => {
     chmodSync(path.join(dir, 'locked'), 0o000);
     const nobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
     try {
-      const r = runBuiltCli(['validate', 'wf', 'locked', 'locked/x.yaml'], dir, {}, nobody);
+      const r = runBuiltCli(['validate', '--security', 'off', 'wf', 'locked', 'locked/x.yaml'], dir, {}, nobody);
       expect(r).toMatchObject({
         code: 1,
         stdout:

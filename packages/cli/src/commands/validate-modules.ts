@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ArgoGenError, type ArgoVersion, type Issue, type SecurityOptions } from '@argo-gen/model';
+import type { ArgoVersion, Issue, SecurityOptions } from '@argo-gen/model';
 import { compileTypeScript } from '../load/import-typescript.js';
 import { type FirstOutcome, lintPhase, schemaPhase, templateDocs } from '../load/synth-run.js';
 import { type WorkflowExport, workflowExports } from '../load/workflow-exports.js';

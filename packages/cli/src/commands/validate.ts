@@ -4,8 +4,6 @@ import {
   type ArgoVersion,
   formatIssue,
   type Issue,
-  isArgoGenError,
-  issue,
   lintDocument,
   lintSecurity,
   type PodSecurityLevel,
@@ -20,8 +18,8 @@ import { expandInputs } from '../inputs.js';
 import { EXIT, type Io } from '../io.js';
 import { importModule } from '../load/import-typescript.js';
 import { fileIssues, readYamlFile } from '../load/yaml-file.js';
-import type { YamlDocument } from '../yaml/read-documents.js';
 import { type SecurityFor, securityFor, securityOptions } from '../security-options.js';
+import type { YamlDocument } from '../yaml/read-documents.js';
 import { yamlProblem } from '../yaml/yaml-problem.js';
 import { lintModules, loadModules, templatesOf } from './validate-modules.js';
 

@@ -145,7 +145,7 @@ function place(
     return { issue: issue('generate/unsafe-name', '', 'the module path has control characters; rename the file', at) };
   const outDir = path.resolve(root, out);
   const rel = path.relative(base, path.resolve(root, e.file)).replace(/\.[mc]?[jt]s$/, '');
-  const relative = path.normalize(several ? `${rel}.${e.exportName}` : rel) + '.yaml';
+  const relative = `${path.normalize(several ? `${rel}.${e.exportName}` : rel)}.yaml`;
   const abs = path.resolve(outDir, relative);
   if (
     rel === '' ||
