@@ -3,6 +3,7 @@ import { ARGO_RELEASES, ARGO_VERSIONS, type ArgoVersion, validateSchema } from '
 import { describe, expect, it } from 'vitest';
 import { compileAjv, kindRef } from '../packages/codegen/src/emit-validators.js';
 import type { JsonSchema } from '../packages/codegen/src/json-schema.js';
+import { relaxForDefaultInstall } from '../packages/codegen/src/minimal-crd-required.js';
 import { normalizeSchema } from '../packages/codegen/src/normalize.js';
 import { EXAMPLES_DIR, SHARED } from './paths.js';
 import { readableArgoDocuments } from './upstream-documents.js';
@@ -19,7 +20,11 @@ type Doc = Record<string, unknown> & { kind: string };
 const runtimeValidators = new Map(
   ARGO_VERSIONS.map((version) => {
     const path = `${SHARED}argo/${ARGO_RELEASES[version]}/schema.json`;
-    const schema = normalizeSchema(JSON.parse(readFileSync(path, 'utf8')) as JsonSchema);
+    // As the version's default installation enforces it: 3.7's minimal CRDs leave some `required` entries to nobody.
+    const schema = relaxForDefaultInstall(
+      version,
+      normalizeSchema(JSON.parse(readFileSync(path, 'utf8')) as JsonSchema),
+    );
     const ajv = compileAjv(schema, false);
     return [version, (doc: Doc) => (ajv.getSchema(kindRef(schema, doc.kind)) as (d: unknown) => boolean)(doc)];
   }),
@@ -130,6 +135,30 @@ const MUTATIONS: Record<string, (d: Doc) => void> = {
   'memoize cache with a name only': (d) => {
     leaf(d).memoize = { key: 'k', maxAge: '1h', cache: { configMap: { name: 'c' } } };
   },
+  'memoize without maxAge': (d) => {
+    leaf(d).memoize = { key: 'k', cache: { configMap: { name: 'c' } } };
+  },
+  'memoize without a cache (fails at run time)': (d) => {
+    leaf(d).memoize = { key: 'k', maxAge: '1h' };
+  },
+  'gauge without realtime': (d) => {
+    leaf(d).metrics = { prometheus: [{ name: 'g', help: 'h', gauge: { value: '1' } }] };
+  },
+  'histogram without buckets': (d) => {
+    leaf(d).metrics = { prometheus: [{ name: 'h', help: 'h', histogram: { value: '1' } }] };
+  },
+  'metric label without a value': (d) => {
+    leaf(d).metrics = { prometheus: [{ name: 'c', help: 'h', labels: [{ key: 'k' }], counter: { value: '1' } }] };
+  },
+  'metric label without a key': (d) => {
+    leaf(d).metrics = { prometheus: [{ name: 'c', help: 'h', labels: [{ value: 'v' }], counter: { value: '1' } }] };
+  },
+  'data template without transformation': (d) => {
+    spec(d).templates[1] = { name: 'leaf', data: { source: { artifactPaths: { name: 'a', s3: { key: 'k' } } } } };
+  },
+  'env configMapKeyRef without a key': (d) => {
+    container(d).env = [{ name: 'E', valueFrom: { configMapKeyRef: { name: 'c' } } }];
+  },
   'pendingTimeout of the wrong type': (d) => {
     leaf(d).pendingTimeout = 5;
   },
@@ -185,6 +214,27 @@ describe('each target version agrees with a full validator of its own schema', (
       '4.0': 'valid',
       '4.1': 'valid',
     });
+    // Required by 4.x's full CRDs only: Argo 3.7 reads each as optional (packages/codegen/src/minimal-crd-required.ts).
+    // 3.7's cache is a ConfigMapKeySelector whose key the controller never reads; 4.x's is a name only.
+    expect(verdicts(mutated('memoize cache with a name only'))).toEqual({
+      '3.7': 'valid',
+      '4.0': 'valid',
+      '4.1': 'valid',
+    });
+    for (const label of [
+      'memoize without maxAge',
+      'gauge without realtime',
+      'histogram without buckets',
+      'metric label without a value',
+      'data template without transformation',
+    ])
+      expect(verdicts(mutated(label)), label).toEqual({ '3.7': 'valid', '4.0': 'invalid', '4.1': 'invalid' });
+    for (const label of [
+      'memoize without a cache (fails at run time)',
+      'metric label without a key',
+      'env configMapKeyRef without a key',
+    ])
+      expect(verdicts(mutated(label)), label).toEqual({ '3.7': 'invalid', '4.0': 'invalid', '4.1': 'invalid' });
     expect(verdicts(CRONS['cron schedule (3.7 only)'] as Doc)).toEqual({
       '3.7': 'valid',
       '4.0': 'invalid',
