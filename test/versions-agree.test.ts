@@ -156,6 +156,34 @@ const MUTATIONS: Record<string, (d: Doc) => void> = {
   'data template without transformation': (d) => {
     spec(d).templates[1] = { name: 'leaf', data: { source: { artifactPaths: { name: 'a', s3: { key: 'k' } } } } };
   },
+  'metrics without prometheus': (d) => {
+    leaf(d).metrics = {};
+  },
+  'http artifact header without a value': (d) => {
+    (leaf(d).inputs as { artifacts: Record<string, unknown>[] }).artifacts[0] = {
+      name: 'in',
+      path: '/in',
+      http: { url: 'https://x', headers: [{ name: 'H' }] },
+    };
+  },
+  'raw artifact without data': (d) => {
+    (leaf(d).inputs as { artifacts: Record<string, unknown>[] }).artifacts[0] = { name: 'in', path: '/in', raw: {} };
+  },
+  'containerSet retryStrategy without retries': (d) => {
+    spec(d).templates[1] = {
+      name: 'leaf',
+      containerSet: { retryStrategy: { duration: '1s' }, containers: [{ name: 'main', image: 'alpine' }] },
+    };
+  },
+  'data artifactPaths without a name': (d) => {
+    spec(d).templates[1] = {
+      name: 'leaf',
+      data: { source: { artifactPaths: { s3: { key: 'k' } } }, transformation: [] },
+    };
+  },
+  'data template without a source (fails at run time)': (d) => {
+    spec(d).templates[1] = { name: 'leaf', data: { transformation: [] } };
+  },
   'env configMapKeyRef without a key': (d) => {
     container(d).env = [{ name: 'E', valueFrom: { configMapKeyRef: { name: 'c' } } }];
   },
@@ -181,6 +209,20 @@ describe('each target version agrees with a full validator of its own schema', (
     const docs = readableArgoDocuments(EXAMPLES_DIR);
     for (const d of docs) expectAgreement(d.value as Doc, d.label);
     expect(docs.length).toBeGreaterThan(200);
+  });
+
+  it('refuses no upstream example for 3.7 for a missing field that 4.1 does not miss', () => {
+    const missing = (doc: Doc, argoVersion: ArgoVersion) =>
+      validateSchema(doc, { argoVersion })
+        .issues.filter((i) => i.code === 'schema/missing-field')
+        .map((i) => `${i.path} ${i.message}`);
+    const refused = readableArgoDocuments(EXAMPLES_DIR).flatMap((d) => {
+      const base41 = new Set(missing(d.value as Doc, '4.1'));
+      return missing(d.value as Doc, '3.7')
+        .filter((m) => !base41.has(m))
+        .map((m) => `${d.label}: ${m}`);
+    });
+    expect(refused).toEqual([]);
   });
 
   const mutated = (label: string): Doc => {
@@ -227,10 +269,16 @@ describe('each target version agrees with a full validator of its own schema', (
       'histogram without buckets',
       'metric label without a value',
       'data template without transformation',
+      'metrics without prometheus',
+      'http artifact header without a value',
+      'raw artifact without data',
+      'containerSet retryStrategy without retries',
+      'data artifactPaths without a name',
     ])
       expect(verdicts(mutated(label)), label).toEqual({ '3.7': 'valid', '4.0': 'invalid', '4.1': 'invalid' });
     for (const label of [
       'memoize without a cache (fails at run time)',
+      'data template without a source (fails at run time)',
       'metric label without a key',
       'env configMapKeyRef without a key',
     ])

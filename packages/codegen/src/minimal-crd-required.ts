@@ -59,6 +59,39 @@ export const MINIMAL_CRD_RELAXED: readonly MinimalCrdRelaxation[] = [
     evidence: 'metrics.ValidateMetricLabels(metric.GetMetricLabels())',
   },
   {
+    definition: `${A}Metrics`,
+    field: 'prometheus',
+    source: 'workflow/validate/validate.go',
+    evidence: 'for _, metric := range newTmpl.Metrics.Prometheus {',
+  },
+  {
+    // An HTTP artifact's header: an empty value is a valid HTTP header value.
+    definition: `${A}Header`,
+    field: 'value',
+    source: 'workflow/artifacts/http/http.go',
+    evidence: 'req.Header.Add(h.Name, h.Value)',
+  },
+  {
+    // A raw artifact without data is a location (HasLocation) and is written as an empty file.
+    definition: `${A}RawArtifact`,
+    field: 'data',
+    source: 'pkg/apis/workflow/v1alpha1/workflow_types.go',
+    evidence: 'func (r *RawArtifact) HasLocation() bool {\n\treturn r != nil\n}',
+  },
+  {
+    definition: `${A}ContainerSetRetryStrategy`,
+    field: 'retries',
+    source: 'pkg/apis/workflow/v1alpha1/container_set_template_types.go',
+    evidence: 'if in == nil || in.RetryStrategy == nil || in.RetryStrategy.Retries == nil {',
+  },
+  {
+    // A data template's artifact is listed by its location; neither the validator nor the executor reads its name.
+    definition: `${A}ArtifactPaths`,
+    field: 'name',
+    source: 'workflow/executor/executor_data_source_processor.go',
+    evidence: 'files, err = artDriver.ListObjects(&artifacts.Artifact)',
+  },
+  {
     definition: `${A}Data`,
     field: 'transformation',
     source: 'workflow/data/data.go',
