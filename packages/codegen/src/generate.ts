@@ -4,7 +4,7 @@ import { emitValidators, emitValidatorTypes } from './emit-validators.js';
 import { emitVersions } from './emit-versions.js';
 import { generatedHeader } from './header.js';
 import type { JsonSchema } from './json-schema.js';
-import { relaxForDefaultInstall } from './minimal-crd-required.js';
+import { relaxForDefaultInstall, runTimeRequired } from './minimal-crd-required.js';
 import { normalizeSchema } from './normalize.js';
 import { versionTables } from './version-diff.js';
 
@@ -26,7 +26,12 @@ export interface CodegenInput {
 export function generate(inputs: readonly CodegenInput[]): Map<string, string> {
   const versions = inputs.map((input) => {
     const raw = JSON.parse(input.sourceText) as JsonSchema;
-    return { version: input.version, raw, normalized: relaxForDefaultInstall(input.version, normalizeSchema(raw)) };
+    return {
+      version: input.version,
+      raw,
+      normalized: relaxForDefaultInstall(input.version, normalizeSchema(raw)),
+      runTime: runTimeRequired(input.version),
+    };
   });
   const base = inputs[inputs.length - 1];
   const schema = versions[versions.length - 1]?.normalized;

@@ -100,6 +100,47 @@ export const MINIMAL_CRD_RELAXED: readonly MinimalCrdRelaxation[] = [
 ];
 
 /**
+ * Requirements that stay errors for 3.7 only because the run fails without them: Argo 3.7 accepts the document at
+ * submission (no CRD schema, no validator check), so the message says that it fails at run time.
+ */
+export const MINIMAL_CRD_RUN_TIME: readonly MinimalCrdRelaxation[] = [
+  {
+    // A nil cache (or configMap) is dereferenced when the memoized node is about to run.
+    definition: `${A}Memoize`,
+    field: 'cache',
+    source: 'workflow/controller/operator.go',
+    evidence: 'GetCache(controllercache.ConfigMapCache, processedTmpl.Memoize.Cache.ConfigMap.Name)',
+  },
+  {
+    definition: `${A}Cache`,
+    field: 'configMap',
+    source: 'workflow/controller/operator.go',
+    evidence: 'GetCache(controllercache.ConfigMapCache, processedTmpl.Memoize.Cache.ConfigMap.Name)',
+  },
+  {
+    // An empty key fails the cache lookup, which marks the node as errored.
+    definition: `${A}Memoize`,
+    field: 'key',
+    source: 'workflow/controller/cache/configmap_cache.go',
+    evidence: 'return nil, fmt.Errorf("invalid cache key: %s", key)',
+  },
+  {
+    definition: `${A}Data`,
+    field: 'source',
+    source: 'workflow/data/data.go',
+    evidence: 'return nil, fmt.Errorf("no valid source is used for data template")',
+  },
+];
+
+/** The run-time requirements of a version's default installation, definition → fields; none with full CRDs. */
+export function runTimeRequired(version: string): Record<string, string[]> | undefined {
+  if (!MINIMAL_CRD_VERSIONS.has(version)) return undefined;
+  const out: Record<string, string[]> = {};
+  for (const r of MINIMAL_CRD_RUN_TIME) (out[r.definition] ??= []).push(r.field);
+  return out;
+}
+
+/**
  * A version's normalised schema with the requirements its default installation does not enforce dropped; versions
  * with full CRDs are returned as they are.
  */

@@ -13,6 +13,8 @@ export interface VersionSchema {
   readonly version: string;
   readonly normalized: JsonSchema;
   readonly raw: JsonSchema;
+  /** Required fields whose absence this version refuses only at run time: definition → fields. */
+  readonly runTime?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** How a property holds its definition: the value itself, a list of them, or a map of them. */
@@ -35,6 +37,8 @@ export interface DefinitionDiff {
   optional?: string[];
   /** Required by this version but not by the base. */
   required?: string[];
+  /** Required fields whose absence this version's Argo accepts at submission and fails on at run time. */
+  runTime?: string[];
 }
 
 export interface Removal {
@@ -140,6 +144,10 @@ function definitionDiff(
   const baseRequired = new Set(baseSchema.required ?? []);
   const optional = [...baseRequired].filter((r) => !required.has(r)).sort();
   const extra = [...required].filter((r) => !baseRequired.has(r)).sort();
+  const runTime = [...(v.runTime?.[def] ?? [])].sort();
+  for (const f of runTime)
+    if (!required.has(f))
+      throw new Error(`'${def}.${f}' is marked as failing at run time but ${v.version} does not require it`);
   const nonEmpty = <T extends object>(o: T) => (Object.keys(o).length > 0 ? o : undefined);
   const diff: DefinitionDiff = {
     tooNew: nonEmpty(tooNew),
@@ -147,6 +155,7 @@ function definitionDiff(
     own: nonEmpty(ownHere),
     optional: nonEmpty(optional),
     required: nonEmpty(extra),
+    runTime: nonEmpty(runTime),
   };
   // Only the parts that say something, so the emitted table stays small.
   return Object.fromEntries(Object.entries(diff).filter(([, v]) => v !== undefined)) as DefinitionDiff;

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SHARED } from '../../../test/paths.js';
 import type { JsonSchema } from '../src/json-schema.js';
-import { MINIMAL_CRD_RELAXED, relaxForDefaultInstall } from '../src/minimal-crd-required.js';
+import {
+  MINIMAL_CRD_RELAXED,
+  MINIMAL_CRD_RUN_TIME,
+  relaxForDefaultInstall,
+  runTimeRequired,
+} from '../src/minimal-crd-required.js';
 import { normalizeSchema } from '../src/normalize.js';
 
 /**
@@ -33,6 +38,16 @@ describe('requirements Argo 3.7 does not enforce', () => {
     },
   );
 
+  it.each(MINIMAL_CRD_RUN_TIME.map((r) => [`${r.definition}.${r.field}`, r]))(
+    '%s: stays required, the Go source fails the run without it',
+    (_, r) => {
+      const go = readFileSync(`${SHARED}argo/src/v3.7.18/${r.source}`, 'utf8');
+      expect(go).toContain(r.evidence);
+      expect(relaxed.definitions?.[r.definition]?.required).toContain(r.field);
+      expect(runTimeRequired('3.7')?.[r.definition]).toContain(r.field);
+    },
+  );
+
   it("relaxes the memoize cache's key only, not the ConfigMapKeySelector an env var or a parameter reads", () => {
     const selector = 'io.k8s.api.core.v1.ConfigMapKeySelector';
     expect(relaxed.definitions?.[selector]?.required).toEqual(['key']);
@@ -44,6 +59,7 @@ describe('requirements Argo 3.7 does not enforce', () => {
     const v41 = schemaOf('v4.1.2');
     expect(relaxForDefaultInstall('4.1', v41)).toBe(v41);
     expect(relaxForDefaultInstall('4.0', v41)).toBe(v41);
+    expect(runTimeRequired('4.1')).toBeUndefined();
   });
 
   it('refuses an entry whose field the schema does not require', () => {

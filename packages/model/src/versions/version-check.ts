@@ -12,7 +12,7 @@ import type { AjvError, StandaloneValidator } from '../standalone-validator.js';
  *  - reports a field the target no longer has, naming its replacement, instead of the base's "unknown field",
  *  - validates a field only the target has (or has with another schema) with that field's own validator, in place
  *    of the base's verdict on it, and
- *  - adjusts required fields where the target's list differs.
+ *  - adjusts required fields where the target's list differs, and says where the target fails only at run time.
  */
 
 interface Removal {
@@ -28,6 +28,7 @@ interface DefinitionDiff {
   readonly own?: Readonly<Record<string, string>>;
   readonly optional?: readonly string[];
   readonly required?: readonly string[];
+  readonly runTime?: readonly string[];
 }
 
 interface Edge {
@@ -80,7 +81,7 @@ interface Found {
   readonly under: string[];
   /** `path\0field` of unknown-field errors that a removal issue replaces, or that the target's own validator judges. */
   readonly unknown: Set<string>;
-  /** `path\0field` of missing-field errors for fields the target does not require. */
+  /** `path\0field` of missing-field errors for fields the target does not require, or reports as a run-time failure. */
   readonly notRequired: Set<string>;
   readonly extra: AjvError[];
 }
@@ -142,6 +143,17 @@ class Walk {
     const path = () => (here ??= pointerUnder('', this.keys.slice(0, depth)));
     for (const field of node.checked) if (Object.hasOwn(obj, field)) this.check(diff, obj, field, path());
     for (const field of diff.optional ?? []) this.found.notRequired.add(`${path()}\u0000${field}`);
+    for (const field of diff.runTime ?? []) {
+      if (Object.hasOwn(obj, field)) continue;
+      this.found.notRequired.add(`${path()}\u0000${field}`);
+      this.found.issues.push(
+        issue(
+          'schema/missing-field',
+          path(),
+          `missing required field '${field}': Argo ${this.version} accepts the document but fails at run time without it`,
+        ),
+      );
+    }
     for (const field of diff.required ?? []) {
       if (!Object.hasOwn(obj, field))
         this.found.extra.push({
