@@ -136,7 +136,7 @@ export const MINIMAL_CRD_RUN_TIME: readonly MinimalCrdRelaxation[] = [
 export function runTimeRequired(version: string): Record<string, string[]> | undefined {
   if (!MINIMAL_CRD_VERSIONS.has(version)) return undefined;
   const out: Record<string, string[]> = {};
-  for (const r of MINIMAL_CRD_RUN_TIME) (out[r.definition] ??= []).push(r.field);
+  for (const r of MINIMAL_CRD_RUN_TIME) out[r.definition] = [...(out[r.definition] ?? []), r.field];
   return out;
 }
 
