@@ -1,5 +1,5 @@
 import type * as model from '@argo-gen/model';
-import { ArgoGenError, findGraphCycle, type Issue, issue } from '@argo-gen/model';
+import { ArgoGenError, findGraphCycle, type Issue, issue, type SourceLocation } from '@argo-gen/model';
 import { dependenciesOf } from './data-deps.js';
 import type { Depends } from './depends.js';
 import { type CallSite, captureSite } from './internal/source.js';
@@ -38,6 +38,11 @@ export function dag<
 /** A task's full `depends`: its explicit expression, `after`, and the tasks whose data it reads. */
 export function dependsOf(t: Task): Depends | undefined {
   return dependenciesOf(t).depends;
+}
+
+/** Whether a task of this DAG has `continueOn`: then the DAG is written with `dependencies` (see renderTemplate). */
+export function continuesOnAny(entries: readonly DagEntry[]): boolean {
+  return entries.some((e) => (isTask(e) ? e.passThrough.continueOn : e.continueOn) !== undefined);
 }
 
 function entryName(e: DagEntry): string {
@@ -86,6 +91,7 @@ function checkGraph(dagName: string, entries: readonly DagEntry[], site: CallSit
     }
     edges.set(e.name, depends?.tasks ?? []);
   }
+  if (continuesOnAny(entries)) checkContinueOn(dagName, entries, where, problems);
   const cycle = findCycle(edges);
   if (cycle) {
     const first = byName.get(cycle[0] as string);
@@ -96,6 +102,33 @@ function checkGraph(dagName: string, entries: readonly DagEntry[], site: CallSit
     );
   }
   if (problems.length > 0) throw new ArgoGenError(problems);
+}
+
+/**
+ * A DAG with `continueOn` is written with `dependencies`, which cannot say a `depends` expression (`a.failed`, `or`,
+ * `not`): a task with one is refused here, at its call site, rather than by Argo when the workflow is submitted.
+ */
+function checkContinueOn(
+  dagName: string,
+  entries: readonly DagEntry[],
+  where: (e: DagEntry) => SourceLocation | undefined,
+  problems: Issue[],
+): void {
+  const continuing = entries.find((e) => (isTask(e) ? e.passThrough.continueOn : e.continueOn) !== undefined);
+  const continuingName = continuing ? entryName(continuing) : '';
+  for (const e of entries) {
+    if (e.depends === undefined) continue;
+    problems.push(
+      issue(
+        'dsl/continue-on-with-depends',
+        '',
+        `task '${entryName(e)}' has a 'depends' expression, and task '${continuingName}' of DAG '${dagName}' has ` +
+          "'continueOn': Argo forbids both in one DAG; drop 'continueOn' and say the continuation in 'depends' " +
+          `(or(${continuingName}.succeeded, ${continuingName}.failed)), or order with 'after' only`,
+        { source: where(e) },
+      ),
+    );
+  }
 }
 
 function foreignDependency(dagName: string, t: Task, otherName: string): Issue {

@@ -1,6 +1,6 @@
 import type * as model from '@argo-gen/model';
 import type { Callable } from './callable.js';
-import { dependsOf, isTask } from './dag.js';
+import { continuesOnAny, type DagEntry, dependsOf, isTask } from './dag.js';
 import { setKey } from './internal/set-key.js';
 import type { OutputSpecs } from './outputs.js';
 import type { InputSpecs } from './params.js';
@@ -32,7 +32,10 @@ function addBody(out: Fields, b: Exclude<TemplateBody, { readonly type: 'raw' }>
   switch (b.type) {
     case 'dag': {
       const dag: Fields = Object.assign({}, b.dag);
-      dag.tasks = b.tasks.map((e) => (isTask(e) ? renderTask(e) : (e as model.DAGTask)));
+      // Argo refuses `continueOn` in a DAG that uses `depends`; such a DAG is written with `dependencies` (dag() has
+      // made sure that its tasks only order and read data, which `dependencies` says exactly). docs/dsl.md says why.
+      const asList = continuesOnAny(b.tasks as readonly DagEntry[]);
+      dag.tasks = b.tasks.map((e) => (isTask(e) ? renderTask(e, asList) : (e as model.DAGTask)));
       out.dag = dag;
       return;
     }
@@ -107,10 +110,11 @@ function ioOf(
   return io;
 }
 
-/** The fields a task and a step share; a task's `depends` comes right after its name. */
-function renderCall(c: Call, depends?: string): model.DAGTask {
+/** The fields a task and a step share; a task's `depends` (or `dependencies`) comes right after its name. */
+function renderCall(c: Call, depends?: string | readonly string[]): model.DAGTask {
   const out: Fields = { name: c.name };
-  if (depends) out.depends = depends;
+  if (typeof depends === 'string') out.depends = depends;
+  else if (depends) out.dependencies = [...depends];
   addCallee(out, c.callee);
   if (c.arguments) out.arguments = c.arguments;
   if (c.when) out.when = c.when;
@@ -132,8 +136,9 @@ function renderCall(c: Call, depends?: string): model.DAGTask {
   return Object.assign(out, c.passThrough) as unknown as model.DAGTask;
 }
 
-function renderTask(t: Call & { kind: 'task' }): model.DAGTask {
-  return renderCall(t, isTask(t) ? dependsOf(t)?.text : undefined);
+function renderTask(t: Call & { kind: 'task' }, asList: boolean): model.DAGTask {
+  const depends = isTask(t) ? dependsOf(t) : undefined;
+  return renderCall(t, asList ? depends?.tasks : depends?.text);
 }
 
 function renderStep(s: Call): model.WorkflowStep {
