@@ -1,5 +1,6 @@
 import type * as model from '@argo-gen/model';
 import { ArgoGenError, issue, type SourceLocation } from '@argo-gen/model';
+import { literalProblem } from './literal-check.js';
 import type { ArtifactSpec, InputSpecs, ParamSpec } from './params.js';
 import { isRef, type Ref } from './ref.js';
 
@@ -43,6 +44,8 @@ export function renderArgs(
   loose: boolean,
   /** How the callee and its inputs are named in messages: a template's inputs, or a WorkflowTemplate's parameters. */
   calleeNames?: { readonly what: string; readonly noun: string },
+  /** The items of a `withItems` loop, to check the values arguments built from them take. */
+  items?: readonly unknown[],
 ): model.Arguments | undefined {
   const problems: string[] = [];
   const parameters: model.Parameter[] = [];
@@ -71,10 +74,9 @@ export function renderArgs(
       problems.push(`argument '${name}' must be a value or a handle (got an object)`);
       continue;
     }
-    if (spec?.enum && !isRef(value) && !spec.enum.includes(value as never)) {
-      problems.push(
-        `argument '${name}' must be one of ${spec.enum.map((v) => JSON.stringify(v)).join(', ')} (got ${JSON.stringify(value)})`,
-      );
+    const problem = spec ? literalProblem(spec, value, items) : undefined;
+    if (problem) {
+      problems.push(`argument '${name}' of ${(calleeNames ?? templateCallee(templateName)).what} ${problem}`);
       continue;
     }
     parameters.push({ name, value: String(value) });

@@ -203,7 +203,16 @@ function buildCall(kind: 'task' | 'step', name: string, callee: Callable, option
       ? (options.args as (i: unknown) => unknown)(itemHandle(options.withItems))
       : options.args;
   const loose = target.body.type === 'raw';
-  const args = renderArgs(who, target.name, target.inputs, (argsValue ?? {}) as Record<string, ArgValue>, site, loose);
+  const args = renderArgs(
+    who,
+    target.name,
+    target.inputs,
+    (argsValue ?? {}) as Record<string, ArgValue>,
+    site,
+    loose,
+    undefined,
+    options.withItems,
+  );
   const hooks = options.hooks
     ? Object.fromEntries(
         Object.entries(options.hooks).map(([hookName, h]) => {

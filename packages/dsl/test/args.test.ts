@@ -27,7 +27,7 @@ describe('argument checking at the call site', () => {
 
   it('refuses a value outside an enum, quoting the allowed values', () => {
     expect(() => task('a', echo, { args: { who: 'x', mode: 'medium' } as never })).toThrow(
-      `task 'a': argument 'mode' must be one of "fast", "slow" (got "medium") [dsl/bad-argument]`,
+      `task 'a': argument 'mode' of template 'echo' must be one of "fast", "slow" (got "medium") [dsl/bad-argument]`,
     );
   });
 
@@ -44,7 +44,7 @@ describe('argument checking at the call site', () => {
         severity: 'error',
         path: '',
         subject: "task 'a'",
-        message: 'argument \'mode\' must be one of "fast", "slow" (got "x")',
+        message: 'argument \'mode\' of template \'echo\' must be one of "fast", "slow" (got "x")',
       },
       {
         code: 'dsl/bad-argument',
@@ -95,7 +95,7 @@ describe('argument checking at the call site', () => {
 
   it('step() checks its arguments the same way', () => {
     expect(() => step('s', echo, { args: { who: 'x', mode: 'no' } as never })).toThrow(
-      `step 's': argument 'mode' must be one of "fast", "slow" (got "no") [dsl/bad-argument]`,
+      `step 's': argument 'mode' of template 'echo' must be one of "fast", "slow" (got "no") [dsl/bad-argument]`,
     );
   });
 

@@ -55,7 +55,7 @@ describe('templateRef', () => {
       },
     ]);
     expect(() => task('c', ref, { args: { who: 'x', mode: 'warp' } as never })).toThrow(
-      `task 'c': argument 'mode' must be one of "fast", "slow" (got "warp") [dsl/bad-argument]`,
+      `task 'c': argument 'mode' of template 'echo' must be one of "fast", "slow" (got "warp") [dsl/bad-argument]`,
     );
   });
 
@@ -188,7 +188,7 @@ spec:
       "workflow from 'hello-template': missing required argument 'message' of WorkflowTemplate 'hello-template' [dsl/bad-argument]",
     );
     expect(() => workflowFrom(template, id, { message: 'hi', env: 'qa' } as never)).toThrow(
-      `workflow from 'hello-template': argument 'env' must be one of "dev", "prod" (got "qa") [dsl/bad-argument]`,
+      `workflow from 'hello-template': argument 'env' of WorkflowTemplate 'hello-template' must be one of "dev", "prod" (got "qa") [dsl/bad-argument]`,
     );
   });
 });
