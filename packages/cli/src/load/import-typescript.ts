@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -61,7 +61,10 @@ export async function compileTypeScript(files: readonly string[]): Promise<void>
   }
   // Stack traces through the inline source maps point at .ts lines: the DSL records them as source locations.
   process.setSourceMapsEnabled(true);
-  const root = path.join(modules, '.cache', 'argo-gen', 'compiled');
+  // The real path: Node imports a module by its real path, and the source map's relative `sources` are resolved from
+  // there. Compiled under a symlinked node_modules (pnpm workspaces, a shared cache) they would name a file two
+  // directories off, and every error location with them.
+  const root = path.join(realpathSync(modules), '.cache', 'argo-gen', 'compiled');
   // ARGO_GEN_COMPILE_CACHE=off compiles every time (for measuring, or to rule the cache out when debugging).
   const reuse = process.env.ARGO_GEN_COMPILE_CACHE !== 'off';
   const { outputs } = await cachedBuild(root, entries, compilerFingerprint(), (outdir) => compile(entries, outdir), {
