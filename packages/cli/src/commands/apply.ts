@@ -1,5 +1,12 @@
-import { type ApplyResult, applyObjects, applyTarget, formatApplyResult, refName } from '@argo-gen/kube';
-import { ArgoGenError, type ArgoVersion } from '@argo-gen/model';
+import {
+  type ApplyResult,
+  applyObjects,
+  applyTarget,
+  formatApplyResult,
+  type ObjectRef,
+  refName,
+} from '@argo-gen/kube';
+import { ArgoGenError, type ArgoVersion, type Issue } from '@argo-gen/model';
 import { runArgoVersion } from '../argo-version.js';
 import { EXIT, type Io } from '../io.js';
 import { connectWith, type KubeFlags } from '../kube/flags.js';
@@ -16,21 +23,24 @@ export interface ApplyFlags extends KubeFlags {
 /**
  * `argo-gen apply`: load and validate every input (nothing is sent if any is invalid), then server-side apply each
  * object and print `kind/name created|configured|unchanged`. `--dry-run=client` stops after validation (no
- * request); `--dry-run=server` sends with dryRun=All, so the API server validates and admits but stores nothing.
+ * request) and reports every object, valid or not (one it cannot apply, a Workflow, does not hide the rest);
+ * `--dry-run=server` sends with dryRun=All, so the API server validates and admits but stores nothing.
  */
 export async function applyCommand(inputs: readonly string[], flags: ApplyFlags, io: Io): Promise<number> {
   try {
     const objects = await loadArgoObjects(inputs, io.cwd, await runArgoVersion(flags.argoVersion, io.cwd));
     if (flags.dryRun === 'client') {
       refuseDuplicates(objects, flags.namespace ?? 'default');
-      for (const o of objects) {
-        const ref = applyTarget(o.value, { namespace: flags.namespace }, flags.namespace ?? 'default');
-        io.stdout(`${refName(ref)} valid (client dry run: nothing sent)\n`);
-      }
-      return EXIT.ok;
+      // Every object is checked and reported, the ones that cannot be applied (a Workflow) as well as the rest.
+      const { refs, problems } = applyTargets(objects, flags.namespace, flags.namespace ?? 'default');
+      for (const ref of refs) if (ref) io.stdout(`${refName(ref)} valid (client dry run: nothing sent)\n`);
+      return problems.length > 0 ? reportError(new ArgoGenError(problems), io, flags.verbose) : EXIT.ok;
     }
     // Before connecting (same namespace as written), then again once the context's namespace is known.
     refuseDuplicates(objects, flags.namespace);
+    // Every object that cannot be applied is named before anything is sent (applyObjects would stop at the first).
+    const { problems } = applyTargets(objects, flags.namespace, flags.namespace ?? 'default');
+    if (problems.length > 0) throw new ArgoGenError(problems);
     const kube = await connectWith(flags);
     refuseDuplicates(objects, flags.namespace ?? kube.namespace);
     const results = await applyObjects(
@@ -42,6 +52,25 @@ export async function applyCommand(inputs: readonly string[], flags: ApplyFlags,
   } catch (error) {
     return reportError(error, io, flags.verbose);
   }
+}
+
+/** Where each object would be applied, or why it cannot be (each such issue names the object's origin). */
+function applyTargets(
+  objects: readonly LoadedObject[],
+  namespace: string | undefined,
+  fallbackNamespace: string,
+): { refs: (ObjectRef | undefined)[]; problems: Issue[] } {
+  const problems: Issue[] = [];
+  const refs = objects.map((o) => {
+    try {
+      return applyTarget(o.value, { namespace }, fallbackNamespace);
+    } catch (error) {
+      if (!(error instanceof ArgoGenError)) throw error;
+      problems.push(...error.issues.map((i) => ({ ...i, subject: i.subject ?? o.origin })));
+      return undefined;
+    }
+  });
+  return { refs, problems };
 }
 
 /** Two objects that land on the same kind, namespace and name: the second would silently replace the first. */
