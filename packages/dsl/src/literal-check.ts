@@ -12,7 +12,7 @@ const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** Why `value` does not fit `spec`, or undefined when it does (or cannot be known before run time). */
 export function literalProblem(
-  spec: ParamSpec,
+  spec: Pick<ParamSpec, 'type' | 'enum'>,
   value: string | number | boolean | object,
   items: readonly unknown[] | undefined,
 ): string | undefined {
@@ -30,7 +30,7 @@ export function literalProblem(
   return valueProblem(spec, text as string | number | boolean);
 }
 
-function valueProblem(spec: ParamSpec, value: string | number | boolean): string | undefined {
+function valueProblem(spec: Pick<ParamSpec, 'type' | 'enum'>, value: string | number | boolean): string | undefined {
   const got = `(got ${typeof value === 'string' ? JSON.stringify(value) : String(value)})`;
   if (spec.enum) {
     const ok = spec.enum.some((e) => e === value || String(e) === String(value));

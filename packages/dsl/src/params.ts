@@ -1,4 +1,7 @@
+import { ArgoGenError, issue } from '@argo-gen/model';
 import { setKey } from './internal/set-key.js';
+import { captureSite } from './internal/source.js';
+import { literalProblem } from './literal-check.js';
 import { handleAt, type Ref } from './ref.js';
 
 export type ParamType = 'string' | 'number' | 'boolean';
@@ -45,6 +48,17 @@ interface ParamOptions<T> {
 type RequiredFor<O> = O extends { readonly default: unknown } ? false : true;
 
 function make<T>(type: ParamType, options: ParamOptions<T> & { enum?: readonly T[] }): ParamSpec<T, boolean> {
+  // A default is a literal like an argument, and `generate` does not type-check: it is checked here (see args.ts).
+  const problem =
+    options.default === undefined
+      ? undefined
+      : literalProblem({ type, enum: options.enum }, options.default as string | number | boolean, undefined);
+  if (problem)
+    throw new ArgoGenError([
+      issue('dsl/bad-default', '', `param.${options.enum ? 'enum' : type}(): default ${problem}`, {
+        source: captureSite()(),
+      }),
+    ]);
   return Object.freeze({ kind: 'param', type, ...options, required: options.default === undefined });
 }
 

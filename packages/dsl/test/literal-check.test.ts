@@ -81,4 +81,18 @@ describe('literal arguments are checked against the declared parameter type at s
       `workflow from 'wt': argument 'replicas' of WorkflowTemplate 'wt' must be a number (got "many") [dsl/bad-argument]`,
     );
   });
+
+  it('checks a parameter default the same way, where it is declared', () => {
+    const [run, line] = [() => param.number({ default: bad<number>('many') }), lineHere()];
+    expect(errorOf(run).issues.map((x) => [x.code, x.message, x.source?.file, x.source?.line])).toEqual([
+      ['dsl/bad-default', `param.number(): default must be a number (got "many")`, fileOf(import.meta.url), line],
+    ]);
+    expect(() => param.boolean({ default: bad<boolean>('no') })).toThrow(
+      `param.boolean(): default must be a boolean (got "no") [dsl/bad-default]`,
+    );
+    expect(() => param.enum(['a', 'b'], { default: bad<'a'>('c') })).toThrow(
+      `param.enum(): default must be one of "a", "b" (got "c") [dsl/bad-default]`,
+    );
+    expect(param.number({ default: 0 }).default).toBe(0);
+  });
 });
