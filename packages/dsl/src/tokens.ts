@@ -75,17 +75,17 @@ export function renderInExpression(text: string): string {
 }
 
 /**
- * `text` with each handle replaced by `valueOf(expression)`, or undefined when a handle has no known value (or the
+ * `text` with each handle replaced by `valueFor(expression)`, or undefined when a handle has no known value (or the
  * text holds a raw token, whose value Argo computes): what a string becomes once Argo substitutes it.
  */
 export function substituteTokens(
   text: string,
-  valueOf: (expression: string) => string | undefined,
+  valueFor: (expression: string) => string | undefined,
 ): string | undefined {
   if (text.includes(RAW_OPEN)) return undefined;
   let unknown = false;
   const out = text.replace(TOKEN, (_m, e: string) => {
-    const v = valueOf(e);
+    const v = valueFor(e);
     if (v === undefined) unknown = true;
     return v ?? '';
   });
