@@ -19,7 +19,7 @@ stage build pnpm -s build
 stage lint npx biome check .
 stage typecheck npx tsc -p test/tsconfig.json --noEmit
 stage unit npx vitest run --reporter=default --reporter=json --outputFile="$reports/unit.vitest.json"
-stage conformance npx vitest run -c test/conformance/vitest.config.ts --reporter=default --reporter=json --outputFile="$reports/conformance.vitest.json"
+stage conformance bash test/conformance/with-apiserver.sh npx vitest run -c test/conformance/vitest.config.ts --reporter=default --reporter=json --outputFile="$reports/conformance.vitest.json"
 stage oracle bash -c "cd test/oracle && CGO_ENABLED=0 go test -trimpath -json ./... > ../../$reports/oracle.gotest.json; s=\$?; grep -h '\"Action\":\"fail\"' ../../$reports/oracle.gotest.json | head -5; exit \$s"
 # A real kube-apiserver, etcd and Argo controller built from Go modules (cached outside git; a cold build takes a while).
 stage cluster bash test/cluster/with-cluster.sh npx vitest run -c vitest.cluster.config.ts --reporter=default --reporter=json --outputFile="$reports/cluster.vitest.json"

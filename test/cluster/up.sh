@@ -17,7 +17,7 @@ for tool in go node openssl curl jq; do
   command -v "$tool" >/dev/null || { say "'$tool' is required"; exit 1; }
 done
 
-"$CLUSTER_DIR/build.sh"
+if [ "$WITH_CONTROLLER" = 1 ]; then "$CLUSTER_DIR/build.sh"; else "$CLUSTER_DIR/build.sh" etcd kube-apiserver; fi
 
 # A previous run that was killed may have left processes: stop them first (no-op when clean).
 "$CLUSTER_DIR/down.sh" --quiet
@@ -114,7 +114,7 @@ alive_or_fail() { pid_alive "$1" || { say "$1 exited during start-up"; return 1;
 say "starting etcd on 127.0.0.1:$ETCD_PORT"
 # --unsafe-no-fsync: test data only, much faster on disk. --max-request-bytes: Argo's full
 # workflows CRD is ~1.2 MB as JSON, close to etcd's 1.5 MiB default.
-start etcd "$BIN_DIR/etcd" --name argo-gen-test --data-dir "$STATE/etcd-data" \
+start etcd "$ETCD_BIN" --name argo-gen-test --data-dir "$STATE/etcd-data" \
   --listen-client-urls "http://127.0.0.1:$ETCD_PORT" --advertise-client-urls "http://127.0.0.1:$ETCD_PORT" \
   --listen-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" \
   --initial-cluster "argo-gen-test=http://127.0.0.1:$ETCD_PEER_PORT" \
@@ -127,7 +127,7 @@ say "starting kube-apiserver on $SERVER"
 # --advertise-address: otherwise it looks for a default-route IP. --endpoint-reconciler-type=none:
 # do not publish a loopback IP in the `kubernetes` Endpoints. ServiceAccount admission is off because
 # no controller-manager creates `default` ServiceAccounts (envtest does the same).
-start kube-apiserver "$BIN_DIR/kube-apiserver" \
+start kube-apiserver "$APISERVER_BIN" \
   --etcd-servers="http://127.0.0.1:$ETCD_PORT" \
   --bind-address=127.0.0.1 --advertise-address=127.0.0.1 --secure-port="$APISERVER_PORT" \
   --tls-cert-file="$PKI/apiserver.crt" --tls-private-key-file="$PKI/apiserver.key" \
@@ -145,14 +145,10 @@ wait_for "$TIMEOUT" "kube-apiserver /readyz" readyz
 say "kube-apiserver ready after $((SECONDS - T0))s"
 
 # --- Argo CRDs: the full schemas of the controller's own version ---------------------------------
-if [ -n "${ARGO_GEN_ARGO_CRDS:-}" ]; then
-  CRDS=$ARGO_GEN_ARGO_CRDS
-elif [ "$ARGO_VERSION" = v4.1.2 ] && [ -d "$REPO_ROOT/../shared/argo/v4.1.2/crds" ]; then
-  CRDS=$REPO_ROOT/../shared/argo/v4.1.2/crds
-else
-  # Read them from the Go module cache (already downloaded by the controller build). Never copied.
-  CRDS=$(go mod download -json "github.com/argoproj/argo-workflows/v4@$ARGO_VERSION" | jq -r .Dir)/manifests/base/crds/full
-fi
+# The full CRDs (manifests/base/crds/full, what `manifests/cluster-install` installs) of the same
+# version as the controller, from ../shared (never copied into the repo).
+CRDS=${ARGO_GEN_ARGO_CRDS:-$ARGO_CRDS}
+[ -d "$CRDS" ] || { say "Argo CRDs not found at $CRDS (need ../shared beside the repo)"; false; }
 say "applying Argo CRDs from $CRDS"
 crd_names=()
 for f in "$CRDS"/argoproj.io_*.yaml; do
@@ -187,7 +183,7 @@ if [ "$WITH_CONTROLLER" = 1 ]; then
   # DEFAULT_REQUEUE_TIME: Argo re-examines a workflow at most every 10 s by default, so each DAG level
   # would take ~10 s; 1 s (the floor Argo's own comments recommend) keeps tests fast.
   start workflow-controller env LEADER_ELECTION_DISABLE=true \
-    DEFAULT_REQUEUE_TIME="${ARGO_GEN_ARGO_REQUEUE_TIME:-1s}" "$BIN_DIR/workflow-controller" \
+    DEFAULT_REQUEUE_TIME="${ARGO_GEN_ARGO_REQUEUE_TIME:-1s}" "$CONTROLLER_BIN" \
     --kubeconfig "$STATE/admin.kubeconfig" --namespace argo \
     --configmap workflow-controller-configmap --loglevel info
   wfc_ready() { alive_or_fail workflow-controller && curl -sf "http://127.0.0.1:$ARGO_HEALTH_PORT/healthz"; }
@@ -222,6 +218,7 @@ export ARGO_GEN_K8S_DEV_KUBECONFIG='$STATE/dev.kubeconfig'
 export ARGO_GEN_K8S_ADMIN_TOKEN_FILE='$STATE/admin.token'
 export ARGO_GEN_K8S_DEV_TOKEN_FILE='$STATE/dev.token'
 export ARGO_GEN_K8S_CONTROLLER='$WITH_CONTROLLER'
+export ARGO_GEN_K8S_ARGO_VERSION='$ARGO_VERSION'
 EOF
 trap - ERR INT TERM
 say "cluster ready in $((SECONDS - T0))s; source $STATE/env.sh"

@@ -7,6 +7,8 @@ export const ALLOW_LIST = path.join(path.dirname(new URL(import.meta.url).pathna
 
 /** A known disagreement: which documents, which verdicts, and why it is acceptable. */
 export interface AllowEntry {
+  /** Only for this target Argo version (`4.1`, …); every version when absent. */
+  readonly version?: string;
   readonly corpus: string;
   /** Relative to the corpus root; `*` matches any characters except `/`, `**` any characters, `{a,b}` either. */
   readonly file: string;
@@ -46,6 +48,7 @@ const escapeRe = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 export function matches(entry: AllowEntry, c: Comparison): boolean {
   return (
     entry.corpus === c.corpus &&
+    (entry.version === undefined || entry.version === c.argoVersion) &&
     globRe(entry.file).test(c.file) &&
     (entry.index === undefined || entry.index === c.index) &&
     (entry.ours === undefined || entry.ours === c.ours) &&

@@ -4,6 +4,24 @@ import { isArgoGenError, lintDocument, validateSchema } from '@argo-gen/model';
 import fc from 'fast-check';
 import { readDocuments } from '../../packages/cli/src/yaml/read-documents.js';
 import { listYamlFiles } from '../corpus.js';
+import {
+  arr,
+  calls,
+  type Doc,
+  dags,
+  depsOf,
+  esc,
+  isObj,
+  type Json,
+  type Operator,
+  pick,
+  spec,
+  stepsOf,
+  tasksOf,
+  templates,
+} from './mutate.js';
+import { CEL_OPERATORS } from './operators-cel.js';
+import { RULE_OPERATORS } from './operators-rules.js';
 
 /**
  * The mutation corpus: valid upstream documents with exactly one change each, most of which break one of Argo's
@@ -12,40 +30,6 @@ import { listYamlFiles } from '../corpus.js';
  */
 export const SEED = 20_260_601;
 const PER_OPERATOR = 16;
-
-type Json = Record<string, unknown>;
-type Doc = Json & { kind: string; metadata: Json; spec: Json };
-/** Where to mutate, drawn by fast-check: indexes taken modulo whatever the document offers. */
-type Draw = readonly [number, number];
-
-interface Operator {
-  readonly name: string;
-  /** What Argo should say; recorded in the file for readers, the oracle decides. */
-  readonly expect: 'valid' | 'invalid';
-  /** Mutates `doc` in place; returns false when the document offers nothing to mutate. */
-  readonly apply: (doc: Doc, draw: Draw) => boolean;
-}
-
-const isObj = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
-const arr = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObj) : []);
-const pick = <T>(xs: readonly T[], n: number): T | undefined => (xs.length === 0 ? undefined : xs[n % xs.length]);
-const spec = (doc: Doc): Json => {
-  const s = doc.kind === 'CronWorkflow' ? doc.spec.workflowSpec : doc.spec;
-  return isObj(s) ? s : {};
-};
-const templates = (doc: Doc): Json[] => arr(spec(doc).templates);
-const tasksOf = (t: Json): Json[] => (isObj(t.dag) ? arr(t.dag.tasks) : []);
-const stepsOf = (t: Json): Json[] => (Array.isArray(t.steps) ? t.steps.flatMap((g) => arr(g)) : []);
-const dags = (doc: Doc) => templates(doc).filter((t) => tasksOf(t).length > 0);
-/** Every task and step (each calls a template by name), with its template. */
-const calls = (doc: Doc): Json[] => templates(doc).flatMap((t) => [...tasksOf(t), ...stepsOf(t)]);
-const depsOf = (task: Json, names: readonly string[]): string[] => [
-  ...(Array.isArray(task.dependencies) ? task.dependencies.filter((d): d is string => typeof d === 'string') : []),
-  ...(typeof task.depends === 'string'
-    ? names.filter((n) => new RegExp(`(^|[^\\w.-])${esc(n)}($|[^\\w-])`).test(task.depends as string))
-    : []),
-];
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The first task of a DAG with two tasks or more, and one of the others. */
 function laterTask(doc: Doc, a: number, b: number): { first?: Json; task?: Json } {
@@ -153,7 +137,7 @@ const BAD_SCHEDULES = [
   'CRON_TZ=Nowhere/Land 0 * * * *',
 ];
 
-export const OPERATORS: readonly Operator[] = [
+const BASE_OPERATORS: readonly Operator[] = [
   {
     name: 'delete-referenced-template',
     expect: 'invalid',
@@ -615,10 +599,10 @@ export const OPERATORS: readonly Operator[] = [
   },
 ];
 
+/** Every operator; new ones go at the end, so that the seeds (SEED + index) of the others stay put. */
+export const OPERATORS: readonly Operator[] = [...BASE_OPERATORS, ...RULE_OPERATORS, ...CEL_OPERATORS];
+
 const LINTED = ['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow'];
-/** Fields of v4.1 that the v4.0.5 oracle does not know (docs/oracle.md): a source using them is not a clean start. */
-const V41_FIELDS =
-  /"(podResources|resourceClaims|executorPlugins|pendingTimeout|restartPolicyRules|addressingStyle|saveStreamViaFile|fileKeyRef|podCertificate)"/;
 const REFS = /"(templateRef|workflowTemplateRef)"/;
 
 export interface Source {
@@ -628,8 +612,8 @@ export interface Source {
 }
 
 /**
- * Mutation sources: linted kinds from the upstream examples that we find valid, that use no v4.1-only field and no
- * templateRef (so each mutant stands alone, without the WorkflowTemplates of other files).
+ * Mutation sources: linted kinds from the upstream examples that we find valid and that use no templateRef (so each
+ * mutant stands alone, without the WorkflowTemplates of other files).
  */
 export function mutationSources(examplesDir: string): Source[] {
   const out: Source[] = [];
@@ -644,7 +628,7 @@ export function mutationSources(examplesDir: string): Source[] {
     for (const d of docs) {
       const doc = d.value as Doc;
       const json = JSON.stringify(doc);
-      if (!isObj(doc) || !LINTED.includes(doc.kind) || V41_FIELDS.test(json) || REFS.test(json)) continue;
+      if (!isObj(doc) || !LINTED.includes(doc.kind) || REFS.test(json)) continue;
       if (validateSchema(doc).status !== 'valid') continue;
       if (lintDocument(doc, { templates: [] }).some((i) => i.severity === 'error')) continue;
       out.push({ file: path.relative(examplesDir, file), index: d.index, doc });

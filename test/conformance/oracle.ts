@@ -11,21 +11,29 @@ export interface OracleVerdict {
   readonly name: string;
   readonly verdict: 'valid' | 'invalid' | 'skipped' | 'unparseable';
   readonly error: string;
+  /** The document as JSON, as go-yaml reads it (Argo kinds only; with `objects`). */
+  readonly object?: unknown;
 }
 
 /**
- * Builds the oracle with test/oracle/build.sh (a cache hit takes milliseconds) and returns the binary's path.
+ * Builds the oracle for one Argo release (`v4.1.2`, `v4.0.10`, …) with test/oracle/build.sh (a cache hit takes
+ * milliseconds) and returns the binary's path.
  * Throws with a clear message when it cannot be built (no Go, no network for the modules): the conformance
  * comparison must fail then, never skip.
  */
-export function buildOracle(): string {
+export function buildOracle(release: string): string {
   const script = path.join(REPO_ROOT, 'test/oracle/build.sh');
-  const result = spawnSync('bash', [script], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync('bash', [script, release], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const bin = result.stdout?.trim().split('\n').pop() ?? '';
   if (result.error || result.status !== 0 || bin === '') {
     const why = result.error?.message ?? result.stderr?.trim().split('\n').slice(-5).join('\n') ?? '';
     throw new Error(
-      `cannot build the Argo validation oracle (bash test/oracle/build.sh exited ${result.status}); it needs Go ` +
+      `cannot build the Argo ${release} validation oracle (bash test/oracle/build.sh ${release} exited ` +
+        `${result.status}); it needs Go ` +
         `(see docs/oracle.md). Conformance is not checked without it.\n${why}`,
     );
   }
@@ -33,9 +41,18 @@ export function buildOracle(): string {
 }
 
 /** Runs the oracle once over all files (so templateRefs resolve across them, as `argo lint --offline` does). */
-export function runOracle(bin: string, files: readonly string[], cwd: string = REPO_ROOT): OracleVerdict[] {
+export function runOracle(
+  bin: string,
+  files: readonly string[],
+  cwd: string = REPO_ROOT,
+  objects = false,
+): OracleVerdict[] {
   if (files.length === 0) return [];
-  const result = spawnSync(bin, [...files], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(bin, [...(objects ? ['-objects'] : []), ...files], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (result.error || result.status !== 0)
     throw new Error(`argo-oracle failed (exit ${result.status}): ${result.error?.message ?? result.stderr}`);
   return result.stdout

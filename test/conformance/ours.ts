@@ -1,5 +1,6 @@
 import { validateFiles } from '../../packages/cli/src/commands/validate.js';
 import { REPO_ROOT } from '../paths.js';
+import { type ArgoRelease, OUR_TARGETS } from './versions.js';
 
 export type Verdict = 'valid' | 'invalid' | 'skipped' | 'unparseable';
 
@@ -19,8 +20,17 @@ export interface OurRun {
   readonly unparseable: ReadonlyMap<string, { readonly code: string; readonly message: string }>;
 }
 
-/** `argo-gen validate` in-process on all files at once: every WorkflowTemplate of the run is a templateRef target. */
-export async function runOurs(files: readonly string[], cwd: string = REPO_ROOT): Promise<OurRun> {
+/**
+ * `argo-gen validate` in-process on all files at once: every WorkflowTemplate of the run is a templateRef target.
+ * `argoVersion` is the target Argo minor version; validate judges for its default (4.1) only, until it gains
+ * `--argo-version` (then this passes it on).
+ */
+export async function runOurs(
+  files: readonly string[],
+  cwd: string = REPO_ROOT,
+  argoVersion: ArgoRelease['argoVersion'] = '4.1',
+): Promise<OurRun> {
+  if (!OUR_TARGETS.has(argoVersion)) throw new Error(`argo-gen validate cannot target Argo ${argoVersion} yet`);
   if (files.length === 0) return { documents: [], unparseable: new Map() };
   // Argo's validator has no security rules: compare with ours without them.
   const report = await validateFiles(files, cwd, undefined, { mode: 'off' });

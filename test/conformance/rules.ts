@@ -1,5 +1,5 @@
 /**
- * Our codes and the Argo v4.0.5 messages that report the same rule (best effort: Argo stops at its first error, and
+ * Our codes and the messages of Argo (the v4.1.2 Go oracle, or the API server: `API server: …`) that report the same rule (best effort: Argo stops at its first error, and
  * some of our codes cover several of its messages). Used only when both sides reject a document; a document's rule
  * matches when any of our error codes has a pattern that matches Argo's message.
  */
@@ -29,6 +29,23 @@ const RULES: readonly (readonly [RegExp, RegExp])[] = [
   [/^lint\/invalid-schedule$/, /cron schedule .* is malformed/],
   [/^lint\/invalid-timezone$/, /invalid timezone/],
   [/^lint\/invalid-concurrency-policy$/, /is not a valid concurrencyPolicy/],
+  // Refusals of the API server (the full CRDs' schema and CEL rules, object metadata).
+  [
+    /^lint\/(missing-name|invalid-name)$/,
+    /^API server: .*(name or generateName is required|metadata\.(generateN|n)ame: Invalid value)/,
+  ],
+  [/^lint\/multiple-template-types$/, /^API server: .*at most one template type/],
+  [/^lint\/timeout-on-non-leaf$/, /timeout cannot be applied to steps or dag templates|timeout.*leaf/],
+  [/^lint\/active-deadline-on-non-leaf$/, /^API server: .*activeDeadlineSeconds is only valid for leaf templates/],
+  [/^lint\/continue-on-with-depends$/, /cannot use 'continueOn' when using 'depends'/],
+  [/^lint\/multiple-artifact-locations$/, /at most one artifact location/],
+  [/^lint\/invalid-sequence$/, /only one of count or end/],
+  [/^lint\/invalid-metric$/, /^API server: .*(metrics|prometheus|gauge)/],
+  [/^lint\/invalid-schedule$/, /^API server: .*schedules/],
+  [/^schema\//, /^API server: .*(Too many|Too long|Required value|Unsupported value|Invalid value|should match)/],
+  [/^lint\/reserved-container-name$/, /is a reserved Argo container name/],
+  [/^lint\/missing-value$/, /does not have valueFrom or value specified|value is required/],
+  [/^lint\/invalid-resource$/, /resource\.manifest must be a valid yaml|manifest/],
 ];
 
 export function ruleMatch(codes: readonly string[], argoError: string): 'match' | 'mismatch' | 'unmapped' {

@@ -2,10 +2,12 @@ import path from 'node:path';
 import { listYamlFiles } from '../corpus.js';
 import { EXAMPLES_DIR, REPO_ROOT } from '../paths.js';
 import { type AllowEntry, applyAllowList, readAllowList } from './allow-list.js';
-import { type Comparison, type Corpus, compare } from './compare.js';
+import { type ApiServer, apiServerFromEnv, dryRunCreate } from './apiserver.js';
+import { type ArgoVerdict, accepts, type Comparison, type Corpus, combine, compare } from './compare.js';
 import { generateMutants, mutationSources, writeMutants } from './mutations.js';
 import { buildOracle, runOracle } from './oracle.js';
-import { runOurs } from './ours.js';
+import { type OurRun, runOurs } from './ours.js';
+import { type ArgoRelease, OUR_TARGETS, RELEASES } from './versions.js';
 
 export const MUTATIONS_DIR = path.join(REPO_ROOT, '.cache/conformance/mutations');
 
@@ -21,9 +23,14 @@ export function corpora(): Corpus[] {
   ];
 }
 
+/** One corpus judged by one Argo release; `comparisons` only when our validate can target that release. */
 export interface CorpusResult {
+  readonly release: ArgoRelease;
   readonly corpus: Corpus;
-  readonly comparisons: readonly Comparison[];
+  /** Argo's verdicts: the Go oracle's, combined with the API server's when the cluster runs this release. */
+  readonly argo: readonly ArgoVerdict[];
+  readonly apiServer: boolean;
+  readonly comparisons?: readonly Comparison[];
 }
 
 export interface ConformanceResult {
@@ -35,15 +42,55 @@ export interface ConformanceResult {
   readonly allowed: ReadonlyMap<Comparison, AllowEntry>;
 }
 
-export async function conformance(): Promise<ConformanceResult> {
-  const bin = buildOracle();
+export interface ConformanceOptions {
+  /** The API server oracle; default: the test cluster of the environment (required unless `goOnly`). */
+  readonly apiServer?: ApiServer;
+  /** The Argo release whose full CRDs that API server has (default: $ARGO_GEN_K8S_ARGO_VERSION). */
+  readonly apiServerRelease?: string;
+  /** Go oracle only (quick local runs): disagreements that the API server explains are then reported as such. */
+  readonly goOnly?: boolean;
+}
+
+/**
+ * Every corpus through every release's Go oracle, the API server (for the release the test cluster runs) and, where
+ * our validate can target the release, `argo-gen validate`. Throws when an oracle cannot run: never a silent skip.
+ */
+export async function conformance(options: ConformanceOptions = {}): Promise<ConformanceResult> {
+  const api = options.goOnly ? undefined : (options.apiServer ?? apiServerFromEnv());
+  const apiRelease = options.apiServerRelease ?? process.env.ARGO_GEN_K8S_ARGO_VERSION;
+  if (!options.goOnly && (!api || !apiRelease))
+    throw new Error(
+      'no API server oracle: run through test/conformance/with-apiserver.sh (`pnpm conformance`, ' +
+        '`pnpm test:conformance`), which starts the test cluster without the controller, or pass --go-only',
+    );
+  const sets = corpora();
+  const ours = new Map<string, OurRun>();
   const results: CorpusResult[] = [];
-  for (const corpus of corpora()) {
-    const oracle = runOracle(bin, corpus.files, REPO_ROOT);
-    const ours = await runOurs(corpus.files, REPO_ROOT);
-    results.push({ corpus, comparisons: compare(corpus, REPO_ROOT, ours, oracle) });
+  for (const release of RELEASES) {
+    const bin = buildOracle(release.release);
+    const withApi = api !== undefined && release.release === apiRelease;
+    for (const corpus of sets) {
+      const go = runOracle(bin, corpus.files, REPO_ROOT, withApi);
+      const argo = combine(
+        go,
+        withApi
+          ? await dryRunCreate(
+              api,
+              go.map((g) => g.object),
+            )
+          : [],
+      );
+      let comparisons: Comparison[] | undefined;
+      if (OUR_TARGETS.has(release.argoVersion)) {
+        const key = `${release.argoVersion} ${corpus.name}`;
+        const run = ours.get(key) ?? (await runOurs(corpus.files, REPO_ROOT, release.argoVersion));
+        ours.set(key, run);
+        comparisons = compare(corpus, REPO_ROOT, run, argo).map((c) => ({ ...c, argoVersion: release.argoVersion }));
+      }
+      results.push({ release, corpus, argo, apiServer: withApi, comparisons });
+    }
   }
-  const all = results.flatMap((r) => r.comparisons);
+  const all = results.flatMap((r) => r.comparisons ?? []);
   return {
     results,
     ...applyAllowList(
@@ -53,56 +100,81 @@ export async function conformance(): Promise<ConformanceResult> {
   };
 }
 
+const count = <T>(xs: readonly T[], p: (x: T) => boolean) => xs.filter(p).length;
 const pct = (n: number, d: number) => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`);
+const VERDICTS = ['valid', 'invalid', 'skipped', 'unparseable'] as const;
 
-/** The report `pnpm conformance` prints: one line per corpus, rule agreement, then what needs attention. */
+/** One corpus under one release: what each oracle said, what we said, and how often we agree with each. */
+function corpusLine(r: CorpusResult, allowed: ReadonlyMap<Comparison, AllowEntry>): string {
+  const files = new Set(r.argo.map((a) => a.file)).size;
+  const goCounts = VERDICTS.map((v) => `${count(r.argo, (a) => a.go === v)} ${v}`).join(', ');
+  const asked = r.argo.filter((a) => a.apiserver !== undefined);
+  const parts = [`${r.corpus.name}: ${files} files, ${r.argo.length} documents`, `Go oracle ${goCounts}`];
+  if (r.apiServer)
+    parts.push(
+      `API server ${count(asked, (a) => a.apiserver === 'valid')} accepted, ${count(asked, (a) => a.apiserver === 'invalid')} refused`,
+    );
+  const cs = r.comparisons;
+  if (!cs) return `  ${parts.join('; ')}; ours not compared`;
+  parts.push(`ours ${VERDICTS.map((v) => `${count(cs, (c) => c.ours === v)} ${v}`).join(', ')}`);
+  const withGo = count(cs, (c) => c.go !== 'absent' && accepts(c.ours) === accepts(c.go));
+  const sent = cs.filter((c) => c.apiserver !== undefined);
+  const withApi = count(sent, (c) => accepts(c.ours) === (c.apiserver === 'valid'));
+  const agree = count(cs, (c) => c.agree);
+  const nAllowed = count(cs, (c) => allowed.has(c));
+  parts.push(
+    `agreement with Go ${withGo}/${cs.length}` +
+      (r.apiServer ? `, with API server ${withApi}/${sent.length}` : '') +
+      `, with Argo (${r.apiServer ? 'both' : 'Go only'}) ${agree}/${cs.length}` +
+      (nAllowed > 0 ? ` (${nAllowed} disagreement(s) allow-listed)` : ''),
+  );
+  return `  ${parts.join('; ')}`;
+}
+
+/** The report `pnpm conformance` prints: per release and corpus, rule agreement, then what needs attention. */
 export function formatReport(result: ConformanceResult, verbose = false): string {
   const lines: string[] = [];
-  let agree = 0;
-  let total = 0;
   const rules = { match: 0, mismatch: 0, unmapped: 0 };
-  for (const { corpus, comparisons } of result.results) {
-    const n = comparisons.filter((c) => c.agree).length;
-    const allowed = comparisons.filter((c) => result.allowed.has(c)).length;
-    const files = new Set(comparisons.map((c) => c.file)).size;
-    const verdicts = (side: 'ours' | 'oracle') =>
-      ['valid', 'invalid', 'skipped', 'unparseable']
-        .map((v) => `${comparisons.filter((c) => c[side] === v).length} ${v}`)
-        .join(', ');
-    lines.push(
-      `${corpus.name}: ${files} files, ${comparisons.length} documents; oracle ${verdicts('oracle')}; ` +
-        `ours ${verdicts('ours')}; agreement: ${n}/${comparisons.length}` +
-        (allowed > 0 ? ` (${allowed} disagreement(s) allow-listed)` : ''),
-    );
-    agree += n;
-    total += comparisons.length;
-    for (const c of comparisons) if (c.rule) rules[c.rule]++;
+  for (const release of RELEASES) {
+    const rs = result.results.filter((r) => r.release === release);
+    if (rs.length === 0) continue;
+    const how = [
+      'Go oracle',
+      ...(rs.some((r) => r.apiServer) ? ['API server with the full CRDs'] : []),
+      ...(OUR_TARGETS.has(release.argoVersion) ? [] : ['ours not compared: validate cannot target it yet']),
+    ];
+    lines.push(`Argo ${release.argoVersion} (${release.release}; ${how.join('; ')}):`);
+    for (const r of rs) {
+      lines.push(corpusLine(r, result.allowed));
+      for (const c of r.comparisons ?? []) if (c.rule) rules[c.rule]++;
+    }
   }
   const both = rules.match + rules.mismatch + rules.unmapped;
   lines.push(
     `rules (both invalid): ${rules.match}/${both} same rule (${pct(rules.match, both)}), ` +
       `${rules.mismatch} different, ${rules.unmapped} unmapped code(s)`,
   );
+  const compared = result.results.flatMap((r) => r.comparisons ?? []);
   if (verbose)
-    for (const { comparisons } of result.results)
-      for (const c of comparisons)
-        if (c.rule && c.rule !== 'match')
-          lines.push(
-            `  rule ${c.rule}: ${c.corpus} ${c.file}#${c.index}: ours ${c.oursErrors.join(' | ')} — Argo ${c.oracleError}`,
-          );
+    for (const c of compared)
+      if (c.rule && c.rule !== 'match')
+        lines.push(
+          `  rule ${c.rule}: ${c.corpus} ${c.file}#${c.index}: ours ${c.oursErrors.join(' | ')} — Argo ${c.oracleError}`,
+        );
   for (const c of result.unexplained)
     lines.push(
-      `DISAGREE ${c.corpus} ${c.file}#${c.index} (${c.kind}): ours ${c.ours}, oracle ${c.oracle}` +
+      `DISAGREE ${c.argoVersion} ${c.corpus} ${c.file}#${c.index} (${c.kind}): ours ${c.ours}, Argo ${c.oracle}` +
+        ` (Go ${c.go}${c.apiserver ? `, API server ${c.apiserver}` : ''})` +
         `${c.oursErrors.length > 0 ? ` — ours: ${c.oursErrors.join(' | ')}` : ''}${c.oracleError ? ` — Argo: ${c.oracleError}` : ''}`,
     );
   for (const e of result.stale) lines.push(`STALE allow-list entry: ${e.corpus} ${e.file} (${e.reason})`);
-  lines.push(`agreement: ${agree}/${total}`);
+  lines.push(`agreement: ${count(compared, (c) => c.agree)}/${compared.length}`);
   return `${lines.join('\n')}\n`;
 }
 
-/** `pnpm conformance`: exit 1 when a disagreement is not allow-listed (or an entry is stale). */
+/** `pnpm conformance [--verbose] [--go-only]`: exit 1 when a disagreement is not allow-listed (or an entry is stale). */
 export async function main(argv: readonly string[]): Promise<number> {
-  const result = await conformance();
+  const result = await conformance({ goOnly: argv.includes('--go-only') });
   process.stdout.write(formatReport(result, argv.includes('--verbose')));
   return result.unexplained.length > 0 || result.stale.length > 0 ? 1 : 0;
 }

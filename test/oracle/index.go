@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 
 	wfv1 "github.com/argoproj/argo-workflows/v4/pkg/apis/workflow/v1alpha1"
@@ -61,25 +60,27 @@ func (x *templateIndex) cluster() templateresolution.ClusterWorkflowTemplateGett
 	return clusterGetter(x.cwft)
 }
 
+// nsGetter and clusterGetter implement Argo's getter interfaces (their Get
+// methods are in argo_v4.go / argo_v37.go: the 3.7 ones take no context).
 type nsGetter struct {
 	ns string
 	m  map[string]*wfv1.WorkflowTemplate
 }
 
-// Get returns the same message as offlineWorkflowTemplateNamespacedGetter.
-func (g nsGetter) Get(_ context.Context, name string) (*wfv1.WorkflowTemplate, error) {
+func (g nsGetter) get(name string) (*wfv1.WorkflowTemplate, error) {
 	if v, ok := g.m[name]; ok {
 		return v, nil
 	}
+	// The same message as offlineWorkflowTemplateNamespacedGetter.
 	return nil, fmt.Errorf("couldn't find workflow template %q in namespace %q", name, g.ns)
 }
 
 type clusterGetter map[string]*wfv1.ClusterWorkflowTemplate
 
-// Get returns the same message as offlineClusterWorkflowTemplateGetter.
-func (g clusterGetter) Get(_ context.Context, name string) (*wfv1.ClusterWorkflowTemplate, error) {
+func (g clusterGetter) get(name string) (*wfv1.ClusterWorkflowTemplate, error) {
 	if v, ok := g[name]; ok {
 		return v, nil
 	}
+	// The same message as offlineClusterWorkflowTemplateGetter.
 	return nil, fmt.Errorf("couldn't find cluster workflow template %q", name)
 }

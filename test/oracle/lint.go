@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -9,7 +10,6 @@ import (
 
 	wf "github.com/argoproj/argo-workflows/v4/pkg/apis/workflow"
 	wfv1 "github.com/argoproj/argo-workflows/v4/pkg/apis/workflow/v1alpha1"
-	"github.com/argoproj/argo-workflows/v4/workflow/validate"
 )
 
 // Verdict values.
@@ -35,12 +35,22 @@ type Verdict struct {
 	Name    string `json:"name"` // metadata.name, else metadata.generateName
 	Verdict string `json:"verdict"`
 	Error   string `json:"error"`
+	// Object is the document as JSON, as go-yaml reads it (sigs.k8s.io/yaml, last
+	// duplicate key wins), for the Argo kinds only and only with -objects: what a
+	// client sends to the API server (test/conformance's second oracle).
+	Object json.RawMessage `json:"object,omitempty"`
+}
+
+// runOpts are the command-line switches that change verdicts or output.
+type runOpts struct {
+	strict  bool // strict decoding, as `argo lint` (default --strict)
+	objects bool // attach Verdict.Object
 }
 
 // run validates every document of every input. Like `argo lint --offline`, it
 // first indexes the WorkflowTemplates and ClusterWorkflowTemplates of all inputs
 // (non-strict parse), then lints each document (strict parse by default).
-func run(ctx context.Context, inputs []input, strict bool) ([]Verdict, []string) {
+func run(ctx context.Context, inputs []input, opts runOpts) ([]Verdict, []string) {
 	idx := newTemplateIndex()
 	var warnings []string
 	for _, in := range inputs {
@@ -63,7 +73,10 @@ func run(ctx context.Context, inputs []input, strict bool) ([]Verdict, []string)
 	for _, in := range inputs {
 		n := 0
 		for _, c := range splitChunks(in.data) {
-			v, isDoc := lintChunk(ctx, idx, c, strict)
+			v, isDoc := lintChunk(ctx, idx, c, opts.strict)
+			if isDoc && opts.objects && lintKinds[v.Kind] {
+				v.Object = asJSON(c.text)
+			}
 			if !isDoc {
 				continue
 			}
@@ -133,9 +146,10 @@ func lintChunk(ctx context.Context, idx *templateIndex, c chunk, strict bool) (v
 	return v, true
 }
 
-// validateObject calls Argo's validator with the options and getters the offline
-// service clients use (pkg/apiclient/offline-*-service-client.go). The namespace
-// is the object's own, else "" (the offline default namespace).
+// validateObject calls Argo's validator (argoValidate, one file per Argo version)
+// with the options and getters the offline service clients use
+// (pkg/apiclient/offline-*-service-client.go). The namespace is the object's own,
+// else "" (the offline default namespace).
 func validateObject(ctx context.Context, idx *templateIndex, obj metav1.Object) (err error) {
 	// A ClusterWorkflowTemplate is validated with a nil namespaced getter, as
 	// offline lint does, so a non-clusterScope templateRef in it makes Argo panic.
@@ -145,20 +159,7 @@ func validateObject(ctx context.Context, idx *templateIndex, obj metav1.Object) 
 			err = fmt.Errorf("argo-oracle: Argo's validator panicked (argo lint --offline would crash): %v", r)
 		}
 	}()
-	ns := idx.namespaced(obj.GetNamespace())
-	lint := validate.ValidateOpts{Lint: true}
-	switch v := obj.(type) {
-	case *wfv1.Workflow:
-		return validate.ValidateWorkflow(ctx, ns, idx.cluster(), v, nil, lint)
-	case *wfv1.WorkflowTemplate:
-		return validate.ValidateWorkflowTemplate(ctx, ns, idx.cluster(), v, nil, lint)
-	case *wfv1.ClusterWorkflowTemplate:
-		return validate.ValidateClusterWorkflowTemplate(ctx, nil, idx.cluster(), v, nil, lint)
-	case *wfv1.CronWorkflow:
-		// Not lint mode: ValidateCronWorkflow validates the embedded spec with empty opts.
-		return validate.ValidateCronWorkflow(ctx, ns, idx.cluster(), v, nil)
-	}
-	return nil
+	return argoValidate(ctx, idx.namespaced(obj.GetNamespace()), idx.cluster(), obj)
 }
 
 func kindOf(obj metav1.Object) string {
@@ -184,4 +185,14 @@ func nameOr(name, generateName string) string {
 		return name
 	}
 	return generateName
+}
+
+// asJSON converts one chunk the way Argo's non-strict parse does (a JSON chunk is
+// kept as it is); nil when go-yaml cannot read it.
+func asJSON(text string) json.RawMessage {
+	j, err := yaml.YAMLToJSON([]byte(text))
+	if err != nil || !json.Valid(j) {
+		return nil
+	}
+	return j
 }

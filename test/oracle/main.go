@@ -2,7 +2,7 @@
 // code, the way `argo lint --offline --strict` does, and prints one JSON verdict
 // per document. argo-gen's differential tests compare their own verdicts with it.
 //
-// Usage: argo-oracle [-strict=true] [-v] FILE|DIR|- ...
+// Usage: argo-oracle [-strict=true] [-objects] [-v] FILE|DIR|- ...
 //
 // Directories are walked recursively for .yaml, .yml and .json files, as
 // `argo lint` does. The exit code is 0 whatever the verdicts (they are data);
@@ -17,22 +17,19 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	// Embedded zone data, so CronWorkflow timezones validate the same on any machine.
 	_ "time/tzdata"
-
-	"github.com/argoproj/argo-workflows/v4/util/file"
-	"github.com/argoproj/argo-workflows/v4/util/logging"
 )
-
-const argoModule = "github.com/argoproj/argo-workflows/v4"
 
 func main() {
 	strict := flag.Bool("strict", true, "strict decoding: unknown fields and duplicate keys are errors (argo lint's default)")
+	objects := flag.Bool("objects", false, "attach each Argo document as JSON (\"object\"), as go-yaml reads it")
 	verbose := flag.Bool("v", false, "show Argo's own log lines on stderr")
 	version := flag.Bool("version", false, "print the Argo Workflows module version this oracle was built with")
 	flag.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: %s [-strict=true] [-v] FILE|DIR|- ...\n", os.Args[0])
+		fmt.Fprintf(os.Stderr, "usage: %s [-strict=true] [-objects] [-v] FILE|DIR|- ...\n", os.Args[0])
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -52,7 +49,7 @@ func main() {
 	if *verbose {
 		logOut = os.Stderr
 	}
-	ctx := logging.WithLogger(context.Background(), logging.NewSlogLoggerCustom(logging.Warn, logging.Text, logOut))
+	ctx := argoContext(logOut)
 
 	inputs, err := readInputs(ctx, flag.Args())
 	if err != nil {
@@ -60,7 +57,7 @@ func main() {
 		os.Exit(2)
 	}
 
-	verdicts, warnings := run(ctx, inputs, *strict)
+	verdicts, warnings := run(ctx, inputs, runOpts{strict: *strict, objects: *objects})
 	// Warnings mark where `argo lint --offline` would have aborted the whole run
 	// (duplicate template names, unparseable documents) and we carried on.
 	for _, w := range warnings {
@@ -82,7 +79,7 @@ func main() {
 func readInputs(ctx context.Context, paths []string) ([]input, error) {
 	var inputs []input
 	for _, p := range paths {
-		err := file.WalkManifests(ctx, p, func(path string, data []byte) error {
+		err := walkManifests(ctx, p, func(path string, data []byte) error {
 			inputs = append(inputs, input{path: path, data: data})
 			return nil
 		})
@@ -96,7 +93,7 @@ func readInputs(ctx context.Context, paths []string) ([]input, error) {
 func argoVersion() string {
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		for _, d := range bi.Deps {
-			if d.Path == argoModule {
+			if strings.HasPrefix(d.Path, "github.com/argoproj/argo-workflows/") {
 				return d.Version
 			}
 		}

@@ -5,12 +5,10 @@ import (
 	"io"
 	"strings"
 	"testing"
-
-	"github.com/argoproj/argo-workflows/v4/util/logging"
 )
 
 func testCtx() context.Context {
-	return logging.WithLogger(context.Background(), logging.NewSlogLoggerCustom(logging.Warn, logging.Text, io.Discard))
+	return argoContext(io.Discard)
 }
 
 // lintFiles runs the oracle over in-memory files, in order (path, content, path, content, ...).
@@ -20,7 +18,7 @@ func lintFiles(t *testing.T, pathAndContent ...string) []Verdict {
 	for i := 0; i < len(pathAndContent); i += 2 {
 		inputs = append(inputs, input{path: pathAndContent[i], data: []byte(pathAndContent[i+1])})
 	}
-	verdicts, _ := run(testCtx(), inputs, true)
+	verdicts, _ := run(testCtx(), inputs, runOpts{strict: true})
 	return verdicts
 }
 
@@ -64,7 +62,7 @@ func TestMisspelledFieldIsStrictDecodingError(t *testing.T) {
 
 func TestNonStrictIgnoresUnknownField(t *testing.T) {
 	doc := strings.Replace(tinyWorkflow, "entrypoint: main", "entrypoint: main\n  entrypoints: x", 1)
-	verdicts, _ := run(testCtx(), []input{{path: "a.yaml", data: []byte(doc)}}, false)
+	verdicts, _ := run(testCtx(), []input{{path: "a.yaml", data: []byte(doc)}}, runOpts{})
 	one(t, verdicts, Valid, "")
 }
 
@@ -172,7 +170,7 @@ spec:
 // first, still give every verdict, and say what Argo would have done.
 func TestDuplicateTemplateNameWarns(t *testing.T) {
 	wft := strings.NewReplacer("kind: Workflow", "kind: WorkflowTemplate", "generateName: hello-", "name: dup").Replace(tinyWorkflow)
-	verdicts, warnings := run(testCtx(), []input{{path: "a.yaml", data: []byte(wft)}, {path: "b.yaml", data: []byte(wft)}}, true)
+	verdicts, warnings := run(testCtx(), []input{{path: "a.yaml", data: []byte(wft)}, {path: "b.yaml", data: []byte(wft)}}, runOpts{strict: true})
 	if len(verdicts) != 2 || verdicts[0].Verdict != Valid || verdicts[1].Verdict != Valid {
 		t.Fatalf("verdicts: %+v", verdicts)
 	}

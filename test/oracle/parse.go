@@ -9,7 +9,6 @@ import (
 	"sigs.k8s.io/yaml"
 
 	jsonpkg "github.com/argoproj/argo-workflows/v4/util/json"
-	"github.com/argoproj/argo-workflows/v4/workflow/common"
 )
 
 // yamlSeparator is the exact regex Argo splits files with (workflow/common/parse.go).
@@ -46,7 +45,7 @@ func splitChunks(data []byte) []chunk {
 // multi-document YAML file that happens to be valid JSON takes Argo's JSON path,
 // which decodes the same value).
 func parseChunk(ctx context.Context, text string, strict bool) (obj metav1.Object, found bool, err error) {
-	res := common.ParseObjects(ctx, []byte(text), strict)
+	res := parseObjects(ctx, []byte(text), strict)
 	if len(res) == 0 {
 		return nil, false, nil
 	}

@@ -1,0 +1,23 @@
+/**
+ * The Argo releases the conformance stage compares with, one per minor version argo-gen targets (issue 18 §4).
+ * Each has its own Go oracle (test/oracle/build.sh <release>); the API server oracle is the test cluster's, whose
+ * full CRDs are those of one release (test/cluster/versions.sh, exported as ARGO_GEN_K8S_ARGO_VERSION).
+ */
+export interface ArgoRelease {
+  /** What `argoVersion` / `--argo-version` calls it. */
+  readonly argoVersion: '3.7' | '4.0' | '4.1';
+  /** The tag in ../shared/argo/src the oracle is built from. */
+  readonly release: string;
+}
+
+export const RELEASES: readonly ArgoRelease[] = [
+  { argoVersion: '4.1', release: 'v4.1.2' },
+  { argoVersion: '4.0', release: 'v4.0.10' },
+];
+
+/**
+ * The targets our `validate` can judge for. Only the default (4.1) until `--argo-version` lands on validate; the
+ * other releases' oracle verdicts are printed, not compared. Passing `argoVersion` to runOurs is the one change needed
+ * to compare them.
+ */
+export const OUR_TARGETS: ReadonlySet<ArgoRelease['argoVersion']> = new Set(['4.1']);
