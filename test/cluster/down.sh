@@ -16,9 +16,9 @@ stop() {
   local name=$1 pid i grace=100           # tenths of a second to wait after SIGTERM
   if ! pid_alive "$name"; then rm -f "$STATE/$name.pid"; return 0; fi
   pid=$(cat "$STATE/$name.pid")
-  # Argo v4.0.5's workflow-controller swallows SIGTERM/SIGINT (util/logging/init.go registers a
-  # handler that only flushes logs and never exits), so TERM would just cost the full grace period.
-  # It holds no state worth a clean shutdown here: kill it outright.
+  # The workflow-controller holds no state worth a clean shutdown here, and v4.0.5's swallowed
+  # SIGTERM/SIGINT (a util/logging handler that only flushed logs), so TERM could cost the full
+  # grace period: kill it outright.
   [ "$name" = workflow-controller ] && grace=0
   note "stopping $name (pid $pid)"
   [ $grace -gt 0 ] && kill -TERM "$pid" 2>/dev/null

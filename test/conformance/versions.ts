@@ -13,6 +13,7 @@ export interface ArgoRelease {
 export const RELEASES: readonly ArgoRelease[] = [
   { argoVersion: '4.1', release: 'v4.1.2' },
   { argoVersion: '4.0', release: 'v4.0.10' },
+  { argoVersion: '3.7', release: 'v3.7.18' },
 ];
 
 /**
