@@ -29,7 +29,15 @@ const RULES: readonly (readonly [RegExp, RegExp])[] = [
   [/^lint\/invalid-schedule$/, /cron schedule .* is malformed/],
   [/^lint\/invalid-timezone$/, /invalid timezone/],
   [/^lint\/invalid-concurrency-policy$/, /is not a valid concurrencyPolicy/],
+  [/^lint\/missing-image$/, /image may not be empty/],
+  [/^lint\/invalid-executor-plugin$/, /spec\.executorPlugins: /],
+  [/^lint\/invalid-manifest$/, /resource\.manifest must be a valid yaml/],
+  [/^lint\/invalid-name$/, /name cannot begin with a digit/],
+  [/^lint\/invalid-metric$/, /metric '[^']*' error: /],
+  [/^lint\/timeout-on-non-leaf$/, /doesn't support timeout field/],
+  [/^lint\/missing-value$/, /\.value or .*\.valueFrom is required/],
   // Refusals of the API server (the full CRDs' schema and CEL rules, object metadata).
+  [/^(crd|k8s)\//, /^API server: /],
   [
     /^lint\/(missing-name|invalid-name)$/,
     /^API server: .*(name or generateName is required|metadata\.(generateN|n)ame: Invalid value)/,

@@ -62,11 +62,12 @@ describe('argo-gen apply', () => {
   });
 
   it('server dry run: the API server rejects what our validator lets through, with its own message, and stores nothing', async () => {
-    // Label values are checked by the API server's object-meta validation, not by Argo's schema.
+    // The total size of the annotations (256 KiB) is checked by the API server's object-meta validation; our
+    // validator does not look at it.
     const bad = scratch(
-      'bad-label.yaml',
-      'apiVersion: argoproj.io/v1alpha1\nkind: WorkflowTemplate\nmetadata:\n  name: e2e-bad-label\n  labels:\n' +
-        '    team: "not a valid label value!"\nspec:\n  entrypoint: main\n  templates:\n    - name: main\n' +
+      'big-annotation.yaml',
+      'apiVersion: argoproj.io/v1alpha1\nkind: WorkflowTemplate\nmetadata:\n  name: e2e-big-annotation\n  annotations:\n' +
+        `    note: "${'x'.repeat(300_000)}"\nspec:\n  entrypoint: main\n  templates:\n    - name: main\n` +
         '      container:\n        image: alpine:3.20\n',
     );
     expect((await argoGen('apply', bad, '-n', NS, '--dry-run=client')).code).toBe(0);
@@ -74,11 +75,11 @@ describe('argo-gen apply', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(
-      'workflowtemplate/e2e-bad-label not applied: rejected by the API server: WorkflowTemplate.argoproj.io "e2e-bad-label" is invalid: metadata.labels: Invalid value: "not a valid label value!"',
+      'workflowtemplate/e2e-big-annotation not applied: rejected by the API server: WorkflowTemplate.argoproj.io "e2e-big-annotation" is invalid: [metadata.annotations: Too long: may not be more than 262144 bytes',
     );
     expect(r.stderr).toContain('[kube/invalid]');
     expect(r.stderr).toContain('0 of 1 object(s) applied, 1 not');
-    expect(await objectNames('workflowtemplates', NS)).not.toContain('e2e-bad-label');
+    expect(await objectNames('workflowtemplates', NS)).not.toContain('e2e-big-annotation');
   });
 
   it('server dry run: a raw object that bypasses our validation gets the CRD schema error', async () => {
