@@ -22,18 +22,17 @@ export interface OurRun {
 
 /**
  * `argo-gen validate` in-process on all files at once: every WorkflowTemplate of the run is a templateRef target.
- * `argoVersion` is the target Argo minor version; validate judges for its default (4.1) only, until it gains
- * `--argo-version` (then this passes it on).
+ * `argoVersion` is the target Argo minor version, passed on as `--argo-version` would.
  */
 export async function runOurs(
   files: readonly string[],
   cwd: string = REPO_ROOT,
   argoVersion: ArgoRelease['argoVersion'] = '4.1',
 ): Promise<OurRun> {
-  if (!OUR_TARGETS.has(argoVersion)) throw new Error(`argo-gen validate cannot target Argo ${argoVersion} yet`);
+  if (!OUR_TARGETS.has(argoVersion)) throw new Error(`conformance does not compare our verdicts for Argo ${argoVersion}`);
   if (files.length === 0) return { documents: [], unparseable: new Map() };
   // Argo's validator has no security rules: compare with ours without them.
-  const report = await validateFiles(files, cwd, undefined, { mode: 'off' });
+  const report = await validateFiles(files, cwd, argoVersion, { mode: 'off' });
   const unparseable = new Map<string, { code: string; message: string }>();
   for (const p of report.problems) if (p.source) unparseable.set(p.source.file, { code: p.code, message: p.message });
   const documents = report.documents.map((d) => ({

@@ -160,6 +160,20 @@ describe('lint: container names Argo reserves (common.IsArgoSidecar) and the mai
     },
   );
 
+  it('reserves the names each Argo line has: supervisor from 4.1, artifact-plugin-* from 4.0, wait in 3.7 too', () => {
+    const sidecar = (n: string, argoVersion: LintContext['argoVersion']) =>
+      errors(main({ ...container(), sidecars: [{ name: n, image: 'a' }] }), { argoVersion }).map((e) => e.message);
+    expect(sidecar('supervisor', '4.0')).toEqual([]);
+    expect(sidecar('artifact-plugin-s3', '4.0')).toEqual([
+      'sidecars: "artifact-plugin-s3" is a reserved Argo container name',
+    ]);
+    expect(sidecar('supervisor', '3.7')).toEqual([]);
+    expect(sidecar('artifact-plugin-s3', '3.7')).toEqual([]);
+    expect(sidecar('wait', '3.7')).toEqual([
+      'sidecars: "wait" is a reserved Argo container name (Argo 3.7 accepts the document; the pod fails at run time)',
+    ]);
+  });
+
   it('refuses a sidecar named like a container the template runs, which fails at run time', () => {
     expect(errors(main({ ...container(), sidecars: [{ name: 'main', image: 'a' }] }))).toEqual([
       {

@@ -123,7 +123,7 @@ function lintWorkflowKind(
     if (t.steps !== undefined) checkSteps(d, at, global);
     else if (t.dag !== undefined) checkDag(d, at, global);
     else {
-      checkLeaf(sink, at, spec, context.yamlProblem);
+      checkLeaf(sink, at, spec, targetVersion(context.argoVersion), context.yamlProblem);
       checkTemplateTags(d, at, global);
     }
   }

@@ -1,4 +1,5 @@
 import type { Template, VolumeMount, WorkflowSpec } from '../gen/types.gen.js';
+import type { ArgoVersion } from '../versions/target-version.js';
 import { isPlaceholder, list, type Sink, type TemplateAt } from './document.js';
 import { findCycle } from './graph.js';
 import { checkManifest } from './manifest.js';
@@ -6,11 +7,20 @@ import { checkFieldNames } from './names.js';
 import { withTemplateDefaults } from './template-defaults.js';
 
 /**
- * Argo's own containers in a pod (`common.IsArgoSidecar`, workflow/common/common.go): `wait`, the init-less layout's
- * `supervisor`, and the artifact plugins' `artifact-plugin-*` sidecars.
+ * Argo's own containers in a pod (`common.IsArgoSidecar`, workflow/common/common.go), by Argo line: `wait` in every
+ * line; the artifact plugins' `artifact-plugin-*` sidecars from 4.0; the init-less layout's `supervisor` from 4.1.
+ * Argo 3.7 has no such check: a user's container named `wait` meets the executor's in one pod, which the API server
+ * refuses when the controller creates it, so the node fails at run time.
  */
-export function reservedContainer(name: string): boolean {
-  return name === 'wait' || name === 'supervisor' || name.startsWith('artifact-plugin-');
+export function reservedContainer(name: string, argoVersion: ArgoVersion): boolean {
+  if (name === 'wait') return true;
+  if (argoVersion === '3.7') return false;
+  return name.startsWith('artifact-plugin-') || (argoVersion !== '4.0' && name === 'supervisor');
+}
+
+/** What the reserved-name message adds for a line whose validator does not check it. */
+function reservedWhen(argoVersion: ArgoVersion): string {
+  return argoVersion === '3.7' ? ' (Argo 3.7 accepts the document; the pod fails at run time)' : '';
 }
 
 /** The main container of a container or script template's pod (`common.MainContainerName`). */
@@ -23,6 +33,7 @@ export function checkLeaf(
   sink: Sink,
   at: TemplateAt,
   spec: WorkflowSpec,
+  argoVersion: ArgoVersion,
   yamlProblem?: (text: string) => string | undefined,
 ): void {
   const { template: t, path } = at;
@@ -51,11 +62,11 @@ export function checkLeaf(
     checkMounts(sink, t, list(t.container.volumeMounts), `${path}/container`, 'container');
   const podContainers = t.containerSet ? list(t.containerSet.containers).map((c) => c?.name) : [MAIN];
   list(t.sidecars).forEach((s, i) => {
-    if (s && reservedContainer(s.name))
+    if (s && reservedContainer(s.name, argoVersion))
       sink.error(
         'lint/reserved-container-name',
         `${path}/sidecars/${i}/name`,
-        `sidecars: "${s.name}" is a reserved Argo container name`,
+        `sidecars: "${s.name}" is a reserved Argo container name${reservedWhen(argoVersion)}`,
       );
     else if (s && (t.container || t.script || t.containerSet) && podContainers.includes(s.name))
       sink.error(
@@ -64,7 +75,7 @@ export function checkLeaf(
         `sidecars: "${s.name}" is the name of a container the template runs; the pod cannot be created (fails at run time)`,
       );
   });
-  if (t.containerSet) checkContainerSet(sink, t, `${path}/containerSet`);
+  if (t.containerSet) checkContainerSet(sink, t, `${path}/containerSet`, argoVersion);
   const r = t.resource;
   if (r) {
     const rp = `${path}/resource`;
@@ -122,7 +133,7 @@ function checkMounts(sink: Sink, t: Template, mounts: readonly VolumeMount[], pa
 }
 
 /** containerSet: containers, their names and dependency graph, `main` for inputs/outputs, no `wait` (rule 54). */
-function checkContainerSet(sink: Sink, t: Template, path: string): void {
+function checkContainerSet(sink: Sink, t: Template, path: string, argoVersion: ArgoVersion): void {
   const set = t.containerSet;
   if (!set) return;
   const containers = list(set.containers);
@@ -141,11 +152,11 @@ function checkContainerSet(sink: Sink, t: Template, path: string): void {
           `containers.${c.name} dependency '${dep}' not defined`,
         );
     });
-    if (reservedContainer(c.name))
+    if (reservedContainer(c.name, argoVersion))
       sink.error(
         'lint/reserved-container-name',
         `${path}/containers/${i}/name`,
-        `containers: "${c.name}" is a reserved Argo container name`,
+        `containers: "${c.name}" is a reserved Argo container name${reservedWhen(argoVersion)}`,
       );
   });
   const byName = new Map(containers.filter(Boolean).map((c) => [c.name, c]));
