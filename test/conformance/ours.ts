@@ -29,7 +29,8 @@ export async function runOurs(
   cwd: string = REPO_ROOT,
   argoVersion: ArgoRelease['argoVersion'] = '4.1',
 ): Promise<OurRun> {
-  if (!OUR_TARGETS.has(argoVersion)) throw new Error(`conformance does not compare our verdicts for Argo ${argoVersion}`);
+  if (!OUR_TARGETS.has(argoVersion))
+    throw new Error(`conformance does not compare our verdicts for Argo ${argoVersion}`);
   if (files.length === 0) return { documents: [], unparseable: new Map() };
   // Argo's validator has no security rules: compare with ours without them.
   const report = await validateFiles(files, cwd, argoVersion, { mode: 'off' });
