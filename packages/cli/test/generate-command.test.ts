@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { formatHeader } from '../src/generate/header.js';
 import { runBuiltCli, runCli } from './run-cli.js';
 import { helloModule, project, removeProjects } from './scratch-project.js';
@@ -143,6 +143,7 @@ describe('argo-gen generate with an absolute --out outside the project', () => {
   it('regenerates idempotently, and deletes nothing there (it owns no configured target)', async () => {
     const dir = project({ 'templates/hello.ts': HELLO });
     const out = mkdtempSync(path.join(tmpdir(), 'argo-gen-out-'));
+    onTestFinished(() => rmSync(out, { recursive: true, force: true }));
     expect((await argoGen(['generate', 'templates', '--out', out], dir)).stdout).toBe(
       `created ${out}/hello.yaml\n1 file(s) generated, 1 changed, 0 deleted\n`,
     );
@@ -156,6 +157,5 @@ describe('argo-gen generate with an absolute --out outside the project', () => {
     expect(check).toMatchObject({ code: 0, stdout: '1 generated file(s) are up to date\n' });
     expect((await argoGen(['generate', '--out', out], dir)).stdout).toBe('1 file(s) generated, 0 changed, 0 deleted\n');
     expect(readFileSync(path.join(out, 'old.yaml'), 'utf8')).toBe(orphan);
-    rmSync(out, { recursive: true, force: true });
   });
 });

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { ansibleClusters } from '../src/index.js';
 import { envOf } from './hostile.js';
 import { rendered } from './render.js';
@@ -21,6 +21,7 @@ const step = ansibleClusters({
 /** Runs the step's shell script with a fake ansible-playbook that fails on 'staging' and changes 2 on the other. */
 function run(fake: string): { code: number; results: unknown; log: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'ansible-clusters-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(path.join(dir, 'ansible-playbook'), `#!/bin/sh\n${fake}\n`);
   chmodSync(path.join(dir, 'ansible-playbook'), 0o755);
   const [, , script = '', ...args] = rendered(step).container?.command ?? [];
