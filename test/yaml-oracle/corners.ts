@@ -1,5 +1,8 @@
 /** Hand-picked corners where YAML readers are known to differ. */
 export const CORNERS: readonly string[] = [
+  'a: !!float 9223372036854775807\n',
+  'a: !!float 9223372036854775808\n',
+  'a: !!float 0x8000000000000000\n',
   'a:\n\t- x\n',
   'a:\n  -\tx\n',
   'a: 1\t# c\n',

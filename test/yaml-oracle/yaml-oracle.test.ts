@@ -56,7 +56,9 @@ describe('the YAML reader reads what Argo reads', () => {
           );
         }
       }),
-      { numRuns: 300 },
+      // A fixed seed: the same 300 documents on every run and machine (a new seed is a deliberate edit, as here
+      // after seed 1440248532 found a uint64 under !!float).
+      { numRuns: 300, seed: 20261206 },
     );
   });
 });

@@ -57,8 +57,9 @@ export function resolveGoScalar(text: string, plain: boolean, tag: string): GoSc
   if (!RESOLVABLE.has(tag)) return { kind: 'str', value: text };
   const resolved = resolveUntyped(text, tag);
   if (tag === '' || tag === STR || tagOf(resolved) === tag) return resolved;
-  if (tag === FLOAT && (resolved.kind === 'int' || resolved.kind === 'uint'))
-    return { kind: 'float', value: resolved.value };
+  // go-yaml's resolve turns an int or int64 into a float under !!float, but not a uint64 (2^63 and above): that stays
+  // an error, "cannot decode !!int `9223372036854775808` as a !!float".
+  if (tag === FLOAT && resolved.kind === 'int') return { kind: 'float', value: resolved.value };
   if (tag === TIMESTAMP && resolved.kind === 'str' && looksLikeTimestamp(text)) return resolved;
   const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
   throw new GoScalarError(`cannot decode ${shortTag(tagOf(resolved))} \`${shown}\` as a ${shortTag(tag)}`);
