@@ -7,7 +7,7 @@ import {
   refName,
 } from '@argo-gen/kube';
 import { ArgoGenError, type ArgoVersion, type Issue } from '@argo-gen/model';
-import { runArgoVersion } from '../argo-version.js';
+import { projectConfig, runArgoVersion } from '../argo-version.js';
 import { EXIT, type Io } from '../io.js';
 import { connectWith, type KubeFlags } from '../kube/flags.js';
 import { reportError } from '../kube/report.js';
@@ -28,7 +28,11 @@ export interface ApplyFlags extends KubeFlags {
  */
 export async function applyCommand(inputs: readonly string[], flags: ApplyFlags, io: Io): Promise<number> {
   try {
-    const objects = await loadArgoObjects(inputs, io.cwd, await runArgoVersion(flags.argoVersion, io.cwd));
+    const objects = await loadArgoObjects(
+      inputs,
+      io.cwd,
+      runArgoVersion(flags.argoVersion, await projectConfig(io.cwd)),
+    );
     if (flags.dryRun === 'client') {
       refuseDuplicates(objects, flags.namespace ?? 'default');
       // Every object is checked and reported, the ones that cannot be applied (a Workflow) as well as the rest.

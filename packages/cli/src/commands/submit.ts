@@ -15,7 +15,7 @@ import {
   workflowProgress,
 } from '@argo-gen/kube';
 import { ArgoGenError, type ArgoVersion, formatIssue, issue, quote } from '@argo-gen/model';
-import { runArgoVersion } from '../argo-version.js';
+import { projectConfig, runArgoVersion } from '../argo-version.js';
 import { EXIT, type Io } from '../io.js';
 import { parseDuration } from '../kube/duration.js';
 import { connectWith, type KubeFlags, namespaceOf } from '../kube/flags.js';
@@ -100,7 +100,7 @@ async function workflowFromFile(
   flags: SubmitFlags,
   io: Io,
 ): Promise<ArgoObject> {
-  const objects = await loadArgoObjects([file], io.cwd, await runArgoVersion(flags.argoVersion, io.cwd));
+  const objects = await loadArgoObjects([file], io.cwd, runArgoVersion(flags.argoVersion, await projectConfig(io.cwd)));
   const workflows = objects.filter((o) => o.value.kind === 'Workflow');
   if (workflows.length !== 1) {
     const kinds = objects.map((o) => o.value.kind).join(', ') || 'nothing';

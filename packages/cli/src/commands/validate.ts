@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
   type ArgoVersion,
@@ -12,11 +11,9 @@ import {
   type Verdict,
   validateSchema,
 } from '@argo-gen/model';
-import { runArgoVersion } from '../argo-version.js';
-import { CONFIG_FILE, loadConfig } from '../config.js';
+import { projectConfig, runArgoVersion } from '../argo-version.js';
 import { expandInputs } from '../inputs.js';
 import { EXIT, type Io } from '../io.js';
-import { importModule } from '../load/import-typescript.js';
 import { fileIssues, readYamlFile } from '../load/yaml-file.js';
 import { type SecurityFor, securityFor, securityOptions } from '../security-options.js';
 import type { YamlDocument } from '../yaml/read-documents.js';
@@ -54,12 +51,10 @@ const YAML_EXTENSIONS = ['.yaml', '.yml'];
 const MODULE_EXTENSIONS = ['.ts', '.mts'];
 
 export async function validateCommand(args: readonly string[], options: ValidateOptions, io: Io): Promise<number> {
-  // The project's security settings apply when the command runs where its config is (as generate reads it).
-  const config = existsSync(path.join(io.cwd, CONFIG_FILE))
-    ? (await loadConfig(io.cwd, importModule)).config.security
-    : undefined;
-  const security = securityFor(securityOptions(config, options), config?.exclude, io.cwd);
-  const report = await validateFiles(args, io.cwd, await runArgoVersion(options.argoVersion, io.cwd), security);
+  // The project's settings (target version, security) apply when the command runs where its config is.
+  const config = await projectConfig(io.cwd);
+  const security = securityFor(securityOptions(config?.security, options), config?.security?.exclude, io.cwd);
+  const report = await validateFiles(args, io.cwd, runArgoVersion(options.argoVersion, config), security);
   if (options.format === 'json') io.stdout(`${JSON.stringify(toJson(report), null, 2)}\n`);
   else io.stdout(toText(report));
   const failed = report.problems.length > 0 || report.documents.some((d) => d.status === 'invalid');
