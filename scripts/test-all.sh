@@ -16,6 +16,8 @@ stage() { # stage <name> <command...>
 }
 
 stage build pnpm -s build
+# generated/ and examples/ are reviewed artefacts: stale YAML (a template edited without `argo-gen generate`) fails CI.
+stage check node packages/cli/dist/main.js check
 stage lint npx biome check .
 stage typecheck npx tsc -p test/tsconfig.json --noEmit
 stage unit npx vitest run --reporter=default --reporter=json --outputFile="$reports/unit.vitest.json"
