@@ -11,6 +11,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    globalSetup: ['test/global-setup.ts'],
     // One cluster, one Argo controller: files run one after another, each in its own namespace.
     fileParallelism: false,
   },

@@ -11,5 +11,6 @@ export default defineConfig({
     include: ['test/conformance/**/*.test.ts'],
     testTimeout: 15 * 60_000,
     pool: 'forks',
+    globalSetup: ['test/global-setup.ts'],
   },
 });
