@@ -5,6 +5,7 @@ import {
   type ArgoVersion,
   type Issue,
   issue,
+  lintDocument,
   pointerUnder,
   type SourceLocation,
   subjectOf,
@@ -51,7 +52,12 @@ export interface StageOptions {
 }
 
 export interface SynthOptions extends StageOptions {
-  readonly lint?: Linter;
+  /**
+   * The semantic lint run after the schema. Default: `lintDocument` of `@argo-gen/model` for the target version (Argo's
+   * own rules, with templateRef targets outside the document unknown); the CLI passes one that knows every
+   * WorkflowTemplate of its run. `false` skips it, for a caller that lints later itself.
+   */
+  readonly lint?: Linter | false;
   /** Receives warnings (which never stop synthesis), located like errors. */
   readonly onWarning?: (warning: Issue) => void;
 }
@@ -76,7 +82,7 @@ export interface Staged<W extends Synthesizable> {
   /**
    * What synth() does after the schema: the lint (only on a schema-valid document), then every problem located at
    * its TypeScript source; throws if any is an error, else passes warnings to `onWarning` and returns the document.
-   * Pure: it may be called more than once (without a lint first, to stop early on schema errors).
+   * Pure: it may be called more than once (with `lint: false` first, to stop early on schema errors).
    */
   finish(options?: SynthOptions): Synthesized<W>;
 }
@@ -92,7 +98,8 @@ export function stage<W extends Synthesizable>(value: W, options: StageOptions =
   return {
     doc: rendered,
     finish(options: SynthOptions = {}) {
-      const problems = schemaValid && options.lint ? [...schemaProblems, ...options.lint(rendered)] : schemaProblems;
+      const lint = linterOf(options);
+      const problems = schemaValid && lint ? [...schemaProblems, ...lint(rendered)] : schemaProblems;
       if (problems.length > 0) {
         const sources = sourcesOf(placed);
         const located = problems.map((i) => locate(i, rendered, sources, value.source));
@@ -102,6 +109,11 @@ export function stage<W extends Synthesizable>(value: W, options: StageOptions =
       return rendered;
     },
   };
+}
+
+function linterOf(options: SynthOptions): Linter | undefined {
+  if (options.lint === false) return undefined;
+  return options.lint ?? ((doc) => lintDocument(doc, { argoVersion: options.argoVersion }));
 }
 
 /** Everything synth() accepts: the workflow kinds, and event bindings that submit them. */

@@ -56,7 +56,8 @@ describe('a canary-shaped DAG, end to end', () => {
     const wt = workflowTemplate('burger-canary', {
       entrypoint: dag('main', [b, d, p, rb]),
       params: wp,
-      labels: { on: 'yes', app: `${globals.name}` },
+      labels: { on: 'yes' },
+      annotations: { app: `${globals.name}` },
     });
     const doc = synth(wt);
     expect(doc.kind).toBe('WorkflowTemplate');

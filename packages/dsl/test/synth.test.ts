@@ -91,6 +91,7 @@ describe('escape hatches are still validated', () => {
       name: 'r',
       inputs: { parameters: [{ name: 'x' }] },
       container: { image: 'alpine:3.20', args: [raw('{{inputs.parameters.x}}')] },
+      outputs: { parameters: [{ name: 'anything', valueFrom: { path: '/tmp/anything' } }] },
     });
     const t = task('t', r, { args: { x: '1' } });
     const u = task('u', echo, { args: { who: t.outputs.parameters.anything as Ref } });
@@ -99,6 +100,7 @@ describe('escape hatches are still validated', () => {
       name: 'r',
       inputs: { parameters: [{ name: 'x' }] },
       container: { image: 'alpine:3.20', args: ['{{inputs.parameters.x}}'] },
+      outputs: { parameters: [{ name: 'anything', valueFrom: { path: '/tmp/anything' } }] },
     });
     expect(doc.spec.templates?.[0]?.dag?.tasks?.[1]?.depends).toBe('t');
   });

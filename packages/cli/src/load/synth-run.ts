@@ -32,7 +32,7 @@ export function schemaPhase(value: Synthesizable, argoVersion?: ArgoVersion): Fi
   } catch (error) {
     return { issues: issuesOf(error, value) };
   }
-  return { ...attempt(value, () => ({ doc: staged.finish(), warnings: [] })), staged, value };
+  return { ...attempt(value, () => ({ doc: staged.finish({ lint: false }), warnings: [] })), staged, value };
 }
 
 /** The lint of a document the first phase accepted (its issues again, if it did not). */
