@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isDeepStrictEqual } from 'node:util';
+import { isDeepStrictEqual, parseArgs as parseArguments } from 'node:util';
 
 const HERA_VERSION = '7.1.0'; // the latest 7.x on PyPI when this was written (`pip index versions hera`)
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -27,32 +27,36 @@ const TIME = '/usr/bin/time';
 // options
 
 function parseArgs(argv) {
-  const o = {
-    runs: 5,
-    ns: [10, 100, 1000, 5000],
-    heraNs: [10, 100, 1000, 5000],
-    json: undefined,
-    render: undefined,
-    hera: true,
-    cli: true,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const next = () => {
-      const v = argv[++i];
-      if (v === undefined) usage(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--runs') o.runs = Number(next());
-    else if (a === '--ns') o.ns = next().split(',').map(Number);
-    else if (a === '--hera-ns') o.heraNs = next().split(',').map(Number);
-    else if (a === '--json') o.json = path.resolve(next());
-    else if (a === '--render') o.render = path.resolve(next());
-    else if (a === '--no-hera') o.hera = false;
-    else if (a === '--no-cli') o.cli = false;
-    else if (a === '--help' || a === '-h') usage();
-    else usage(`unknown argument ${a}`);
+  let values;
+  try {
+    ({ values } = parseArguments({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        runs: { type: 'string', default: '5' },
+        ns: { type: 'string', default: '10,100,1000,5000' },
+        'hera-ns': { type: 'string', default: '10,100,1000,5000' },
+        json: { type: 'string' },
+        render: { type: 'string' },
+        'no-hera': { type: 'boolean', default: false },
+        'no-cli': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    usage(error.message);
   }
+  if (values.help) usage();
+  const o = {
+    runs: Number(values.runs),
+    ns: values.ns.split(',').map(Number),
+    heraNs: values['hera-ns'].split(',').map(Number),
+    json: values.json === undefined ? undefined : path.resolve(values.json),
+    render: values.render === undefined ? undefined : path.resolve(values.render),
+    hera: !values['no-hera'],
+    cli: !values['no-cli'],
+  };
   if (!Number.isInteger(o.runs) || o.runs < 1) usage('--runs must be a positive integer');
   return o;
 }

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const require = createRequire(new URL('../../packages/cli/package.json', import.meta.url));
+const require = createRequire(new URL('../../package.json', import.meta.url));
 // tsx's ESM API (the package's `tsx/esm/api` export resolves to its CommonJS build under require).
 const api = pathToFileURL(require.resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
 const { register } = await import(api);

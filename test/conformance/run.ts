@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { listYamlFiles } from '../corpus.js';
 import { EXAMPLES_DIR, REPO_ROOT } from '../paths.js';
 import { type AllowEntry, applyAllowList, readAllowList } from './allow-list.js';
@@ -174,7 +175,18 @@ export function formatReport(result: ConformanceResult, verbose = false): string
 
 /** `pnpm conformance [--verbose] [--go-only]`: exit 1 when a disagreement is not allow-listed (or an entry is stale). */
 export async function main(argv: readonly string[]): Promise<number> {
-  const result = await conformance({ goOnly: argv.includes('--go-only') });
-  process.stdout.write(formatReport(result, argv.includes('--verbose')));
+  let flags: { 'go-only': boolean; verbose: boolean };
+  try {
+    flags = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: { 'go-only': { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
+    }).values;
+  } catch (error) {
+    process.stderr.write(`conformance: ${(error as Error).message}\nusage: pnpm conformance [--verbose] [--go-only]\n`);
+    return 2;
+  }
+  const result = await conformance({ goOnly: flags['go-only'] });
+  process.stdout.write(formatReport(result, flags.verbose));
   return result.unexplained.length > 0 || result.stale.length > 0 ? 1 : 0;
 }
