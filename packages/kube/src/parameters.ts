@@ -1,4 +1,4 @@
-import { editDistance, type Issue, issue } from '@argo-gen/model';
+import { closest, type Issue, issue } from '@argo-gen/model';
 
 /** A workflow parameter as a WorkflowTemplate declares it in `spec.arguments.parameters`. */
 export interface DeclaredParameter {
@@ -88,14 +88,4 @@ export function checkParameters(declared: readonly DeclaredParameter[], given: G
     );
   }
   return problems;
-}
-
-/** Levenshtein distance ≤ 2 (or a case-only difference): a probable typo. */
-function closest(name: string, candidates: readonly string[]): string | undefined {
-  let best: { name: string; d: number } | undefined;
-  for (const c of candidates) {
-    const d = c.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name, c);
-    if (d <= 2 && (!best || d < best.d)) best = { name: c, d };
-  }
-  return best?.name;
 }

@@ -1,5 +1,6 @@
 // The generated Argo model: types, kinds and precompiled validators, behind a few hand-written helpers.
 
+export { closest } from './did-you-mean.js';
 export { ARGO_API_VERSION, ARGO_KINDS, ARGO_VERSION, type ArgoKind } from './gen/kinds.gen.js';
 export type * from './gen/types.gen.js';
 export {
@@ -29,7 +30,7 @@ export {
   securityException,
 } from './security/index.js';
 export { subjectOf } from './subject.js';
-export { editDistance, isArgoKind, type ValidateOptions, type Verdict, validateSchema } from './validate.js';
+export { isArgoKind, type ValidateOptions, type Verdict, validateSchema } from './validate.js';
 export {
   ARGO_RELEASES,
   ARGO_VERSIONS,

@@ -1,3 +1,4 @@
+import { closest } from './did-you-mean.js';
 import { ARGO_API_VERSION, ARGO_KINDS, type ArgoKind } from './gen/kinds.gen.js';
 import {
   ClusterWorkflowTemplate,
@@ -117,24 +118,7 @@ function withSubject(doc: unknown, i: Issue): Issue {
 
 function unknownKind(kind: string): Issue {
   const known = Object.keys(ARGO_KINDS);
-  const close = known.find((k) => editDistance(k.toLowerCase(), kind.toLowerCase()) <= 2);
+  const close = closest(kind, known);
   const hint = close ? `; did you mean '${close}'?` : `; ${ARGO_API_VERSION} has ${known.join(', ')}`;
   return issue('document/unknown-kind', '/kind', `unknown Argo kind ${quote(kind)}${hint}`);
-}
-
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
 }

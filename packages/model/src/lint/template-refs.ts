@@ -1,6 +1,6 @@
+import { closest } from '../did-you-mean.js';
 import type { Arguments, Artifact, LifecycleHook, Template, TemplateRef } from '../gen/types.gen.js';
 import { escapeToken } from '../json-pointer.js';
-import { editDistance } from '../validate.js';
 import { templateIn } from './catalog.js';
 import { isObject, isPlaceholder, type LintDoc, list } from './document.js';
 
@@ -23,11 +23,8 @@ function localTemplate(d: LintDoc, name: string): Template | 'unknown' | undefin
 }
 
 function undefinedMessage(d: LintDoc, name: string): string {
-  const names = [...d.byName.keys()];
-  const near = names
-    .filter((n) => editDistance(n, name) <= 2)
-    .sort((a, b) => editDistance(a, name) - editDistance(b, name));
-  return `template name '${name}' undefined${near[0] ? `; did you mean '${near[0]}'?` : ''}`;
+  const near = closest(name, d.byName.keys());
+  return `template name '${name}' undefined${near ? `; did you mean '${near}'?` : ''}`;
 }
 
 /** spec.entrypoint and spec.onExit (rules 13, 14) and the workflowTemplateRef shape (rule 7). */
