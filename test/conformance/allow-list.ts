@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import picomatch from 'picomatch';
 import { readDocuments } from '../../packages/cli/src/yaml/read-documents.js';
 import type { Comparison, Side } from './compare.js';
 
@@ -30,26 +31,14 @@ export function readAllowList(file: string = ALLOW_LIST): AllowEntry[] {
   });
 }
 
-/** `*` (not `/`), `**` (anything) and `{a,b}` (alternatives), as in shell globs. */
-const globRe = (glob: string) =>
-  new RegExp(
-    `^${glob
-      .split(/(\*\*|\*|\{[^}]*\})/)
-      .map((p) => {
-        if (p === '**') return '.*';
-        if (p === '*') return '[^/]*';
-        if (p.startsWith('{') && p.endsWith('}')) return `(?:${p.slice(1, -1).split(',').map(escapeRe).join('|')})`;
-        return escapeRe(p);
-      })
-      .join('')}$`,
-  );
-const escapeRe = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+/** An entry's `file`: a glob as the CLI's inputs read it (picomatch: `*`, `**`, `?`, `[…]`, `{a,b}`). */
+const fileMatches = (glob: string, file: string) => picomatch.isMatch(file, glob, { dot: true });
 
 export function matches(entry: AllowEntry, c: Comparison): boolean {
   return (
     entry.corpus === c.corpus &&
     (entry.version === undefined || entry.version === c.argoVersion) &&
-    globRe(entry.file).test(c.file) &&
+    fileMatches(entry.file, c.file) &&
     (entry.index === undefined || entry.index === c.index) &&
     (entry.ours === undefined || entry.ours === c.ours) &&
     (entry.oracle === undefined || entry.oracle === c.oracle)

@@ -1,6 +1,7 @@
 import { type Dirent, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Issue, issue, quote } from '@argo-gen/model';
+import picomatch from 'picomatch';
 import { reasonOf, refusal } from './input-file.js';
 
 export interface ExpandedInputs {
@@ -8,7 +9,7 @@ export interface ExpandedInputs {
   readonly problems: readonly Issue[];
 }
 
-const MAGIC = /[*?[]/;
+const MAGIC = /[*?[{]/;
 
 /**
  * Files, directories (searched recursively) and quoted globs (`'examples/**\/*.yaml'`) into a sorted list of files
@@ -84,7 +85,9 @@ function expandGlob(pattern: string, cwd: string): Walked | Missing {
   const segments = pattern.split('/');
   const firstMagic = segments.findIndex((s) => MAGIC.test(s));
   const base = segments.slice(0, firstMagic).join('/') || '.';
-  const regex = globToRegExp(pattern);
+  // picomatch: `**` spans directories, `*` and `?` stay within one, `[...]` and `{a,b}` as in the shell; dot files
+  // match only when named, as a shell glob's do.
+  const isMatch = picomatch(pattern);
   const absolute = path.resolve(cwd, base);
   const missing: Missing = { code: 'input/not-found', missing: `no such directory ${quote(base)}` };
   try {
@@ -93,29 +96,9 @@ function expandGlob(pattern: string, cwd: string): Walked | Missing {
     return missing;
   }
   const shown = (f: string) => toPosix(path.join(base, path.relative(absolute, f)));
-  const matches = (f: string) => regex.test(f) || regex.test(`./${f}`);
+  const matches = (f: string) => isMatch(f) || isMatch(`./${f}`);
   const walked = walk(absolute, shown, matches);
   return { files: walked.files.filter(matches), problems: walked.problems };
-}
-
-/** `**` spans directories, `*` and `?` stay within one, `[...]` is a character class. */
-export function globToRegExp(pattern: string): RegExp {
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] as string;
-    if (c === '*' && pattern[i + 1] === '*') {
-      const slash = pattern[i + 2] === '/';
-      out += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') out += '[^/]*';
-    else if (c === '?') out += '[^/]';
-    else if (c === '[') {
-      const end = pattern.indexOf(']', i);
-      out += end === -1 ? '\\[' : pattern.slice(i, end + 1);
-      i = end === -1 ? i : end;
-    } else out += c.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${out}$`);
 }
 
 /**

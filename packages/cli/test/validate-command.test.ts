@@ -183,6 +183,18 @@ spec:
     expect(none.stdout).toContain('a/*.json: matches no .yaml/.yml/.ts/.mts files [input/empty]');
   });
 
+  it('reads globs as the shell does (braces, classes, ?); dot files are never inputs', async () => {
+    const dir = tempDir({ 'w/dev.yaml': WF, 'w/prod.yaml': WF, 'w/qa1.yaml': WF, 'w/.hidden.yaml': WF });
+    const files = async (glob: string) =>
+      /(\d+) file\(s\)/.exec((await argoGen(['validate', glob], dir)).stdout)?.[1];
+    expect(await files('w/{dev,prod}.yaml')).toBe('2');
+    expect(await files('w/qa[0-9].yaml')).toBe('1');
+    expect(await files('w/???.yaml')).toBe('2'); // dev, qa1
+    expect(await files('w/*.yaml')).toBe('3');
+    // Like node_modules, dot files and directories are skipped by every walk (they hold tool state, not inputs).
+    expect((await argoGen(['validate', 'w/.*.yaml'], dir)).stdout).toContain('matches no');
+  });
+
   it('prints the same findings as JSON with --format json', async () => {
     const r = await argoGen(
       ['validate', '--format', 'json', 'ok.yaml'],
