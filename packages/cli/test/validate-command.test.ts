@@ -185,8 +185,7 @@ spec:
 
   it('reads globs as the shell does (braces, classes, ?); dot files are never inputs', async () => {
     const dir = tempDir({ 'w/dev.yaml': WF, 'w/prod.yaml': WF, 'w/qa1.yaml': WF, 'w/.hidden.yaml': WF });
-    const files = async (glob: string) =>
-      /(\d+) file\(s\)/.exec((await argoGen(['validate', glob], dir)).stdout)?.[1];
+    const files = async (glob: string) => /(\d+) file\(s\)/.exec((await argoGen(['validate', glob], dir)).stdout)?.[1];
     expect(await files('w/{dev,prod}.yaml')).toBe('2');
     expect(await files('w/qa[0-9].yaml')).toBe('1');
     expect(await files('w/???.yaml')).toBe('2'); // dev, qa1
