@@ -34,7 +34,17 @@ const RULES: Readonly<Record<string, Rule>> = {
     network: true,
   },
   'packages/cli/src': {
-    allow: ['@argo-gen/model', '@argo-gen/dsl', '@argo-gen/kube', 'commander', 'yaml', 'esbuild', 'ts-morph', 'picomatch', 'node:'],
+    allow: [
+      '@argo-gen/model',
+      '@argo-gen/dsl',
+      '@argo-gen/kube',
+      'commander',
+      'yaml',
+      'esbuild',
+      'ts-morph',
+      'picomatch',
+      'node:',
+    ],
     io: true,
     network: false,
   },
