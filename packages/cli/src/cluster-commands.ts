@@ -110,6 +110,28 @@ export function addClusterCommands(program: Command, io: Io, setExit: (code: num
     });
 
   program
+    .command('types')
+    .description(
+      "Write a TypeScript module declaring WorkflowTemplates we did not write (YAML files, or the cluster's), for typed templateRef calls",
+    )
+    .argument(
+      '[inputs...]',
+      'YAML files or directories; with --from-cluster: wftmpl/<name> or cwft/<name> (none: every WorkflowTemplate of the namespace and every ClusterWorkflowTemplate)',
+    )
+    .option('--from-cluster', 'read the templates from the cluster (-n namespace, --context, --kubeconfig)')
+    .option('-o, --out <file>', 'the module to write (default: print it)')
+    .addHelpText(
+      'after',
+      "\nUse: import { ciTemplates } from './ci.gen.js'; task('build', templateRef(ciTemplates, 'build'), { args: { ... } })." +
+        '\nInputs (names, enums, required or defaulted), outputs and template names are typed; generate and validate treat the' +
+        '\ntemplates as present. Exit codes: 0 written, 1 an input is invalid or unreadable, or a cluster error, 2 usage error.',
+    )
+    .action(async (inputs: string[], _o: unknown, cmd: Command) => {
+      const { typesCommand } = await import('./commands/types.js');
+      setExit(await typesCommand(inputs, flags(cmd), io));
+    });
+
+  program
     .command('get')
     .description("Show one object: a workflow's phase and nodes, or any object as YAML/JSON")
     .argument('<kind>', KIND_HELP)

@@ -5,6 +5,7 @@ import { type ArgoVersionFlag, argoVersionOption } from './argo-version-option.j
 import { addClusterCommands } from './cluster-commands.js';
 import { EXIT, type Io } from './io.js';
 import { LIMIT_ENV, type LimitFlags, setLimitsFrom } from './limits.js';
+import { parseKinds } from './validate-kinds.js';
 
 type SecurityModeFlag = 'default' | 'strict' | 'off';
 
@@ -54,9 +55,19 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         'Pod Security Standards level pods must meet (default: baseline; strict: restricted)',
       ).choices(['baseline', 'restricted']),
     )
+    .option(
+      '--kinds <kinds>',
+      'which kinds to check, as `argo lint --kinds`: all (default) or a list of workflows, workflowtemplates, cronworkflows, clusterworkflowtemplates, workfloweventbindings',
+      parseKinds,
+    )
+    .option(
+      '--allow-missing-refs',
+      'a templateRef or workflowTemplateRef to a template not among the inputs is a warning (taken to exist on the cluster), not an error',
+    )
     .addHelpText(
       'after',
-      '\nExit codes: 0 every document is valid (or skipped: non-Argo kinds), 1 a document is invalid or an input is unreadable, 2 usage error.',
+      '\nTemplates of other repositories or of the cluster: give the module `argo-gen types` wrote as an input, and templateRefs to them are checked against their declarations.' +
+        '\nExit codes: 0 every document is valid (or skipped: non-Argo kinds), 1 a document is invalid or an input is unreadable, 2 usage error.',
     )
     .action(
       async (
@@ -66,6 +77,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
           argoVersion?: ArgoVersionFlag;
           security?: SecurityModeFlag;
           podSecurity?: 'baseline' | 'restricted';
+          kinds?: readonly string[];
+          allowMissingRefs?: boolean;
         },
       ) => {
         const { validateCommand } = await import('./commands/validate.js');

@@ -1,3 +1,4 @@
+import type { TemplatesDeclaration } from './declared.js';
 import type { OutputSpecs } from './outputs.js';
 import type { InputSpecs } from './params.js';
 import type { Template } from './template.js';
@@ -12,6 +13,8 @@ export interface TemplateRef<I extends InputSpecs = InputSpecs, O extends Output
   readonly workflowTemplate: string;
   readonly clusterScope: boolean;
   readonly template: Template<I, O>;
+  /** Set when the holder is declared (`argo-gen types`), not defined in this program: the run treats it as present. */
+  readonly declaration?: TemplatesDeclaration;
 }
 
 /** Anything a task or step can run. */

@@ -1,6 +1,7 @@
 import { ArgoGenError, issue } from '@argo-gen/model';
-import { type Callable, targetOf } from './callable.js';
+import { type Callable, type TemplateRef, targetOf } from './callable.js';
 import { isTask } from './dag.js';
+import type { TemplatesDeclaration } from './declared.js';
 import { isStep } from './steps.js';
 import type { Call } from './task.js';
 import type { Template } from './template.js';
@@ -11,10 +12,14 @@ import type { WorkflowOptions } from './workflow.js';
  * through DAG tasks and steps. Templates called through `templateRef` live elsewhere and are not collected.
  * Order is discovery order, so output is stable for a given program; two different templates with one name fail.
  */
-export function collectTemplates(options: WorkflowOptions): Template[] {
+export function collectTemplates(options: WorkflowOptions, onRef?: (ref: TemplateRef) => void): Template[] {
   const found = new Map<string, Template>();
   const visit = (c: Callable | undefined): void => {
-    if (!c || c.kind === 'templateRef') return;
+    if (!c) return;
+    if (c.kind === 'templateRef') {
+      onRef?.(c);
+      return;
+    }
     const existing = found.get(c.name);
     if (existing === c) return;
     if (existing) {
@@ -49,4 +54,16 @@ function callsOf(t: Template): Call[] {
 export function containsTemplate(options: WorkflowOptions, template: Callable): boolean {
   const target = targetOf(template);
   return collectTemplates(options).includes(target);
+}
+
+/**
+ * The declarations (`argo-gen types`) of the WorkflowTemplates a workflow calls through templateRef, once each: the
+ * run treats them as present, as it does the WorkflowTemplates it defines.
+ */
+export function declarationsCalled(options: WorkflowOptions): TemplatesDeclaration[] {
+  const found = new Set<TemplatesDeclaration>();
+  collectTemplates(options, (ref) => {
+    if (ref.declaration) found.add(ref.declaration);
+  });
+  return [...found];
 }

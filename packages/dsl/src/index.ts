@@ -4,9 +4,22 @@
 export { securityException } from '@argo-gen/model';
 export type { ArgFor, Args, ArgValue } from './args.js';
 export type { Callable, TemplateRef } from './callable.js';
-export { collectTemplates } from './collect.js';
+export { collectTemplates, declarationsCalled } from './collect.js';
 export { Condition, expr, type Operand, when } from './conditions.js';
 export { type DagEntry, type DagOptions, dag, findCycle } from './dag.js';
+export { type DeclarationNotes, declarationOf, declarationsModule, descriptionsOf } from './declarations-module.js';
+export {
+  type DeclaredArtifact,
+  type DeclaredInputs,
+  type DeclaredOutputs,
+  type DeclaredParam,
+  type DeclaredTemplate,
+  type DeclaredWorkflowTemplate,
+  declaredDocument,
+  declareWorkflowTemplate,
+  isDeclaredWorkflowTemplate,
+  type TemplatesDeclaration,
+} from './declared.js';
 export { and, Depends, not, or, type TaskResult } from './depends.js';
 export {
   type EventArgs,

@@ -1,4 +1,5 @@
 import type * as model from '@argo-gen/model';
+import { ArgoGenError, issue } from '@argo-gen/model';
 import type { Callable } from './callable.js';
 import { continuesOnAny, type DagEntry, dependsOf, isTask } from './dag.js';
 import { setKey } from './internal/set-key.js';
@@ -18,6 +19,14 @@ type Fields = Record<string, unknown>;
 export function renderTemplate(t: Template): model.Template {
   const body = t.body;
   if (body.type === 'raw') return body.template;
+  if (body.type === 'declared')
+    throw new ArgoGenError([
+      issue(
+        'dsl/declared-template',
+        '',
+        `template '${t.name}' is declared, not defined here: call it with templateRef(holder, '${t.name}')`,
+      ),
+    ]);
   const out: Fields = { name: t.name };
   const inputs = renderInputs(t.inputs);
   if (inputs) out.inputs = inputs;
@@ -28,7 +37,7 @@ export function renderTemplate(t: Template): model.Template {
 }
 
 /** A raw template is its own document (renderTemplate returns it as it is), so it has no body to add. */
-function addBody(out: Fields, b: Exclude<TemplateBody, { readonly type: 'raw' }>): void {
+function addBody(out: Fields, b: Exclude<TemplateBody, { readonly type: 'raw' | 'declared' }>): void {
   switch (b.type) {
     case 'dag': {
       const dag: Fields = Object.assign({}, b.dag);

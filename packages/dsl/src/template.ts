@@ -41,7 +41,9 @@ export type TemplateBody =
       readonly dag: WithRefs<Omit<model.DAGTemplate, 'tasks'>>;
     }
   | { readonly type: 'steps'; readonly groups: readonly (readonly unknown[])[] }
-  | { readonly type: 'raw'; readonly template: model.Template };
+  | { readonly type: 'raw'; readonly template: model.Template }
+  /** A template declared by `argo-gen types` (declared.ts): its signature only, called through `templateRef`. */
+  | { readonly type: 'declared' };
 
 /**
  * A template value: its name, typed inputs and outputs, body and options, and where it was declared.

@@ -194,6 +194,45 @@ describe('lint: entrypoint, onExit, template and templateRef targets', () => {
     ]);
   });
 
+  it('allowMissingRefs: a target outside the run is a warning (as argo lint users expect), one inside is still checked', () => {
+    const context = { templates: [library], allowMissingRefs: true };
+    const outside = (value: unknown) =>
+      lintDocument(value, context).map((i) => ({
+        severity: i.severity,
+        code: i.code,
+        path: i.path,
+        message: i.message,
+      }));
+    expect(outside(callRef({ name: 'other', template: 'echo' }))).toEqual([
+      {
+        severity: 'warning',
+        code: 'lint/template-ref-outside-run',
+        path: '/spec/templates/0/steps/0/0/templateRef',
+        message:
+          'couldn\'t find workflow template "other" in namespace ""; taken to be outside this run (its arguments are not checked)',
+      },
+    ]);
+    expect(outside(callRef({ name: 'shared', template: 'x', clusterScope: true }))[0]?.message).toBe(
+      'couldn\'t find cluster workflow template "shared"; taken to be outside this run (its arguments are not checked)',
+    );
+    expect(outside({ ...doc([]), spec: { workflowTemplateRef: { name: 'gone' } } })).toEqual([
+      {
+        severity: 'warning',
+        code: 'lint/template-ref-outside-run',
+        path: '/spec/workflowTemplateRef',
+        message:
+          'couldn\'t find workflow template "gone" in namespace ""; taken to be outside this run (its arguments are not checked)',
+      },
+    ]);
+    // A WorkflowTemplate of the run is checked as ever: a template it lacks, an input not supplied.
+    expect(errors(callRef({ name: 'lib', template: 'ehco' }), context).map((i) => i.code)).toEqual([
+      'lint/unresolved-template-ref',
+    ]);
+    expect(errors(callRef({ name: 'lib', template: 'needs' }), context).map((i) => i.code)).toEqual([
+      'lint/missing-argument',
+    ]);
+  });
+
   it('treats a WorkflowTemplate entrypoint as optional, and its inputs as supplied by the caller', () => {
     expect(errors(library)).toEqual([]);
     expect(errors({ ...library, spec: { ...(library.spec as object), entrypoint: 'needs' } })).toEqual([]);

@@ -1,8 +1,9 @@
 import path from 'node:path';
+import type { TemplatesDeclaration } from '@argo-gen/dsl';
 import type { ArgoVersion, Issue, SecurityOptions } from '@argo-gen/model';
 import { compileTypeScript } from '../load/import-typescript.js';
 import { type FirstOutcome, lintPhase, schemaPhase, templateDocs } from '../load/synth-run.js';
-import { type WorkflowExport, workflowExports } from '../load/workflow-exports.js';
+import { moduleExports, type WorkflowExport } from '../load/workflow-exports.js';
 import { fileIssues } from '../load/yaml-file.js';
 import { relativeTo } from '../relative-source.js';
 import type { DocumentReport } from './validate.js';
@@ -16,18 +17,21 @@ export async function loadModules(
   files: readonly string[],
   cwd: string,
   argoVersion?: ArgoVersion,
-): Promise<{ loaded: Loaded[]; problems: Issue[] }> {
+): Promise<{ loaded: Loaded[]; declared: TemplatesDeclaration[]; problems: Issue[] }> {
   const problems: Issue[] = [];
   const loaded: Loaded[] = [];
+  const declared: TemplatesDeclaration[] = [];
   const compiled = await compileEach(files, cwd, problems);
   for (const file of compiled) {
     try {
-      for (const e of await workflowExports(file, cwd)) loaded.push({ e, first: schemaPhase(e.value, argoVersion) });
+      const { workflows, declarations } = await moduleExports(file, cwd);
+      for (const e of workflows) loaded.push({ e, first: schemaPhase(e.value, argoVersion) });
+      declared.push(...declarations.map((d) => d.declaration));
     } catch (error) {
       problems.push(...fileIssues(error, file));
     }
   }
-  return { loaded, problems: problems.map((i) => relativeTo(cwd, i)) };
+  return { loaded, declared, problems: problems.map((i) => relativeTo(cwd, i)) };
 }
 
 /**
@@ -68,6 +72,7 @@ export function lintModules(
   templates: readonly unknown[],
   argoVersion?: ArgoVersion,
   security?: (file: string) => SecurityOptions,
+  allowMissingRefs?: boolean,
 ): DocumentReport[] {
   return loaded.map(({ e, first }) => {
     if ('issues' in first)
@@ -76,7 +81,7 @@ export function lintModules(
         undefined,
         first.issues.map((i) => relativeTo(cwd, i)),
       );
-    const second = lintPhase(first, templates, argoVersion, security?.(e.file));
+    const second = lintPhase(first, templates, argoVersion, security?.(e.file), allowMissingRefs);
     const issues = 'issues' in second ? second.issues : second.warnings;
     return report(
       e,

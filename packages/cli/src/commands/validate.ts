@@ -1,8 +1,10 @@
 import path from 'node:path';
+import { declaredDocument } from '@argo-gen/dsl';
 import {
   type ArgoVersion,
   formatIssue,
   type Issue,
+  type LintContext,
   lintDocument,
   lintSecurity,
   type PodSecurityLevel,
@@ -27,6 +29,16 @@ export interface ValidateOptions {
   /** The security lint's mode and Pod Security level; they override `security` of `argo-gen.config.ts`. */
   readonly security?: SecurityMode;
   readonly podSecurity?: PodSecurityLevel;
+  readonly kinds?: readonly string[];
+  readonly allowMissingRefs?: boolean;
+}
+
+/** How the run treats its documents: which kinds it checks (`--kinds`), and templateRefs outside it. */
+export interface RunOptions {
+  /** Only documents of these kinds are checked and reported; all are read (default: every kind). */
+  readonly kinds?: readonly string[];
+  /** A templateRef to a WorkflowTemplate not in the run is a warning, not an error. */
+  readonly allowMissingRefs?: boolean;
 }
 
 /** The outcome for one document, with every issue already placed at a file, line and column. */
@@ -54,7 +66,10 @@ export async function validateCommand(args: readonly string[], options: Validate
   // The project's settings (target version, security) apply when the command runs where its config is.
   const config = await projectConfig(io.cwd);
   const security = securityFor(securityOptions(config?.security, options), config?.security?.exclude, io.cwd);
-  const report = await validateFiles(args, io.cwd, runArgoVersion(options.argoVersion, config), security);
+  const report = await validateFiles(args, io.cwd, runArgoVersion(options.argoVersion, config), security, {
+    kinds: options.kinds,
+    allowMissingRefs: options.allowMissingRefs,
+  });
   if (options.format === 'json') io.stdout(`${JSON.stringify(toJson(report), null, 2)}\n`);
   else io.stdout(toText(report));
   const failed = report.problems.length > 0 || report.documents.some((d) => d.status === 'invalid');
@@ -66,6 +81,7 @@ export async function validateFiles(
   cwd: string,
   argoVersion?: ArgoVersion,
   options: SecurityOptions | SecurityFor = securityOptions(undefined),
+  run: RunOptions = {},
 ): Promise<ValidateReport> {
   // The security lint's options, per file or for all; by default its default mode (`{ mode: 'off' }`: none).
   const security: SecurityFor = typeof options === 'function' ? options : () => options;
@@ -76,7 +92,7 @@ export async function validateFiles(
   // TypeScript modules are loaded (and their loader registered) only when some are given.
   const modules = files.some(isModule)
     ? await loadModules(files.filter(isModule), cwd, argoVersion)
-    : { loaded: [], problems: [] };
+    : { loaded: [], declared: [], problems: [] };
   fileProblems.push(...modules.problems);
   for (const file of files.filter((f) => !isModule(f))) {
     const result = readFile(path.resolve(cwd, file), file);
@@ -89,10 +105,23 @@ export async function validateFiles(
       .map((d) => d.value as { kind?: unknown } | null)
       .filter((v) => v?.kind === 'WorkflowTemplate' || v?.kind === 'ClusterWorkflowTemplate'),
     ...templatesOf(modules.loaded),
+    // WorkflowTemplates declared by a module `argo-gen types` wrote: present, by their signatures.
+    ...modules.declared.map(declaredDocument),
   ];
+  const checked = (kind: unknown) => run.kinds === undefined || run.kinds.includes(String(kind));
+  const lint = { templates, allowMissingRefs: run.allowMissingRefs };
   const documents = [
-    ...read.map((doc) => verdictFor(doc, templates, argoVersion, security(doc.file))),
-    ...lintModules(modules.loaded, cwd, templates, argoVersion, security),
+    ...read
+      .filter((doc) => checked((doc.value as { kind?: unknown } | null)?.kind))
+      .map((doc) => verdictFor(doc, lint, argoVersion, security(doc.file))),
+    ...lintModules(
+      modules.loaded.filter((l) => checked(l.e.value.kind)),
+      cwd,
+      templates,
+      argoVersion,
+      security,
+      run.allowMissingRefs,
+    ),
   ];
   return { documents, problems: fileProblems };
 }
@@ -108,12 +137,12 @@ function readFile(absolute: string, file: string): { documents: YamlDocument[] }
 /** One document's verdict; a failure while checking it (a document too deep for the checks) is that verdict. */
 function verdictFor(
   doc: YamlDocument,
-  templates: readonly unknown[],
+  lint: Pick<LintContext, 'templates' | 'allowMissingRefs'>,
   argoVersion: ArgoVersion | undefined,
   security: SecurityOptions,
 ): DocumentReport {
   try {
-    return reportFor(doc, templates, argoVersion, security);
+    return reportFor(doc, lint, argoVersion, security);
   } catch (error) {
     const at = doc.locate('');
     const issues = fileIssues(error, doc.file).map((i) => ({ ...i, source: at }));
@@ -123,7 +152,7 @@ function verdictFor(
 
 function reportFor(
   doc: YamlDocument,
-  templates: readonly unknown[],
+  context: Pick<LintContext, 'templates' | 'allowMissingRefs'>,
   argoVersion: ArgoVersion | undefined,
   security: SecurityOptions,
 ): DocumentReport {
@@ -132,7 +161,7 @@ function reportFor(
   // The security lint runs after Argo's rules, on schema-valid documents too.
   const lint =
     verdict.status === 'valid'
-      ? [...lintDocument(doc.value, { templates, yamlProblem, argoVersion }), ...lintSecurity(doc.value, security)]
+      ? [...lintDocument(doc.value, { ...context, yamlProblem, argoVersion }), ...lintSecurity(doc.value, security)]
       : [];
   const status = lint.some((i) => i.severity === 'error') ? 'invalid' : verdict.status;
   const meta = (doc.value as { metadata?: { name?: unknown; generateName?: unknown } } | null)?.metadata;

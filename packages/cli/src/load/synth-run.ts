@@ -1,4 +1,4 @@
-import { type Staged, type Synthesizable, stage } from '@argo-gen/dsl';
+import { declarationsCalled, declaredDocument, type Staged, type Synthesizable, stage } from '@argo-gen/dsl';
 import {
   ArgoGenError,
   type ArgoVersion,
@@ -41,6 +41,7 @@ export function lintPhase(
   templates: readonly unknown[],
   argoVersion?: ArgoVersion,
   security?: SecurityOptions,
+  allowMissingRefs?: boolean,
 ): Outcome {
   const { staged, value } = first;
   if ('issues' in first || !staged || !value) return first;
@@ -49,7 +50,7 @@ export function lintPhase(
     doc: staged.finish({
       // Argo's rules, then the security lint when `security` is given.
       lint: (doc) => [
-        ...lintDocument(doc, { templates, yamlProblem, argoVersion }),
+        ...lintDocument(doc, { templates, yamlProblem, argoVersion, allowMissingRefs }),
         ...(security ? lintSecurity(doc, security) : []),
       ],
       onWarning: (w) => warnings.push(w),
@@ -58,9 +59,19 @@ export function lintPhase(
   }));
 }
 
-/** The WorkflowTemplates and ClusterWorkflowTemplates among the first phase's documents. */
-export function templateDocs(outcomes: Iterable<Outcome>): unknown[] {
-  return [...outcomes].flatMap((o) => ('doc' in o && isTemplateKind(o.doc) ? [o.doc] : []));
+/**
+ * The WorkflowTemplates and ClusterWorkflowTemplates among the first phase's documents, then the stand-ins of the
+ * declared ones (`argo-gen types`) that the run's values call: a declared template is present, as the run's own are.
+ */
+export function templateDocs(outcomes: Iterable<FirstOutcome>): unknown[] {
+  const all = [...outcomes];
+  const own = all.flatMap((o) => ('doc' in o && isTemplateKind(o.doc) ? [o.doc] : []));
+  const declared = new Set(all.flatMap((o) => (o.value ? declarationsOf(o.value) : [])));
+  return [...own, ...[...declared].map(declaredDocument)];
+}
+
+function declarationsOf(value: Synthesizable) {
+  return value.kind === 'WorkflowEventBinding' ? [] : declarationsCalled(value.options);
 }
 
 export function isTemplateKind(doc: unknown): boolean {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Synthesizable } from '@argo-gen/dsl';
+import { type DeclaredWorkflowTemplate, isDeclaredWorkflowTemplate, type Synthesizable } from '@argo-gen/dsl';
 import { ArgoGenError, clip, issue } from '@argo-gen/model';
 import { importModule } from './import-typescript.js';
 
@@ -25,11 +25,22 @@ export function isWorkflowLike(value: unknown): value is Synthesizable {
   return typeof v.kind === 'string' && KINDS.has(v.kind) && typeof v.options === 'object' && v.options !== null;
 }
 
-/**
- * The workflow values a module exports (default first, then named exports by name). A module that exports none is
- * an error: it was given as an input, so it was meant to produce YAML.
- */
+/** The workflow values a module exports (default first, then named exports by name); see moduleExports. */
 export async function workflowExports(file: string, cwd: string): Promise<WorkflowExport[]> {
+  return (await moduleExports(file, cwd)).workflows;
+}
+
+export interface ModuleExports {
+  readonly workflows: WorkflowExport[];
+  /** WorkflowTemplates declared by `argo-gen types` (a module it wrote): present in the run, but not documents. */
+  readonly declarations: DeclaredWorkflowTemplate[];
+}
+
+/**
+ * What a module exports: workflow values, and declarations of WorkflowTemplates that live elsewhere. A module that
+ * exports neither is an error: it was given as an input, so it was meant to produce YAML.
+ */
+export async function moduleExports(file: string, cwd: string): Promise<ModuleExports> {
   let mod: Record<string, unknown>;
   try {
     mod = (await importModule(path.resolve(cwd, file))) as Record<string, unknown>;
@@ -43,21 +54,23 @@ export async function workflowExports(file: string, cwd: string): Promise<Workfl
   }
   const names = Object.keys(mod).sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a < b ? -1 : 1));
   const found: WorkflowExport[] = [];
+  const declarations: DeclaredWorkflowTemplate[] = [];
   const seen = new Set<unknown>();
   for (const name of names) {
     const value = mod[name];
+    if (isDeclaredWorkflowTemplate(value) && !declarations.includes(value)) declarations.push(value);
     if (!isWorkflowLike(value) || seen.has(value)) continue;
     seen.add(value);
     found.push({ file, exportName: name, value });
   }
-  if (found.length === 0) {
+  if (found.length === 0 && declarations.length === 0) {
     throw new ArgoGenError([
       issue('input/no-workflows', '', 'exports no workflow value (workflowTemplate(), workflow(), cronWorkflow(), …)', {
         source: { file, line: 0, column: 0 },
       }),
     ]);
   }
-  return found;
+  return { workflows: found, declarations };
 }
 
 function firstLine(text: string): string {

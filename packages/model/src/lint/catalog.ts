@@ -13,7 +13,9 @@ export type Lookup =
   | { readonly status: 'found'; readonly owner: ResolvedSpec }
   /** No context was given: nothing can be said about the target. */
   | { readonly status: 'unknown' }
-  | { readonly status: 'missing'; readonly message: string };
+  | { readonly status: 'missing'; readonly message: string }
+  /** Not in the run, and the run allows that (LintContext.allowMissingRefs): a warning, the target taken as present. */
+  | { readonly status: 'outside'; readonly message: string };
 
 /**
  * The WorkflowTemplates and ClusterWorkflowTemplates of the run, indexed the way `argo lint --offline` indexes the
@@ -25,9 +27,11 @@ export class Catalog {
   readonly #namespaced = new Map<string, ResolvedSpec[]>();
   readonly #cluster = new Map<string, ResolvedSpec>();
   readonly #known: boolean;
+  readonly #missing: 'missing' | 'outside';
 
-  constructor(templates: readonly unknown[] | undefined) {
+  constructor(templates: readonly unknown[] | undefined, allowMissing = false) {
     this.#known = templates !== undefined;
+    this.#missing = allowMissing ? 'outside' : 'missing';
     for (const value of templates ?? []) {
       if (!isObject(value) || !isObject(value.spec) || !isObject(value.metadata)) continue;
       const metadata = value.metadata as ObjectMeta;
@@ -51,14 +55,14 @@ export class Catalog {
       const found = this.#cluster.get(name);
       return found
         ? { status: 'found', owner: found }
-        : { status: 'missing', message: `couldn't find cluster workflow template "${name}"` };
+        : { status: this.#missing, message: `couldn't find cluster workflow template "${name}"` };
     }
     const found = (this.#namespaced.get(name) ?? []).find(
       (t) => namespace === undefined || t.metadata.namespace === undefined || t.metadata.namespace === namespace,
     );
     if (found) return { status: 'found', owner: found };
     return {
-      status: 'missing',
+      status: this.#missing,
       message: `couldn't find workflow template "${name}" in namespace "${namespace ?? ''}"`,
     };
   }
@@ -67,4 +71,9 @@ export class Catalog {
 /** The template called `name` in a referenced WorkflowTemplate's spec. */
 export function templateIn(owner: ResolvedSpec, name: string): Template | undefined {
   return list(owner.spec.templates).find((t) => t.name === name);
+}
+
+/** The warning for a reference the run allows to point outside it: what was not found, and what that leaves unchecked. */
+export function outsideMessage(message: string): string {
+  return `${message}; taken to be outside this run (its arguments are not checked)`;
 }

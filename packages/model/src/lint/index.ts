@@ -3,7 +3,7 @@ import type { Issue } from '../issue.js';
 import { type ArgoVersion, targetVersion } from '../versions/target-version.js';
 import { checkArguments } from './arguments.js';
 import { checkArtifactLocations, checkInputArtifacts } from './artifacts.js';
-import { Catalog } from './catalog.js';
+import { Catalog, outsideMessage } from './catalog.js';
 import { checkCrdRules, crdRulesApply } from './crd/check.js';
 import { checkCron } from './cron.js';
 import { checkDag } from './dag.js';
@@ -28,6 +28,11 @@ export interface LintContext {
    * left out, targets are not checked.
    */
   readonly templates?: readonly unknown[];
+  /**
+   * A templateRef or workflowTemplateRef target that is not among `templates` is a warning, not an error: the target is
+   * taken to exist outside the run (on the cluster, in another repository), as `argo lint` users expect.
+   */
+  readonly allowMissingRefs?: boolean;
   /**
    * The Argo line the document is for (default '4.1'). 4.0 and 4.1 install full CRDs, whose OpenAPI limits and CEL
    * rules the API server enforces (crd/rules.ts); 3.7 installs minimal CRDs, so only the validator's rules apply.
@@ -91,7 +96,7 @@ function lintWorkflowKind(
   );
   const byName = new Map<string, TemplateAt>();
   for (const t of templates) if (t.name && !byName.has(t.name)) byName.set(t.name, t);
-  const catalog = new Catalog(context.templates);
+  const catalog = new Catalog(context.templates, context.allowMissingRefs);
   const d: LintDoc = {
     kind,
     doc,
@@ -167,5 +172,7 @@ function referenced(
   if (found.status === 'found') return { referenced: found.owner };
   if (found.status === 'missing')
     sink.error('lint/unresolved-template-ref', `${specPath}/workflowTemplateRef`, found.message);
+  if (found.status === 'outside')
+    sink.warn('lint/template-ref-outside-run', `${specPath}/workflowTemplateRef`, outsideMessage(found.message));
   return { referenced: 'unknown' };
 }

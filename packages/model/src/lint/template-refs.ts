@@ -1,7 +1,7 @@
 import { closest } from '../did-you-mean.js';
 import type { Arguments, Artifact, LifecycleHook, Template, TemplateRef } from '../gen/types.gen.js';
 import { escapeToken } from '../json-pointer.js';
-import { templateIn } from './catalog.js';
+import { outsideMessage, templateIn } from './catalog.js';
 import { isObject, isPlaceholder, type LintDoc, list } from './document.js';
 
 /** Anything that names the template to run: a step, a task, a lifecycle hook. */
@@ -114,6 +114,10 @@ function resolveCall(d: LintDoc, holder: Holder, path: string): Callee {
       typeof namespace === 'string' ? namespace : undefined,
     );
     if (found.status === 'unknown') return 'unknown';
+    if (found.status === 'outside') {
+      sink.warn('lint/template-ref-outside-run', `${path}/templateRef`, outsideMessage(found.message));
+      return 'unknown';
+    }
     if (found.status === 'missing') {
       sink.error('lint/unresolved-template-ref', `${path}/templateRef`, found.message);
       return 'unknown';
