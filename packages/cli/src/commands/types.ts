@@ -52,7 +52,8 @@ export async function typesCommand(inputs: readonly string[], flags: TypesFlags,
     for (const p of problems) io.stderr(`${formatIssue(relativeTo(io.cwd, p))}\n`);
     return EXIT.failed;
   }
-  const command = ['argo-gen types', ...(flags.fromCluster ? ['--from-cluster'] : []), ...inputs].join(' ');
+  const cluster = flags.fromCluster ? ['--from-cluster', ...(flags.namespace ? ['-n', flags.namespace] : [])] : [];
+  const command = ['argo-gen types', ...cluster, ...inputs].join(' ');
   let text: string;
   try {
     text = declarationsModule(
