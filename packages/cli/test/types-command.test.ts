@@ -161,6 +161,12 @@ spec:
               parameters: [{name: mode, value: fast}]
 `;
 
+/** CALLS with the arguments build-image requires. */
+const SUPPLIED = CALLS.replace(
+  'parameters: [{name: mode, value: fast}]',
+  'parameters: [{name: revision, value: r}]\n              artifacts: [{name: source, raw: {data: x}}]',
+);
+
 describe('argo-gen validate with templates from elsewhere', () => {
   it('a module from `argo-gen types` among the inputs makes its templates present; --allow-missing-refs warns instead', async () => {
     const dir = project({ 'theirs.yaml': THEIRS, 'calls.yaml': CALLS });
@@ -185,15 +191,30 @@ describe('argo-gen validate with templates from elsewhere', () => {
     );
   }, 60_000);
 
-  it('--kinds checks only the kinds named (as argo lint --kinds); the others still resolve templateRefs', async () => {
-    const fixed = CALLS.replace(
-      'parameters: [{name: mode, value: fast}]',
-      'parameters: [{name: revision, value: r}]\n              artifacts: [{name: source, raw: {data: x}}]',
+  it('apply takes the module among its inputs too: the declared templates are present, and nothing of it is sent', async () => {
+    // The same call, with its arguments, in a WorkflowTemplate (apply sends WorkflowTemplates, not Workflows).
+    const library = SUPPLIED.replace(
+      'kind: Workflow\nmetadata:\n  generateName: calls-\nspec:\n  entrypoint: main\n',
+      'kind: WorkflowTemplate\nmetadata:\n  name: calls\nspec:\n',
     );
+    const dir = project({ 'theirs.yaml': THEIRS, 'calls.yaml': library });
+    await runCli(['types', 'theirs.yaml', '-o', 'ext/ci.gen.ts'], dir);
+    const alone = await runCli(['apply', 'calls.yaml', '--dry-run=client'], dir);
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toContain('[lint/unresolved-template-ref]');
+    const declared = await runCli(['apply', 'calls.yaml', 'ext/ci.gen.ts', '--dry-run=client'], dir);
+    expect(declared).toEqual({
+      code: 0,
+      stdout: 'workflowtemplate/calls valid (client dry run: nothing sent)\n',
+      stderr: '',
+    });
+  }, 60_000);
+
+  it('--kinds checks only the kinds named (as argo lint --kinds); the others still resolve templateRefs', async () => {
     // The WorkflowTemplates are invalid (an unknown field), but not checked: only the Workflow is.
     const dir = project({
       'theirs.yaml': THEIRS.replaceAll('image: alpine:3.20', 'image: alpine:3.20\n        imag: x'),
-      'calls.yaml': fixed,
+      'calls.yaml': SUPPLIED,
     });
     const workflows = await runCli(
       ['validate', '--security', 'off', '--kinds', 'workflows', 'calls.yaml', 'theirs.yaml'],

@@ -1,10 +1,11 @@
 import path from 'node:path';
+import { declaredDocument, type TemplatesDeclaration } from '@argo-gen/dsl';
 import { ArgoGenError, type ArgoVersion, type Issue, issue, lintDocument, validateSchema } from '@argo-gen/model';
 import { expandInputs } from '../inputs.js';
 import type { YamlDocument } from '../yaml/read-documents.js';
 import { yamlProblem } from '../yaml/yaml-problem.js';
 import { synthAll } from './synth-run.js';
-import { type WorkflowExport, workflowExports } from './workflow-exports.js';
+import { moduleExports, type WorkflowExport } from './workflow-exports.js';
 import { fileIssues, readYamlFile } from './yaml-file.js';
 
 /** An Argo object ready to send, with where it came from (for messages). */
@@ -19,7 +20,8 @@ const EXTENSIONS = ['.ts', '.mts', '.js', '.mjs', '.yaml', '.yml'];
 
 /**
  * TypeScript modules (every exported workflow value, synthesised) and YAML files (every document), each validated
- * with Argo's schema and the semantic lint, as `generate` and `validate` do. Any problem fails the whole load, so
+ * with Argo's schema and the semantic lint, as `generate` and `validate` do (a module of declarations from
+ * `argo-gen types` makes its WorkflowTemplates present, and sends nothing). Any problem fails the whole load, so
  * nothing half-valid reaches a cluster.
  */
 export async function loadArgoObjects(
@@ -31,10 +33,14 @@ export async function loadArgoObjects(
   const all: Issue[] = [...problems];
   const exports: WorkflowExport[] = [];
   const yaml: YamlDocument[] = [];
+  const declared: TemplatesDeclaration[] = [];
   for (const file of files.filter((f) => !/\.(d|test|test-d)\.[mc]?ts$/.test(f))) {
     try {
-      if (MODULE.test(file)) exports.push(...(await workflowExports(file, cwd)));
-      else yaml.push(...readYamlFile(path.resolve(cwd, file), file));
+      if (MODULE.test(file)) {
+        const found = await moduleExports(file, cwd);
+        exports.push(...found.workflows);
+        declared.push(...found.declarations.map((d) => d.declaration));
+      } else yaml.push(...readYamlFile(path.resolve(cwd, file), file));
     } catch (error) {
       all.push(...fileIssues(error, file));
     }
@@ -45,9 +51,13 @@ export async function loadArgoObjects(
     value: docs.get(e.value) as LoadedObject['value'],
     origin: `${e.file}${e.exportName === 'default' ? '' : ` (export ${e.exportName})`}`,
   }));
-  const templates = [...fromModules.map((o) => o.value), ...yaml.map((d) => d.value)].filter((v) =>
-    /WorkflowTemplate$/.test(String((v as { kind?: unknown } | null)?.kind)),
-  );
+  const templates = [
+    ...[...fromModules.map((o) => o.value), ...yaml.map((d) => d.value)].filter((v) =>
+      /WorkflowTemplate$/.test(String((v as { kind?: unknown } | null)?.kind)),
+    ),
+    // Declared by a module `argo-gen types` wrote, given among the inputs: present, by their signatures.
+    ...declared.map(declaredDocument),
+  ];
   const fromYaml: LoadedObject[] = [];
   for (const doc of yaml) {
     try {
