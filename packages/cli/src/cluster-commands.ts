@@ -120,6 +120,7 @@ export function addClusterCommands(program: Command, io: Io, setExit: (code: num
     )
     .option('--from-cluster', 'read the templates from the cluster (-n namespace, --context, --kubeconfig)')
     .option('-o, --out <file>', 'the module to write (default: print it)')
+    .addOption(argoVersionOption())
     .addHelpText(
       'after',
       "\nUse: import { ciTemplates } from './ci.gen.js'; task('build', templateRef(ciTemplates, 'build'), { args: { ... } })." +

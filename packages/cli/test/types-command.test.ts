@@ -136,6 +136,21 @@ describe('argo-gen types <yaml files>', () => {
     );
   });
 
+  it('checks the templates against the target Argo version: 4.1 by default, 3.7 with --argo-version 3.7', async () => {
+    const dir = project({
+      'old.yaml':
+        'apiVersion: argoproj.io/v1alpha1\nkind: WorkflowTemplate\nmetadata: {name: old}\nspec:\n  templates:\n    - name: locked\n      synchronization:\n        mutex: {name: m}\n      container: {image: alpine:3.20}\n',
+    });
+    const latest = await runCli(['types', 'old.yaml'], dir);
+    expect(latest.code).toBe(1);
+    expect(latest.stderr).toBe(
+      "old.yaml:8:9: /spec/templates/0/synchronization/mutex: template 'locked': 'mutex' was removed in Argo 4.0; use 'mutexes' (a list); this project targets 4.1 [version/field-removed]\n",
+    );
+    const old = await runCli(['types', 'old.yaml', '--argo-version', '3.7'], dir);
+    expect(old.code).toBe(0);
+    expect(old.stdout).toContain("  name: 'old',\n  templates: {\n    locked: {},\n  },\n");
+  });
+
   it('--from-cluster names templates as wftmpl/<name> or cwft/<name>', async () => {
     const r = await runCli(['types', '--from-cluster', 'wf/hello'], REPO_ROOT);
     expect(r).toEqual({

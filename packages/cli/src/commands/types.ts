@@ -3,7 +3,17 @@ import path from 'node:path';
 import { declarationOf, declarationsModule, descriptionsOf } from '@argo-gen/dsl';
 import type { ArgoObject } from '@argo-gen/kube';
 import type * as model from '@argo-gen/model';
-import { ARGO_API_VERSION, ArgoGenError, formatIssue, type Issue, issue, quote, validateSchema } from '@argo-gen/model';
+import {
+  ARGO_API_VERSION,
+  ArgoGenError,
+  type ArgoVersion,
+  formatIssue,
+  type Issue,
+  issue,
+  quote,
+  validateSchema,
+} from '@argo-gen/model';
+import { projectConfig, runArgoVersion } from '../argo-version.js';
 import { expandInputs } from '../inputs.js';
 import { EXIT, type Io } from '../io.js';
 import { connectWith, type KubeFlags, namespaceOf } from '../kube/flags.js';
@@ -16,6 +26,8 @@ export interface TypesFlags extends KubeFlags {
   readonly fromCluster?: boolean;
   /** The module to write; without it, the module is printed to stdout. */
   readonly out?: string;
+  /** `--argo-version`, else the config's: the schema the templates are checked against (a 3.7 template may differ). */
+  readonly argoVersion?: ArgoVersion;
 }
 
 type TemplateDocument = model.WorkflowTemplate | model.ClusterWorkflowTemplate;
@@ -47,7 +59,8 @@ export async function typesCommand(inputs: readonly string[], flags: TypesFlags,
     }
     return reportError(error, io, flags.verbose);
   }
-  const problems = found.flatMap(schemaProblems);
+  const argoVersion = runArgoVersion(flags.argoVersion, await projectConfig(io.cwd));
+  const problems = found.flatMap((f) => schemaProblems(f, argoVersion));
   if (problems.length > 0) {
     for (const p of problems) io.stderr(`${formatIssue(relativeTo(io.cwd, p))}\n`);
     return EXIT.failed;
@@ -145,8 +158,8 @@ async function fromCluster(inputs: readonly string[], flags: TypesFlags): Promis
 }
 
 /** Argo's schema on one template: a declaration is made only of what Argo would accept. */
-function schemaProblems(f: Found): Issue[] {
-  const verdict = validateSchema(f.doc);
+function schemaProblems(f: Found, argoVersion: ArgoVersion | undefined): Issue[] {
+  const verdict = validateSchema(f.doc, { argoVersion });
   return verdict.issues
     .filter((i) => i.severity === 'error')
     .map((i) => {
