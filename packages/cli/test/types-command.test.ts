@@ -83,6 +83,14 @@ describe('argo-gen types <yaml files>', () => {
     const r = await runCli(['types', 'theirs.yaml', '-o', 'ext/ci.gen.ts'], dir);
     expect(r.stdout).toBe('wrote ext/ci.gen.ts (2 declaration(s))\n');
     expect(readFileSync(path.join(dir, 'ext/ci.gen.ts'), 'utf8')).toBe(MODULE);
+    // Run again, it rewrites its own module; a file it did not write is refused.
+    expect((await runCli(['types', 'theirs.yaml', '-o', 'ext/ci.gen.ts'], dir)).code).toBe(0);
+    expect(await runCli(['types', 'theirs.yaml', '-o', 'uses.ts'], dir)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'uses.ts exists and was not written by argo-gen types; move it or choose another -o [types/not-ours]\n',
+    });
+    expect(readFileSync(path.join(dir, 'uses.ts'), 'utf8')).toBe(USES);
     expect(tscErrors(dir)).toEqual(badLines('mistakes.ts', MISTAKES));
   }, 60_000);
 
