@@ -184,6 +184,35 @@ describe('declarationsModule', () => {
     ]);
   });
 
+  it('writes every name and value so that the module evaluates back to the same declarations', () => {
+    const tricky = {
+      kind: 'WorkflowTemplate' as const,
+      name: "it's-a\\b",
+      namespace: 'ns',
+      templates: {
+        "t'1": {
+          inputs: {
+            __proto__: { kind: 'param' as const, required: false, default: 'line\nbreak \u2028 */ "q"' },
+            'a-b': { kind: 'param' as const, required: true, enum: ['x\\y', "z'"] },
+            art: { kind: 'artifact' as const, required: false },
+          },
+          outputs: { 'o.p': 'parameter' as const, constructor: 'artifact' as const },
+        },
+      },
+    };
+    // The __proto__ key of the literal above set the prototype; the declaration has it as an own key, as Argo's names do.
+    Object.defineProperty(tricky.templates["t'1"].inputs, '__proto__', {
+      value: { kind: 'param', required: false, default: 'line\nbreak \u2028 */ "q"' },
+      enumerable: true,
+    });
+    const text = declarationsModule([{ declaration: tricky }], ['a header']);
+    const body = text.replace(/^import .*$/m, '').replace(/^export const (\w+) =/gm, 'out.$1 =');
+    const out: Record<string, { declaration: unknown }> = {};
+    new Function('declareWorkflowTemplate', 'out', body)(declareWorkflowTemplate, out);
+    expect(Object.keys(out)).toEqual(['itSAB']);
+    expect(JSON.stringify(out.itSAB?.declaration)).toBe(JSON.stringify(tricky));
+  });
+
   it('refuses the same object twice', () => {
     expect(() => declarationsModule([decl('WorkflowTemplate', 'a'), decl('WorkflowTemplate', 'a')], [])).toThrow(
       "WorkflowTemplate 'a' is given twice; declare each object once [types/duplicate]",
