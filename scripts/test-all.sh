@@ -18,6 +18,8 @@ stage() { # stage <name> <command...>
 stage build pnpm -s build
 # generated/ and examples/ are reviewed artefacts: stale YAML (a template edited without `argo-gen generate`) fails CI.
 stage check node packages/cli/dist/main.js check
+# The public API of each package against its committed report (packages/*/api/*.api.md): a changed surface shows in review.
+stage api node scripts/api-report.mjs
 stage lint npx biome check .
 stage typecheck npx tsc -p test/tsconfig.json --noEmit
 stage unit npx vitest run --reporter=default --reporter=json --outputFile="$reports/unit.vitest.json"
