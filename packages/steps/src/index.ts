@@ -38,6 +38,12 @@ export {
   type Workload,
 } from './kubectl.js';
 export {
+  type DaemonSetUpdateOptions,
+  type PartitionOptions,
+  type ReleaseStuckPodsOptions,
+  rolloutPermissions,
+} from './kubectl-rollout.js';
+export {
   type PerfCheckInputs,
   type PerfCheckOptions,
   type PerfCheckOutputs,
@@ -51,12 +57,19 @@ export {
   type CanaryOptions,
   canary,
   canaryReplicas,
+  type DaemonSetRollingOptions,
+  daemonSetRolling,
+  daemonSetRollingPermissions,
+  type GateTemplate,
   type PromoteOptions,
   promote,
   type RollbackOptions,
   type RollingOptions,
   rollback,
   rolling,
+  type StatefulSetCanaryOptions,
   type SubGraph,
+  statefulSetCanary,
+  statefulSetCanaryPermissions,
 } from './strategies/index.js';
 export { type WebhookInputs, type WebhookOptions, webhook } from './webhook.js';

@@ -1,29 +1,18 @@
 import {
   type ArtifactSpec,
   artifact,
-  container,
   inputs,
   type OutputParamSpec,
-  type OutputSpecs,
   output,
   type ParamSpec,
   param,
   type Template,
 } from '@argo-gen/dsl';
 import * as z from 'zod/mini';
-import { images } from './images.js';
+import { commonFields, kubectlTemplate, label, ns, ref, workloadSchema } from './internal/kubectl-template.js';
 import { parseOptions } from './internal/options.js';
-import { restricted, unpinnedImage } from './internal/pod-security.js';
-import {
-  duration,
-  gitSource,
-  imageRef,
-  integer,
-  k8sName,
-  matching,
-  namespace,
-  templateName,
-} from './internal/schemas.js';
+import { duration, gitSource, integer, matching, namespace } from './internal/schemas.js';
+import { rolloutSteps } from './kubectl-rollout.js';
 
 /** The workload a kubectl step acts on. */
 export interface Workload {
@@ -140,16 +129,8 @@ export interface ApplyOptions<S extends ApplySource = ApplySource> extends Kubec
   readonly serverSide?: boolean;
 }
 
-const workload = z.strictObject({
-  kind: z.optional(z.enum(['Deployment', 'StatefulSet', 'DaemonSet'])),
-  name: k8sName,
-  namespace,
-});
-const common = {
-  name: z.optional(templateName),
-  serviceAccountName: z.optional(k8sName),
-  image: z.optional(imageRef),
-};
+const workload = workloadSchema;
+const common = commonFields;
 const containerName = z.optional(matching(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a container name'));
 
 const schemas = {
@@ -173,49 +154,14 @@ const schemas = {
   }),
 };
 
-type Parsed = { name?: string; serviceAccountName?: string; image?: string };
-
-const ref = (w: z.output<typeof workload>) => `${(w.kind ?? 'Deployment').toLowerCase()}/${w.name}`;
-const ns = (n: string) => `--namespace=${n}`;
-
-function kubectlTemplate(
-  verb: string,
-  o: Parsed,
-  target: string,
-  args: readonly string[],
-  extra: { inputs?: unknown; outputs?: OutputSpecs; command?: readonly string[] } = {},
-): Template {
-  return container(
-    o.name ?? `${verb}-${target}`,
-    {
-      image: o.image ?? images.kubectl,
-      command: extra.command ?? ['kubectl'],
-      args,
-      // bitnami/kubectl runs as its user 1001; kubectl needs nothing the restricted level takes away.
-      securityContext: restricted(1001),
-    },
-    {
-      ...unpinnedMetadata(o.image),
-      ...(extra.inputs ? { inputs: extra.inputs as never } : {}),
-      ...(extra.outputs ? { outputs: extra.outputs as never } : {}),
-      ...(o.serviceAccountName ? { serviceAccountName: o.serviceAccountName } : {}),
-    },
-  );
-}
-
-function unpinnedMetadata(image: string | undefined) {
-  const annotations = unpinnedImage('kubectl', image);
-  return Object.keys(annotations).length > 0 ? { metadata: { annotations } } : {};
-}
-
-const label = (w: z.output<typeof workload>) => `${w.namespace}-${w.name}`;
-
 /**
  * kubectl steps, each a template acting on one workload in one namespace. Least-privilege RBAC for each is in
  * `packages/steps/docs/rbac.md`.
  * @see https://kubernetes.io/docs/reference/kubectl/
  */
 export const kubectl = Object.freeze({
+  ...rolloutSteps,
+
   /** `kubectl set image <kind>/<name> <container>=<image>`; the image is the `image` input (a digest, ideally). */
   setImage(options: SetImageOptions): Template<{ readonly image: ParamSpec<string, true> }> {
     const o = parseOptions("step 'kubectl.setImage'", schemas.setImage, options);
@@ -227,14 +173,14 @@ export const kubectl = Object.freeze({
       `${o.container ?? o.workload.name}=${i.image}`,
       ns(o.workload.namespace),
     ];
-    return kubectlTemplate('set-image', o, label(o.workload), args, { inputs: i }) as never;
+    return kubectlTemplate('set-image', o, label(o.workload), args, { inputs: i });
   },
 
   /** `kubectl rollout status`: waits until the rollout is complete; fails when it is not within `timeout`. */
   rolloutStatus(options: RolloutStatusOptions): Template<Record<never, never>> {
     const o = parseOptions("step 'kubectl.rolloutStatus'", schemas.rolloutStatus, options);
     const args = ['rollout', 'status', ref(o.workload), ns(o.workload.namespace), `--timeout=${o.timeout ?? '5m'}`];
-    return kubectlTemplate('rollout-status', o, label(o.workload), args) as never;
+    return kubectlTemplate('rollout-status', o, label(o.workload), args);
   },
 
   /** `kubectl rollout undo --to-revision=<revision>`; the `revision` input defaults to 0, the previous revision. */
@@ -244,7 +190,7 @@ export const kubectl = Object.freeze({
       revision: param.number({ default: o.toRevision ?? 0, description: '0 means the previous revision' }),
     });
     const args = ['rollout', 'undo', ref(o.workload), ns(o.workload.namespace), `--to-revision=${i.revision}`];
-    return kubectlTemplate('rollout-undo', o, label(o.workload), args, { inputs: i }) as never;
+    return kubectlTemplate('rollout-undo', o, label(o.workload), args, { inputs: i });
   },
 
   /** `kubectl scale --replicas=<replicas>`; the `replicas` input defaults to the `replicas` option when given. */
@@ -253,7 +199,7 @@ export const kubectl = Object.freeze({
     const replicas = o.replicas === undefined ? param.number() : param.number({ default: o.replicas });
     const i = inputs({ replicas });
     const args = ['scale', ref(o.workload), ns(o.workload.namespace), `--replicas=${i.replicas}`];
-    return kubectlTemplate('scale', o, label(o.workload), args, { inputs: i }) as never;
+    return kubectlTemplate('scale', o, label(o.workload), args, { inputs: i });
   },
 
   /** Reads the image a workload's container runs; output `image`. Used to promote exactly what runs elsewhere. */
@@ -272,7 +218,7 @@ export const kubectl = Object.freeze({
         command: ['sh'],
         outputs: { image: output.path('/tmp/image', { description: `The image of container '${c}'` }) },
       },
-    ) as never;
+    );
   },
 
   /** `kubectl apply -f <path> --recursive` from the `manifests` input artifact. */
@@ -288,6 +234,7 @@ export const kubectl = Object.freeze({
       `--filename=/manifests/${o.path ?? '.'}`,
       ...(o.serverSide ? ['--server-side', '--field-manager=argo-gen'] : []),
     ];
+    // The manifests input's optionality depends on S, a conditional type the checker cannot follow through inputs().
     return kubectlTemplate('apply', o, o.namespace, args, { inputs: i }) as never;
   },
 });

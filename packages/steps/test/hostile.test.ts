@@ -164,6 +164,16 @@ describe('every step passes the security lint in strict mode', () => {
       workload: { name: 'web', namespace: 'shop' },
       serviceAccountName: 'd',
     }),
+    'kubectl.partition': kubectl.partition({ statefulSet: { name: 'db', namespace: 'shop' }, serviceAccountName: 'd' }),
+    'kubectl.releaseStuckPods': kubectl.releaseStuckPods({
+      statefulSet: { name: 'db', namespace: 'shop' },
+      serviceAccountName: 'd',
+    }),
+    'kubectl.daemonSetUpdate': kubectl.daemonSetUpdate({
+      daemonSet: { name: 'agent', namespace: 'shop' },
+      maxSurge: 1,
+      serviceAccountName: 'd',
+    }),
     perfCheck: perfCheck({ target: { url: 'http://web' }, thresholds: { p95Ms: 100 } }),
     fail: fail({ name: 'f', message: 'failed' }),
   };

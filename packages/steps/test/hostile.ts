@@ -48,25 +48,25 @@ export function envOf(c: model.Container | model.ScriptTemplate | undefined): Re
 
 /**
  * Runs `sh -c <script> <$0> <args...>` (a container's command and args) with /bin/sh, with `fakes` as programs on
- * PATH that record their argv; `/tmp/` in the script points into a fresh directory. Returns what each fake saw,
+ * PATH that record their argv; `/tmp/` in the script points into a fresh directory. A fake prints
+ * `answers[<its argv joined by spaces>]` when there is one (what kubectl would answer). Returns what each fake saw,
  * the files the run wrote, stdout and the exit code.
  */
 export function runShell(
   argv: readonly string[],
   env: Readonly<Record<string, string>>,
   fakes: readonly string[],
+  answers: Readonly<Record<string, string>> = {},
 ): { code: number; stdout: string; calls: string[][]; files: Record<string, string> } {
   const [shell, flag, script = '', ...rest] = argv;
   if (shell !== 'sh' || flag !== '-c') throw new Error(`not an sh -c command: ${JSON.stringify(argv)}`);
   const dir = mkdtempSync(path.join(tmpdir(), 'argo-gen-hostile-'));
   try {
+    writeFileSync(path.join(dir, 'answers.json'), JSON.stringify(answers));
     for (const fake of fakes) {
       // Each fake writes its argv as JSON lines (one argument per line would lose newlines inside arguments).
       const file = path.join(dir, fake);
-      writeFileSync(
-        file,
-        `#!/bin/sh\nnode -e 'require("fs").appendFileSync(process.argv[1], JSON.stringify(process.argv.slice(2)) + "\\n")' "${dir}/calls" "${fake}" "$@"\n`,
-      );
+      writeFileSync(file, `#!/bin/sh\nnode -e '${FAKE}' "${dir}" "${fake}" "$@"\n`);
       chmodSync(file, 0o755);
     }
     let code = 0;
@@ -93,6 +93,14 @@ export function runShell(
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The body of a fake program (node, argv: dir, name, args...): record the call, print the answer if any. */
+const FAKE = [
+  'const fs = require("fs"); const [dir, ...call] = process.argv.slice(1);',
+  'fs.appendFileSync(dir + "/calls", JSON.stringify(call) + "\\n");',
+  'const a = JSON.parse(fs.readFileSync(dir + "/answers.json", "utf8"))[call.join(" ")];',
+  'if (a !== undefined) process.stdout.write(a);',
+].join(' ');
 
 function readIf(file: string): string {
   try {

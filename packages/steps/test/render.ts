@@ -19,3 +19,15 @@ export function templatesOf(tasks: readonly Task[]): Map<string, model.Template>
   const doc = synth(workflowTemplate('probe', { entrypoint: dag('main', tasks) })) as model.WorkflowTemplate;
   return new Map((doc.spec.templates ?? []).map((t) => [t.name ?? '', t]));
 }
+
+/** The rendered argument parameters of each task of a synthesised strategy: task name → { parameter: value }. */
+export function argsOf(tasks: readonly Task[]): Map<string, Record<string, string | undefined>> {
+  const doc = synth(workflowTemplate('probe', { entrypoint: dag('main', tasks) })) as model.WorkflowTemplate;
+  const main = doc.spec.templates?.find((t) => t.name === 'main');
+  return new Map(
+    (main?.dag?.tasks ?? []).map((t) => [
+      t.name,
+      Object.fromEntries((t.arguments?.parameters ?? []).map((p) => [p.name, p.value?.toString()])),
+    ]),
+  );
+}

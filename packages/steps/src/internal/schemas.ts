@@ -61,3 +61,11 @@ export const gitSource = z.strictObject({
 
 /** Names that say "this is a credential": a literal value under such a name is refused (use a Secret). */
 export const SECRET_LIKE = /PASSWORD|PASSWD|TOKEN|SECRET|PRIVATE|API_?KEY|CREDENTIAL/i;
+
+/** An IntOrString as `maxUnavailable`/`maxSurge` take it: a number of pods or a percentage of them. */
+export const podsOrPercent = z.union(
+  [integer(0), matching(/^(100|[1-9]?[0-9])%$/, 'must be a percentage from 0% to 100%')],
+  {
+    error: "must be a number of pods (0, 1, …) or a percentage ('25%')",
+  },
+);

@@ -17,7 +17,7 @@ const isTask = (v: unknown) => typeof v === 'object' && v !== null && (v as { ki
 /** Option schemas the strategies share. */
 export const strategyFields = {
   name: templateName,
-  after: z.optional(z.array(z.custom<Task>(isTask, 'must be a task'))),
+  after: z.optional(z.readonly(z.array(z.custom<Task>(isTask, 'must be a task')))),
   timeout: z.optional(duration),
   serviceAccountName: z.optional(k8sName),
   image: valueOrRef,
@@ -32,3 +32,6 @@ export const anyWorkload = z.strictObject({
 });
 
 export const containerName = z.optional(matching(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a container name'));
+
+/** A workload of a kind the strategy fixes (a StatefulSet for the partition canary, a DaemonSet for its update). */
+export const namedObject = z.strictObject({ name: k8sName, namespace });
