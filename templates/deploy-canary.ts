@@ -1,11 +1,12 @@
-import { dag, inputs, param, workflowParams, workflowTemplate } from '@argo-gen/dsl';
-import { canary, perfCheck, promote } from '@argo-gen/steps';
+import { dag, inputs, param, suspend, task, workflowParams, workflowTemplate } from '@argo-gen/dsl';
+import { canary, kubectl, perfCheck, statefulSetCanary } from '@argo-gen/steps';
 
 /**
- * Releases the Burger Stack to production. Frontend and backend go out as canaries (10% → 50% → 100% of 10 pods,
- * by replica count behind one Service), each step judged by a k6 gate against the canary's own Service; any failed
- * gate rolls back. The database is not canaried (one schema at a time): it is promoted from staging, exactly the
- * image that passed there, after a person approves.
+ * Releases the Burger Stack to production. The database (a StatefulSet of 3) goes first, after a person approves:
+ * exactly the image that passed staging, as a canary by partition (the pod with the highest ordinal first), judged
+ * by a k6 gate against the backend, which queries it; a failed step sets the old image back on every pod. Then
+ * frontend and backend go out as canaries (10% → 50% → 100% of 10 pods, by replica count behind one Service), each
+ * step judged by a k6 gate against the canary's own Service; any failed gate rolls back.
  */
 const NS = 'burger-prod';
 const SA = 'burger-deployer';
@@ -15,9 +16,9 @@ const i = inputs({
   'backend-image': param.string({ description: 'repository@digest of the backend' }),
 });
 
-const gate = (service: string, p95Ms: number) =>
+const gate = (service: string, p95Ms: number, name = `${service}-gate`) =>
   perfCheck({
-    name: `${service}-gate`,
+    name,
     target: { service: { name: service, namespace: NS } },
     duration: '2m',
     vus: 20,
@@ -25,11 +26,25 @@ const gate = (service: string, p95Ms: number) =>
     mode: 'gate',
   });
 
-const database = promote({
+// What runs in staging is what production gets: its image is read there, then a person approves.
+const source = task(
+  'database-source-image',
+  kubectl.currentImage({
+    name: 'database-read-staging-image',
+    workload: { kind: 'StatefulSet', name: 'database', namespace: 'burger-staging' },
+    serviceAccountName: SA,
+  }),
+);
+const approve = task('database-approve', suspend('database-approval'), { after: [source] });
+const database = statefulSetCanary({
   name: 'database',
-  from: { kind: 'StatefulSet', name: 'database', namespace: 'burger-staging' },
-  to: { kind: 'StatefulSet', name: 'database', namespace: NS },
-  approval: true,
+  statefulSet: { name: 'database', namespace: NS },
+  image: source.outputs.parameters.image,
+  replicas: 3,
+  steps: [1],
+  // Judged where users feel it: the backend's latency, with a share of its queries on the new database.
+  gate: gate('backend', 250, 'database-gate'),
+  after: [approve],
   timeout: '10m',
   serviceAccountName: SA,
 });
@@ -54,7 +69,9 @@ const frontend = canary({
   serviceAccountName: SA,
 });
 
-export const deployProd = dag('deploy-canary', [...database, ...backend, ...frontend], { inputs: i });
+export const deployProd = dag('deploy-canary', [source, approve, ...database, ...backend, ...frontend], {
+  inputs: i,
+});
 
 export default workflowTemplate('burger-deploy-canary', {
   namespace: 'burger-ci',

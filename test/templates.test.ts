@@ -3,12 +3,14 @@ import type * as model from '@argo-gen/model';
 import { describe, expect, it } from 'vitest';
 import canaryRelease from '../examples/canary-release.js';
 import conditions from '../examples/conditions.js';
+import daemonSetRollingExample from '../examples/daemonset-rolling.js';
 import dagData from '../examples/dag-data.js';
 import hello from '../examples/hello-container.js';
 import library from '../examples/library.js';
 import loops from '../examples/loops.js';
 import rawEscapeHatch from '../examples/raw-escape-hatch.js';
 import retryTimeoutExit from '../examples/retry-timeout-exit.js';
+import statefulSetCanaryExample from '../examples/statefulset-canary.js';
 import templateRefExample from '../examples/template-ref.js';
 import build from '../templates/build.js';
 import configure from '../templates/configure.js';
@@ -40,6 +42,8 @@ const examples: Record<string, WorkflowLike> = {
   loops,
   'raw-escape-hatch': rawEscapeHatch,
   'retry-timeout-exit': retryTimeoutExit,
+  'statefulset-canary': statefulSetCanaryExample,
+  'daemonset-rolling': daemonSetRollingExample,
   'template-ref': templateRefExample,
 };
 
@@ -92,6 +96,20 @@ describe('Burger Stack templates', () => {
     expect(taskOf(d, 'deploy-canary', 'frontend-canary-image')?.depends).toBe('backend-retire-canary');
     expect(taskOf(d, 'deploy-canary', 'database-approve')?.template).toBe('database-approval');
     expect(template(d, 'database-approval')?.suspend).toEqual({});
+  });
+
+  it("deploy-canary releases the database StatefulSet by partition, with staging's image, after the approval", () => {
+    const d = doc(deployCanary);
+    expect(taskOf(d, 'deploy-canary', 'database-stable-image')?.depends).toBe('database-approve');
+    expect(taskOf(d, 'deploy-canary', 'database-canary-image')?.arguments?.parameters).toEqual([
+      { name: 'image', value: '{{tasks.database-source-image.outputs.parameters.image}}' },
+    ]);
+    expect(template(d, 'database-read-staging-image')?.container?.args).toContain('burger-staging');
+    expect(template(d, 'database-set-image')?.container?.args).toContain('--namespace=burger-prod');
+    const partition = (t: string) => taskOf(d, 'deploy-canary', t)?.arguments?.parameters?.[0]?.value;
+    expect(['database-hold', 'database-1-partition', 'database-promote'].map(partition)).toEqual(['3', '2', '0']);
+    expect(taskOf(d, 'deploy-canary', 'database-rollback-image')?.depends).toContain('database-1-gate.Failed');
+    expect(taskOf(d, 'deploy-canary', 'backend-canary-image')?.depends).toBe('database-promote-ready');
   });
 
   it('rollback restores and verifies frontend, then backend, then database', () => {

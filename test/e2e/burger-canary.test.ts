@@ -1,6 +1,9 @@
-// The Burger Stack canary (templates/deploy-canary.ts) on the real controller: the database promotion waits for a
-// manual approval (a suspend node) that `argo-gen resume` gives; then the backend and frontend canaries run, and a
-// failed perf gate takes the rollback branch.
+// The Burger Stack canary (templates/deploy-canary.ts) on the real controller: the database release waits for a
+// manual approval (a suspend node) that `argo-gen resume` gives; then the database's StatefulSet canary (by
+// partition) and the backend and frontend canaries run, and a failed gate or readiness check takes the rollback
+// branch. The test cluster has no kube-controller-manager and the fake kubelet runs no container: each kubectl or k6
+// pod succeeds unless the test lists its task in `fail-tasks` (test/cluster/fake-kubelet.ts). What runs for real is
+// Argo's controller walking the graph: which branch a failure takes, what is skipped, how the workflow ends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   argoGen,
@@ -47,7 +50,7 @@ async function submitAndAwaitApproval(): Promise<string> {
   );
   // Still waiting: the database is not promoted before the approval.
   const phases = await nodePhases(name, NS);
-  expect(phases['database-deploy-set-image']).toBeUndefined();
+  expect(phases['database-canary-image']).toBeUndefined();
   expect((await workflow(name, NS)).status?.phase).toBe('Running');
   return name;
 }
@@ -104,8 +107,14 @@ describe('argo-gen resume: the Burger Stack canary', () => {
     const phases = await nodePhases(name, NS);
     expect(phases[APPROVAL]).toBe('Succeeded');
     const promote = [
-      'database-deploy-set-image',
-      'database-deploy-status',
+      'database-stable-image',
+      'database-hold',
+      'database-canary-image',
+      'database-1-partition',
+      'database-1-ready',
+      'database-1-gate',
+      'database-promote',
+      'database-promote-ready',
       'backend-100-gate',
       'backend-promote-image',
       'backend-promote-ready',
@@ -140,7 +149,7 @@ describe('argo-gen resume: the Burger Stack canary', () => {
 
     expect(await finalPhase(name)).toBe('Failed');
     const phases = await nodePhases(name, NS);
-    expect(phases['database-deploy-status']).toBe('Succeeded');
+    expect(phases['database-promote-ready']).toBe('Succeeded');
     expect(phases['backend-10-gate']).toBe('Failed');
     for (const t of [
       'backend-rollback-stable',
@@ -152,6 +161,42 @@ describe('argo-gen resume: the Burger Stack canary', () => {
     for (const t of ['backend-50-scale-canary', 'backend-promote-image'])
       expect(NOT_RUN.has(phases[t] ?? 'Omitted'), `${t}=${phases[t]}`).toBe(true);
     for (const t of tasks(phases, /^frontend-/)) expect(NOT_RUN.has(phases[t] ?? ''), `${t}=${phases[t]}`).toBe(true);
-    expect(phases['database-deploy-undo']).toBe('Omitted');
+    expect(phases['database-rollback-image']).toBe('Omitted');
   });
+
+  // The StatefulSet canary's rollback path: the `fail` step that ends it really exits 1, so the fake kubelet is told
+  // to fail it too.
+  it.each([
+    ['its gate fails', 'database-1-gate', ['database-1-ready']],
+    ['its canary pod never gets ready', 'database-1-ready', ['database-1-partition']],
+  ])(
+    'the database canary rolls back when %s; backend and frontend never start',
+    {
+      timeout: 300_000,
+    },
+    async (_why, failing, succeeded) => {
+      await fakeKubelet(NS, { 'fail-tasks': `${failing},database-rolled-back` });
+      const name = await submitAndAwaitApproval();
+      expect((await argoGen('resume', name, '-n', NS)).code).toBe(0);
+
+      expect(await finalPhase(name)).toBe('Failed');
+      const phases = await nodePhases(name, NS);
+      for (const t of ['database-stable-image', 'database-hold', 'database-canary-image', ...succeeded])
+        expect(`${t}=${phases[t]}`).toBe(`${t}=Succeeded`);
+      expect(phases[failing]).toBe('Failed');
+      // Back to the image read before the release, stuck canary pods released, every pod open to it again, verified.
+      for (const t of [
+        'database-rollback-image',
+        'database-rollback-pods',
+        'database-rollback-partition',
+        'database-rollback-ready',
+      ])
+        expect(`${t}=${phases[t]}`).toBe(`${t}=Succeeded`);
+      expect(phases['database-rolled-back']).toBe('Failed');
+      for (const t of ['database-1-gate', 'database-promote', 'database-promote-ready'].filter((x) => x !== failing))
+        expect(NOT_RUN.has(phases[t] ?? 'Omitted'), `${t}=${phases[t]}`).toBe(true);
+      for (const t of ['backend-canary-image', ...tasks(phases, /^(backend|frontend)-/)])
+        expect(NOT_RUN.has(phases[t] ?? 'Omitted'), `${t}=${phases[t]}`).toBe(true);
+    },
+  );
 });
