@@ -139,12 +139,12 @@ describe('daemonSetRolling', () => {
       ['agent-stable-image', 'agent-read-image', undefined],
       ['agent-strategy', 'agent-update-strategy', 'agent-stable-image'],
       ['agent-set-image', 'agent-set-image', 'agent-strategy'],
-      ['agent-status', 'agent-status', 'agent-set-image'],
-      ['agent-gate', 'db-gate', 'agent-status'],
+      ['agent-ready', 'agent-status', 'agent-set-image'],
+      ['agent-gate', 'db-gate', 'agent-ready'],
       [
         'agent-rollback-image',
         'agent-set-image',
-        '(agent-status.Failed || agent-status.Errored || agent-gate.Failed || agent-gate.Errored) && agent-stable-image',
+        '(agent-ready.Failed || agent-ready.Errored || agent-gate.Failed || agent-gate.Errored) && agent-stable-image',
       ],
       ['agent-rollback-ready', 'agent-status', 'agent-rollback-image'],
       [
@@ -167,12 +167,12 @@ describe('daemonSetRolling', () => {
     expect(shape(d).map(([n, , dep]) => `${n} <- ${dep}`)).toEqual([
       'agent-stable-image <- undefined',
       'agent-set-image <- agent-stable-image',
-      'agent-status <- agent-set-image',
-      'agent-rollback-image <- (agent-status.Failed || agent-status.Errored) && agent-stable-image',
+      'agent-ready <- agent-set-image',
+      'agent-rollback-image <- (agent-ready.Failed || agent-ready.Errored) && agent-stable-image',
       'agent-rollback-ready <- agent-rollback-image',
       'agent-rolled-back <- agent-rollback-ready.Succeeded || agent-rollback-ready.Failed || agent-rollback-ready.Errored',
     ]);
-    expect(d.done.name).toBe('agent-status');
+    expect(d.done.name).toBe('agent-ready');
   });
 
   it('refuses limits Kubernetes would refuse, before anything is generated', () => {

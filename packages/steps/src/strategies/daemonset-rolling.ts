@@ -95,7 +95,7 @@ export function daemonSetRolling(options: DaemonSetRollingOptions): SubGraph {
   const stable = task(`${p}-stable-image`, t.read, { after: o.after ?? [] });
   const strategy = t.strategy ? task(`${p}-strategy`, t.strategy, { after: [stable] }) : undefined;
   const setImage = task(`${p}-set-image`, t.setImage, { args: { image: o.image }, after: [strategy ?? stable] });
-  const status = task(`${p}-status`, t.ready, { after: [setImage] });
+  const status = task(`${p}-ready`, t.ready, { after: [setImage] });
   const gate = o.gate ? task(`${p}-gate`, o.gate, { after: [status] }) : undefined;
   // A failed set-image changed nothing (one patch); a rollout that did not finish, or a failed gate, did.
   const watched: Depends[] = [status.failed, status.errored, ...(gate ? [gate.failed, gate.errored] : [])];
