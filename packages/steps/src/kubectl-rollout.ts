@@ -63,12 +63,13 @@ export type DaemonSetUpdateOptions = z.input<typeof schemas.daemonSetUpdate>;
  * made of (packages/steps/docs/rbac.md lists the same rules as YAML).
  */
 export const rolloutPermissions = Object.freeze({
-  partition: [{ apiGroup: 'apps', resource: 'statefulsets', verbs: ['get', 'patch'] }],
+  // `kubectl patch` sends the PATCH alone, without reading the object first.
+  partition: [{ apiGroup: 'apps', resource: 'statefulsets', verbs: ['patch'] }],
   releaseStuckPods: [
     { apiGroup: 'apps', resource: 'statefulsets', verbs: ['get', 'list', 'watch'] },
     { apiGroup: '', resource: 'pods', verbs: ['get', 'delete'] },
   ],
-  daemonSetUpdate: [{ apiGroup: 'apps', resource: 'daemonsets', verbs: ['get', 'patch'] }],
+  daemonSetUpdate: [{ apiGroup: 'apps', resource: 'daemonsets', verbs: ['patch'] }],
 } as const);
 
 // The partition arrives as "$1", an argument of sh and never part of this text; it is checked to be a plain
