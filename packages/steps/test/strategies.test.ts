@@ -110,6 +110,11 @@ describe('canary', () => {
     expect(() => canary({ name: 'web', stable: web, image: 'r/w:1', replicas: 4, gate, weights: [0, 100] })).toThrow(
       "strategy 'canary': weights[0] must be at least 1 (got 0)",
     );
+    expect(() =>
+      canary({ name: 'db', stable: { ...web, kind: 'StatefulSet' as never }, image: 'r/w:1', replicas: 4, gate }),
+    ).toThrow(
+      `strategy 'canary': stable.kind must be "Deployment" (got "StatefulSet"): canary() splits traffic between two Deployments; use statefulSetCanary() (a canary by partition)`,
+    );
     expect(() => canary({ name: 'web', stable: web, image: 'r/w:1', replicas: 4, gate: {} as never })).toThrow(
       "strategy 'canary': gate must be a template made by perfCheck() (got {})",
     );

@@ -77,6 +77,15 @@ export function canaryReplicas(replicas: number, weight: number): number {
  */
 export function canary(options: CanaryOptions): SubGraph {
   const subject = "strategy 'canary'";
+  // JavaScript callers (and casts) get past the type; say where the other kinds are served rather than only "no".
+  const kind: unknown = options?.stable?.kind;
+  if (kind === 'StatefulSet' || kind === 'DaemonSet') {
+    const other = kind === 'StatefulSet' ? 'statefulSetCanary() (a canary by partition)' : 'daemonSetRolling()';
+    throw optionError(
+      subject,
+      `stable.kind must be "Deployment" (got "${kind}"): canary() splits traffic between two Deployments; use ${other}`,
+    );
+  }
   const o = parseOptions(subject, schema, options);
   if (o.gate.mode !== 'gate') {
     throw optionError(
