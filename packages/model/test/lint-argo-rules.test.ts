@@ -160,17 +160,30 @@ describe('lint: container names Argo reserves (common.IsArgoSidecar) and the mai
     },
   );
 
-  it('reserves the names each Argo line has: supervisor from 4.1, artifact-plugin-* from 4.0, wait in 3.7 too', () => {
-    const sidecar = (n: string, argoVersion: LintContext['argoVersion']) =>
-      errors(main({ ...container(), sidecars: [{ name: n, image: 'a' }] }), { argoVersion }).map((e) => e.message);
+  // Only Argo 4.1's validator refuses them (v4.0.10 and v3.7.18 have no such check; conformance compares both).
+  it('reserves per Argo line: all three in 4.1; wait, which fails at run time, before; artifact-plugin-* a 4.0 warning', () => {
+    const sidecar = (n: string, argoVersion: LintContext['argoVersion']) => {
+      const d = main({ ...container(), sidecars: [{ name: n, image: 'a' }] });
+      return [...errors(d, { argoVersion }), ...warnings(d, { argoVersion })].map((e) => e.message);
+    };
     expect(sidecar('supervisor', '4.0')).toEqual([]);
-    expect(sidecar('artifact-plugin-s3', '4.0')).toEqual([
-      'sidecars: "artifact-plugin-s3" is a reserved Argo container name',
-    ]);
     expect(sidecar('supervisor', '3.7')).toEqual([]);
     expect(sidecar('artifact-plugin-s3', '3.7')).toEqual([]);
-    expect(sidecar('wait', '3.7')).toEqual([
-      'sidecars: "wait" is a reserved Argo container name (Argo 3.7 accepts the document; the pod fails at run time)',
+    for (const v of ['3.7', '4.0'] as const)
+      expect(sidecar('wait', v)).toEqual([
+        `sidecars: "wait" is a reserved Argo container name (Argo ${v} accepts the document; the pod fails at run time)`,
+      ]);
+    const d = main({ ...container(), sidecars: [{ name: 'artifact-plugin-s3', image: 'a' }] });
+    expect(errors(d, { argoVersion: '4.0' })).toEqual([]);
+    expect(warnings(d, { argoVersion: '4.0' })).toEqual([
+      {
+        code: 'lint/reserved-container-name',
+        path: '/spec/templates/0/sidecars/0/name',
+        message:
+          'sidecars: "artifact-plugin-s3" is the name of Argo\'s artifact plugin sidecars: Argo 4.0\'s controller takes ' +
+          "the container for its own (does not run its command under the executor, mirrors the main container's " +
+          'mounts into it); Argo 4.1 refuses the name',
+      },
     ]);
   });
 

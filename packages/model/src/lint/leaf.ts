@@ -6,21 +6,47 @@ import { checkManifest } from './manifest.js';
 import { checkFieldNames } from './names.js';
 import { withTemplateDefaults } from './template-defaults.js';
 
+/** How a user's container name meets Argo's own containers of the pod, and what we report. */
+interface Reserved {
+  readonly severity: 'error' | 'warning';
+  /** Follows `<field>: "<name>"`. */
+  readonly message: string;
+}
+
 /**
  * Argo's own containers in a pod (`common.IsArgoSidecar`, workflow/common/common.go), by Argo line: `wait` in every
  * line; the artifact plugins' `artifact-plugin-*` sidecars from 4.0; the init-less layout's `supervisor` from 4.1.
- * Argo 3.7 has no such check: a user's container named `wait` meets the executor's in one pod, which the API server
- * refuses when the controller creates it, so the node fails at run time.
+ * Only Argo 4.1's validator refuses them. Before 4.1 a user's container named `wait` meets the executor's in one pod,
+ * which the API server refuses when the controller creates it, so the node fails at run time (an error, though
+ * `argo lint` passes it); Argo 4.0's controller takes an `artifact-plugin-*` container for one of its own plugin
+ * sidecars (workflowpod.go: its command is not wrapped by the executor, the main container's mounts are mirrored into
+ * it), which need not fail (a warning).
  */
-export function reservedContainer(name: string, argoVersion: ArgoVersion): boolean {
-  if (name === 'wait') return true;
-  if (argoVersion === '3.7') return false;
-  return name.startsWith('artifact-plugin-') || (argoVersion !== '4.0' && name === 'supervisor');
+export function reservedContainer(name: string, argoVersion: ArgoVersion): Reserved | undefined {
+  const reserved = 'is a reserved Argo container name';
+  if (argoVersion === '4.1')
+    return name === 'wait' || name === 'supervisor' || name.startsWith('artifact-plugin-')
+      ? { severity: 'error', message: reserved }
+      : undefined;
+  if (name === 'wait')
+    return {
+      severity: 'error',
+      message: `${reserved} (Argo ${argoVersion} accepts the document; the pod fails at run time)`,
+    };
+  if (argoVersion === '4.0' && name.startsWith('artifact-plugin-'))
+    return {
+      severity: 'warning',
+      message:
+        "is the name of Argo's artifact plugin sidecars: Argo 4.0's controller takes the container for its own (does " +
+        "not run its command under the executor, mirrors the main container's mounts into it); Argo 4.1 refuses the name",
+    };
+  return undefined;
 }
 
-/** What the reserved-name message adds for a line whose validator does not check it. */
-function reservedWhen(argoVersion: ArgoVersion): string {
-  return argoVersion === '3.7' ? ' (Argo 3.7 accepts the document; the pod fails at run time)' : '';
+function reportReserved(sink: Sink, path: string, field: string, name: string, r: Reserved): void {
+  const message = `${field}: "${name}" ${r.message}`;
+  if (r.severity === 'error') sink.error('lint/reserved-container-name', path, message);
+  else sink.warn('lint/reserved-container-name', path, message);
 }
 
 /** The main container of a container or script template's pod (`common.MainContainerName`). */
@@ -62,13 +88,10 @@ export function checkLeaf(
     checkMounts(sink, t, list(t.container.volumeMounts), `${path}/container`, 'container');
   const podContainers = t.containerSet ? list(t.containerSet.containers).map((c) => c?.name) : [MAIN];
   list(t.sidecars).forEach((s, i) => {
-    if (s && reservedContainer(s.name, argoVersion))
-      sink.error(
-        'lint/reserved-container-name',
-        `${path}/sidecars/${i}/name`,
-        `sidecars: "${s.name}" is a reserved Argo container name${reservedWhen(argoVersion)}`,
-      );
-    else if (s && (t.container || t.script || t.containerSet) && podContainers.includes(s.name))
+    const reserved = s && reservedContainer(s.name, argoVersion);
+    if (s && reserved) reportReserved(sink, `${path}/sidecars/${i}/name`, 'sidecars', s.name, reserved);
+    if (reserved?.severity === 'error') return;
+    if (s && (t.container || t.script || t.containerSet) && podContainers.includes(s.name))
       sink.error(
         'lint/reserved-container-name',
         `${path}/sidecars/${i}/name`,
@@ -152,12 +175,8 @@ function checkContainerSet(sink: Sink, t: Template, path: string, argoVersion: A
           `containers.${c.name} dependency '${dep}' not defined`,
         );
     });
-    if (reservedContainer(c.name, argoVersion))
-      sink.error(
-        'lint/reserved-container-name',
-        `${path}/containers/${i}/name`,
-        `containers: "${c.name}" is a reserved Argo container name${reservedWhen(argoVersion)}`,
-      );
+    const reserved = reservedContainer(c.name, argoVersion);
+    if (reserved) reportReserved(sink, `${path}/containers/${i}/name`, 'containers', c.name, reserved);
   });
   const byName = new Map(containers.filter(Boolean).map((c) => [c.name, c]));
   const cycle = findCycle([...byName.keys()], (n) => list(byName.get(n)?.dependencies).filter((x) => byName.has(x)));
