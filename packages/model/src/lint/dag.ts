@@ -3,6 +3,7 @@ import { checkCallSite } from './call-site.js';
 import { parseDepends, TASK_RESULTS } from './depends.js';
 import { type LintDoc, list, type TemplateAt } from './document.js';
 import { findCycle } from './graph.js';
+import { checkedName } from './name-tags.js';
 import { checkFieldNames } from './names.js';
 import { checkNodeTags, checkTemplateTags, nodeAttribute } from './references.js';
 import { type GlobalScope, inputsOf, loopOf, type NodeResolver } from './scope.js';
@@ -42,7 +43,7 @@ export function checkDag(d: LintDoc, at: TemplateAt, global: GlobalScope): void 
   }
   const taskPath = (i: number) => paths[i] ?? `${base}/tasks/${i}`;
   if (tasks.length === 0) sink.error('lint/empty-dag', `${base}/tasks`, 'must have at least one task');
-  checkFieldNames(sink, tasks, taskPath, 'task');
+  checkFieldNames(sink, tasks, taskPath, 'task', (name) => checkedName(d, at.template, name, 'task', d.argoVersion));
 
   // Direct dependencies of each task, from `dependencies` or the task names in `depends`; only names of tasks of this
   // DAG (others are reported here and lead nowhere).

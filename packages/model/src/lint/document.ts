@@ -1,6 +1,7 @@
 import type { Template, WorkflowSpec } from '../gen/types.gen.js';
 import { type Issue, issue, type Severity } from '../issue.js';
 import { subjectOf } from '../subject.js';
+import type { ArgoVersion } from '../versions/target-version.js';
 import type { Catalog, ResolvedSpec } from './catalog.js';
 
 /** The kinds the lint understands; WorkflowEventBinding is parsed but never linted, as `argo lint` does. */
@@ -39,6 +40,8 @@ export interface LintDoc {
   /** What `spec.workflowTemplateRef` points at: its spec, `'unknown'` when not in the catalog, absent when unused. */
   readonly referenced?: ResolvedSpec | 'unknown';
   readonly sink: Sink;
+  /** The Argo line the document is checked for. */
+  readonly argoVersion: ArgoVersion;
   /**
    * Every string of a template, where a rule that walks the whole template anyway has collected them (`stringsIn`'s
    * result), so that another rule that needs them does not walk it again.

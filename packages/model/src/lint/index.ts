@@ -107,6 +107,7 @@ function lintWorkflowKind(
     templates,
     byName,
     catalog,
+    argoVersion: targetVersion(context.argoVersion),
     strings: new Map(),
     ...referenced(sink, spec, specPath, catalog, metadata),
   };

@@ -1,5 +1,6 @@
 import type { Artifact, ObjectMeta, Parameter } from '../gen/types.gen.js';
 import { type LintKind, list, type Sink } from './document.js';
+import type { CheckedName } from './name-tags.js';
 
 /** Argo's name rule for templates, steps, tasks and containerSet containers (rule 8). */
 const FIELD_NAME = /^[a-zA-Z0-9][-a-zA-Z0-9]*$/;
@@ -70,13 +71,14 @@ export type FieldKind = 'template' | 'step' | 'task' | 'container';
 
 /**
  * Required, format, length and uniqueness of template, step, task and container names (rules 8, 34, 42, 54).
- * Steps may carry `{{…}}` in their names: Argo replaces each tag by `x` before the check.
+ * Step and task names may carry `{{…}}` tags: `checked` gives the name as Argo's validator checks it (name-tags.ts).
  */
 export function checkFieldNames(
   sink: Sink,
   items: readonly { readonly name?: string }[],
   pathOf: (index: number) => string,
   kind: FieldKind,
+  checked?: (name: string) => CheckedName,
 ): void {
   // Plain loop; a pointer is built only for a name that is reported (or kept for a later duplicate's message).
   const seen = new Map<string, number>();
@@ -86,7 +88,7 @@ export function checkFieldNames(
       sink.error('lint/missing-name', pathOf(index), `${kind} name is required`);
       continue;
     }
-    checkFieldName(sink, pathOf, index, kind, name);
+    checkFieldName(sink, pathOf, index, kind, name, checked);
     const first = seen.get(name);
     if (first !== undefined)
       sink.error(
@@ -105,15 +107,21 @@ function checkFieldName(
   index: number,
   kind: FieldKind,
   name: string,
+  checked?: (name: string) => CheckedName,
 ): void {
-  const plain = kind === 'step' ? name.replace(/\{\{[^}]*\}\}/g, 'x') : name;
+  const { checked: plain, why } = checked?.(name) ?? { checked: name };
+  const because = why ? ` (${why})` : '';
   if (!FIELD_NAME.test(plain))
-    sink.error('lint/invalid-name', `${pathOf(index)}/name`, `${kind} name '${name}' is invalid: ${FIELD_NAME_RULE}`);
+    sink.error(
+      'lint/invalid-name',
+      `${pathOf(index)}/name`,
+      `${kind} name '${name}' is invalid: ${FIELD_NAME_RULE}${because}`,
+    );
   if (plain.length > FIELD_NAME_MAX)
     sink.error(
       'lint/name-too-long',
       `${pathOf(index)}/name`,
-      `${kind} name '${name}' is invalid: must be no more than ${FIELD_NAME_MAX} characters (currently ${plain.length})`,
+      `${kind} name '${name}' is invalid: must be no more than ${FIELD_NAME_MAX} characters (currently ${plain.length})${because}`,
     );
 }
 

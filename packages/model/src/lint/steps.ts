@@ -1,6 +1,7 @@
 import type { WorkflowStep } from '../gen/types.gen.js';
 import { checkCallSite } from './call-site.js';
 import { type LintDoc, list, type TemplateAt } from './document.js';
+import { checkedName } from './name-tags.js';
 import { checkFieldNames } from './names.js';
 import { checkNodeTags, checkTemplateTags, nodeAttribute } from './references.js';
 import { type GlobalScope, inputsOf, type NodeResolver } from './scope.js';
@@ -26,6 +27,7 @@ export function checkSteps(d: LintDoc, at: TemplateAt, global: GlobalScope): voi
     flat.map((f) => f.step),
     (i) => flat[i]?.path ?? '',
     'step',
+    (name) => checkedName(d, at.template, name, 'step', d.argoVersion),
   );
   const info = new Map<string, { group: number; callee: Callee }>();
   for (const { step, path, group } of flat) {
