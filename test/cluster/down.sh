@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stop the test cluster: every component by its PID file, one at a time, in reverse start order
+# Stop the test cluster: every component by its PID file (the extra API servers' too), one at a time, in reverse start order
 # (TERM, then KILL after a grace period), wait until its ports are free, then delete etcd's data.
 # Idempotent and safe after a partial start-up: missing or stale PID files are skipped.
 # Logs, PKI and kubeconfigs stay in the state dir for debugging; up.sh regenerates them.
@@ -35,6 +35,7 @@ stop() {
 }
 
 ports=("$APISERVER_PORT" "$ETCD_PORT" "$ETCD_PEER_PORT")
+for i in "${!EXTRA_CRD_RELEASES[@]}"; do ports+=("$(extra_port "$i")"); done
 # The controller's :6060 is only ours to wait for if this run started the controller.
 pid_alive workflow-controller && ports+=("$ARGO_HEALTH_PORT")
 for ((k = ${#COMPONENTS[@]} - 1; k >= 0; k--)); do

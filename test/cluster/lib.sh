@@ -17,8 +17,25 @@ APISERVER_PORT=${ARGO_GEN_APISERVER_PORT:-16443}
 ARGO_HEALTH_PORT=6060
 SERVER=https://127.0.0.1:$APISERVER_PORT
 
+# More API servers, each with the full CRDs of another Argo release (ARGO_GEN_K8S_EXTRA_CRDS="v4.0.10 ..."): one API
+# server holds one version of a CRD, and the conformance stage judges each Argo line by its own CRDs. Each is one more
+# kube-apiserver on the same etcd under its own --etcd-prefix (a separate store: its own CRDs, namespaces, RBAC), on
+# the next port: APISERVER_PORT+1, +2, ...
+read -r -a EXTRA_CRD_RELEASES <<< "${ARGO_GEN_K8S_EXTRA_CRDS:-}"
+EXTRA_APISERVERS=()
+for r in "${EXTRA_CRD_RELEASES[@]}"; do EXTRA_APISERVERS+=("kube-apiserver-$r"); done
+# And those a run that was killed left PID files of, so down.sh stops them whatever its environment says.
+for f in "$STATE"/kube-apiserver-*.pid; do
+  [ -e "$f" ] || continue
+  n=$(basename "$f" .pid)
+  [[ " ${EXTRA_APISERVERS[*]} " == *" $n "* ]] || EXTRA_APISERVERS+=("$n")
+done
+unset r f n
+extra_port() { echo $((APISERVER_PORT + $1 + 1)); }   # extra_port <index in EXTRA_CRD_RELEASES>
+etcd_prefix() { echo "/registry-$1"; }                # etcd_prefix <release> of an extra API server
+
 # Components in start order. down.sh stops them in reverse order.
-COMPONENTS=(etcd kube-apiserver workflow-controller fake-kubelet)
+COMPONENTS=(etcd kube-apiserver "${EXTRA_APISERVERS[@]}" workflow-controller fake-kubelet)
 
 say() { echo "[cluster $(date +%H:%M:%S)] $*" >&2; }
 
@@ -34,12 +51,14 @@ pid_alive() {
   [ -r "/proc/$pid/cmdline" ] || return 1
   case $1 in
     fake-kubelet) tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q 'fake-kubelet' ;;
+    kube-apiserver-*) tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -- "--etcd-prefix=$(etcd_prefix "${1#kube-apiserver-}") " ;;
     *) tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q "$1" ;;
   esac
 }
 
 # kcurl <METHOD> <path> [curl args...]: a request to the API server as test-admin. Prints the body;
 # fails on HTTP >= 400 (the body still goes to stdout so callers can show the Status message).
+# (SERVER is the cluster's API server; a function may set a `local SERVER` to talk to an extra one.)
 kcurl() {
   local method=$1 path=$2; shift 2
   curl -sS --fail-with-body -X "$method" --cacert "$PKI/ca.crt" \

@@ -5,7 +5,8 @@
 #
 # Env: ARGO_GEN_K8S_STATE (state dir, default <repo>/.k8s-test), ARGO_GEN_ETCD_PORT,
 #      ARGO_GEN_ETCD_PEER_PORT, ARGO_GEN_APISERVER_PORT, ARGO_GEN_K8S_CONTROLLER=0 (API server only:
-#      no Argo controller, no fake kubelet), ARGO_GEN_K8S_READY_TIMEOUT (seconds, default 180).
+#      no Argo controller, no fake kubelet), ARGO_GEN_K8S_READY_TIMEOUT (seconds, default 180),
+#      ARGO_GEN_K8S_EXTRA_CRDS="v4.0.10 ..." (one more API server per release, with its full CRDs; lib.sh).
 # On any failure it stops whatever it started (down.sh) and exits non-zero.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -34,6 +35,11 @@ trap on_error ERR
 trap 'on_error; exit 130' INT TERM
 
 ports=("$ETCD_PORT" "$ETCD_PEER_PORT" "$APISERVER_PORT")
+for i in "${!EXTRA_CRD_RELEASES[@]}"; do
+  r=${EXTRA_CRD_RELEASES[$i]}
+  [ -d "$SHARED_ARGO/$r/crds" ] || { say "no Argo CRDs for $r at $SHARED_ARGO/$r/crds (ARGO_GEN_K8S_EXTRA_CRDS)"; false; }
+  ports+=("$(extra_port "$i")")
+done
 [ "$WITH_CONTROLLER" = 1 ] && ports+=("$ARGO_HEALTH_PORT")
 for p in "${ports[@]}"; do
   if port_in_use "$p"; then say "port $p on 127.0.0.1 is already in use"; false; fi
@@ -122,52 +128,78 @@ start etcd "$ETCD_BIN" --name argo-gen-test --data-dir "$STATE/etcd-data" \
 etcd_ready() { alive_or_fail etcd && curl -sf "http://127.0.0.1:$ETCD_PORT/health"; }
 wait_for 30 "etcd /health" etcd_ready
 
-# --- kube-apiserver -------------------------------------------------------------------------------
+# --- kube-apiserver(s) ----------------------------------------------------------------------------
+# start_apiserver <component> <port> [flags...]. --advertise-address: otherwise it looks for a default-route IP.
+# --endpoint-reconciler-type=none: do not publish a loopback IP in the `kubernetes` Endpoints. ServiceAccount
+# admission is off because no controller-manager creates `default` ServiceAccounts (envtest does the same).
+start_apiserver() {
+  local name=$1 port=$2; shift 2
+  start "$name" "$APISERVER_BIN" \
+    --etcd-servers="http://127.0.0.1:$ETCD_PORT" \
+    --bind-address=127.0.0.1 --advertise-address=127.0.0.1 --secure-port="$port" \
+    --tls-cert-file="$PKI/apiserver.crt" --tls-private-key-file="$PKI/apiserver.key" \
+    --client-ca-file="$PKI/ca.crt" \
+    --token-auth-file="$STATE/tokens.csv" \
+    --authorization-mode=RBAC \
+    --service-account-issuer=https://kubernetes.default.svc.cluster.local \
+    --service-account-key-file="$PKI/sa.pub" --service-account-signing-key-file="$PKI/sa.key" \
+    --service-cluster-ip-range=10.96.0.0/16 \
+    --endpoint-reconciler-type=none \
+    --disable-admission-plugins=ServiceAccount \
+    --cert-dir="$STATE/certs-$name" --profiling=false --v=1 "$@"
+}
 say "starting kube-apiserver on $SERVER"
-# --advertise-address: otherwise it looks for a default-route IP. --endpoint-reconciler-type=none:
-# do not publish a loopback IP in the `kubernetes` Endpoints. ServiceAccount admission is off because
-# no controller-manager creates `default` ServiceAccounts (envtest does the same).
-start kube-apiserver "$APISERVER_BIN" \
-  --etcd-servers="http://127.0.0.1:$ETCD_PORT" \
-  --bind-address=127.0.0.1 --advertise-address=127.0.0.1 --secure-port="$APISERVER_PORT" \
-  --tls-cert-file="$PKI/apiserver.crt" --tls-private-key-file="$PKI/apiserver.key" \
-  --client-ca-file="$PKI/ca.crt" \
-  --token-auth-file="$STATE/tokens.csv" \
-  --authorization-mode=RBAC \
-  --service-account-issuer=https://kubernetes.default.svc.cluster.local \
-  --service-account-key-file="$PKI/sa.pub" --service-account-signing-key-file="$PKI/sa.key" \
-  --service-cluster-ip-range=10.96.0.0/16 \
-  --endpoint-reconciler-type=none \
-  --disable-admission-plugins=ServiceAccount \
-  --cert-dir="$STATE/certs" --profiling=false --v=1
-readyz() { alive_or_fail kube-apiserver && kcurl GET /readyz; }
-wait_for "$TIMEOUT" "kube-apiserver /readyz" readyz
-say "kube-apiserver ready after $((SECONDS - T0))s"
+start_apiserver kube-apiserver "$APISERVER_PORT"
+# The extra ones start alongside (each its own store under its own etcd prefix), so their start-up overlaps.
+for i in "${!EXTRA_CRD_RELEASES[@]}"; do
+  r=${EXTRA_CRD_RELEASES[$i]}
+  say "starting kube-apiserver-$r (Argo $r CRDs) on https://127.0.0.1:$(extra_port "$i")"
+  start_apiserver "kube-apiserver-$r" "$(extra_port "$i")" --etcd-prefix="$(etcd_prefix "$r")"
+done
+# readyz <component> <server>
+readyz() { local SERVER=$2; alive_or_fail "$1" && kcurl GET /readyz; }
+wait_for "$TIMEOUT" "kube-apiserver /readyz" readyz kube-apiserver "$SERVER"
+for i in "${!EXTRA_CRD_RELEASES[@]}"; do
+  r=${EXTRA_CRD_RELEASES[$i]}
+  wait_for "$TIMEOUT" "kube-apiserver-$r /readyz" readyz "kube-apiserver-$r" "https://127.0.0.1:$(extra_port "$i")"
+done
+say "kube-apiserver(s) ready after $((SECONDS - T0))s"
 
 # --- Argo CRDs: the full schemas of the controller's own version ---------------------------------
 # The full CRDs (manifests/base/crds/full, what `manifests/cluster-install` installs) of the same
-# version as the controller, from ../shared (never copied into the repo).
-CRDS=${ARGO_GEN_ARGO_CRDS:-$ARGO_CRDS}
-[ -d "$CRDS" ] || { say "Argo CRDs not found at $CRDS (need ../shared beside the repo)"; false; }
-say "applying Argo CRDs from $CRDS"
-crd_names=()
-for f in "$CRDS"/argoproj.io_*.yaml; do
-  # argoproj.io_workflows.yaml -> workflows.argoproj.io
-  b=$(basename "$f" .yaml); name=${b#argoproj.io_}.argoproj.io
-  # Server-side apply: the full CRDs are too big for client-side apply's annotation. (Sending all 8
-  # in parallel was measured: no faster, the API server is CPU-bound either way.)
-  apply "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/$name" "$f" > /dev/null
-  crd_names+=("$name")
-done
-established() {
-  local n
-  for n in "${crd_names[@]}"; do
-    kcurl GET "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/$n" \
-      | jq -e '.status.conditions[]? | select(.type == "Established" and .status == "True")' > /dev/null || return 1
+# version as the controller, from ../shared (never copied into the repo); an extra API server gets its release's.
+# install_crds <server> <dir>
+install_crds() {
+  local SERVER=$1 dir=$2 f b name crd_names=()
+  [ -d "$dir" ] || { say "Argo CRDs not found at $dir (need ../shared beside the repo)"; return 1; }
+  say "applying Argo CRDs from $dir to $SERVER"
+  for f in "$dir"/argoproj.io_*.yaml; do
+    # argoproj.io_workflows.yaml -> workflows.argoproj.io
+    b=$(basename "$f" .yaml); name=${b#argoproj.io_}.argoproj.io
+    # Server-side apply: the full CRDs are too big for client-side apply's annotation. (Sending all 8
+    # in parallel was measured: no faster, the API server is CPU-bound either way.)
+    apply "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/$name" "$f" > /dev/null
+    crd_names+=("$name")
   done
+  established() {
+    local n
+    for n in "${crd_names[@]}"; do
+      kcurl GET "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/$n" \
+        | jq -e '.status.conditions[]? | select(.type == "Established" and .status == "True")' > /dev/null || return 1
+    done
+  }
+  wait_for 120 "CRDs Established on $SERVER" established
+  say "${#crd_names[@]} CRDs established on $SERVER after $((SECONDS - T0))s"
 }
-wait_for 120 "CRDs Established" established
-say "${#crd_names[@]} CRDs established after $((SECONDS - T0))s"
+install_crds "$SERVER" "${ARGO_GEN_ARGO_CRDS:-$ARGO_CRDS}"
+crd_servers="$ARGO_VERSION=$SERVER"
+# One API server after the other: installing into both at once was tried, and under load a CRD apply then ran past
+# the API server's 60 s request timeout (504), for no gain (the machine is CPU-bound either way).
+for i in "${!EXTRA_CRD_RELEASES[@]}"; do
+  r=${EXTRA_CRD_RELEASES[$i]}
+  install_crds "https://127.0.0.1:$(extra_port "$i")" "$SHARED_ARGO/$r/crds"
+  crd_servers+=" $r=https://127.0.0.1:$(extra_port "$i")"
+done
 
 if [ "$WITH_CONTROLLER" = 1 ]; then
   # --- Argo workflow-controller -------------------------------------------------------------------
@@ -219,6 +251,8 @@ export ARGO_GEN_K8S_ADMIN_TOKEN_FILE='$STATE/admin.token'
 export ARGO_GEN_K8S_DEV_TOKEN_FILE='$STATE/dev.token'
 export ARGO_GEN_K8S_CONTROLLER='$WITH_CONTROLLER'
 export ARGO_GEN_K8S_ARGO_VERSION='$ARGO_VERSION'
+# Each Argo release whose full CRDs an API server of this cluster carries, and that server (same CA and tokens).
+export ARGO_GEN_K8S_CRD_SERVERS='$crd_servers'
 EOF
 trap - ERR INT TERM
 say "cluster ready in $((SECONDS - T0))s; source $STATE/env.sh"
