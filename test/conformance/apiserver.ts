@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 
 /**
- * The second oracle: a Kubernetes API server with Argo's full CRDs (test/cluster/up.sh installs those of the version
- * the cluster runs), asked with a server-side dry-run create, as `kubectl create --dry-run=server` does
+ * The second oracle: a Kubernetes API server with one Argo release's full CRDs (test/cluster/up.sh installs those of
+ * the version the cluster runs, and each extra API server those of its release), asked with a server-side dry-run create, as `kubectl create --dry-run=server` does
  * (`fieldValidation=Strict`, kubectl's default). It enforces what the Go validator does not: the CRDs' OpenAPI schema
  * (types, enums, patterns, required fields) and their CEL rules, and the object metadata rules (name or generateName,
  * DNS-1123 names).
@@ -29,16 +29,21 @@ const PLURALS: Readonly<Record<string, { readonly plural: string; readonly names
   CronWorkflow: { plural: 'cronworkflows', namespaced: true },
 };
 
-/** The test cluster that test/cluster/with-cluster.sh started (its env.sh), or undefined outside one. */
-export function apiServerFromEnv(env: NodeJS.ProcessEnv = process.env): ApiServer | undefined {
-  const { ARGO_GEN_K8S_SERVER: server, ARGO_GEN_K8S_CA: ca, ARGO_GEN_K8S_ADMIN_TOKEN_FILE: token } = env;
-  if (!server || !ca || !token) return undefined;
-  return {
-    server,
-    ca: readFileSync(ca),
-    token: readFileSync(token, 'utf8').trim(),
-    namespace: 'argo-gen-conformance',
-  };
+/**
+ * The API servers of the test cluster that test/cluster/with-cluster.sh started (its env.sh), by the Argo release whose
+ * full CRDs each carries (`ARGO_GEN_K8S_CRD_SERVERS="v4.1.2=https://… v4.0.10=https://…"`); empty outside one.
+ */
+export function apiServersFromEnv(env: NodeJS.ProcessEnv = process.env): Map<string, ApiServer> {
+  const { ARGO_GEN_K8S_CRD_SERVERS: servers, ARGO_GEN_K8S_CA: ca, ARGO_GEN_K8S_ADMIN_TOKEN_FILE: token } = env;
+  const out = new Map<string, ApiServer>();
+  if (!servers || !ca || !token) return out;
+  const common = { ca: readFileSync(ca), token: readFileSync(token, 'utf8').trim(), namespace: 'argo-gen-conformance' };
+  for (const entry of servers.split(/\s+/).filter((e) => e !== '')) {
+    const at = entry.indexOf('=');
+    if (at <= 0) throw new Error(`ARGO_GEN_K8S_CRD_SERVERS: expected <release>=<url>, got '${entry}'`);
+    out.set(entry.slice(0, at), { ...common, server: entry.slice(at + 1) });
+  }
+  return out;
 }
 
 interface Response {

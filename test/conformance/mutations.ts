@@ -21,6 +21,7 @@ import {
   templates,
 } from './mutate.js';
 import { CEL_OPERATORS } from './operators-cel.js';
+import { NAME_OPERATORS } from './operators-names.js';
 import { RULE_OPERATORS } from './operators-rules.js';
 
 /**
@@ -600,7 +601,12 @@ const BASE_OPERATORS: readonly Operator[] = [
 ];
 
 /** Every operator; new ones go at the end, so that the seeds (SEED + index) of the others stay put. */
-export const OPERATORS: readonly Operator[] = [...BASE_OPERATORS, ...RULE_OPERATORS, ...CEL_OPERATORS];
+export const OPERATORS: readonly Operator[] = [
+  ...BASE_OPERATORS,
+  ...RULE_OPERATORS,
+  ...CEL_OPERATORS,
+  ...NAME_OPERATORS,
+];
 
 const LINTED = ['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow'];
 const REFS = /"(templateRef|workflowTemplateRef)"/;

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { listYamlFiles } from '../corpus.js';
 import { EXAMPLES_DIR, REPO_ROOT } from '../paths.js';
 import { type AllowEntry, applyAllowList, readAllowList } from './allow-list.js';
-import { type ApiServer, apiServerFromEnv, dryRunCreate } from './apiserver.js';
+import { type ApiServer, apiServersFromEnv, dryRunCreate } from './apiserver.js';
 import { type ArgoVerdict, accepts, type Comparison, type Corpus, combine, compare } from './compare.js';
 import { generateMutants, mutationSources, writeMutants } from './mutations.js';
 import { buildOracle, runOracle } from './oracle.js';
@@ -28,7 +28,7 @@ export function corpora(): Corpus[] {
 export interface CorpusResult {
   readonly release: ArgoRelease;
   readonly corpus: Corpus;
-  /** Argo's verdicts: the Go oracle's, combined with the API server's when the cluster runs this release. */
+  /** Argo's verdicts: the Go oracle's, combined with those of the API server with this release's full CRDs. */
   readonly argo: readonly ArgoVerdict[];
   readonly apiServer: boolean;
   readonly comparisons?: readonly Comparison[];
@@ -44,37 +44,40 @@ export interface ConformanceResult {
 }
 
 export interface ConformanceOptions {
-  /** The API server oracle; default: the test cluster of the environment (required unless `goOnly`). */
-  readonly apiServer?: ApiServer;
-  /** The Argo release whose full CRDs that API server has (default: $ARGO_GEN_K8S_ARGO_VERSION). */
-  readonly apiServerRelease?: string;
+  /**
+   * The API server oracles by the Argo release whose full CRDs each carries; default: the test cluster's
+   * (apiServersFromEnv). Unless `goOnly`, every release with `fullCrds` needs one.
+   */
+  readonly apiServers?: ReadonlyMap<string, ApiServer>;
   /** Go oracle only (quick local runs): disagreements that the API server explains are then reported as such. */
   readonly goOnly?: boolean;
 }
 
 /**
- * Every corpus through every release's Go oracle, the API server (for the release the test cluster runs) and, where
- * our validate can target the release, `argo-gen validate`. Throws when an oracle cannot run: never a silent skip.
+ * Every corpus through every release's Go oracle, the API server with that release's full CRDs (4.x) and, where our
+ * validate can target the release, `argo-gen validate`. Throws when an oracle cannot run: never a silent skip.
  */
 export async function conformance(options: ConformanceOptions = {}): Promise<ConformanceResult> {
-  const api = options.goOnly ? undefined : (options.apiServer ?? apiServerFromEnv());
-  const apiRelease = options.apiServerRelease ?? process.env.ARGO_GEN_K8S_ARGO_VERSION;
-  if (!options.goOnly && (!api || !apiRelease))
+  const servers = options.goOnly ? new Map<string, ApiServer>() : (options.apiServers ?? apiServersFromEnv());
+  const missing = options.goOnly ? [] : RELEASES.filter((r) => r.fullCrds && !servers.has(r.release));
+  if (missing.length > 0)
     throw new Error(
-      'no API server oracle: run through test/conformance/with-apiserver.sh (`pnpm conformance`, ' +
-        '`pnpm test:conformance`), which starts the test cluster without the controller, or pass --go-only',
+      `no API server oracle with the full CRDs of ${missing.map((r) => r.release).join(', ')}: run through ` +
+        'test/conformance/with-apiserver.sh (`pnpm conformance`, `pnpm test:conformance`), which starts the test ' +
+        'cluster without the controller and one API server per release, or pass --go-only',
     );
   const sets = corpora();
   const ours = new Map<string, OurRun>();
   const results: CorpusResult[] = [];
   for (const release of RELEASES) {
     const bin = buildOracle(release.release);
-    const withApi = api !== undefined && release.release === apiRelease;
+    const api = release.fullCrds ? servers.get(release.release) : undefined;
+    const withApi = api !== undefined;
     for (const corpus of sets) {
       const go = runOracle(bin, corpus.files, REPO_ROOT, withApi);
       const argo = combine(
         go,
-        withApi
+        api
           ? await dryRunCreate(
               api,
               go.map((g) => g.object),
@@ -141,7 +144,7 @@ export function formatReport(result: ConformanceResult, verbose = false): string
     if (rs.length === 0) continue;
     const how = [
       'Go oracle',
-      ...(rs.some((r) => r.apiServer) ? ['API server with the full CRDs'] : []),
+      ...(rs.some((r) => r.apiServer) ? [`API server with the ${release.release} full CRDs`] : []),
       ...(OUR_TARGETS.has(release.argoVersion) ? [] : ['ours not compared (docs/conformance.md, "Versions")']),
     ];
     lines.push(`Argo ${release.argoVersion} (${release.release}; ${how.join('; ')}):`);
