@@ -8,7 +8,8 @@
 #      no Argo controller, no fake kubelet), ARGO_GEN_K8S_READY_TIMEOUT (seconds, default 180),
 #      ARGO_GEN_K8S_EXTRA_CRDS="v4.0.10 ..." (one more API server per release, with its full CRDs; lib.sh).
 # On any failure it stops whatever it started (down.sh) and exits non-zero.
-set -euo pipefail
+# -E: the ERR trap below (stop what was started) also fires for a failure inside a function.
+set -eEuo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 WITH_CONTROLLER=${ARGO_GEN_K8S_CONTROLLER:-1}
 TIMEOUT=${ARGO_GEN_K8S_READY_TIMEOUT:-180}
@@ -132,6 +133,7 @@ wait_for 30 "etcd /health" etcd_ready
 # start_apiserver <component> <port> [flags...]. --advertise-address: otherwise it looks for a default-route IP.
 # --endpoint-reconciler-type=none: do not publish a loopback IP in the `kubernetes` Endpoints. ServiceAccount
 # admission is off because no controller-manager creates `default` ServiceAccounts (envtest does the same).
+# --request-timeout: on a loaded machine (2 cores, load 16) applying a full CRD took over the default 60 s (a 504).
 start_apiserver() {
   local name=$1 port=$2; shift 2
   start "$name" "$APISERVER_BIN" \
@@ -146,6 +148,7 @@ start_apiserver() {
     --service-cluster-ip-range=10.96.0.0/16 \
     --endpoint-reconciler-type=none \
     --disable-admission-plugins=ServiceAccount \
+    --request-timeout=5m \
     --cert-dir="$STATE/certs-$name" --profiling=false --v=1 "$@"
 }
 say "starting kube-apiserver on $SERVER"
@@ -193,8 +196,8 @@ install_crds() {
 }
 install_crds "$SERVER" "${ARGO_GEN_ARGO_CRDS:-$ARGO_CRDS}"
 crd_servers="$ARGO_VERSION=$SERVER"
-# One API server after the other: installing into both at once was tried, and under load a CRD apply then ran past
-# the API server's 60 s request timeout (504), for no gain (the machine is CPU-bound either way).
+# One API server after the other: installing into both at once was tried, for no gain (the machine is CPU-bound
+# either way), and under load a CRD apply then ran past the API server's request timeout.
 for i in "${!EXTRA_CRD_RELEASES[@]}"; do
   r=${EXTRA_CRD_RELEASES[$i]}
   install_crds "https://127.0.0.1:$(extra_port "$i")" "$SHARED_ARGO/$r/crds"
