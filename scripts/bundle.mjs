@@ -6,10 +6,12 @@
 // (plus the CLI's lazily imported command chunks) removes most of that, which is the bulk of the startup target of
 // docs/benchmarks.md.
 //
-// What stays external: every other @argo-gen package (each package's code exists once in a process, so the DSL's
-// values are the same objects whether a template or the CLI imports them), and the third-party dependencies that
-// are large and loaded lazily or not at all on the fast paths (yaml, ajv, ts-morph, esbuild,
-// @kubernetes/client-node). Small or always-loaded ones (zod, commander, ajv-formats' format table) are inlined.
+// What stays external is exactly the package's `dependencies`: every other @argo-gen package (each package's code
+// exists once in a process, so the DSL's values are the same objects whether a template or the CLI imports them), and
+// the third-party libraries that are large and loaded lazily or not at all on the fast paths (the DSL's yaml,
+// ts-morph, esbuild, @kubernetes/client-node). Small or always-loaded ones (zod, commander, ajv-formats' format
+// table, the CLI's yaml) are inlined, and so are devDependencies of the package; test/package-manifests.test.ts
+// holds `dependencies` to what the bundles and the declarations import.
 //
 //   node scripts/bundle.mjs            (run by `pnpm build` after `tsc -b`)
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -75,10 +77,11 @@ async function bundle(name, entries) {
     platform: 'node',
     target: 'node20',
     external,
-    // No source maps: the CLI turns Node's source-map support on so that stack traces (and the DSL's recorded
-    // locations) point at the user's .ts lines, and Node then parses the map of every file a stack passes through
-    // (~70 ms for zod's alone). The bundles are plain, unminified JavaScript, readable in a stack trace as they are.
-    sourcemap: false,
+    // Linked source maps, so that a stack trace through a bundle names our TypeScript (the packages ship src/ for
+    // them). Without sources content: Node parses the map of each module it loads once source maps are on (the CLI
+    // turns them on for the user's templates), and the text would multiply what it parses.
+    sourcemap: 'linked',
+    sourcesContent: false,
     // commander is CommonJS: compiled into an ESM bundle, its require() of Node's built-ins needs a real require.
     ...(name === 'cli' ? { banner: { js: REQUIRE_SHIM }, plugins: [INLINE_YAML] } : {}),
     logLevel: 'warning',

@@ -3,7 +3,7 @@ import type { SourceLocation } from '@argo-gen/model';
 import { type ArgValue, renderArgs } from './args.js';
 import type { Callable } from './callable.js';
 import { deepFreeze } from './internal/freeze.js';
-import { captureSite } from './internal/source.js';
+import { type CallSite, captureSite, defineSource } from './internal/source.js';
 import { type ParamSpec, type ValueOf, type WorkflowParams, workflowSpecsOf } from './params.js';
 import type { Ref } from './ref.js';
 import type { Hook } from './task.js';
@@ -89,7 +89,7 @@ export function workflowTemplate<const P extends ParamSpecs = Record<never, neve
   name: string,
   options: WorkflowOptions<P>,
 ): WorkflowTemplateValue<P> {
-  return deepFreeze({ kind: 'WorkflowTemplate', name, options, source: captureSite()() });
+  return locatedValue({ kind: 'WorkflowTemplate', name, options }, captureSite());
 }
 
 /** A ClusterWorkflowTemplate: like a WorkflowTemplate, visible to every namespace. */
@@ -97,7 +97,7 @@ export function clusterWorkflowTemplate<const P extends ParamSpecs = Record<neve
   name: string,
   options: Omit<WorkflowOptions<P>, 'namespace'>,
 ): WorkflowTemplateValue<P> {
-  return deepFreeze({ kind: 'ClusterWorkflowTemplate', name, options, source: captureSite()() });
+  return locatedValue({ kind: 'ClusterWorkflowTemplate', name, options }, captureSite());
 }
 
 /** A Workflow with its own templates; give `generateName` (e.g. `'deploy-'`) to let Kubernetes pick the name. */
@@ -105,7 +105,7 @@ export function workflow<const P extends ParamSpecs = Record<never, never>>(
   id: { readonly name: string } | { readonly generateName: string },
   options: WorkflowOptions<P>,
 ): WorkflowValue<P> {
-  return deepFreeze({ kind: 'Workflow', ...id, options, source: captureSite()() });
+  return locatedValue({ kind: 'Workflow', ...id, options }, captureSite());
 }
 
 type ArgsFor<P extends ParamSpecs> = {
@@ -135,14 +135,16 @@ export function workflowFrom<P extends ParamSpecs>(
     false,
     { what: `${template.kind} '${template.name}'`, noun: 'parameter' },
   );
-  return deepFreeze({
-    kind: 'Workflow',
-    ...id,
-    options: { ...metadata, params: template.options.params } as WorkflowOptions<P>,
-    workflowTemplateRef: { name: template.name, clusterScope: template.kind === 'ClusterWorkflowTemplate' },
-    arguments: rendered,
-    source: site(),
-  });
+  return locatedValue(
+    {
+      kind: 'Workflow',
+      ...id,
+      options: { ...metadata, params: template.options.params } as WorkflowOptions<P>,
+      workflowTemplateRef: { name: template.name, clusterScope: template.kind === 'ClusterWorkflowTemplate' },
+      arguments: rendered,
+    },
+    site,
+  );
 }
 
 /** A CronWorkflow: runs the workflow on a schedule (Argo v4 `schedules`). */
@@ -151,5 +153,16 @@ export function cronWorkflow<const P extends ParamSpecs = Record<never, never>>(
   cron: CronOptions,
   options: WorkflowOptions<P>,
 ): CronWorkflowValue<P> {
-  return deepFreeze({ kind: 'CronWorkflow', name, cron, options, source: captureSite()() });
+  return locatedValue({ kind: 'CronWorkflow', name, cron, options }, captureSite());
+}
+
+/**
+ * The frozen value with its `source` read from `site` when first asked for (as templates and tasks do). Formatting
+ * the stack is what costs: Node source-maps every frame of it, and decoding a bundle's map for the DSL's own frames
+ * took about a fifth of a cold `argo-gen generate`. A clean run never asks.
+ */
+function locatedValue<T extends object>(value: T, site: CallSite): T & { readonly source?: SourceLocation } {
+  for (const key in value) if (Object.hasOwn(value, key)) deepFreeze(value[key]);
+  defineSource(value, site);
+  return Object.freeze(value);
 }

@@ -1,0 +1,93 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packageImports } from './package-imports.js';
+import { REPO_ROOT } from './paths.js';
+
+// What a team repository installs: each published package's manifest against what its built files really import.
+// Needs `pnpm build` first (the test command builds).
+const PUBLISHED = ['model', 'dsl', 'steps', 'kube', 'cli'];
+
+interface Manifest {
+  readonly name: string;
+  readonly version: string;
+  readonly private?: boolean;
+  readonly license?: string;
+  readonly engines?: { readonly node?: string };
+  readonly files?: readonly string[];
+  readonly exports?: Record<string, { readonly types?: string; readonly default?: string }>;
+  readonly bin?: Record<string, string>;
+  readonly dependencies?: Record<string, string>;
+}
+
+const dirOf = (p: string) => path.join(REPO_ROOT, 'packages', p);
+const manifestOf = (p: string) => JSON.parse(readFileSync(path.join(dirOf(p), 'package.json'), 'utf8')) as Manifest;
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return jsFiles(full);
+    return e.name.endsWith('.js') ? [full] : [];
+  });
+}
+
+describe.each(PUBLISHED)('@argo-gen/%s as published', (p) => {
+  const dir = dirOf(p);
+  const manifest = manifestOf(p);
+
+  it('lists exactly the dependencies its bundles load and its declarations name', () => {
+    const { runtime, types } = packageImports(dir);
+    const needed = [...new Set([...runtime, ...types])].sort();
+    expect(Object.keys(manifest.dependencies ?? {}).sort()).toEqual(needed);
+  });
+
+  it('has typed exports, a README, a license, engines and files that exist', () => {
+    expect(manifest.private).toBeUndefined();
+    expect(manifest.license).toBe('Apache-2.0');
+    expect(manifest.engines?.node).toBe(
+      JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).engines.node,
+    );
+    expect(existsSync(path.join(dir, 'README.md'))).toBe(true);
+    for (const entry of Object.values(manifest.exports ?? {})) {
+      expect(entry.types).toMatch(/\.d\.ts$/);
+      expect(existsSync(path.join(dir, entry.types as string))).toBe(true);
+      expect(existsSync(path.join(dir, entry.default as string))).toBe(true);
+    }
+    for (const f of manifest.files ?? []) expect(existsSync(path.join(dir, f))).toBe(true);
+    for (const bin of Object.values(manifest.bin ?? {})) {
+      expect(readFileSync(path.join(dir, bin), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    }
+  });
+
+  it('maps every bundle back to TypeScript that the package ships', () => {
+    const shipped = (manifest.files ?? []).map((f) => path.join(dir, f));
+    let mapped = 0;
+    for (const js of jsFiles(path.join(dir, 'dist'))) {
+      const url = /\n\/\/# sourceMappingURL=(\S+)\n?$/.exec(readFileSync(js, 'utf8'))?.[1];
+      expect(url, js).toBe(`${path.basename(js)}.map`);
+      const map = JSON.parse(readFileSync(`${js}.map`, 'utf8')) as { sources: string[] };
+      const own = map.sources.map((s) => path.resolve(path.dirname(js), s)).filter((s) => !s.includes('node_modules'));
+      mapped += own.length;
+      for (const source of own) {
+        expect(existsSync(source), source).toBe(true);
+        expect(
+          shipped.some((f) => source.startsWith(`${f}${path.sep}`)),
+          source,
+        ).toBe(true);
+      }
+    }
+    // A chunk may hold only an inlined library (whose sources are not ours to ship); the package's own code is mapped.
+    expect(mapped).toBeGreaterThan(0);
+  });
+});
+
+describe('the release', () => {
+  it('versions the published packages together (one fixed changesets group, one version)', () => {
+    const config = JSON.parse(readFileSync(path.join(REPO_ROOT, '.changeset', 'config.json'), 'utf8')) as {
+      fixed: string[][];
+    };
+    const names = PUBLISHED.map((p) => manifestOf(p).name).sort();
+    expect(config.fixed.map((g) => [...g].sort())).toEqual([names]);
+    expect(new Set(PUBLISHED.map((p) => manifestOf(p).version)).size).toBe(1);
+  });
+});
