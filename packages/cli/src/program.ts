@@ -159,6 +159,25 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(await graphCommand(file, opts, io));
     });
 
+  program
+    .command('init')
+    .description('Scaffold a team repository: package.json, a first template and its YAML, a CI job running check')
+    .argument('[dir]', 'the repository directory (default: the current directory; created if missing)')
+    .addOption(
+      new Option('--ci <provider>', 'the CI job to write (default: detected, else github)').choices([
+        'github',
+        'gitlab',
+      ]),
+    )
+    .addHelpText(
+      'after',
+      '\nNever overwrites a file: existing ones are named and left alone, so running it again changes nothing.',
+    )
+    .action(async (dir: string | undefined, opts: { ci?: 'github' | 'gitlab' }) => {
+      const { initCommand } = await import('./commands/init.js');
+      setExit(initCommand(dir, opts, io));
+    });
+
   addClusterCommands(program, io, setExit);
 
   return program;
