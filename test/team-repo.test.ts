@@ -15,7 +15,17 @@ mkdirSync(CACHE, { recursive: true });
 const base = mkdtempSync(path.join(CACHE, 'team-repo-'));
 const team = path.join(base, 'team');
 // Removing an installed node_modules takes a while on a busy machine.
-afterAll(() => rmSync(base, { recursive: true, force: true }), 300_000);
+afterAll(() => {
+  rmSync(base, { recursive: true, force: true });
+  // npx installed the tarballs into its own directory of the npm cache, keyed by their paths: this run's only.
+  const npx = path.join(CACHE, 'npm-cache', '_npx');
+  for (const d of existsSync(npx) ? readdirSync(npx) : []) {
+    const manifest = path.join(npx, d, 'package.json');
+    if (existsSync(manifest) && readFileSync(manifest, 'utf8').includes(base)) {
+      rmSync(path.join(npx, d), { recursive: true, force: true });
+    }
+  }
+}, 300_000);
 
 /** The environment of a team's shell: none of the npm_* variables a workspace script runner may have set. */
 const ENV = {
