@@ -34,7 +34,7 @@ const yaml = toYaml(doc);
 process.stdout.write(JSON.stringify({ errors, kind: doc.kind, depends: yaml.includes('depends: build') }));
 `;
 
-describe('the published packages (dist)', () => {
+describe('the published packages (dist)', { timeout: 600_000 }, () => {
   it('type-check in a consumer project (strict, library declarations checked) and run from the bundles', () => {
     writeFileSync(path.join(dir, 'consumer.ts'), CONSUMER);
     writeFileSync(
