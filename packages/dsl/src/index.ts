@@ -4,9 +4,9 @@
 export { securityException } from '@argo-gen/model';
 export type { ArgFor, Args, ArgValue } from './args.js';
 export type { Callable, TemplateRef } from './callable.js';
-export { collectTemplates, declarationsCalled } from './collect.js';
+export { declarationsCalled } from './collect.js';
 export { Condition, expr, type Operand, when } from './conditions.js';
-export { type DagEntry, type DagOptions, dag, findCycle } from './dag.js';
+export { type DagEntry, type DagOptions, dag } from './dag.js';
 export { type DeclarationNotes, declarationOf, declarationsModule, descriptionsOf } from './declarations-module.js';
 export {
   type DeclaredArtifact,
@@ -108,4 +108,4 @@ export {
   workflowFrom,
   workflowTemplate,
 } from './workflow.js';
-export { compareKeys, toYaml } from './yaml.js';
+export { toYaml } from './yaml.js';

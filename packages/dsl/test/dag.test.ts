@@ -1,7 +1,7 @@
 import type * as model from '@argo-gen/model';
 import { describe, expect, it } from 'vitest';
-import { dependsOf } from '../src/dag.js';
-import { and, dag, findCycle, not, or, synth, type Task, task, workflowTemplate } from '../src/index.js';
+import { dependsOf, findCycle } from '../src/dag.js';
+import { and, dag, not, or, synth, type Task, task, workflowTemplate } from '../src/index.js';
 import { echo, errorOf, fileOf, issuesOf, lineHere } from './helpers.js';
 
 const hello = (name: string, extra: object = {}) => task(name, echo, { args: { who: name }, ...extra });

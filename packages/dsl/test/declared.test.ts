@@ -1,8 +1,8 @@
 import type * as model from '@argo-gen/model';
 import { lintDocument } from '@argo-gen/model';
 import { describe, expect, it } from 'vitest';
+import { collectTemplates } from '../src/collect.js';
 import {
-  collectTemplates,
   dag,
   declarationOf,
   declarationsCalled,
