@@ -1,17 +1,33 @@
-import { isRef, type Ref } from './ref.js';
-import { renderInExpression, token } from './tokens.js';
+import {
+  CONVERT_HINT,
+  checkOperand,
+  describe,
+  inExpr,
+  inGovaluate,
+  type Operand,
+  type Scalar,
+  typeError,
+  typeOf,
+} from './operands.js';
+import { isRef, Ref, type ValueType } from './ref.js';
 
 /**
- * `when` conditions. Argo substitutes `{{…}}` and evaluates the result with govaluate, so string operands are quoted
- * and numbers are not: `eq(perf.outputs.parameters.verdict, 'pass')` renders
- * `'{{tasks.perf.outputs.parameters.verdict}}' == 'pass'`.
+ * A typed condition, kept in both of Argo's expression languages: `text` for a `when` (substituted, then govaluate:
+ * `'{{tasks.t.outputs.parameters.verdict}}' == 'pass'`), `exprText` for expr-lang (inside `expr```, or a hook's
+ * `expression`: `tasks.t.outputs.parameters.verdict == 'pass'`). See operands.ts for how each reads a typed value.
  */
+// Symbol.for, not Symbol(): a template compiled by the CLI may use another copy of this package than the CLI itself.
+const CONDITION_BRAND = Symbol.for('argo-gen.Condition');
+
 export class Condition {
+  declare readonly [CONDITION_BRAND]: true;
   readonly text: string;
+  readonly exprText: string;
   readonly precedence: 0 | 1 | 2 | 3;
 
-  constructor(text: string, precedence: 0 | 1 | 2 | 3) {
+  constructor(text: string, exprText: string, precedence: 0 | 1 | 2 | 3) {
     this.text = text;
+    this.exprText = exprText;
     this.precedence = precedence;
     Object.freeze(this);
   }
@@ -21,53 +37,126 @@ export class Condition {
   }
 }
 
-export type Operand = string | number | boolean | Ref;
+Object.defineProperty(Condition.prototype, CONDITION_BRAND, { value: true });
 
-function quote(s: string): string {
-  return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+export function isCondition(value: unknown): value is Condition {
+  return (
+    typeof value === 'object' && value !== null && (value as { [CONDITION_BRAND]?: unknown })[CONDITION_BRAND] === true
+  );
 }
 
-function operand(value: Operand, numeric: boolean): string {
-  if (isRef(value)) return numeric ? String(value) : `'${String(value)}'`;
-  if (typeof value === 'string') return quote(value);
-  return String(value);
+/** The type both sides are read as, or an error naming both when they cannot be compared. */
+function comparedType(
+  name: string,
+  left: Operand | Ref<unknown>,
+  right: Operand | Ref<unknown>,
+  ordering: boolean,
+): ValueType {
+  const l = typeOf(left);
+  const r = typeOf(right);
+  if (ordering) {
+    for (const [v, t] of [
+      [left, l],
+      [right, r],
+    ] as const)
+      if (t !== undefined && t !== 'number')
+        throw typeError(`when.${name}()`, `orders numbers only, got ${describe(v, t)}; ${CONVERT_HINT}`);
+    return 'number';
+  }
+  if (l !== undefined && r !== undefined && l !== r)
+    throw typeError(
+      `when.${name}()`,
+      `cannot compare ${describe(left, l)} with ${describe(right, r)}; ${CONVERT_HINT}`,
+    );
+  return l ?? r ?? 'string';
 }
 
-function compare(op: string) {
-  return (left: Operand, right: Operand): Condition => {
-    const numeric = typeof left === 'number' || typeof right === 'number' || op.startsWith('<') || op.startsWith('>');
-    return new Condition(`${operand(left, numeric)} ${op} ${operand(right, numeric)}`, 3);
+// Typed: the left operand fixes the type (a handle's declared type, an enum's values) and the right must match it.
+// A handle the DSL cannot type (a `withParam` item's field) may stand on the left, compared as what the right is.
+type Compare = <T extends Scalar>(left: Operand<T> | Ref<unknown>, right: NoInfer<Operand<T>>) => Condition;
+type Order = (left: Operand<number>, right: Operand<number>) => Condition;
+/** A string, or a handle of type string or of a type the DSL cannot see; never a number or boolean handle. */
+type StringOperand<R> = R extends Ref<infer V> ? (unknown extends V ? R : [V] extends [string] ? R : never) : R;
+
+function compare(name: string, op: string, ordering: boolean): Compare & Order {
+  return (left: Operand | Ref<unknown>, right: Operand | Ref<unknown>): Condition => {
+    const what = `when.${name}()`;
+    checkOperand(what, left);
+    checkOperand(what, right);
+    const type = comparedType(name, left, right, ordering);
+    return new Condition(
+      `${inGovaluate(left, type, what)} ${op} ${inGovaluate(right, type, what)}`,
+      `${inExpr(left, type, what)} ${op} ${inExpr(right, type, what)}`,
+      3,
+    );
   };
 }
 
-const wrap = (c: Condition, min: number) => (c.precedence < min ? `(${c.text})` : c.text);
+const wrap = (text: string, c: Condition, min: number) => (c.precedence < min ? `(${text})` : text);
+/** and/or/not take typed conditions only (a string there would be govaluate text in an expr-lang expression). */
+function checkParts(what: string, parts: readonly unknown[]): void {
+  if (parts.length === 0) throw typeError(what, 'needs at least one condition');
+  for (const p of parts)
+    if (!isCondition(p))
+      throw typeError(what, `takes conditions (when.eq(…), …), got ${JSON.stringify(p) ?? typeof p}`);
+}
+
+function join(parts: readonly Condition[], op: string, min: number, precedence: 0 | 1): Condition {
+  checkParts(op === '&&' ? 'when.and()' : 'when.or()', parts);
+  return new Condition(
+    parts.map((p) => wrap(p.text, p, min)).join(` ${op} `),
+    parts.map((p) => wrap(p.exprText, p, min)).join(` ${op} `),
+    precedence,
+  );
+}
 
 export const when = Object.freeze({
-  eq: compare('=='),
-  ne: compare('!='),
-  gt: compare('>'),
-  ge: compare('>='),
-  lt: compare('<'),
-  le: compare('<='),
-  /** Regular-expression match (govaluate `=~`). */
-  matches: (left: Operand, pattern: string) => new Condition(`${operand(left, false)} =~ ${quote(pattern)}`, 3),
-  and: (...parts: Condition[]) => new Condition(parts.map((p) => wrap(p, 2)).join(' && '), 1),
-  or: (...parts: Condition[]) => new Condition(parts.map((p) => wrap(p, 1)).join(' || '), 0),
+  /** Equality of two values of one type: strings (and enums, whose values are checked), numbers or booleans. */
+  eq: compare('eq', '==', false) as Compare,
+  ne: compare('ne', '!=', false) as Compare,
+  /** Numeric ordering: both sides numbers (a `param.number()`, an output declared `type: 'number'`, `asNumber(h)`). */
+  gt: compare('gt', '>', true) as Order,
+  ge: compare('ge', '>=', true) as Order,
+  lt: compare('lt', '<', true) as Order,
+  le: compare('le', '<=', true) as Order,
+  /** Regular-expression match of a string (govaluate `=~`, expr-lang `matches`). */
+  matches: <R extends Operand<string> | Ref<unknown>>(left: R & StringOperand<R>, pattern: string): Condition => {
+    checkOperand('when.matches()', left);
+    checkOperand('when.matches()', pattern);
+    const type = typeOf(left);
+    if (type !== undefined && type !== 'string')
+      throw typeError('when.matches()', `matches strings only, got ${describe(left, type)}`);
+    return new Condition(
+      `${inGovaluate(left, 'string', 'when.matches()')} =~ ${inGovaluate(pattern, 'string', 'when.matches()')}`,
+      `${inExpr(left, 'string', 'when.matches()')} matches ${inExpr(pattern, 'string', 'when.matches()')}`,
+      3,
+    );
+  },
+  and: (...parts: Condition[]) => join(parts, '&&', 2, 1),
+  or: (...parts: Condition[]) => join(parts, '||', 1, 0),
   // govaluate's `!` binds tighter than comparisons: `!a == b` is `(!a) == b`, so the operand is always parenthesised.
-  not: (part: Condition) => new Condition(`!(${part.text})`, 2),
-  /** A boolean-valued handle used as a condition (`{{…}}` that substitutes to true or false). */
-  truthy: (ref: Ref) => new Condition(`${String(ref)} == true`, 3),
+  not: (part: Condition): Condition => {
+    checkParts('when.not()', [part]);
+    return new Condition(`!(${part.text})`, `!(${part.exprText})`, 2);
+  },
+  /** A boolean handle as a condition (`'{{x}}' == 'true'` in a `when`, `x == 'true'` in expr-lang). */
+  truthy: (ref: Ref<boolean>): Condition => {
+    const type = isRef(ref) ? ref.valueType : undefined;
+    if (!isRef(ref) || (type !== undefined && type !== 'boolean'))
+      throw typeError('when.truthy()', `takes a boolean handle, got ${describe(ref, type)}; ${CONVERT_HINT}`);
+    return new Condition(`'${String(ref)}' == 'true'`, inExpr(ref, 'boolean', 'when.truthy()'), 3);
+  },
 });
 
 /**
- * An expr-lang expression, rendered as `{{= … }}`. Handles inside it become expression paths:
- * ``expr`${perf.outputs.parameters.p95} < 300` `` renders `{{=tasks.perf.outputs.parameters.p95 < 300}}`.
+ * The same handle read as a number: for a value the DSL cannot type (a script's `outputs.result`, a loop item) that
+ * the workflow knows to be a number. Expressions then convert it (`asFloat(…)`) and compare it as one.
  */
-export function expr(strings: TemplateStringsArray, ...values: (Ref | string | number | boolean)[]): string {
-  let text = strings[0] ?? '';
-  values.forEach((v, i) => {
-    text +=
-      (isRef(v) ? v.exprPath : typeof v === 'string' ? renderInExpression(v) : String(v)) + (strings[i + 1] ?? '');
-  });
-  return token(`=${text}`);
+export function asNumber(ref: Ref<unknown> | Ref<string>): Ref<number> {
+  return new Ref<number>(ref.path, 'number');
+}
+
+/** The same handle read as a boolean (`"true"`/`"false"`); see asNumber. */
+export function asBoolean(ref: Ref<unknown> | Ref<string>): Ref<boolean> {
+  return new Ref<boolean>(ref.path, 'boolean');
 }

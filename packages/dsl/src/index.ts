@@ -5,7 +5,7 @@ export { securityException } from '@argo-gen/model';
 export type { ArgFor, Args, ArgValue } from './args.js';
 export type { Callable, TemplateRef } from './callable.js';
 export { declarationsCalled } from './collect.js';
-export { Condition, expr, type Operand, when } from './conditions.js';
+export { asBoolean, asNumber, Condition, when } from './conditions.js';
 export { type DagEntry, type DagOptions, dag } from './dag.js';
 export { type DeclarationNotes, declarationOf, declarationsModule, descriptionsOf } from './declarations-module.js';
 export {
@@ -31,7 +31,9 @@ export {
   Selector,
   workflowEventBinding,
 } from './event-binding.js';
+export { type ExprValue, expr } from './expr.js';
 export type { Item, ParamItem } from './item.js';
+export type { Operand } from './operands.js';
 export {
   type OutputArtifactSpec,
   type OutputHandles,
@@ -54,7 +56,7 @@ export {
   type WorkflowParams,
   workflowParams,
 } from './params.js';
-export { isRef, node, pod, Ref, raw, retries, type Value, workflow as globals } from './ref.js';
+export { isRef, node, pod, Ref, raw, retries, type Value, type ValueType, workflow as globals } from './ref.js';
 export { type StepEntry, steps } from './steps.js';
 export {
   type Linter,

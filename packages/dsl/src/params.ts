@@ -2,7 +2,7 @@ import { ArgoGenError, issue } from '@argo-gen/model';
 import { setKey } from './internal/set-key.js';
 import { captureSite } from './internal/source.js';
 import { literalProblem } from './literal-check.js';
-import { handleAt, type Ref } from './ref.js';
+import { type Ref, typedHandleAt } from './ref.js';
 
 export type ParamType = 'string' | 'number' | 'boolean';
 
@@ -125,7 +125,13 @@ export function inputs<const S extends InputSpecs>(specs: S): Inputs<S> {
   for (const name in specs) {
     const spec = specs[name];
     if (spec === undefined || !Object.hasOwn(specs, name)) continue;
-    setKey(handles, name, handleAt('inputs', spec.kind === 'param' ? 'parameters' : 'artifacts', name));
+    setKey(
+      handles,
+      name,
+      spec.kind === 'param'
+        ? typedHandleAt(spec.type, 'inputs', 'parameters', name)
+        : typedHandleAt(undefined, 'inputs', 'artifacts', name),
+    );
   }
   return Object.freeze(handles) as Inputs<S>;
 }
@@ -143,7 +149,8 @@ export type WorkflowParams<S extends Readonly<Record<string, ParamSpec>> = Reado
 /** Workflow-level parameters (`spec.arguments.parameters`) with handles `{{workflow.parameters.x}}`. */
 export function workflowParams<const S extends Readonly<Record<string, ParamSpec>>>(specs: S): WorkflowParams<S> {
   const handles: Record<string | symbol, unknown> = { [WF_SPEC]: specs };
-  for (const name of Object.keys(specs)) setKey(handles, name, handleAt('workflow', 'parameters', name));
+  for (const name of Object.keys(specs))
+    setKey(handles, name, typedHandleAt(specs[name]?.type, 'workflow', 'parameters', name));
   return Object.freeze(handles) as WorkflowParams<S>;
 }
 

@@ -7,6 +7,9 @@ import { rawToken, token } from './tokens.js';
  */
 const REF_BRAND = Symbol.for('argo-gen.Ref');
 
+/** What a handle's value means, as declared (Argo passes every value as a string): how expressions must read it. */
+export type ValueType = 'string' | 'number' | 'boolean';
+
 export class Ref<T = unknown> {
   /** The dotted path Argo resolves, e.g. `tasks.build.outputs.parameters.digest`. */
   readonly path: readonly string[];
@@ -18,10 +21,18 @@ export class Ref<T = unknown> {
     return typeof value === 'object' && value !== null && (value as { [REF_BRAND]?: unknown })[REF_BRAND] === true;
   }
   declare readonly __type?: T;
+  /**
+   * The declared type, when known (a parameter's `param.number()`, an output's `type`, `exitCode`): expressions
+   * convert number and boolean handles as Argo allows and refuse comparisons across types. Undefined for values
+   * whose type the DSL cannot see (a loop item, a raw template's output): they take the type they are compared with.
+   */
+  declare readonly valueType?: ValueType;
 
-  constructor(path: readonly string[]) {
+  constructor(path: readonly string[], valueType?: ValueType) {
     // A frozen path cannot change, so it is kept as it is; any other is copied, as the caller may change theirs.
     this.path = Object.isFrozen(path) ? path : Object.freeze([...path]);
+    // Only when known: most handles have no declared type, and a DAG of thousands of tasks makes many of them.
+    if (valueType !== undefined) (this as { valueType?: ValueType }).valueType = valueType;
     // Subclasses add their own fields, then freeze.
     if (new.target === Ref) Object.freeze(this);
   }
@@ -54,6 +65,11 @@ export function handleAt<T = unknown>(...path: string[]): Ref<T> {
   return new Ref<T>(Object.freeze(path));
 }
 
+/** A handle on `path` whose value has a declared type. */
+export function typedHandleAt<T = unknown>(valueType: ValueType | undefined, ...path: string[]): Ref<T> {
+  return new Ref<T>(Object.freeze(path), valueType);
+}
+
 /** Values a template argument or field accepts: the literal, or a handle that yields it at run time. */
 export type Value<T> = T | Ref<T> | Ref<string> | Ref<unknown>;
 
@@ -71,23 +87,23 @@ export function isRef(value: unknown): value is Ref {
 
 /** Argo's global variables, as handles. */
 export const workflow = Object.freeze({
-  name: new Ref<string>(['workflow', 'name']),
-  namespace: new Ref<string>(['workflow', 'namespace']),
-  uid: new Ref<string>(['workflow', 'uid']),
-  serviceAccountName: new Ref<string>(['workflow', 'serviceAccountName']),
-  status: new Ref<string>(['workflow', 'status']),
-  failures: new Ref<string>(['workflow', 'failures']),
-  duration: new Ref<string>(['workflow', 'duration']),
-  creationTimestamp: new Ref<string>(['workflow', 'creationTimestamp']),
-  mainEntrypoint: new Ref<string>(['workflow', 'mainEntrypoint']),
+  name: new Ref<string>(['workflow', 'name'], 'string'),
+  namespace: new Ref<string>(['workflow', 'namespace'], 'string'),
+  uid: new Ref<string>(['workflow', 'uid'], 'string'),
+  serviceAccountName: new Ref<string>(['workflow', 'serviceAccountName'], 'string'),
+  status: new Ref<string>(['workflow', 'status'], 'string'),
+  failures: new Ref<string>(['workflow', 'failures'], 'string'),
+  duration: new Ref<string>(['workflow', 'duration'], 'string'),
+  creationTimestamp: new Ref<string>(['workflow', 'creationTimestamp'], 'string'),
+  mainEntrypoint: new Ref<string>(['workflow', 'mainEntrypoint'], 'string'),
   /** CronWorkflows: the time the run was scheduled for. */
-  scheduledTime: new Ref<string>(['workflow', 'scheduledTime']),
-  priority: new Ref<string>(['workflow', 'priority']),
-  label: (key: string) => new Ref<string>(['workflow', 'labels', key]),
-  annotation: (key: string) => new Ref<string>(['workflow', 'annotations', key]),
+  scheduledTime: new Ref<string>(['workflow', 'scheduledTime'], 'string'),
+  priority: new Ref<string>(['workflow', 'priority'], 'string'),
+  label: (key: string) => new Ref<string>(['workflow', 'labels', key], 'string'),
+  annotation: (key: string) => new Ref<string>(['workflow', 'annotations', key], 'string'),
 });
 
 /** Per-pod and per-node variables available inside a template. */
-export const pod = Object.freeze({ name: new Ref<string>(['pod', 'name']) });
-export const node = Object.freeze({ name: new Ref<string>(['node', 'name']) });
-export const retries = new Ref<number>(['retries']);
+export const pod = Object.freeze({ name: new Ref<string>(['pod', 'name'], 'string') });
+export const node = Object.freeze({ name: new Ref<string>(['node', 'name'], 'string') });
+export const retries = new Ref<number>(['retries'], 'number');

@@ -2,7 +2,7 @@ import type * as model from '@argo-gen/model';
 import type { SourceLocation } from '@argo-gen/model';
 import { type Args, type ArgValue, renderArgs } from './args.js';
 import { type Callable, targetOf } from './callable.js';
-import type { Condition } from './conditions.js';
+import { type Condition, isCondition } from './conditions.js';
 import { TASK_DEPENDENCIES, taskDependencies } from './data-deps.js';
 import { type Depends, dependsAtom, type ResultAtoms, type TaskResult } from './depends.js';
 import { deepFreeze } from './internal/freeze.js';
@@ -11,7 +11,7 @@ import { type CallSite, captureSite, defineSource } from './internal/source.js';
 import { type Item, itemHandle, type ParamItem } from './item.js';
 import type { OutputHandles, OutputSpecs } from './outputs.js';
 import type { InputSpecs } from './params.js';
-import { handleAt, type Ref } from './ref.js';
+import { handleAt, type Ref, typedHandleAt, type ValueType } from './ref.js';
 import type { WithRefs } from './with-refs.js';
 
 /** A lifecycle hook: run a template when the task starts running, or on exit, or when an expression holds. */
@@ -115,10 +115,13 @@ function outputHandles(prefix: string, name: string, specs: OutputSpecs): Output
   const parameters: Record<string, Ref> = {};
   const artifacts: Record<string, Ref> = {};
   for (const [key, spec] of Object.entries(specs)) {
-    const handle = handleAt(prefix, name, 'outputs', spec.kind === 'parameter' ? 'parameters' : 'artifacts', key);
+    const handle =
+      spec.kind === 'parameter'
+        ? typedHandleAt(spec.type ?? 'string', prefix, name, 'outputs', 'parameters', key)
+        : handleAt(prefix, name, 'outputs', 'artifacts', key);
     setKey(spec.kind === 'parameter' ? parameters : artifacts, key, handle);
   }
-  return { parameters, artifacts, result: handleAt(prefix, name, 'outputs', 'result') };
+  return { parameters, artifacts, result: typedHandleAt('string', prefix, name, 'outputs', 'result') };
 }
 
 /** Raw templates declare nothing the DSL can see, so any output name is allowed on them. */
@@ -131,7 +134,7 @@ function looseOutputs(prefix: string, name: string): OutputHandles<OutputSpecs> 
   return {
     parameters: make('parameters'),
     artifacts: make('artifacts'),
-    result: handleAt(prefix, name, 'outputs', 'result'),
+    result: typedHandleAt('string', prefix, name, 'outputs', 'result'),
   };
 }
 
@@ -153,19 +156,19 @@ function prefixOf(c: Call): string {
  */
 const CALL_HANDLES: object = Object.freeze(
   Object.create(Object.prototype, {
-    status: handleGetter('status'),
-    exitCode: handleGetter('exitCode'),
-    id: handleGetter('id'),
-    startedAt: handleGetter('startedAt'),
-    finishedAt: handleGetter('finishedAt'),
-    ip: handleGetter('ip'),
+    status: handleGetter('status', 'string'),
+    exitCode: handleGetter('exitCode', 'number'),
+    id: handleGetter('id', 'string'),
+    startedAt: handleGetter('startedAt', 'string'),
+    finishedAt: handleGetter('finishedAt', 'string'),
+    ip: handleGetter('ip', 'string'),
   }),
 );
 
-function handleGetter(field: string): PropertyDescriptor {
+function handleGetter(field: string, valueType: ValueType): PropertyDescriptor {
   return {
     get(this: Call) {
-      return handleAt(prefixOf(this), this.name, field);
+      return typedHandleAt(valueType, prefixOf(this), this.name, field);
     },
   };
 }
@@ -230,7 +233,9 @@ function buildCall(kind: 'task' | 'step', name: string, callee: Callable, option
             {
               template: h.template,
               arguments: hookArgs,
-              expression: h.expression === undefined ? undefined : String(h.expression),
+              // A hook's expression is expr-lang evaluated as it stands (no substitution first): a typed condition
+              // gives its expr-lang form.
+              expression: isCondition(h.expression) ? h.expression.exprText : h.expression,
             },
           ];
         }),
