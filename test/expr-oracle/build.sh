@@ -41,19 +41,7 @@ printf '{"Replace":{"%s/should_execute.go":"%s"}}\n' "$here" "$should_execute" >
 
 src_sha="$({ cat go.mod go.sum "$src/COMMIT" "$should_execute"; ls *.go | grep -v '_test\.go$' | LC_ALL=C sort | xargs cat
   go env GOVERSION; } | sha256sum | cut -c1-16)"
-out_dir="${ARGO_GEN_EXPR_ORACLE_BIN:-$HOME/.cache/argo-gen-expr-oracle}/$src_sha"
-bin="$out_dir/expr-oracle"
-if [ -x "$bin" ]; then
-  echo "$bin"
-  exit 0
-fi
-
-mkdir -p "$out_dir"
-echo "expr-oracle/build.sh: building into $out_dir ..." >&2
-# A temporary name and a rename: an interrupted build never leaves a half-written binary the check above accepts.
-tmp="$bin.tmp.$$"
-trap 'rm -rf "$work" "$tmp"' EXIT
-CGO_ENABLED=0 GOFLAGS="${GOFLAGS:+$GOFLAGS }-p=2 -mod=readonly" nice -n 10 \
-  go build -overlay "$work/overlay.json" -trimpath -ldflags "-s -w" -o "$tmp" . >&2
-mv "$tmp" "$bin"
-echo "$bin"
+# shellcheck source=../go-build-cached.sh
+source ../go-build-cached.sh
+cached_go_build "${ARGO_GEN_EXPR_ORACLE_BIN:-$HOME/.cache/argo-gen-expr-oracle}" expr-oracle "$src_sha" \
+  -overlay "$work/overlay.json"

@@ -16,18 +16,6 @@ fi
 
 src_sha="$({ cat go.mod go.sum; ls *.go | grep -v '_test\.go$' | LC_ALL=C sort | xargs cat; go env GOVERSION; } |
   sha256sum | cut -c1-16)"
-out_dir="${ARGO_GEN_YAML_ORACLE_BIN:-$HOME/.cache/argo-gen-yaml-oracle}/$src_sha"
-bin="$out_dir/yaml-oracle"
-if [ -x "$bin" ]; then
-  echo "$bin"
-  exit 0
-fi
-
-mkdir -p "$out_dir"
-echo "yaml-oracle/build.sh: building into $out_dir ..." >&2
-# A temporary name and a rename: an interrupted build never leaves a half-written binary the check above accepts.
-tmp="$bin.tmp.$$"
-trap 'rm -f "$tmp"' EXIT
-CGO_ENABLED=0 GOFLAGS="${GOFLAGS:+$GOFLAGS }-mod=readonly" nice -n 10 go build -trimpath -ldflags "-s -w" -o "$tmp" . >&2
-mv "$tmp" "$bin"
-echo "$bin"
+# shellcheck source=../go-build-cached.sh
+source ../go-build-cached.sh
+cached_go_build "${ARGO_GEN_YAML_ORACLE_BIN:-$HOME/.cache/argo-gen-yaml-oracle}" yaml-oracle "$src_sha"
