@@ -198,6 +198,21 @@ describe('expr: {{= }} expressions', () => {
     expect(error.issues[0]?.source?.file).toMatch(/conditions\.test\.ts$/);
   });
 
+  it('types a withItems item by its values (Argo substitutes each as a string)', () => {
+    const b = task('b', echo, { withItems: [1, 2.5], args: (item) => ({ who: expr`${item} < 2` }) });
+    const c = task('c', echo, { withItems: [{ on: true }], args: (item) => ({ who: expr`${item.on} == false` }) });
+    const mixed = task('d', echo, { withItems: [1, 'x'], args: (item) => ({ who: expr`${item} == 'x'` }) });
+    const doc = synth(workflowTemplate('w', { entrypoint: dag('main', [b, c, mixed]) }));
+    expect(doc.spec.templates?.[0]?.dag?.tasks?.map((x) => x.arguments?.parameters?.[0]?.value)).toEqual([
+      '{{=asFloat(item) < 2}}',
+      "{{=(item.on == 'true') == false}}",
+      "{{=item == 'x'}}",
+    ]);
+    expect(
+      errorOf(() => task('e', echo, { withItems: ['a'], args: (item) => ({ who: expr`${item} > 1` }) })).message,
+    ).toContain('item (a string) > 1 (a number)');
+  });
+
   it('leaves comparisons it cannot see alone (inside calls, of expression text)', () => {
     expect(text(expr`asInt(${out}) > 3 && len(${out}) == 0`)).toBe(
       '{{=asInt(tasks.a.outputs.parameters.out) > 3 && len(tasks.a.outputs.parameters.out) == 0}}',
