@@ -3,7 +3,19 @@ import { type Condition, container, dag, expr, inputs, param, synth, task, workf
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARGO_DIR } from '../paths.js';
 import { buildExprOracle, evaluateWithArgo, type OracleCase, type OracleResult } from './oracle.js';
-import { CONDITIONS, dashed, EXPRESSIONS, HANDLES, io, QUOTING_SAMPLES, SAMPLES, type Sample, t, wf } from './table.js';
+import {
+  CONDITIONS,
+  dashed,
+  EXPRESSIONS,
+  HANDLES,
+  io,
+  NUMBER_TEXT_SAMPLES,
+  QUOTING_SAMPLES,
+  SAMPLES,
+  type Sample,
+  t,
+  wf,
+} from './table.js';
 
 /**
  * The typed-expression table against Argo's own evaluators (test/expr-oracle: Argo v4.1.2's substitution, expr-lang
@@ -46,7 +58,8 @@ const exprOf = (c: Condition) => expr`${c}`;
 /** The values Argo substitutes for a sample: every handle's expression, its value as a string. */
 function paramsOf(s: Sample): Record<string, string> {
   const params: Record<string, string> = {};
-  for (const key of Object.keys(HANDLES) as (keyof Sample)[]) params[HANDLES[key].expression] = String(s[key]);
+  for (const key of Object.keys(HANDLES) as (keyof typeof HANDLES)[])
+    params[HANDLES[key].expression] = s.text?.[key] ?? String(s[key]);
   return params;
 }
 
@@ -65,8 +78,9 @@ function checksFor(rendered: ReturnType<typeof renderTable>): Check[] {
       expected: when ? { when: meaning as boolean } : { value: String(meaning) },
     });
   CONDITIONS.forEach((row, i) => {
-    for (const s of SAMPLES) add(`when ${row.name}`, rendered.when(`condition-${i}`), true, s, row.means(s));
-    for (const s of [...SAMPLES, ...QUOTING_SAMPLES]) {
+    for (const s of [...SAMPLES, ...NUMBER_TEXT_SAMPLES])
+      add(`when ${row.name}`, rendered.when(`condition-${i}`), true, s, row.means(s));
+    for (const s of [...SAMPLES, ...NUMBER_TEXT_SAMPLES, ...QUOTING_SAMPLES]) {
       const text = rendered.value(`condition-expr-${i}`);
       add(`{{= }} ${row.name}`, text, false, s, row.means(s));
       add(`{{= }} in a when, ${row.name}`, text, true, s, row.means(s));

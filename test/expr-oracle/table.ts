@@ -53,10 +53,12 @@ export interface Sample {
   /** A script's standard output, a string the workflow knows to hold a number (read with asNumber). */
   readonly result: string;
   readonly dashedVerdict: string;
+  /** How Argo holds a value when not as `String(value)` (a script may write `2.5e2`): JS reads it with Number(). */
+  readonly text?: Partial<Record<keyof Sample, string>>;
 }
 
 /** The handle each sample field is substituted for. */
-export const HANDLES: Readonly<Record<keyof Sample, Ref<unknown>>> = {
+export const HANDLES: Readonly<Record<Exclude<keyof Sample, 'text'>, Ref<unknown>>> = {
   dryRun: wf.dryRun,
   region: wf.region,
   replicas: wf.replicas,
@@ -130,6 +132,17 @@ export const SAMPLES: readonly Sample[] = [
     result: '100',
     dashedVerdict: 'Pass',
   },
+];
+
+/**
+ * Numbers as scripts write them, which Argo's asFloat (Go's ParseFloat) reads as JS's Number() does, and NaN (the
+ * default of perfCheck's p95 when k6 wrote none): every comparison with NaN is false. Conditions only: a `{{= }}`
+ * whose value is NaN cannot be written (JSON has no NaN), so Argo refuses it.
+ */
+export const NUMBER_TEXT_SAMPLES: readonly Sample[] = [
+  { ...(SAMPLES[0] as Sample), p95: 250, replicas: 1000, text: { p95: '2.5e2', replicas: '1e3' } },
+  { ...(SAMPLES[1] as Sample), p95: Number.NaN, threshold: 0.5, text: { threshold: '.5' } },
+  { ...(SAMPLES[2] as Sample), p95: 300, replicas: 7, text: { p95: '300.000', replicas: '+7' } },
 ];
 
 /**

@@ -12,10 +12,12 @@ import {
   output,
   param,
   Ref,
+  type Task,
   task,
   when,
   workflowParams,
 } from '@argo-gen/dsl';
+import type { PerfCheckOutputs } from '@argo-gen/steps';
 import { describe, expectTypeOf, it } from 'vitest';
 
 const wf = workflowParams({ dryRun: param.boolean({ default: false }), region: param.string() });
@@ -41,6 +43,13 @@ describe('typed handles', () => {
     expectTypeOf(t.outputs.parameters.healthy).toEqualTypeOf<Ref<boolean>>();
     expectTypeOf(t.outputs.parameters.verdict).toEqualTypeOf<Ref<string>>();
     expectTypeOf(asNumber(t.outputs.result)).toEqualTypeOf<Ref<number>>();
+  });
+
+  it('make perfCheck’s p95 and error rate numbers', () => {
+    type Gate = Task<PerfCheckOutputs>['outputs']['parameters'];
+    expectTypeOf<Gate['p95']>().toEqualTypeOf<Ref<number>>();
+    expectTypeOf<Gate['error-rate']>().toEqualTypeOf<Ref<number>>();
+    expectTypeOf<Gate['verdict']>().toEqualTypeOf<Ref<string>>();
   });
 });
 

@@ -10,10 +10,11 @@ import {
   typeOf,
 } from './operands.js';
 import { isRef, Ref, type ValueType } from './ref.js';
+import { token } from './tokens.js';
 
 /**
  * A typed condition, kept in both of Argo's expression languages: `text` for a `when` (substituted, then govaluate:
- * `'{{tasks.t.outputs.parameters.verdict}}' == 'pass'`), `exprText` for expr-lang (inside `expr```, or a hook's
+ * `'{{tasks.t.outputs.parameters.verdict}}' == 'pass'`, a number comparison as an embedded `{{=…}}`), `exprText` for expr-lang (inside `expr```, or a hook's
  * `expression`: `tasks.t.outputs.parameters.verdict == 'pass'`). See operands.ts for how each reads a typed value.
  */
 // Symbol.for, not Symbol(): a template compiled by the CLI may use another copy of this package than the CLI itself.
@@ -84,11 +85,12 @@ function compare(name: string, op: string, ordering: boolean): Compare & Order {
     checkOperand(what, left);
     checkOperand(what, right);
     const type = comparedType(name, left, right, ordering);
-    return new Condition(
-      `${inGovaluate(left, type, what)} ${op} ${inGovaluate(right, type, what)}`,
-      `${inExpr(left, type, what)} ${op} ${inExpr(right, type, what)}`,
-      3,
-    );
+    const exprText = `${inExpr(left, type, what)} ${op} ${inExpr(right, type, what)}`;
+    // Numbers are compared by expr-lang even in a `when`: govaluate would read the substituted text itself, and
+    // fails on what Argo's asFloat (Go's ParseFloat, like JS Number) reads as a number: `2.5e2`, `NaN`.
+    // The `{{=…}}` is substituted by `true`/`false` before govaluate sees the rest.
+    if (type === 'number') return new Condition(token(`=${exprText}`), exprText, 3);
+    return new Condition(`${inGovaluate(left, type)} ${op} ${inGovaluate(right, type)}`, exprText, 3);
   };
 }
 
@@ -127,7 +129,7 @@ export const when = Object.freeze({
     if (type !== undefined && type !== 'string')
       throw typeError('when.matches()', `matches strings only, got ${describe(left, type)}`);
     return new Condition(
-      `${inGovaluate(left, 'string', 'when.matches()')} =~ ${inGovaluate(pattern, 'string', 'when.matches()')}`,
+      `${inGovaluate(left, 'string')} =~ ${inGovaluate(pattern, 'string')}`,
       `${inExpr(left, 'string', 'when.matches()')} matches ${inExpr(pattern, 'string', 'when.matches()')}`,
       3,
     );

@@ -6,8 +6,9 @@ import { isRef, type Ref, type ValueType } from './ref.js';
  * The operands of typed conditions and how each of Argo's two expression languages must read them. Argo passes every
  * parameter and output as a string:
  *  - a `when` is substituted (`{{x}}` becomes the raw value) and then evaluated by govaluate, so a string is quoted
- *    (`'{{x}}' == 'pass'`), a number left bare to be read as one (`{{x}} < 300`), and a boolean compared as the
- *    text `true` (`'{{x}}' == 'true'`);
+ *    (`'{{x}}' == 'pass'`) and a boolean compared as the text `true` (`'{{x}}' == 'true'`); a number comparison is
+ *    an embedded expr-lang `{{=asFloat(x) < 300}}` (see conditions.ts), so a number bare in govaluate is only a
+ *    literal;
  *  - a `{{= }}` expression (expr-lang) sees the string itself, so a number is converted with Argo's `asFloat` (a JS
  *    number is a float64) and a boolean compared with `'true'`; `"250" < 300` would be a run-time error and
  *    `"false" == false` always false.
@@ -55,26 +56,12 @@ function govaluateString(s: string): string {
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-/**
- * A number as govaluate reads it: plain decimal, as it has no exponent syntax (`1e+21` is a number then a
- * variable). A finite double's exact decimal expansion reads back as the same double.
- */
-export function plainNumber(n: number, what: string): string {
-  if (!Number.isFinite(n)) throw typeError(what, `${n} is not a number Argo can compare`);
-  const text = String(n);
-  if (!/e/i.test(text)) return text;
-  if (Number.isInteger(n)) return BigInt(n).toString();
-  return n.toFixed(100).replace(/0+$/, '');
-}
-
-/** An operand in a `when` (govaluate after substitution), read as `type`. */
-export function inGovaluate(value: Operand | Ref<unknown>, type: ValueType, what: string): string {
+/** An operand in a `when` (govaluate after substitution): a string or a boolean, see conditions.ts. */
+export function inGovaluate(value: Operand | Ref<unknown>, type: 'string' | 'boolean'): string {
   // A boolean is compared as the text `true`/`false`, quoted like a string: bare, any other value (`True`, ``, `a b`)
   // would be a govaluate error or a variable rather than false, and expr-lang reads booleans the same way.
-  if (isRef(value)) return type === 'number' ? String(value) : `'${String(value)}'`;
-  if (typeof value === 'string') return govaluateString(value);
-  if (typeof value === 'number') return plainNumber(value, what);
-  return `'${String(value)}'`;
+  if (isRef(value)) return `'${String(value)}'`;
+  return govaluateString(type === 'boolean' ? String(value) : (value as string));
 }
 
 /** expr-lang single-quoted string literal. */

@@ -35,20 +35,20 @@ describe('when: typed conditions rendered in Argo’s govaluate syntax', () => {
   it.each([
     ['string equality quotes both sides', when.eq(out, 'pass'), "'{{tasks.a.outputs.parameters.out}}' == 'pass'"],
     ['inequality', when.ne(out, 'fail'), "'{{tasks.a.outputs.parameters.out}}' != 'fail'"],
-    ['numbers are not quoted', when.gt(typed.n, 3), '{{inputs.parameters.n}} > 3'],
-    ['a string handle read as a number', when.le(asNumber(out), 10), '{{tasks.a.outputs.parameters.out}} <= 10'],
+    ['numbers are compared by expr-lang', when.gt(typed.n, 3), '{{=asFloat(inputs.parameters.n) > 3}}'],
     [
-      'numbers govaluate cannot read in exponent form',
-      when.lt(typed.n, 1e21),
-      '{{inputs.parameters.n}} < 1000000000000000000000',
+      'a string handle read as a number',
+      when.le(asNumber(out), 10),
+      '{{=asFloat(tasks.a.outputs.parameters.out) <= 10}}',
     ],
+    ['number literals in exponent form', when.lt(typed.n, 1e21), '{{=asFloat(inputs.parameters.n) < 1e+21}}'],
     [
       'ge / lt',
       when.and(when.ge(a.exitCode, 0), when.lt(a.exitCode, 2)),
-      '{{tasks.a.exitCode}} >= 0 && {{tasks.a.exitCode}} < 2',
+      '{{=asFloat(tasks.a.exitCode) >= 0}} && {{=asFloat(tasks.a.exitCode) < 2}}',
     ],
     ['booleans compare as text', when.eq(typed.ok, true), "'{{inputs.parameters.ok}}' == 'true'"],
-    ['a loop item takes the type it is compared with', when.eq(new Ref(['item']), 2), '{{item}} == 2'],
+    ['a loop item takes the type it is compared with', when.eq(new Ref(['item']), 2), '{{=asFloat(item) == 2}}'],
     [
       'quotes and backslashes in literals are escaped',
       when.eq(out, "it's a\\b"),
@@ -65,10 +65,10 @@ describe('when: typed conditions rendered in Argo’s govaluate syntax', () => {
     const y = when.eq(out, 'y');
     const z = when.gt(asNumber(a.outputs.result), 1);
     expect(text(when.and(when.or(x, y), z))).toBe(
-      "('{{tasks.a.outputs.parameters.out}}' == 'x' || '{{tasks.a.outputs.parameters.out}}' == 'y') && {{tasks.a.outputs.result}} > 1",
+      "('{{tasks.a.outputs.parameters.out}}' == 'x' || '{{tasks.a.outputs.parameters.out}}' == 'y') && {{=asFloat(tasks.a.outputs.result) > 1}}",
     );
     expect(text(when.or(when.and(x, y), z))).toBe(
-      "'{{tasks.a.outputs.parameters.out}}' == 'x' && '{{tasks.a.outputs.parameters.out}}' == 'y' || {{tasks.a.outputs.result}} > 1",
+      "'{{tasks.a.outputs.parameters.out}}' == 'x' && '{{tasks.a.outputs.parameters.out}}' == 'y' || {{=asFloat(tasks.a.outputs.result) > 1}}",
     );
   });
 

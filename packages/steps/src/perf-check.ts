@@ -98,13 +98,14 @@ export type PerfCheckInputs = {
 };
 /**
  * `verdict` is `pass` or `fail`; `metrics` is k6's end-of-test summary as JSON (`--summary-export`); `p95` (ms) and
- * `error-rate` (0–1) are single numbers, `NaN` when k6 measured nothing.
+ * `error-rate` (0–1) are single numbers, `NaN` when k6 measured nothing: typed `number`, so conditions read them as
+ * numbers (`when.lt(gate.outputs.parameters.p95, 300)`; with NaN every comparison is false, as in TypeScript).
  */
 export type PerfCheckOutputs = {
   readonly verdict: OutputParamSpec;
   readonly metrics: OutputParamSpec;
-  readonly p95: OutputParamSpec;
-  readonly 'error-rate': OutputParamSpec;
+  readonly p95: OutputParamSpec & { readonly type: 'number' };
+  readonly 'error-rate': OutputParamSpec & { readonly type: 'number' };
 };
 
 /** A perf-check template, which remembers its mode so that strategies can refuse a gate that never fails. */
@@ -231,8 +232,16 @@ export function perfCheck(options: PerfCheckOptions): PerfCheckTemplate {
       outputs: {
         verdict: output.path('/tmp/verdict', { default: 'fail', description: 'pass or fail' }),
         metrics: output.path('/tmp/metrics.json', { default: '{}', description: "k6's end-of-test summary" }),
-        p95: output.path('/tmp/p95', { default: 'NaN', description: '95th percentile of request duration (ms)' }),
-        'error-rate': output.path('/tmp/error-rate', { default: 'NaN', description: 'Share of failed requests (0-1)' }),
+        p95: output.path('/tmp/p95', {
+          default: 'NaN',
+          type: 'number',
+          description: '95th percentile of request duration (ms)',
+        }),
+        'error-rate': output.path('/tmp/error-rate', {
+          default: 'NaN',
+          type: 'number',
+          description: 'Share of failed requests (0-1)',
+        }),
       },
       ...(metrics ? { metrics } : {}),
     },
