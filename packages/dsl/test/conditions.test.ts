@@ -26,7 +26,7 @@ const text = (c: Condition | string): string => render(String(c)).text;
 
 /** The `when` (or the first argument) of task `b` after synthesis. */
 function rendered(b: ReturnType<typeof task>): { when?: string; value?: string; depends?: string } {
-  const doc = synth(workflowTemplate('w', { entrypoint: dag('main', [a, b]) }));
+  const doc = synth(workflowTemplate('w', { entrypoint: dag('main', [a, b], { inputs: typed }) }));
   const t = doc.spec.templates?.[0]?.dag?.tasks?.[1];
   return { when: t?.when, value: t?.arguments?.parameters?.[0]?.value as string | undefined, depends: t?.depends };
 }
