@@ -12,14 +12,15 @@ import {
 import { isRef, Ref, type ValueType } from './ref.js';
 import { token } from './tokens.js';
 
-/**
- * A typed condition, kept in both of Argo's expression languages: `text` for a `when` (substituted, then govaluate:
- * `'{{tasks.t.outputs.parameters.verdict}}' == 'pass'`, a number comparison as an embedded `{{=…}}`), `exprText` for expr-lang (inside `expr```, or a hook's
- * `expression`: `tasks.t.outputs.parameters.verdict == 'pass'`). See operands.ts for how each reads a typed value.
- */
 // Symbol.for, not Symbol(): a template compiled by the CLI may use another copy of this package than the CLI itself.
 const CONDITION_BRAND = Symbol.for('argo-gen.Condition');
 
+/**
+ * A typed condition, kept in both of Argo's expression languages: `text` for a `when` (substituted, then govaluate:
+ * `'{{tasks.t.outputs.parameters.verdict}}' == 'pass'`, a number comparison as an embedded `{{=…}}`), `exprText`
+ * for expr-lang (inside `expr```, or a hook's `expression`: `tasks.t.outputs.parameters.verdict == 'pass'`). See
+ * operands.ts for how each reads a typed value.
+ */
 export class Condition {
   declare readonly [CONDITION_BRAND]: true;
   readonly text: string;

@@ -33,7 +33,7 @@ export {
 } from './event-binding.js';
 export { type ExprValue, expr } from './expr.js';
 export type { Item, ParamItem } from './item.js';
-export type { Operand } from './operands.js';
+export type { Operand, Scalar } from './operands.js';
 export {
   type OutputArtifactSpec,
   type OutputHandles,
