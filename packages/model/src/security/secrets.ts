@@ -1,4 +1,4 @@
-import { escapeToken } from '../json-pointer.js';
+import { pointerUnder } from '../json-pointer.js';
 import type { Report } from './finding.js';
 
 /** Names that say "this is a credential". */
@@ -21,13 +21,31 @@ const SHAPES: readonly [string, RegExp][] = [
   ['a URL with a password', /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@{}]+:[^\s/@{}]+@/i],
 ];
 
-/** `NAME=value`, `--name=value`, `"name": "value"`, `name: value` inside a string. */
-const ASSIGNMENTS = [
-  // Lookahead for the value, so that `--build-arg=NPM_TOKEN=x` yields both `build-arg` and `NPM_TOKEN`.
-  /([A-Za-z_][\w.-]*)=(?=([^\s,;]+))/g,
+/**
+ * `NAME=value`, `--name=value`, `"name": "value"`, `name: value` inside a string: group 1 the name, group 2 the value.
+ * Each is run with `exec` from `lastIndex` 0 (literalAssignment): `matchAll` copies the expression on every call,
+ * which cost more than the matching on the short strings that most values are.
+ */
+export const ASSIGNMENTS = [
+  // The name starts at the first letter of a run of name characters (`(?<![\w.-])[\d.-]*`), so that a run that does
+  // not end in `=` is passed once, not once from each of its letters. The lookahead for the value lets
+  // `--build-arg=NPM_TOKEN=x` yield both `build-arg` and `NPM_TOKEN`.
+  /(?<![\w.-])[\d.-]*([A-Za-z_][\w.-]*)=(?=([^\s,;]+))/g,
   /"([A-Za-z_][\w.-]*)"\s*:\s*"([^"]*)"/g,
   /(?:^|\n)\s*([A-Za-z_][\w.-]*):[ \t]+([^\s#]+)/g,
 ];
+
+/** The first assignment in `value` that gives a credential's name a literal, if any. */
+function literalAssignment(value: string): string | undefined {
+  for (const pattern of ASSIGNMENTS) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(value); m !== null; m = pattern.exec(value)) {
+      const name = m[1] as string;
+      if (looksSecretName(name) && !isPlaceholder(m[2] as string)) return name;
+    }
+  }
+  return undefined;
+}
 
 /** A value that is a reference to something else, not the secret itself. */
 function isPlaceholder(value: string): boolean {
@@ -54,56 +72,56 @@ function looksSecretName(name: string): boolean {
  * to find.
  */
 export function checkSecrets(doc: unknown, report: Report): void {
-  const walk = (value: unknown, path: string, template: string | undefined): void => {
+  // The keys from the root down; a pointer is built only for what is reported.
+  const keys: (string | number)[] = [];
+  const at = (...more: string[]) => pointerUnder('', [...keys, ...more]);
+  const walk = (value: unknown, template: string | undefined): void => {
     if (typeof value === 'string') {
-      checkString(value, path, template, report);
+      const what = credentialIn(value);
+      if (what !== undefined) report({ rule: 'secret-literal', path: at(), template, message: what });
       return;
     }
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) walk(value[i], `${path}/${i}`, template);
+      for (let i = 0; i < value.length; i++) {
+        keys.push(i);
+        walk(value[i], template);
+        keys.pop();
+      }
       return;
     }
     if (value === null || typeof value !== 'object') return;
     const o = value as Record<string, unknown>;
-    const inTemplate = /\/templates\/\d+$/.test(path) && typeof o.name === 'string' ? o.name : template;
+    const inTemplate = isTemplate(keys) && typeof o.name === 'string' ? o.name : template;
     // `{ name: DB_PASSWORD, value: hunter2 }`: an env var or a parameter that names a credential.
     if (typeof o.name === 'string' && typeof o.value === 'string' && looksSecretName(o.name) && !isPlaceholder(o.value))
       report({
         rule: 'secret-literal',
-        path: `${path}/value`,
+        path: at('value'),
         template: inTemplate,
         message: `'${o.name}' is given a literal value`,
       });
     for (const [k, v] of Object.entries(o)) {
       if (typeof v === 'string' && k !== 'value' && k !== 'name' && looksSecretName(k) && !isPlaceholder(v))
-        report({
-          rule: 'secret-literal',
-          path: `${path}/${escapeToken(k)}`,
-          template: inTemplate,
-          message: `'${k}' holds a literal value`,
-        });
-      walk(v, `${path}/${escapeToken(k)}`, inTemplate);
+        report({ rule: 'secret-literal', path: at(k), template: inTemplate, message: `'${k}' holds a literal value` });
+      keys.push(k);
+      walk(v, inTemplate);
+      keys.pop();
     }
   };
-  walk(doc, '', undefined);
+  walk(doc, undefined);
 }
 
-function checkString(value: string, path: string, template: string | undefined, report: Report): void {
+/** Whether the keys end at an item of a `templates` list (`/spec/templates/3`, `.../workflowSpec/templates/0`). */
+function isTemplate(keys: readonly (string | number)[]): boolean {
+  return keys.length >= 2 && keys[keys.length - 2] === 'templates' && /^\d+$/.test(String(keys[keys.length - 1]));
+}
+
+/** What `value` shows of a credential, as the finding's message; undefined when nothing. */
+function credentialIn(value: string): string | undefined {
   for (const [what, shape] of SHAPES) {
     const m = shape.exec(value);
-    if (m && !isPlaceholder(m[0])) {
-      report({ rule: 'secret-literal', path, template, message: `the value contains ${what}` });
-      return;
-    }
+    if (m && !isPlaceholder(m[0])) return `the value contains ${what}`;
   }
-  for (const pattern of ASSIGNMENTS) {
-    for (const m of value.matchAll(pattern)) {
-      const name = m[1] as string;
-      const literal = m[2] as string;
-      if (looksSecretName(name) && !isPlaceholder(literal)) {
-        report({ rule: 'secret-literal', path, template, message: `'${name}' is given a literal value in the text` });
-        return;
-      }
-    }
-  }
+  const name = literalAssignment(value);
+  return name === undefined ? undefined : `'${name}' is given a literal value in the text`;
 }
