@@ -39,27 +39,32 @@ export type ParsePatch = (text: string) => unknown;
 export function podsOf(spec: Obj, specPath: string, parsePatch: ParsePatch): PodView[] {
   const defaults = isObject(spec.templateDefaults) ? spec.templateDefaults : {};
   const templates = Array.isArray(spec.templates) ? spec.templates : [];
+  // The workflow's and templateDefaults' patches apply to every pod: read once, not once per template.
+  const shared = readPatches([spec.podSpecPatch, defaults.podSpecPatch], parsePatch);
   const pods: PodView[] = [];
   templates.forEach((t, i) => {
     if (!isObject(t)) return;
     const kind = ['container', 'script', 'containerSet'].find((k) => isObject(t[k]));
     if (!kind) return;
-    pods.push(podOf(spec, specPath, defaults, t, `${specPath}/templates/${i}`, kind, parsePatch));
+    const own = readPatches([t.podSpecPatch], parsePatch);
+    const patches = {
+      objects: [...shared.objects, ...own.objects],
+      unreadable: [...shared.unreadable, ...own.unreadable],
+    };
+    pods.push(podOf(spec, specPath, defaults, t, `${specPath}/templates/${i}`, kind, patches));
   });
   return pods;
 }
 
-function podOf(
-  spec: Obj,
-  specPath: string,
-  defaults: Obj,
-  t: Obj,
-  at: string,
-  kind: string,
-  parsePatch: ParsePatch,
-): PodView {
+interface Patches {
+  readonly objects: readonly Obj[];
+  /** podSpecPatch strings that could not be read, so their effect is unknown. */
+  readonly unreadable: readonly string[];
+}
+
+function readPatches(texts: readonly unknown[], parsePatch: ParsePatch): Patches {
   const unreadable: string[] = [];
-  const patches = [spec.podSpecPatch, defaults.podSpecPatch, t.podSpecPatch]
+  const objects = texts
     .filter((p): p is string => typeof p === 'string' && p.trim() !== '')
     .flatMap((p) => {
       try {
@@ -70,6 +75,18 @@ function podOf(
         return [];
       }
     });
+  return { objects, unreadable };
+}
+
+function podOf(
+  spec: Obj,
+  specPath: string,
+  defaults: Obj,
+  t: Obj,
+  at: string,
+  kind: string,
+  { objects: patches, unreadable }: Patches,
+): PodView {
   const podPath = isObject(t.securityContext) ? `${at}/securityContext` : at;
   let podContext: Obj = {
     ...objectAt(spec.securityContext),

@@ -4,6 +4,18 @@ import { listAt } from './pods.js';
 type Obj = Record<string, unknown>;
 
 const TAG = /\{\{(.*?)\}\}/gs;
+
+/**
+ * The bodies of the `{{…}}` references in `text`, trimmed, in order. All are collected before any is judged, since
+ * judging one can read other texts with the shared TAG (its lastIndex); `exec` instead of `matchAll`, which copies
+ * the expression on every call.
+ */
+function referencesIn(text: string): string[] {
+  const bodies: string[] = [];
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(text); m !== null; m = TAG.exec(text)) bodies.push((m[1] ?? '').trim());
+  return bodies;
+}
 /** A literal whose characters no shell, JSON or YAML treats specially: safe wherever it is substituted. */
 const INERT = /^[\w.:/@+,%-]*$/;
 
@@ -46,12 +58,7 @@ export class Taint {
 
   /** The untrusted references in `text` (as written, e.g. `inputs.parameters.namespace`), in order. */
   untrusted(text: string, template: Obj): string[] {
-    const found: string[] = [];
-    for (const m of text.matchAll(TAG)) {
-      const body = (m[1] ?? '').trim();
-      if (this.#isUntrusted(body, template)) found.push(body);
-    }
-    return found;
+    return referencesIn(text).filter((body) => this.#isUntrusted(body, template));
   }
 
   #isUntrusted(body: string, template: Obj): boolean {
