@@ -18,7 +18,20 @@ const playbook = {
   serviceAccountName: 'burger-configure',
 } as const;
 
-export const configureNamespace = ansible({ name: 'configure', ...playbook });
+/**
+ * What configure.yml does through kubernetes.core's `k8s` module (state: present: read, then create or patch), in
+ * either namespace the `namespace` parameter allows; `rbac()` grants `burger-configure` exactly this.
+ */
+const configured = [
+  { apiGroup: '', resource: 'configmaps' },
+  { apiGroup: '', resource: 'secrets' },
+  { apiGroup: 'networking.k8s.io', resource: 'networkpolicies' },
+] as const;
+const access = ['burger-staging', 'burger-prod'].flatMap((namespace) =>
+  configured.map((r) => ({ ...r, verbs: ['get', 'create', 'patch'] as const, namespace })),
+);
+
+export const configureNamespace = ansible({ name: 'configure', ...playbook, access });
 
 /**
  * The same playbook against the staging and the production cluster in one run, each through its own kubeconfig

@@ -31,21 +31,28 @@ export function collectTemplates(options: WorkflowOptions, onRef?: (ref: Templat
       ]);
     }
     found.set(c.name, c);
-    for (const call of callsOf(c)) visitCall(call);
+    for (const call of callsOf(c)) for (const callee of calleesOf(call)) visit(callee);
   };
-  const visitCall = (call: Call): void => {
-    visit(call.callee);
-    visit(call.onExit);
-    for (const h of Object.values(call.hooks ?? {})) visit(h.template);
-  };
-  visit(options.entrypoint);
-  visit(options.onExit);
-  for (const h of Object.values(options.hooks ?? {})) visit(h.template);
-  for (const t of options.templates ?? []) visit(t);
+  for (const root of rootsOf(options)) visit(root);
   return [...found.values()];
 }
 
-function callsOf(t: Template): Call[] {
+/** Where a walk of a workflow's templates starts: entrypoint, exit handler, hooks and the library list. */
+export function rootsOf(options: WorkflowOptions): (Callable | undefined)[] {
+  return [
+    options.entrypoint,
+    options.onExit,
+    ...Object.values(options.hooks ?? {}).map((h) => h.template),
+    ...(options.templates ?? []),
+  ];
+}
+
+/** What one task or step calls: its template, its exit handler and its hooks' templates. */
+export function calleesOf(call: Call): (Callable | undefined)[] {
+  return [call.callee, call.onExit, ...Object.values(call.hooks ?? {}).map((h) => h.template)];
+}
+
+export function callsOf(t: Template): Call[] {
   if (t.body.type === 'dag') return t.body.tasks.filter(isTask);
   if (t.body.type === 'steps') return t.body.groups.flat().filter(isStep);
   return [];

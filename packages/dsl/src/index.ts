@@ -2,6 +2,15 @@
 
 /** A deliberate exception to a security rule, for a template's `metadata.annotations` (README "Security"). */
 export { securityException } from '@argo-gen/model';
+export { API_VERBS, type ApiAccess, type ApiVerb, apiAccess } from './access.js';
+export {
+  type Account,
+  AGENT_ACCESS,
+  EXECUTOR_ACCESS,
+  eventBindingNeeds,
+  type Need,
+  workflowNeeds,
+} from './access-needs.js';
 export type { ArgFor, Args, ArgValue } from './args.js';
 export type { Callable, TemplateRef } from './callable.js';
 export { declarationsCalled } from './collect.js';
@@ -56,6 +65,7 @@ export {
   type WorkflowParams,
   workflowParams,
 } from './params.js';
+export { type PolicyRule, type RbacObject, type RbacOptions, type RbacValue, rbac, rulesFor } from './rbac.js';
 export { isRef, node, pod, Ref, raw, retries, type Value, type ValueType, workflow as globals } from './ref.js';
 export { type StepEntry, steps } from './steps.js';
 export {
@@ -92,6 +102,7 @@ export {
   type TemplateBody,
   type TemplateExtras,
   type TemplateOptions,
+  withAccess,
 } from './template.js';
 export { templateRef } from './template-ref.js';
 export type { WithRefs } from './with-refs.js';

@@ -1,5 +1,6 @@
 import type * as model from '@argo-gen/model';
 import type { SourceLocation } from '@argo-gen/model';
+import { type ApiAccess, apiAccess } from './access.js';
 import { deepFreeze } from './internal/freeze.js';
 import { type CallSite, captureSite, defineSource } from './internal/source.js';
 import type { OutputParamSpec, OutputSpecs } from './outputs.js';
@@ -25,6 +26,12 @@ export type TemplateExtras = WithRefs<Omit<model.Template, BodyField | 'name' | 
 export interface TemplateOptions<I extends InputSpecs, O extends OutputSpecs> extends TemplateExtras {
   readonly inputs?: Inputs<I>;
   readonly outputs?: O;
+  /**
+   * What the template's own container does with the Kubernetes API (not part of the YAML): `rbac()` derives the
+   * Roles of its ServiceAccount from it. `[]` says it uses none.
+   * @default undeclared: `rbac()` refuses a template that mounts an API token without saying what it does with it
+   */
+  readonly access?: readonly ApiAccess[];
 }
 
 /** What a template runs. DAG and steps bodies hold DSL tasks, rendered at synthesis. */
@@ -56,6 +63,8 @@ export interface Template<I extends InputSpecs = InputSpecs, O extends OutputSpe
   readonly outputs: O;
   readonly body: TemplateBody;
   readonly options: TemplateExtras;
+  /** The API access its container needs (TemplateOptions.access); undefined when undeclared. */
+  readonly access?: readonly ApiAccess[];
   readonly source?: SourceLocation;
 }
 
@@ -65,7 +74,7 @@ export function makeTemplate<I extends InputSpecs, O extends OutputSpecs>(
   options: TemplateOptions<I, O> | undefined,
   site: CallSite = captureSite(),
 ): Template<I, O> {
-  const { inputs, outputs, ...extras } = options ?? {};
+  const { inputs, outputs, access, ...extras } = options ?? {};
   const value: Template<I, O> = {
     kind: 'template',
     name,
@@ -73,6 +82,7 @@ export function makeTemplate<I extends InputSpecs, O extends OutputSpecs>(
     outputs: deepFreeze((outputs ?? {}) as O),
     body: deepFreeze(body),
     options: deepFreeze(extras),
+    ...(access ? { access: apiAccess(...access) } : {}),
   };
   defineSource(value, site);
   return Object.freeze(value);
@@ -146,4 +156,19 @@ export type LooseOutputs = Readonly<Record<string, OutputParamSpec>>;
 export function rawTemplate(template: model.Template): Template<LooseInputs, LooseOutputs> {
   if (!template.name) throw new TypeError('rawTemplate: the template needs a name');
   return makeTemplate(template.name, { type: 'raw', template }, undefined);
+}
+
+/**
+ * The same template with its API access declared (replacing any declaration): for a `rawTemplate`, or a step whose
+ * container does more than its factory knows (a playbook, a script).
+ */
+export function withAccess<I extends InputSpecs, O extends OutputSpecs>(
+  template: Template<I, O>,
+  access: readonly ApiAccess[],
+): Template<I, O> {
+  const { kind, name, inputs, outputs, body, options } = template;
+  const value: Template<I, O> = { kind, name, inputs, outputs, body, options, access: apiAccess(...access) };
+  // The declaration site stays the template's own, found only when an error asks for it.
+  defineSource(value, () => template.source);
+  return Object.freeze(value);
 }

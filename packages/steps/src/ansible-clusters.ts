@@ -111,6 +111,8 @@ export function ansibleClusters<const V extends string = never, const S extends 
       },
       volumes: [...volumes, ...kubeconfigs.map((k) => k.volume)],
       ...(o.serviceAccountName ? { serviceAccountName: o.serviceAccountName } : {}),
+      // The playbook reaches each cluster through its kubeconfig, not through the pod's own account.
+      access: o.access ?? [],
     },
   ) as unknown as Template<AnsibleInputs<V, S>, AnsibleClustersOutputs>;
 }

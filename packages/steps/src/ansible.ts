@@ -1,4 +1,13 @@
-import { type ArtifactSpec, artifact, container, inputs, type ParamSpec, param, type Template } from '@argo-gen/dsl';
+import {
+  type ApiAccess,
+  type ArtifactSpec,
+  artifact,
+  container,
+  inputs,
+  type ParamSpec,
+  param,
+  type Template,
+} from '@argo-gen/dsl';
 import * as z from 'zod/mini';
 import { images } from './images.js';
 import { optionError, parseOptions } from './internal/options.js';
@@ -99,6 +108,13 @@ export interface AnsibleOptions<V extends string = never, S extends PlaybookSour
    */
   readonly serviceAccountName?: string;
   /**
+   * What the playbook does with the Kubernetes API from the pod (kubernetes.core modules against the in-cluster
+   * API), e.g. `{ apiGroup: '', resource: 'configmaps', verbs: ['get', 'create', 'patch'], namespace: 'staging' }`:
+   * `rbac()` grants exactly this to `serviceAccountName`. The step cannot read the playbook, so it cannot know.
+   * @default undeclared (`rbac()` refuses the step); `ansibleClusters` defaults to `[]`, as it uses kubeconfigs
+   */
+  readonly access?: readonly ApiAccess[];
+  /**
    * The image; it must provide `ansible-playbook` and the collections your playbook uses.
    * @default images.ansible
    */
@@ -129,6 +145,8 @@ const schema = z.strictObject({
   secrets: z.optional(z.array(z.strictObject({ env: envName, secret: k8sName, key: nonEmpty }))),
   env: z.optional(z.record(envName, z.string())),
   serviceAccountName: z.optional(k8sName),
+  // Each rule is checked by the DSL (apiAccess) when the template is made.
+  access: z.optional(z.array(z.custom<ApiAccess>((v) => typeof v === 'object' && v !== null, 'must be an ApiAccess'))),
   image: z.optional(imageRef),
 });
 
@@ -182,6 +200,7 @@ export function ansible<const V extends string = never, const S extends Playbook
       inputs: i,
       ...(volumes.length ? { volumes } : {}),
       ...(o.serviceAccountName ? { serviceAccountName: o.serviceAccountName } : {}),
+      ...(o.access ? { access: o.access } : {}),
     },
   ) as unknown as Template<AnsibleInputs<V, S>>;
 }

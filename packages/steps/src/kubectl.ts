@@ -1,4 +1,5 @@
 import {
+  type ApiAccess,
   type ArtifactSpec,
   artifact,
   inputs,
@@ -9,7 +10,16 @@ import {
   type Template,
 } from '@argo-gen/dsl';
 import * as z from 'zod/mini';
-import { commonFields, kubectlTemplate, label, ns, ref, workloadSchema } from './internal/kubectl-template.js';
+import {
+  commonFields,
+  kubectlTemplate,
+  label,
+  ns,
+  onWorkload,
+  ref,
+  revisionsOf,
+  workloadSchema,
+} from './internal/kubectl-template.js';
 import { parseOptions } from './internal/options.js';
 import { duration, gitSource, integer, matching, namespace } from './internal/schemas.js';
 import { rolloutSteps } from './kubectl-rollout.js';
@@ -127,6 +137,12 @@ export interface ApplyOptions<S extends ApplySource = ApplySource> extends Kubec
    * @see https://kubernetes.io/docs/reference/using-api/server-side-apply/
    */
   readonly serverSide?: boolean;
+  /**
+   * The kinds the manifests hold, as API group and plural (`{ apiGroup: 'apps', resource: 'deployments' }`): the
+   * step's Role gets `get`, `create` and `patch` on them in `namespace`, which is what `kubectl apply` uses.
+   * @default undeclared: `rbac()` then refuses the step, as it cannot know what the manifests touch
+   */
+  readonly resources?: readonly { readonly apiGroup: string; readonly resource: string }[];
 }
 
 const workload = workloadSchema;
@@ -151,12 +167,15 @@ const schemas = {
     }),
     path: z.optional(matching(/^[^/]\S*$/, 'must be a relative path inside the source')),
     serverSide: z.optional(z.boolean()),
+    resources: z.optional(
+      z.array(z.strictObject({ apiGroup: z.string(), resource: matching(/^[a-z0-9]+$/, 'must be a plural') })),
+    ),
   }),
 };
 
 /**
- * kubectl steps, each a template acting on one workload in one namespace. Least-privilege RBAC for each is in
- * `packages/steps/docs/rbac.md`.
+ * kubectl steps, each a template acting on one workload in one namespace. Each declares the API access it needs
+ * (`access`), from which `rbac()` derives its ServiceAccount's Role (docs/rbac.md).
  * @see https://kubernetes.io/docs/reference/kubectl/
  */
 export const kubectl = Object.freeze({
@@ -173,14 +192,16 @@ export const kubectl = Object.freeze({
       `${o.container ?? o.workload.name}=${i.image}`,
       ns(o.workload.namespace),
     ];
-    return kubectlTemplate('set-image', o, label(o.workload), args, { inputs: i });
+    const access = [onWorkload(o.workload, ['get', 'patch'])];
+    return kubectlTemplate('set-image', o, label(o.workload), args, { inputs: i, access });
   },
 
   /** `kubectl rollout status`: waits until the rollout is complete; fails when it is not within `timeout`. */
   rolloutStatus(options: RolloutStatusOptions): Template<Record<never, never>> {
     const o = parseOptions("step 'kubectl.rolloutStatus'", schemas.rolloutStatus, options);
     const args = ['rollout', 'status', ref(o.workload), ns(o.workload.namespace), `--timeout=${o.timeout ?? '5m'}`];
-    return kubectlTemplate('rollout-status', o, label(o.workload), args);
+    const access = [onWorkload(o.workload, ['get', 'list', 'watch'])];
+    return kubectlTemplate('rollout-status', o, label(o.workload), args, { access });
   },
 
   /** `kubectl rollout undo --to-revision=<revision>`; the `revision` input defaults to 0, the previous revision. */
@@ -190,7 +211,8 @@ export const kubectl = Object.freeze({
       revision: param.number({ default: o.toRevision ?? 0, description: '0 means the previous revision' }),
     });
     const args = ['rollout', 'undo', ref(o.workload), ns(o.workload.namespace), `--to-revision=${i.revision}`];
-    return kubectlTemplate('rollout-undo', o, label(o.workload), args, { inputs: i });
+    const access = [onWorkload(o.workload, ['get', 'patch']), revisionsOf(o.workload)];
+    return kubectlTemplate('rollout-undo', o, label(o.workload), args, { inputs: i, access });
   },
 
   /** `kubectl scale --replicas=<replicas>`; the `replicas` input defaults to the `replicas` option when given. */
@@ -199,7 +221,8 @@ export const kubectl = Object.freeze({
     const replicas = o.replicas === undefined ? param.number() : param.number({ default: o.replicas });
     const i = inputs({ replicas });
     const args = ['scale', ref(o.workload), ns(o.workload.namespace), `--replicas=${i.replicas}`];
-    return kubectlTemplate('scale', o, label(o.workload), args, { inputs: i });
+    const access = [onWorkload(o.workload, ['get']), onWorkload(o.workload, ['patch'], '/scale')];
+    return kubectlTemplate('scale', o, label(o.workload), args, { inputs: i, access });
   },
 
   /** Reads the image a workload's container runs; output `image`. Used to promote exactly what runs elsewhere. */
@@ -217,6 +240,7 @@ export const kubectl = Object.freeze({
       {
         command: ['sh'],
         outputs: { image: output.path('/tmp/image', { description: `The image of container '${c}'` }) },
+        access: [onWorkload(o.workload, ['get'])],
       },
     );
   },
@@ -235,6 +259,9 @@ export const kubectl = Object.freeze({
       ...(o.serverSide ? ['--server-side', '--field-manager=argo-gen'] : []),
     ];
     // The manifests input's optionality depends on S, a conditional type the checker cannot follow through inputs().
-    return kubectlTemplate('apply', o, o.namespace, args, { inputs: i }) as never;
+    const access = o.resources?.map(
+      (r): ApiAccess => ({ ...r, verbs: ['get', 'create', 'patch'], namespace: o.namespace }),
+    );
+    return kubectlTemplate('apply', o, o.namespace, args, { inputs: i, ...(access ? { access } : {}) }) as never;
   },
 });

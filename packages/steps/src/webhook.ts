@@ -60,6 +60,12 @@ export function webhook(options: WebhookOptions): Template<WebhookInputs> {
       timeoutSeconds: o.timeoutSeconds ?? 30,
       successCondition: 'response.statusCode >= 200 && response.statusCode < 300',
     },
-    { inputs: i },
+    {
+      inputs: i,
+      // The agent reads the header's Secret with the workflow's account; rbac() adds the agent's own needs.
+      access: o.authorizationSecret
+        ? [{ apiGroup: '', resource: 'secrets', verbs: ['get'], names: [o.authorizationSecret.name] }]
+        : [],
+    },
   );
 }

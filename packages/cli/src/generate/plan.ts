@@ -5,7 +5,7 @@ import type { Target } from '../config.js';
 import { expandInputs } from '../inputs.js';
 import { compileTypeScript } from '../load/import-typescript.js';
 import { synthAll } from '../load/synth-run.js';
-import { type WorkflowExport, workflowExports } from '../load/workflow-exports.js';
+import { moduleExports, type RbacExport, type WorkflowExport } from '../load/workflow-exports.js';
 import { duplicateObjects, identify } from '../unique-objects.js';
 import { formatHeader, isHeaderSafe, isIdentifier } from './header.js';
 
@@ -48,7 +48,7 @@ export async function plan(
   argoVersion?: ArgoVersion,
   security?: (file: string) => SecurityOptions,
 ): Promise<Plan> {
-  const modules: { target: RunTarget; base: string; exports: WorkflowExport[] }[] = [];
+  const modules: { target: RunTarget; base: string; exports: WorkflowExport[]; rbac: RbacExport[] }[] = [];
   const problems: Issue[] = [];
   const perTarget = targets.map((target) => {
     const { files, problems: inputProblems } = expandInputs(target.inputs, root, ['.ts', '.mts', '.js', '.mjs']);
@@ -62,8 +62,8 @@ export async function plan(
     perTarget.flatMap(({ target, files }) =>
       files.map(async (file) => {
         try {
-          const exports = await workflowExports(file, root);
-          return { module: { target, base: baseDirFor(file, target.inputs, root), exports } };
+          const { workflows: exports, rbac } = await moduleExports(file, root);
+          return { module: { target, base: baseDirFor(file, target.inputs, root), exports, rbac } };
         } catch (error) {
           if (!(error instanceof ArgoGenError)) throw error;
           return { issues: error.issues };
@@ -82,8 +82,13 @@ export async function plan(
   const files: PlannedFile[] = [];
   const naming: Issue[] = [];
   for (const m of modules) {
-    for (const e of m.exports) {
-      const placed = place(root, m.target.out, m.base, e, m.exports.length > 1);
+    // RBAC derived from the steps (dsl's rbac()) is one `v1 List` document, not an Argo kind: nothing to lint.
+    const outputs = [
+      ...m.exports.map((e) => ({ e, doc: docs.get(e.value) })),
+      ...m.rbac.map((e) => ({ e, doc: e.value.document as unknown })),
+    ];
+    for (const { e, doc } of outputs) {
+      const placed = place(root, m.target.out, m.base, e, outputs.length > 1);
       if ('issue' in placed) {
         naming.push(placed.issue);
         continue;
@@ -91,7 +96,7 @@ export async function plan(
       const source = toPosix(path.relative(root, path.resolve(root, e.file)));
       files.push({
         ...placed,
-        content: `${formatHeader({ source, exportName: e.exportName })}${toYaml(docs.get(e.value))}`,
+        content: `${formatHeader({ source, exportName: e.exportName })}${toYaml(doc)}`,
         source: e.file,
       });
     }
@@ -127,7 +132,7 @@ function place(
   root: string,
   out: string,
   base: string,
-  e: WorkflowExport,
+  e: { readonly file: string; readonly exportName: string },
   several: boolean,
 ): Omit<PlannedFile, 'content' | 'source'> | { issue: Issue } {
   const at = { source: { file: e.file, line: 0, column: 0 } };

@@ -1,5 +1,10 @@
 import path from 'node:path';
-import { type DeclaredWorkflowTemplate, isDeclaredWorkflowTemplate, type Synthesizable } from '@argo-gen/dsl';
+import {
+  type DeclaredWorkflowTemplate,
+  isDeclaredWorkflowTemplate,
+  type RbacValue,
+  type Synthesizable,
+} from '@argo-gen/dsl';
 import { ArgoGenError, clip, issue } from '@argo-gen/model';
 import { importModule } from './import-typescript.js';
 
@@ -19,6 +24,19 @@ export interface WorkflowExport {
   readonly value: Synthesizable;
 }
 
+/** An `rbac()` value: RBAC objects derived from the steps, written by `generate` beside the workflows. */
+export interface RbacExport {
+  readonly file: string;
+  readonly exportName: string;
+  readonly value: RbacValue;
+}
+
+export function isRbacValue(value: unknown): value is RbacValue {
+  if (value === null || typeof value !== 'object') return false;
+  const v = value as { kind?: unknown; document?: unknown };
+  return v.kind === 'Rbac' && typeof v.document === 'object' && v.document !== null;
+}
+
 export function isWorkflowLike(value: unknown): value is Synthesizable {
   if (value === null || typeof value !== 'object') return false;
   const v = value as { kind?: unknown; options?: unknown };
@@ -34,11 +52,13 @@ export interface ModuleExports {
   readonly workflows: WorkflowExport[];
   /** WorkflowTemplates declared by `argo-gen types` (a module it wrote): present in the run, but not documents. */
   readonly declarations: DeclaredWorkflowTemplate[];
+  /** `rbac()` values: written by `generate`, not Argo documents. */
+  readonly rbac: RbacExport[];
 }
 
 /**
- * What a module exports: workflow values, and declarations of WorkflowTemplates that live elsewhere. A module that
- * exports neither is an error: it was given as an input, so it was meant to produce YAML.
+ * What a module exports: workflow values, declarations of WorkflowTemplates that live elsewhere, and `rbac()` values.
+ * A module that exports none of them is an error: it was given as an input, so it was meant to produce YAML.
  */
 export async function moduleExports(file: string, cwd: string): Promise<ModuleExports> {
   let mod: Record<string, unknown>;
@@ -55,22 +75,28 @@ export async function moduleExports(file: string, cwd: string): Promise<ModuleEx
   const names = Object.keys(mod).sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a < b ? -1 : 1));
   const found: WorkflowExport[] = [];
   const declarations: DeclaredWorkflowTemplate[] = [];
+  const rbac: RbacExport[] = [];
   const seen = new Set<unknown>();
   for (const name of names) {
     const value = mod[name];
     if (isDeclaredWorkflowTemplate(value) && !declarations.includes(value)) declarations.push(value);
-    if (!isWorkflowLike(value) || seen.has(value)) continue;
+    if (seen.has(value)) continue;
+    if (isWorkflowLike(value)) found.push({ file, exportName: name, value });
+    else if (isRbacValue(value)) rbac.push({ file, exportName: name, value });
+    else continue;
     seen.add(value);
-    found.push({ file, exportName: name, value });
   }
-  if (found.length === 0 && declarations.length === 0) {
+  if (found.length === 0 && declarations.length === 0 && rbac.length === 0) {
     throw new ArgoGenError([
-      issue('input/no-workflows', '', 'exports no workflow value (workflowTemplate(), workflow(), cronWorkflow(), …)', {
-        source: { file, line: 0, column: 0 },
-      }),
+      issue(
+        'input/no-workflows',
+        '',
+        'exports no workflow value (workflowTemplate(), workflow(), cronWorkflow(), rbac(), …)',
+        { source: { file, line: 0, column: 0 } },
+      ),
     ]);
   }
-  return { workflows: found, declarations };
+  return { workflows: found, declarations, rbac };
 }
 
 function firstLine(text: string): string {

@@ -1,4 +1,11 @@
-import { container, type InputSpecs, type Inputs, type OutputSpecs, type Template } from '@argo-gen/dsl';
+import {
+  type ApiAccess,
+  container,
+  type InputSpecs,
+  type Inputs,
+  type OutputSpecs,
+  type Template,
+} from '@argo-gen/dsl';
 import * as z from 'zod/mini';
 import { images } from '../images.js';
 import { restricted, unpinnedImage } from './pod-security.js';
@@ -36,7 +43,7 @@ export function kubectlTemplate<
   o: Parsed,
   target: string,
   args: readonly string[],
-  extra: { inputs?: Inputs<I>; outputs?: O; command?: readonly string[] } = {},
+  extra: { inputs?: Inputs<I>; outputs?: O; command?: readonly string[]; access?: readonly ApiAccess[] } = {},
 ): Template<I, O> {
   return container<I, O>(
     o.name ?? `${verb}-${target}`,
@@ -52,8 +59,29 @@ export function kubectlTemplate<
       ...(extra.inputs ? { inputs: extra.inputs } : {}),
       ...(extra.outputs ? { outputs: extra.outputs } : {}),
       ...(o.serviceAccountName ? { serviceAccountName: o.serviceAccountName } : {}),
+      // What the command does with the API (rbac() derives the account's Role from it); undefined: undeclared.
+      ...(extra.access ? { access: extra.access } : {}),
     },
   );
+}
+
+const PLURAL = { Deployment: 'deployments', StatefulSet: 'statefulsets', DaemonSet: 'daemonsets' } as const;
+
+/**
+ * The workload itself, by name, in its namespace. What each kubectl command sends, read from kubectl's source:
+ * the resource builder GETs the object first, `set image` and `rollout undo` PATCH it, `rollout status` watches it
+ * with a `metadata.name` field selector (which RBAC checks against the name), `scale` PATCHes its scale subresource.
+ * @see https://github.com/kubernetes/kubectl/tree/master/pkg/cmd/rollout
+ */
+export function onWorkload(w: ParsedWorkload, verbs: ApiAccess['verbs'], subresource = ''): ApiAccess {
+  const resource = `${PLURAL[w.kind ?? 'Deployment']}${subresource}`;
+  return { apiGroup: 'apps', resource, verbs, names: [w.name], namespace: w.namespace };
+}
+
+/** `rollout undo` finds the revision to go back to among the ReplicaSets (or ControllerRevisions) it lists. */
+export function revisionsOf(w: ParsedWorkload): ApiAccess {
+  const resource = (w.kind ?? 'Deployment') === 'Deployment' ? 'replicasets' : 'controllerrevisions';
+  return { apiGroup: 'apps', resource, verbs: ['list'], namespace: w.namespace };
 }
 
 function unpinnedMetadata(image: string | undefined) {
