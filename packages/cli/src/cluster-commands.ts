@@ -3,6 +3,7 @@ import { argoVersionOption } from './argo-version-option.js';
 import type { Io } from './io.js';
 import type { KubeFlags } from './kube/flags.js';
 import { requestTimeoutArg } from './request-timeout-flag.js';
+import { podSecurityOption, securityOption } from './security-flags.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -40,9 +41,11 @@ export function addClusterCommands(program: Command, io: Io, setExit: (code: num
     )
     .option('--force-conflicts', 'take over fields that another field manager (kubectl, the UI) owns')
     .addOption(argoVersionOption())
+    .addOption(securityOption())
+    .addOption(podSecurityOption())
     .addHelpText(
       'after',
-      '\nPrints `<kind>/<name> created|configured|unchanged` per object. Inputs are validated first; if any is invalid, nothing is sent.' +
+      '\nPrints `<kind>/<name> created|configured|unchanged` per object. Inputs are validated first (the security lint included, as in validate); if any is invalid, nothing is sent.' +
         '\nExit codes: 0 all applied, 1 an input is invalid or an object was not applied (each is named), 2 usage error.',
     )
     .action(async (inputs: string[], _o: unknown, cmd: Command) => {
@@ -71,6 +74,8 @@ export function addClusterCommands(program: Command, io: Io, setExit: (code: num
     )
     .option('--generate-name <prefix>', "name prefix of the Workflow (default: the template's name and '-')")
     .addOption(argoVersionOption())
+    .addOption(securityOption())
+    .addOption(podSecurityOption())
     .addHelpText(
       'after',
       '\nParameters are checked before anything is created: an unknown name, a missing required parameter (no value or default) or a value outside its enum is refused.' +

@@ -5,6 +5,7 @@ import { type ArgoVersionFlag, argoVersionOption } from './argo-version-option.j
 import { addClusterCommands } from './cluster-commands.js';
 import { EXIT, type Io } from './io.js';
 import { LIMIT_ENV, type LimitFlags, setLimitsFrom } from './limits.js';
+import { podSecurityOption, securityOption } from './security-flags.js';
 import { parseKinds } from './validate-kinds.js';
 
 type SecurityModeFlag = 'default' | 'strict' | 'off';
@@ -49,12 +50,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(argoVersionOption())
     .addOption(securityOption())
-    .addOption(
-      new Option(
-        '--pod-security <level>',
-        'Pod Security Standards level pods must meet (default: baseline; strict: restricted)',
-      ).choices(['baseline', 'restricted']),
-    )
+    .addOption(podSecurityOption())
     .option(
       '--kinds <kinds>',
       'which kinds to check, as `argo lint --kinds`: all (default) or a list of workflows, workflowtemplates, cronworkflows, clusterworkflowtemplates, workfloweventbindings',
@@ -181,15 +177,6 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   addClusterCommands(program, io, setExit);
 
   return program;
-}
-
-/** `--security`: the security lint's mode (README "Security"); it overrides `security.mode` of argo-gen.config.ts. */
-function securityOption(): Option {
-  return new Option('--security <mode>', 'security lint: default, strict (every finding an error) or off').choices([
-    'default',
-    'strict',
-    'off',
-  ]);
 }
 
 /** Runs one command line; returns the exit code instead of exiting, so tests can call it in-process. */

@@ -39,6 +39,18 @@ export function securityFor(
   };
 }
 
+/**
+ * The security lint's options for a run in `cwd`: the project's `security` settings, overridden by `--security` and
+ * `--pod-security`, off under the config's `exclude` paths. `validate`, `apply` and `submit` share it.
+ */
+export function runSecurity(
+  config: { readonly security?: SecurityConfig } | undefined,
+  flags: { readonly security?: SecurityMode; readonly podSecurity?: PodSecurityLevel },
+  cwd: string,
+): SecurityFor {
+  return securityFor(securityOptions(config?.security, flags), config?.security?.exclude, cwd);
+}
+
 /** Command-line flags override the config; podSpecPatch strings are read as YAML (a superset of JSON). */
 export function securityOptions(
   config: SecurityConfig | undefined,

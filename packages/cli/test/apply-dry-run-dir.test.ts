@@ -22,7 +22,7 @@ describe('apply --dry-run=client over a directory', () => {
       `${doc('Workflow', 'name: once')}---\n${doc('WorkflowTemplate', 'name: c')}`,
     );
     const r = await runCli(
-      ['--kubeconfig', '/nonexistent', 'apply', path.relative(REPO_ROOT, dir), '--dry-run=client'],
+      ['--kubeconfig', '/nonexistent', 'apply', path.relative(REPO_ROOT, dir), '--dry-run=client', '--security=off'],
       REPO_ROOT,
     );
     expect(r.stdout).toBe(

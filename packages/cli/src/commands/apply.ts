@@ -6,18 +6,21 @@ import {
   type ObjectRef,
   refName,
 } from '@argo-gen/kube';
-import { ArgoGenError, type ArgoVersion, type Issue } from '@argo-gen/model';
-import { projectConfig, runArgoVersion } from '../argo-version.js';
+import { ArgoGenError, type ArgoVersion, type Issue, type PodSecurityLevel, type SecurityMode } from '@argo-gen/model';
 import { EXIT, type Io } from '../io.js';
 import { connectWith, type KubeFlags } from '../kube/flags.js';
 import { reportError } from '../kube/report.js';
-import { type LoadedObject, loadArgoObjects } from '../load/argo-objects.js';
+import type { LoadedObject } from '../load/argo-objects.js';
+import { loadChecked } from '../load/checked-objects.js';
 import { duplicateObjects, identify } from '../unique-objects.js';
 
 export interface ApplyFlags extends KubeFlags {
   readonly argoVersion?: ArgoVersion;
   readonly dryRun?: 'server' | 'client';
   readonly forceConflicts?: boolean;
+  /** The security lint, as in `validate`: `--security` and `--pod-security` override argo-gen.config.ts. */
+  readonly security?: SecurityMode;
+  readonly podSecurity?: PodSecurityLevel;
 }
 
 /**
@@ -28,11 +31,7 @@ export interface ApplyFlags extends KubeFlags {
  */
 export async function applyCommand(inputs: readonly string[], flags: ApplyFlags, io: Io): Promise<number> {
   try {
-    const objects = await loadArgoObjects(
-      inputs,
-      io.cwd,
-      runArgoVersion(flags.argoVersion, await projectConfig(io.cwd)),
-    );
+    const objects = await loadChecked(inputs, flags, io);
     if (flags.dryRun === 'client') {
       refuseDuplicates(objects, flags.namespace ?? 'default');
       // Every object is checked and reported, the ones that cannot be applied (a Workflow) as well as the rest.

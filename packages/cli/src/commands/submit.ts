@@ -14,14 +14,21 @@ import {
   withParameters,
   workflowProgress,
 } from '@argo-gen/kube';
-import { ArgoGenError, type ArgoVersion, formatIssue, issue, quote } from '@argo-gen/model';
-import { projectConfig, runArgoVersion } from '../argo-version.js';
+import {
+  ArgoGenError,
+  type ArgoVersion,
+  formatIssue,
+  issue,
+  type PodSecurityLevel,
+  quote,
+  type SecurityMode,
+} from '@argo-gen/model';
 import { EXIT, type Io } from '../io.js';
 import { parseDuration } from '../kube/duration.js';
 import { connectWith, type KubeFlags, namespaceOf } from '../kube/flags.js';
 import { plainView, ttyView } from '../kube/progress-view.js';
 import { reportError } from '../kube/report.js';
-import { loadArgoObjects } from '../load/argo-objects.js';
+import { loadChecked } from '../load/checked-objects.js';
 
 export interface SubmitFlags extends KubeFlags {
   /** Checks a Workflow given as a file; a WorkflowTemplate on the cluster is the cluster's to judge. */
@@ -30,6 +37,9 @@ export interface SubmitFlags extends KubeFlags {
   readonly watch?: boolean;
   readonly timeout?: string;
   readonly generateName?: string;
+  /** The security lint for a Workflow given as a file, as in `validate` (argo-gen.config.ts, overridden here). */
+  readonly security?: SecurityMode;
+  readonly podSecurity?: PodSecurityLevel;
 }
 
 const FILE = /\.(ya?ml|[mc]?[jt]s)$/;
@@ -100,7 +110,7 @@ async function workflowFromFile(
   flags: SubmitFlags,
   io: Io,
 ): Promise<ArgoObject> {
-  const objects = await loadArgoObjects([file], io.cwd, runArgoVersion(flags.argoVersion, await projectConfig(io.cwd)));
+  const objects = await loadChecked([file], flags, io);
   const workflows = objects.filter((o) => o.value.kind === 'Workflow');
   if (workflows.length !== 1) {
     const kinds = objects.map((o) => o.value.kind).join(', ') || 'nothing';

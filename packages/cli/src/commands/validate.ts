@@ -17,7 +17,7 @@ import { projectConfig, runArgoVersion } from '../argo-version.js';
 import { expandInputs } from '../inputs.js';
 import { EXIT, type Io } from '../io.js';
 import { fileIssues, readYamlFile } from '../load/yaml-file.js';
-import { type SecurityFor, securityFor, securityOptions } from '../security-options.js';
+import { runSecurity, type SecurityFor, securityOptions } from '../security-options.js';
 import type { YamlDocument } from '../yaml/read-documents.js';
 import { yamlProblem } from '../yaml/yaml-problem.js';
 import { lintModules, loadModules, templatesOf } from './validate-modules.js';
@@ -65,7 +65,7 @@ const MODULE_EXTENSIONS = ['.ts', '.mts'];
 export async function validateCommand(args: readonly string[], options: ValidateOptions, io: Io): Promise<number> {
   // The project's settings (target version, security) apply when the command runs where its config is.
   const config = await projectConfig(io.cwd);
-  const security = securityFor(securityOptions(config?.security, options), config?.security?.exclude, io.cwd);
+  const security = runSecurity(config, options, io.cwd);
   const report = await validateFiles(args, io.cwd, runArgoVersion(options.argoVersion, config), security, {
     kinds: options.kinds,
     allowMissingRefs: options.allowMissingRefs,

@@ -1,9 +1,19 @@
 import path from 'node:path';
 import { declaredDocument, type TemplatesDeclaration } from '@argo-gen/dsl';
-import { ArgoGenError, type ArgoVersion, type Issue, issue, lintDocument, validateSchema } from '@argo-gen/model';
+import {
+  ArgoGenError,
+  type ArgoVersion,
+  type Issue,
+  issue,
+  lintDocument,
+  lintSecurity,
+  type SecurityOptions,
+  validateSchema,
+} from '@argo-gen/model';
 import { expandInputs } from '../inputs.js';
 import type { YamlDocument } from '../yaml/read-documents.js';
 import { yamlProblem } from '../yaml/yaml-problem.js';
+import { compileTypeScript } from './import-typescript.js';
 import { synthAll } from './synth-run.js';
 import { moduleExports, type WorkflowExport } from './workflow-exports.js';
 import { fileIssues, readYamlFile } from './yaml-file.js';
@@ -18,23 +28,36 @@ export interface LoadedObject {
 const MODULE = /\.[mc]?[jt]s$/;
 const EXTENSIONS = ['.ts', '.mts', '.js', '.mjs', '.yaml', '.yml'];
 
+export interface LoadOptions {
+  readonly argoVersion?: ArgoVersion;
+  /** The security lint's options per file (security-options.ts `runSecurity`); without it, the lint does not run. */
+  readonly security?: (file: string) => SecurityOptions;
+  /** Receives the lint's warnings, which never stop the load. */
+  readonly onWarning?: (warning: Issue) => void;
+}
+
 /**
  * TypeScript modules (every exported workflow value, synthesised) and YAML files (every document), each validated
- * with Argo's schema and the semantic lint, as `generate` and `validate` do (a module of declarations from
- * `argo-gen types` makes its WorkflowTemplates present, and sends nothing). Any problem fails the whole load, so
- * nothing half-valid reaches a cluster.
+ * with Argo's schema, the semantic lint and the security lint, as `generate` and `validate` do (a module of
+ * declarations from `argo-gen types` makes its WorkflowTemplates present, and sends nothing). Any error fails the
+ * whole load, so nothing half-valid reaches a cluster.
  */
 export async function loadArgoObjects(
   inputs: readonly string[],
   cwd: string,
-  argoVersion?: ArgoVersion,
+  options: LoadOptions = {},
 ): Promise<LoadedObject[]> {
+  const { argoVersion, security, onWarning } = options;
   const { files, problems } = expandInputs(inputs, cwd, EXTENSIONS);
   const all: Issue[] = [...problems];
   const exports: WorkflowExport[] = [];
   const yaml: YamlDocument[] = [];
   const declared: TemplatesDeclaration[] = [];
-  for (const file of files.filter((f) => !/\.(d|test|test-d)\.[mc]?ts$/.test(f))) {
+  const inputFiles = files.filter((f) => !/\.(d|test|test-d)\.[mc]?ts$/.test(f));
+  // One compile for every module, as generate does: issues then name the .ts line, not the compiled file's.
+  const modules = inputFiles.filter((f) => MODULE.test(f)).map((f) => path.resolve(cwd, f));
+  if (modules.length > 0) await compileTypeScript(modules);
+  for (const file of inputFiles) {
     try {
       if (MODULE.test(file)) {
         const found = await moduleExports(file, cwd);
@@ -46,7 +69,8 @@ export async function loadArgoObjects(
     }
   }
   if (all.length > 0) throw new ArgoGenError(all);
-  const docs = exports.length > 0 ? synthAll(exports, [], argoVersion) : new Map();
+  const warnings: Issue[] = [];
+  const docs = exports.length > 0 ? synthAll(exports, warnings, argoVersion, security) : new Map();
   const fromModules = exports.map((e) => ({
     value: docs.get(e.value) as LoadedObject['value'],
     origin: `${e.file}${e.exportName === 'default' ? '' : ` (export ${e.exportName})`}`,
@@ -61,21 +85,35 @@ export async function loadArgoObjects(
   const fromYaml: LoadedObject[] = [];
   for (const doc of yaml) {
     try {
-      all.push(...errorsOf(doc, templates, argoVersion));
+      const found = issuesOf(doc, templates, argoVersion, security?.(doc.file));
+      all.push(...found.filter((i) => i.severity === 'error'));
+      warnings.push(...found.filter((i) => i.severity !== 'error'));
     } catch (error) {
       all.push(...fileIssues(error, doc.file).map((i) => ({ ...i, source: doc.locate('') })));
     }
     fromYaml.push({ value: doc.value as LoadedObject['value'], origin: `${doc.file}#${doc.index + 1}` });
   }
   if (all.length > 0) throw new ArgoGenError(all);
+  for (const w of warnings) onWarning?.(w);
   return [...fromModules, ...fromYaml];
 }
 
-/** The schema's and the lint's errors for one YAML document, placed at its lines. */
-function errorsOf(doc: YamlDocument, templates: readonly unknown[], argoVersion?: ArgoVersion): Issue[] {
+/** The schema's and the lints' issues for one YAML document, placed at its lines. */
+function issuesOf(
+  doc: YamlDocument,
+  templates: readonly unknown[],
+  argoVersion?: ArgoVersion,
+  security?: SecurityOptions,
+): Issue[] {
   const verdict = validateSchema(doc.value, { argoVersion });
-  const lint = verdict.status === 'valid' ? lintDocument(doc.value, { templates, yamlProblem, argoVersion }) : [];
-  const errors = [...verdict.issues, ...lint].filter((i) => i.severity === 'error');
+  const lint =
+    verdict.status === 'valid'
+      ? [
+          ...lintDocument(doc.value, { templates, yamlProblem, argoVersion }),
+          ...(security ? lintSecurity(doc.value, security) : []),
+        ]
+      : [];
+  const errors = [...verdict.issues, ...lint];
   if (verdict.status === 'skipped')
     errors.push(issue('input/not-argo', '', `not an Argo object: ${verdict.reason}`, { source: doc.locate('') }));
   return errors.map((i) => ({ ...i, source: i.source ?? doc.locate(i.path) }));
