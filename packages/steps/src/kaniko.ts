@@ -272,6 +272,9 @@ export function kaniko<const C extends KanikoContext>(
     o.name ?? 'kaniko',
     {
       image: o.image ?? images.kaniko,
+      // The image's own entrypoint, written out: Argo's emissary executor otherwise looks it up in the registry when
+      // it creates the pod, which fails where the controller cannot reach the registry.
+      command: ['/kaniko/executor'],
       args,
       ...(env ? { env } : {}),
       ...(o.registrySecret

@@ -40,6 +40,7 @@ describe('kaniko', () => {
       },
       container: {
         image: images.kaniko,
+        command: ['/kaniko/executor'],
         args: [
           '--context=git://github.com/burger-stack/burger.git#{{inputs.parameters.revision}}',
           '--context-sub-path=frontend',
