@@ -46,7 +46,7 @@ export interface KubectlCommon {
    */
   readonly name?: string;
   /**
-   * The ServiceAccount the pod runs as; give it only the Role from docs/rbac.md for this step.
+   * The ServiceAccount the pod runs as; `rbac()` gives it exactly what the step declares (`access`, docs/rbac.md).
    * @default the workflow's service account
    * @see https://argo-workflows.readthedocs.io/en/latest/service-accounts/
    */

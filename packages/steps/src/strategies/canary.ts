@@ -44,7 +44,7 @@ export interface CanaryOptions {
    */
   readonly timeout?: string;
   readonly after?: readonly Task[];
-  /** The ServiceAccount the kubectl pods run as (see docs/rbac.md, "canary"). */
+  /** The ServiceAccount the kubectl pods run as (its Role is derived from the steps: docs/rbac.md). */
   readonly serviceAccountName?: string;
 }
 

@@ -32,8 +32,8 @@ export interface PromoteOptions {
   readonly timeout?: string;
   readonly after?: readonly Task[];
   /**
-   * The ServiceAccount the kubectl pods run as; it needs read access in the source namespace and the rolling Role
-   * in the target one (see docs/rbac.md, "promote").
+   * The ServiceAccount the kubectl pods run as; `rbac()` gives it `get` on the source workload and the rolling
+   * steps' needs on the target (docs/rbac.md).
    */
   readonly serviceAccountName?: string;
 }

@@ -21,7 +21,7 @@ export interface RollbackOptions {
    */
   readonly timeout?: string;
   readonly after?: readonly Task[];
-  /** The ServiceAccount the kubectl pods run as (see docs/rbac.md, "rollback"). */
+  /** The ServiceAccount the kubectl pods run as (its Role is derived from the steps: docs/rbac.md). */
   readonly serviceAccountName?: string;
 }
 

@@ -24,7 +24,7 @@ export interface RollingOptions {
   readonly timeout?: string;
   /** Tasks that must finish first. Tasks whose outputs `image` uses are waited for without being listed. */
   readonly after?: readonly Task[];
-  /** The ServiceAccount the kubectl pods run as (see docs/rbac.md, "rolling"). */
+  /** The ServiceAccount the kubectl pods run as (its Role is derived from the steps: docs/rbac.md). */
   readonly serviceAccountName?: string;
 }
 
