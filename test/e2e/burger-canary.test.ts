@@ -14,6 +14,7 @@ import {
   namespace,
   nodePhases,
   serviceAccount,
+  until,
   workflow,
 } from './cluster.js';
 
@@ -28,16 +29,6 @@ const IMAGES = [
 ];
 const APPROVAL = 'database-approve';
 let created = false;
-
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 /** Submits the canary, waits for the approval node to be Running, and checks nothing after it has started. */
 async function submitAndAwaitApproval(): Promise<string> {

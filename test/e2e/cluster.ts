@@ -109,3 +109,14 @@ export function createdName(stdout: string): string {
   if (!m) throw new Error(`no workflow was created; output:\n${stdout}`);
   return m[1] as string;
 }
+
+/** Polls `probe` until it returns a value, or fails naming `what` after `timeoutMs`: waits on the cluster's work. */
+export async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}

@@ -1,0 +1,223 @@
+// The Burger Stack under its generated RBAC (generated/rbac.yaml, from templates/rbac.ts): the objects are applied,
+// each template runs on the real controller, and the API server's own RBAC authorizer (SubjectAccessReview) judges
+// what every pod's ServiceAccount may do. The webhook's account gets a bounded token from the TokenRequest API and
+// is refused, with kube/forbidden, what its Role does not grant.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Need } from '@argo-gen/dsl';
+import {
+  AuthorizationV1Api,
+  KubeConfig,
+  type KubernetesObject,
+  KubernetesObjectApi,
+  PatchStrategy,
+} from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDocuments } from '../../packages/cli/src/yaml/read-documents.js';
+import burgerRbac from '../../templates/rbac.js';
+import { REPO_ROOT } from '../paths.js';
+import {
+  ADMIN_KUBECONFIG,
+  argoGen,
+  core,
+  createdName,
+  custom,
+  fakeKubelet,
+  namespace,
+  objectNames,
+  until,
+  workflow,
+} from './cluster.js';
+
+const NS = 'burger-ci';
+const kc = new KubeConfig();
+kc.loadFromFile(ADMIN_KUBECONFIG);
+const objects = KubernetesObjectApi.makeApiClient(kc);
+const authorization = kc.makeApiClient(AuthorizationV1Api);
+const ARGO = { group: 'argoproj.io', version: 'v1alpha1' } as const;
+const SCRATCH = path.join(REPO_ROOT, '.cache', 'e2e-rbac');
+
+/** generated/rbac.yaml as written (one v1 List), read back from the file rather than from the DSL value. */
+const generated = readDocuments(readFileSync(path.join(REPO_ROOT, 'generated/rbac.yaml'), 'utf8'), 'rbac.yaml')[0]
+  ?.value as { kind: string; items: KubernetesObject[] };
+
+/** The templates each test runs, with the arguments they need; all live in burger-ci. */
+const RUNS: Record<string, { args: string[] }> = {
+  'burger-build': { args: [] },
+  'burger-configure': { args: [] },
+  'burger-deploy-rolling': {
+    args: [
+      'frontend-image=r.example/f@sha256:f1',
+      'backend-image=r.example/b@sha256:b1',
+      'database-image=r.example/d@sha256:d1',
+    ],
+  },
+  'burger-perf-monitor': { args: [] },
+  'burger-rollback': { args: [] },
+};
+const APPLIED = ['build', 'configure', 'deploy-canary', 'deploy-rolling', 'perf-monitor', 'pipeline', 'rollback'];
+const createdTemplates: string[] = [];
+
+/** Whether the API server's RBAC lets `account` do `verb` on the need's resource (and name), in its namespace. */
+async function allowed(account: string, need: Need, verb: string, name?: string): Promise<boolean> {
+  const [resource, subresource] = need.access.resource.split('/');
+  const review = await authorization.createSubjectAccessReview({
+    body: {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SubjectAccessReview',
+      spec: {
+        user: `system:serviceaccount:${NS}:${account}`,
+        groups: ['system:serviceaccounts', `system:serviceaccounts:${NS}`, 'system:authenticated'],
+        resourceAttributes: {
+          namespace: need.access.namespace,
+          group: need.access.apiGroup,
+          resource,
+          ...(subresource ? { subresource } : {}),
+          verb,
+          ...(name ? { name } : {}),
+        },
+      },
+    },
+  });
+  return review.status?.allowed === true;
+}
+
+/** Every request a need describes: each verb, on each named object (or on the resource). */
+const requests = (n: Need) =>
+  n.access.verbs.flatMap((verb) => (n.access.names ?? [undefined]).map((name) => ({ verb, name })));
+
+beforeAll(async () => {
+  for (const ns of ['burger-ci', 'burger-staging', 'burger-prod']) await namespace(ns);
+  expect(generated.kind).toBe('List');
+  for (const item of generated.items)
+    await objects.patch(item, undefined, undefined, 'e2e-rbac', true, PatchStrategy.ServerSideApply);
+  await fakeKubelet(NS, { 'fail-tasks': '' });
+  // Every template the runs and the pipeline need, in one apply (the pipeline's templateRefs are checked against them).
+  const r = await argoGen('apply', ...APPLIED.map((t) => `templates/${t}.ts`));
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  // apply.test.ts and burger-canary.test.ts expect to create some of these themselves: remove the ones created here.
+  createdTemplates.push(...[...r.stdout.matchAll(/^workflowtemplate\/(\S+) created$/gm)].map((m) => m[1] as string));
+});
+
+afterAll(async () => {
+  rmSync(SCRATCH, { recursive: true, force: true });
+  await core.deleteNamespacedConfigMap({ name: 'argo-gen-fake-kubelet', namespace: NS }).catch(() => undefined);
+  for (const name of createdTemplates)
+    await custom.deleteNamespacedCustomObject({ ...ARGO, plural: 'workflowtemplates', namespace: NS, name });
+  for (const item of generated.items) await objects.delete(item).catch(() => undefined);
+});
+
+describe('the Burger Stack under its generated RBAC', () => {
+  it('each template runs: every pod’s ServiceAccount is the one rbac() gave its template, and its Role grants what the template declares', {
+    timeout: 600_000,
+  }, async () => {
+    for (const [template, run] of Object.entries(RUNS)) {
+      const r = await argoGen('submit', template, '-n', NS, ...run.args.flatMap((a) => ['-p', a]));
+      expect(r.stderr).toBe('');
+      const name = createdName(r.stdout);
+      const phase = await until(`${name} to finish`, 180_000, async () => {
+        const p = (await workflow(name, NS)).status?.phase;
+        return p && p !== 'Running' && p !== 'Pending' ? p : undefined;
+      });
+      expect(`${template}: ${phase}`).toBe(`${template}: Succeeded`);
+      const nodes = (await workflow(name, NS)).status?.nodes as Record<string, { templateName?: string }>;
+      const pods = await core.listNamespacedPod({
+        namespace: NS,
+        labelSelector: `workflows.argoproj.io/workflow=${name}`,
+      });
+      expect(pods.items.length, `${template} ran no pod`).toBeGreaterThan(0);
+      for (const pod of pods.items) {
+        const nodeId = pod.metadata?.annotations?.['workflows.argoproj.io/node-id'] ?? '';
+        const t = nodes[nodeId]?.templateName ?? '';
+        const by = `${template}/${t}`;
+        const needs = burgerRbac.needs.filter((n) => n.by === by);
+        expect(needs.length, `${by}: no needs (at least the executor's)`).toBeGreaterThan(0);
+        const podAccount = pod.spec?.serviceAccountName ?? 'default';
+        // Argo mounts the executor's token from `<account>.service-account-token` into the pod.
+        const secrets = (pod.spec?.volumes ?? []).flatMap((v) => (v.secret?.secretName ? [v.secret.secretName] : []));
+        for (const need of needs) {
+          const executorNeed = need.access.resource === 'workflowtaskresults';
+          const account = need.account.name;
+          if (executorNeed && account !== podAccount)
+            expect(secrets, `${by}: executor token`).toContain(`${account}.service-account-token`);
+          if (!executorNeed) expect(`${by} runs as ${podAccount}`).toBe(`${by} runs as ${account}`);
+          for (const q of requests(need))
+            expect(
+              await allowed(account, need, q.verb, q.name),
+              `${account} ${q.verb} ${need.access.resource}/${q.name ?? '*'} in ${need.access.namespace}`,
+            ).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('grants nothing beyond the declarations: other objects, delete, and accounts that need nothing are refused', async () => {
+    const named = burgerRbac.needs.filter((n) => n.access.names);
+    expect(named.length).toBeGreaterThan(5);
+    for (const need of named) {
+      const [verb] = need.access.verbs as [string];
+      expect(
+        await allowed(need.account.name, need, verb, `not-${need.access.names?.[0]}`),
+        `${need.by} on another object`,
+      ).toBe(false);
+    }
+    // No Burger Stack step deletes anything.
+    for (const need of burgerRbac.needs)
+      expect(
+        await allowed(need.account.name, need, 'delete'),
+        `${need.account.name} delete ${need.access.resource}`,
+      ).toBe(false);
+    const anyRead = burgerRbac.needs.find((n) => n.access.resource === 'deployments') as Need;
+    for (const account of ['burger-builder', 'burger-pipeline'])
+      expect(await allowed(account, anyRead, 'get'), `${account} reads deployments`).toBe(false);
+  });
+
+  it('the webhook’s bounded token may start burger-pipeline, and nothing else: kube/forbidden', async () => {
+    // TokenRequest: a token that expires (10 minutes), never stored in a Secret; rotate by requesting the next one.
+    const token = await core.createNamespacedServiceAccountToken({
+      name: 'burger-github-webhook',
+      namespace: NS,
+      // No audiences: the API server's own.
+      body: { spec: { audiences: [], expirationSeconds: 600 } },
+    });
+    expect(token.status?.token).toBeTruthy();
+    expect(Date.parse(token.status?.expirationTimestamp as unknown as string) - Date.now()).toBeLessThanOrEqual(
+      600_000,
+    );
+    const cluster = kc.getCurrentCluster();
+    mkdirSync(SCRATCH, { recursive: true });
+    const kubeconfig = path.join(SCRATCH, 'webhook.kubeconfig');
+    writeFileSync(
+      kubeconfig,
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [{ name: 'test', cluster: { server: cluster?.server, 'certificate-authority': cluster?.caFile } }],
+        users: [{ name: 'webhook', user: { token: token.status?.token } }],
+        contexts: [{ name: 'webhook', context: { cluster: 'test', user: 'webhook', namespace: NS } }],
+        'current-context': 'webhook',
+      }),
+    );
+    const asWebhook = (...args: string[]) => argoGen('--kubeconfig', kubeconfig, ...args);
+
+    // What Argo Server does with the caller's token for the push binding: read the template, create the Workflow.
+    const ok = await asWebhook('submit', 'burger-pipeline', '-n', NS, '-p', 'revision=abc123', '-p', 'tag=abc123');
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    const started = createdName(ok.stdout);
+    await custom.deleteNamespacedCustomObject({ ...ARGO, plural: 'workflows', namespace: NS, name: started });
+
+    // A template the binding does not submit: its Role has no `get` on it.
+    const other = await asWebhook('submit', 'burger-rollback', '-n', NS);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(
+      /^workflowtemplate\/burger-rollback in namespace 'burger-ci': forbidden: .*\[kube\/forbidden\]\n$/,
+    );
+    // Nor may it change templates.
+    const apply = await asWebhook('apply', 'templates/rollback.ts');
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toContain('[kube/forbidden]');
+    expect(await objectNames('workflows', NS)).not.toContain(started);
+  });
+});
