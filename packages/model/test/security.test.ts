@@ -148,6 +148,20 @@ describe('security lint', () => {
         'error security/secret-literal /spec/templates/0/container/args/3',
       ]);
     });
+
+    it('finds NAME=value after a long word, after a version and inside a word', () => {
+      // Names start where no word character or dot precedes them (so a long word is scanned once, not per position).
+      const doc = wf([
+        safe('t', {}, { args: [`${'x'.repeat(300_000)} DB_PASSWORD=hunter2hunter2`, 'v1.2 API_TOKEN=abcdef123456'] }),
+      ]);
+      expect(codes(doc)).toEqual([
+        'error security/secret-literal /spec/templates/0/container/args/0',
+        'error security/secret-literal /spec/templates/0/container/args/1',
+      ]);
+      // Inside a word the name is the whole word, which still says PASSWORD.
+      const inWord = wf([safe('t', {}, { args: [`${'x'.repeat(300_000)}PASSWORD=hunter2hunter2`] })]);
+      expect(codes(inWord)).toEqual(['error security/secret-literal /spec/templates/0/container/args/0']);
+    });
   });
 
   describe('pod security', () => {
