@@ -1,6 +1,6 @@
 import { inputs, type ParamSpec, param, type Template } from '@argo-gen/dsl';
 import * as z from 'zod/mini';
-import { commonFields, kubectlTemplate, ns } from './internal/kubectl-template.js';
+import { commonFields, kubectlTemplate, ns, onWorkload } from './internal/kubectl-template.js';
 import { optionError, parseOptions } from './internal/options.js';
 import { duration, integer, k8sName, namespace, podsOrPercent } from './internal/schemas.js';
 
@@ -126,7 +126,8 @@ export const rolloutSteps = Object.freeze({
       o,
       `${s.namespace}-${s.name}`,
       ['-c', PARTITION_SCRIPT, 'partition', `${i.partition}`, `statefulset/${s.name}`, s.namespace],
-      { command: ['sh'], inputs: i },
+      // `kubectl patch` alone: no read first.
+      { command: ['sh'], inputs: i, access: [onWorkload({ ...s, kind: 'StatefulSet' }, ['patch'])] },
     );
   },
 
@@ -145,7 +146,14 @@ export const rolloutSteps = Object.freeze({
       o,
       `${s.namespace}-${s.name}`,
       ['-c', RELEASE_SCRIPT, 'release-stuck-pods', s.name, s.namespace, o.timeout ?? '5m'],
-      { command: ['sh'] },
+      {
+        command: ['sh'],
+        // Reads and waits on the StatefulSet by name; reads and deletes its pods, whose names it learns at run time.
+        access: [
+          onWorkload({ ...s, kind: 'StatefulSet' }, ['get', 'list', 'watch']),
+          { apiGroup: '', resource: 'pods', verbs: ['get', 'delete'], namespace: s.namespace },
+        ],
+      },
     );
   },
 
@@ -172,12 +180,12 @@ export const rolloutSteps = Object.freeze({
     const d = o.daemonSet;
     // Generated from validated numbers and percentages only; no input reaches this JSON.
     const patch = { spec: { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable, maxSurge } } } };
-    return kubectlTemplate('daemonset-update', o, `${d.namespace}-${d.name}`, [
-      'patch',
-      `daemonset/${d.name}`,
-      ns(d.namespace),
-      '--type=merge',
-      `--patch=${JSON.stringify(patch)}`,
-    ]);
+    return kubectlTemplate(
+      'daemonset-update',
+      o,
+      `${d.namespace}-${d.name}`,
+      ['patch', `daemonset/${d.name}`, ns(d.namespace), '--type=merge', `--patch=${JSON.stringify(patch)}`],
+      { access: [onWorkload({ ...d, kind: 'DaemonSet' }, ['patch'])] },
+    );
   },
 });
