@@ -33,6 +33,18 @@ describe('step access declarations', () => {
     expect(kubectl.currentImage({ workload: db }).access).toEqual([on('statefulsets', 'db', 'get')]);
   });
 
+  it('the rollout steps: partition and daemonSetUpdate patch by name, releaseStuckPods also deletes pods', () => {
+    const sts = { name: 'db', namespace: 'prod' } as const;
+    expect(kubectl.partition({ statefulSet: sts }).access).toEqual([on('statefulsets', 'db', 'patch')]);
+    expect(kubectl.daemonSetUpdate({ daemonSet: { name: 'agent', namespace: 'prod' } }).access).toEqual([
+      on('daemonsets', 'agent', 'patch'),
+    ]);
+    expect(kubectl.releaseStuckPods({ statefulSet: sts }).access).toEqual([
+      on('statefulsets', 'db', 'get', 'list', 'watch'),
+      { apiGroup: '', resource: 'pods', verbs: ['get', 'delete'], namespace: 'prod' },
+    ]);
+  });
+
   it('kubectl apply declares the kinds it is told about, and nothing when it is not told', () => {
     const source = { git: { url: 'https://example.com/m.git' } };
     const told = kubectl.apply({ namespace: 'prod', source, resources: [{ apiGroup: '', resource: 'configmaps' }] });
