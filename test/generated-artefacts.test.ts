@@ -50,9 +50,11 @@ describe('generated/ and examples/', () => {
     expect(r.stderr).toBe('');
     const summary = /(\d+) file\(s\), (\d+) document\(s\): (\d+) valid, (\d+) invalid, (\d+) skipped/.exec(r.stdout);
     expect(summary, r.stdout).not.toBeNull();
-    const [, , documents, valid, invalid] = summary ?? [];
+    const [, , documents, valid, invalid, skipped] = summary ?? [];
     expect(Number(invalid)).toBe(0);
-    expect(Number(valid)).toBe(Number(documents));
+    // Skipped: documents of other kinds (generated/rbac.yaml's List of Roles), which validate leaves to Kubernetes.
+    expect(Number(valid) + Number(skipped)).toBe(Number(documents));
+    expect(Number(valid)).toBeGreaterThan(Number(skipped));
     expect(r.code).toBe(0);
   });
 });
