@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^@argo-gen\/kube$/, replacement: src('kube') },
       { find: /^@argo-gen\/dsl$/, replacement: src('dsl') },
       { find: /^@argo-gen\/steps$/, replacement: src('steps') },
+      { find: /^@argo-gen\/import$/, replacement: src('import') },
     ],
   },
   test: {

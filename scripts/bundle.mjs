@@ -28,6 +28,7 @@ const PACKAGES = {
   dsl: ['index'],
   steps: ['index'],
   kube: ['index'],
+  import: ['index'],
   cli: ['index', 'main'],
 };
 

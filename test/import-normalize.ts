@@ -1,4 +1,4 @@
-import { canonicalDepends, parseDepends } from '../packages/cli/src/import/depends.js';
+import { canonicalDepends, parseDepends } from '@argo-gen/import';
 
 /**
  * The normalisation under which an imported-and-synthesised document must equal the original (docs/import.md):
@@ -7,6 +7,8 @@ import { canonicalDepends, parseDepends } from '../packages/cli/src/import/depen
  *  - `dependencies: [a, b]` becomes `depends: 'a && b'`, and every `depends` is compared in a canonical form
  *    (&& and || are commutative; the DSL adds data dependencies after explicit ones and drops redundant parentheses);
  *  - parameter `value`, `default` and `enum` entries are strings (Argo decodes 5 and "5" to the same string);
+ *  - a CronWorkflow's legacy `schedule` (Argo 3.x, removed in 4.0) is read as one more entry of `schedules`, as Argo
+ *    3.6+ reads it (the importer writes it there);
  *  - empty `templates`, `inputs`, `outputs` and `arguments` are dropped (the DSL writes `templates: []` for a spec
  *    that only references a WorkflowTemplate, and drops empty inputs/outputs; Argo treats both the same).
  */
@@ -31,6 +33,10 @@ function walk(value: unknown, key: string): unknown {
     if (EMPTY_DROPPED.has(k) && isEmpty(w)) continue;
     out[k] = w;
   }
+  if (typeof out.schedule === 'string' && isObjectish(out.workflowSpec)) {
+    out.schedules = [...(Array.isArray(out.schedules) ? out.schedules : []), out.schedule];
+    delete out.schedule;
+  }
   if (Array.isArray(out.dependencies)) {
     out.depends = (out.dependencies as unknown[]).join(' && ');
     delete out.dependencies;
@@ -40,6 +46,10 @@ function walk(value: unknown, key: string): unknown {
     out.depends = ast ? canonicalDepends(ast) : out.depends;
   }
   return out;
+}
+
+function isObjectish(v: unknown): boolean {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function isEmpty(v: unknown): boolean {

@@ -131,14 +131,16 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<yaml...>', 'YAML files, directories (searched recursively) or quoted globs')
     .option('-o, --out <dir>', 'write one .ts module per YAML file into this directory (default: print to stdout)')
     .option('--force', 'with -o: overwrite existing files that `argo-gen import` did not write from the same input')
+    .option('--allow-loss', 'exit 0 although some fields of the input could not be carried (each is still listed)')
     .addHelpText(
       'after',
-      '\nThe escape hatches used (rawTemplate, raw tasks/steps, raw()) are counted at the end.' +
+      '\nThe summary counts the files, the escape hatches used (rawTemplate, raw tasks/steps, raw()) and the losses:' +
+        ' fields neither the DSL nor an escape hatch carries, each listed, each failing the command unless --allow-loss.' +
         '\nWith -o, an existing file is overwritten only if `argo-gen import` wrote it from the same input (else --force);' +
         ' two inputs with the same name are refused.' +
-        '\nExit codes: 0 imported, 1 a file is unreadable, holds no workflow or was not written, 2 usage error.',
+        '\nExit codes: 0 imported, 1 a file is unreadable, holds no workflow, was not written or lost a field, 2 usage error.',
     )
-    .action(async (files: string[], opts: { out?: string; force?: boolean }) => {
+    .action(async (files: string[], opts: { out?: string; force?: boolean; allowLoss?: boolean }) => {
       const { importCommand } = await import('./commands/import.js');
       setExit(importCommand(files, opts, io));
     });

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { synth } from '@argo-gen/dsl';
+import { importDocuments } from '@argo-gen/import';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { parse } from 'yaml';
 import { normalize } from '../../../test/import-normalize.js';
-import { importDocuments } from '../src/import/module.js';
 import { run } from '../src/program.js';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
@@ -132,7 +132,7 @@ export default workflow({ generateName: 'dag-diamond-' }, { entrypoint: diamond,
     expect(await run(['import', 'diamond.yaml', 'broken.yaml', '-o', 'ts'], io)).toBe(1);
     expect(readFileSync(path.join(dir, 'ts/diamond.ts'), 'utf8')).toBe(importText(DIAMOND));
     expect(out.join('')).toBe(
-      'wrote ts/diamond.ts\n1 file(s) imported, 1 failed; raw escape hatches: 0 rawTemplate, 0 raw task/step, 1 raw()\n',
+      'wrote ts/diamond.ts\n1 file(s) imported, 1 failed; raw escape hatches: 0 rawTemplate, 0 raw task/step, 1 raw(); 0 loss(es)\n',
     );
     expect(err.join('')).toMatch(/^broken\.yaml:4:1: .*YAML syntax error: Missing closing "quote/);
   });
@@ -162,5 +162,91 @@ spec:
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated code's template literal
     expect(result.text).toContain("[{ name: 'again', template: 'main', when: `${globals.annotation('go')} == yes` }]");
     expect(result.text).toContain('templates: [pinned]');
+  });
+
+  it('carries a CronWorkflow whole: workflowMetadata, a legacy schedule, stopStrategy, an exit hook with arguments', () => {
+    const result = importDocuments(
+      [
+        parse(`
+apiVersion: argoproj.io/v1alpha1
+kind: CronWorkflow
+metadata: {name: nightly}
+spec:
+  schedule: "0 1 * * *"
+  stopStrategy: {expression: "cronworkflow.failed >= 3"}
+  workflowMetadata: {labels: {team: data}}
+  workflowSpec:
+    entrypoint: main
+    hooks:
+      exit: {template: report, arguments: {parameters: [{name: outcome, value: "{{workflow.status}}"}]}}
+    templates:
+      - {name: main, container: {image: alpine}}
+      - name: report
+        inputs: {parameters: [{name: outcome}]}
+        container: {image: alpine, command: [echo, "{{inputs.parameters.outcome}}"]}
+`),
+      ],
+      'nightly.yaml',
+    );
+    expect(result.losses).toEqual([]);
+    expect(result.text).toContain("schedules: ['0 1 * * *']");
+    expect(result.text).toContain("workflowMetadata: { labels: { team: 'data' } }");
+    expect(result.text).toContain("stopExpression: 'cronworkflow.failed >= 3'");
+    expect(result.text).toContain('hooks: { exit: { template: report, args: { outcome: globals.status } } }');
+  });
+
+  it('keeps a sibling parameter in an input artifact as raw() (no self-reference), and imports an empty step group', () => {
+    const result = importDocuments(
+      [
+        parse(`
+apiVersion: argoproj.io/v1alpha1
+kind: WorkflowTemplate
+metadata: {name: s3}
+spec:
+  entrypoint: main
+  templates:
+    - name: main
+      steps:
+        - []
+        - - {name: get, template: get, arguments: {parameters: [{name: day, value: "2024"}]}}
+    - name: get
+      inputs:
+        parameters: [{name: day}]
+        artifacts: [{name: data, path: /data, s3: {key: "in/{{inputs.parameters.day}}"}}]
+      container: {image: alpine}
+`),
+      ],
+      's3.yaml',
+    );
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated code's template literal
+    expect(result.text).toContain("from: { s3: { key: `in/${raw('{{inputs.parameters.day}}')}` } }");
+    expect(result.text).toContain("steps('main', [[], [getStep]])");
+  });
+
+  it('fails on a field it cannot carry, lists it, and accepts it with --allow-loss', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'argo-gen-import-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(
+      path.join(dir, 'lossy.yaml'),
+      'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {generateName: x-, finalizers: [keep]}\n' +
+        'spec: {entrypoint: main, templates: [{name: main, container: {image: alpine}}]}\n',
+    );
+    const runImport = async (...extra: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), isTTY: false, cwd: dir };
+      const code = await run(['import', 'lossy.yaml', ...extra], io);
+      return { code, err: err.join('') };
+    };
+    const strict = await runImport();
+    expect(strict.code).toBe(1);
+    expect(strict.err).toBe(
+      'lossy.yaml: not carried: metadata.finalizers: the DSL has no such field\n' +
+        '1 file(s) imported, 0 failed; raw escape hatches: 0 rawTemplate, 0 raw task/step, 0 raw(); 1 loss(es)' +
+        ' (not carried: see above; --allow-loss accepts them)\n',
+    );
+    const allowed = await runImport('--allow-loss');
+    expect(allowed.code).toBe(0);
+    expect(allowed.err).toContain('1 loss(es) (allowed by --allow-loss)');
   });
 });

@@ -3,16 +3,22 @@ import { ArgoGenError, issue, type SourceLocation } from '@argo-gen/model';
 import { literalProblem } from './literal-check.js';
 import type { ArtifactSpec, InputSpecs, ParamSpec } from './params.js';
 import { isRef, type Ref } from './ref.js';
+import type { WithRefs } from './with-refs.js';
+
+/**
+ * Where an artifact argument comes from: a handle (`build.outputs.artifacts.x`), or an Argo artifact source whose
+ * fields may hold handles (`{ from: build.outputs.artifacts.x, subPath: item }`, `{ s3: { key: \`in/${item}\` } }`).
+ */
+export type ArtifactArg = Ref | WithRefs<Omit<model.Artifact, 'name'>>;
 
 /** The value an argument for one declared input accepts. */
-export type ArgFor<S> =
-  S extends ParamSpec<infer T> ? T | Ref : S extends ArtifactSpec ? Ref | Omit<model.Artifact, 'name'> : never;
+export type ArgFor<S> = S extends ParamSpec<infer T> ? T | Ref : S extends ArtifactSpec ? ArtifactArg : never;
 
 type RequiredKeys<I> = {
   [K in keyof I]: I[K] extends ParamSpec<unknown, true>
     ? K
     : I[K] extends ArtifactSpec
-      ? I[K] extends { optional: true }
+      ? I[K] extends { optional: true } | { from: object }
         ? never
         : K
       : never;
@@ -23,7 +29,7 @@ export type Args<I extends InputSpecs> = { readonly [K in RequiredKeys<I> & keyo
   readonly [K in Exclude<keyof I, RequiredKeys<I>>]?: ArgFor<I[K]>;
 };
 
-export type ArgValue = string | number | boolean | Ref | Omit<model.Artifact, 'name'>;
+export type ArgValue = string | number | boolean | ArtifactArg;
 
 /** How messages name a template's inputs (made only for a message: most calls have nothing to report). */
 function templateCallee(templateName: string): { readonly what: string; readonly noun: string } {

@@ -94,6 +94,7 @@ export {
   http,
   type LooseInputs,
   type LooseOutputs,
+  type RawOutputs,
   rawTemplate,
   resource,
   script,

@@ -97,7 +97,10 @@ type ArtifactKeys<O> = { [K in keyof O]: O[K] extends OutputArtifactSpec ? K : n
 /** Typed handles on a task's or step's outputs. A misspelled name is a compile error. */
 export interface OutputHandles<O extends OutputSpecs> {
   readonly parameters: { readonly [K in ParamKeys<O> & string]: Ref<OutputValue<O[K]>> };
-  readonly artifacts: { readonly [K in ArtifactKeys<O> & string]: Ref<string> };
+  /** Any name for a template whose outputs are not declared to the DSL (`rawTemplate`), as for its parameters. */
+  readonly artifacts: string extends keyof O
+    ? { readonly [name: string]: Ref<string> }
+    : { readonly [K in ArtifactKeys<O> & string]: Ref<string> };
   /** The standard output of a script or container template (`outputs.result`). */
   readonly result: Ref<string>;
 }

@@ -154,7 +154,8 @@ function renderStep(s: Call): model.WorkflowStep {
   return renderCall(s) as model.WorkflowStep;
 }
 
-function addCallee(out: Fields, c: Callable): void {
+/** `template: name`, or `templateRef` for a template of another WorkflowTemplate. */
+export function addCallee(out: Fields, c: Callable): void {
   if (c.kind === 'templateRef') {
     const ref: Fields = { name: c.workflowTemplate, template: c.template.name };
     if (c.clusterScope) ref.clusterScope = true;

@@ -11,13 +11,15 @@ import {
   subjectOf,
   validateSchema,
 } from '@argo-gen/model';
+import { renderArgs } from './args.js';
+import { targetOf } from './callable.js';
 import { collectTemplates } from './collect.js';
 import { isTask } from './dag.js';
 import { type EventBindingValue, eventBindingSpec } from './event-binding.js';
 import { setKey } from './internal/set-key.js';
 import { type ParamSpec, workflowSpecsOf } from './params.js';
 import { isRef } from './ref.js';
-import { renderTemplate } from './render.js';
+import { addCallee, renderTemplate } from './render.js';
 import { isStep } from './steps.js';
 import type { Template } from './template.js';
 import { needsRender, render } from './tokens.js';
@@ -139,7 +141,12 @@ function assemble(value: Synthesizable, placed: Placed[]): Record<string, unknow
   const spec =
     value.kind === 'Workflow' && value.workflowTemplateRef
       ? referenceSpec(value)
-      : workflowSpec(value.options, placed, value.kind === 'CronWorkflow' ? '/spec/workflowSpec' : '/spec');
+      : workflowSpec(
+          value.options,
+          placed,
+          value.kind === 'CronWorkflow' ? '/spec/workflowSpec' : '/spec',
+          value.source,
+        );
   if (value.kind === 'CronWorkflow') {
     const c = value.cron;
     return {
@@ -158,6 +165,7 @@ function assemble(value: Synthesizable, placed: Placed[]): Record<string, unknow
         ...(c.suspend !== undefined ? { suspend: c.suspend } : {}),
         ...(c.stopExpression ? { stopStrategy: { expression: c.stopExpression } } : {}),
         ...(c.when ? { when: c.when } : {}),
+        ...(c.workflowMetadata ? { workflowMetadata: c.workflowMetadata } : {}),
         workflowSpec: spec,
       },
     };
@@ -174,23 +182,18 @@ function referenceSpec(w: WorkflowValue): Record<string, unknown> {
   };
 }
 
-function workflowSpec(o: WorkflowOptions, placed: Placed[], at: string): Record<string, unknown> {
+function workflowSpec(
+  o: WorkflowOptions,
+  placed: Placed[],
+  at: string,
+  source: SourceLocation | undefined,
+): Record<string, unknown> {
   const templates = collectTemplates(o);
   placed.push({ at, templates });
   const params = Object.entries(workflowSpecsOf(o.params)).map(([name, s]) => workflowParameter(name, s));
   const artifacts = Object.entries(o.artifacts ?? {}).map(([name, a]) => ({ name, ...(a as object) }));
   const onExit = o.onExit ? (o.onExit.kind === 'templateRef' ? undefined : o.onExit.name) : undefined;
-  const hooks = o.hooks
-    ? Object.fromEntries(
-        Object.entries(o.hooks).map(([k, h]) => [
-          k,
-          {
-            template: h.template.kind === 'templateRef' ? h.template.template.name : h.template.name,
-            ...(h.expression ? { expression: String(h.expression) } : {}),
-          },
-        ]),
-      )
-    : undefined;
+  const hooks = o.hooks ? workflowHooks(o.hooks, source) : undefined;
   return {
     ...(o.entrypoint ? { entrypoint: o.entrypoint.name } : {}),
     ...(params.length || artifacts.length
@@ -201,6 +204,31 @@ function workflowSpec(o: WorkflowOptions, placed: Placed[], at: string): Record<
     ...((o.spec ?? {}) as object),
     templates: templates.map(renderTemplate),
   };
+}
+
+/**
+ * Workflow-level lifecycle hooks (`spec.hooks`): the callee by name or `templateRef`, and its arguments checked
+ * against its inputs as a task's are (an `exit` hook that passes `{{workflow.status}}` to a reporting template).
+ */
+function workflowHooks(hooks: NonNullable<WorkflowOptions['hooks']>, source: SourceLocation | undefined) {
+  const out: Record<string, unknown> = {};
+  for (const [k, h] of Object.entries(hooks)) {
+    const t = targetOf(h.template);
+    const args = renderArgs(
+      `workflow hook '${k}'`,
+      t.name,
+      t.inputs,
+      h.args ?? {},
+      () => source,
+      t.body.type === 'raw',
+    );
+    const hook: Record<string, unknown> = {};
+    addCallee(hook, h.template);
+    if (args) hook.arguments = args;
+    if (h.expression !== undefined) hook.expression = String(h.expression);
+    setKey(out, k, hook);
+  }
+  return out;
 }
 
 function workflowParameter(name: string, s: ParamSpec): model.Parameter {

@@ -112,8 +112,8 @@ const NAME = /^[a-zA-Z0-9][-a-zA-Z0-9]*$/;
 const NONE: PassThrough = Object.freeze({});
 
 function outputHandles(prefix: string, name: string, specs: OutputSpecs): OutputHandles<OutputSpecs> {
-  const parameters: Record<string, Ref> = {};
-  const artifacts: Record<string, Ref> = {};
+  const parameters: Record<string, Ref<string>> = {};
+  const artifacts: Record<string, Ref<string>> = {};
   for (const [key, spec] of Object.entries(specs)) {
     const handle =
       spec.kind === 'parameter'

@@ -3,7 +3,7 @@ import type { SourceLocation } from '@argo-gen/model';
 import { type ApiAccess, apiAccess } from './access.js';
 import { deepFreeze } from './internal/freeze.js';
 import { type CallSite, captureSite, defineSource } from './internal/source.js';
-import type { OutputParamSpec, OutputSpecs } from './outputs.js';
+import type { OutputArtifactSpec, OutputParamSpec, OutputSpecs } from './outputs.js';
 import { type InputSpecs, type Inputs, type ParamSpec, specsOf } from './params.js';
 import type { WithRefs } from './with-refs.js';
 
@@ -153,9 +153,9 @@ export type LooseOutputs = Readonly<Record<string, OutputParamSpec>>;
  * The escape hatch for a template the DSL does not model: a plain Argo `Template` object. Tasks can call it like any
  * other template; its fields are still validated against Argo's schema and rules at synthesis.
  */
-export function rawTemplate(template: model.Template): Template<LooseInputs, LooseOutputs> {
+export function rawTemplate<const T extends model.Template>(template: T): Template<LooseInputs, RawOutputs<T>> {
   if (!template.name) throw new TypeError('rawTemplate: the template needs a name');
-  return makeTemplate(template.name, { type: 'raw', template }, undefined);
+  return makeTemplate(template.name, { type: 'raw', template }, undefined) as Template<LooseInputs, RawOutputs<T>>;
 }
 
 /**
@@ -172,3 +172,15 @@ export function withAccess<I extends InputSpecs, O extends OutputSpecs>(
   defineSource(value, () => template.source);
   return Object.freeze(value);
 }
+
+type NamesOf<L> = L extends readonly { readonly name: infer N extends string }[] ? N : never;
+
+/**
+ * The outputs a raw template declares, by name (a misspelled output of it is a compile error, and a handle on it is
+ * never `undefined` under `noUncheckedIndexedAccess`); any name when it declares none (a stub for a `templateRef`).
+ */
+export type RawOutputs<T> = T extends { readonly outputs: infer Out extends model.Outputs }
+  ? { readonly [K in NamesOf<Out['parameters']>]: OutputParamSpec } & {
+      readonly [K in NamesOf<Out['artifacts']>]: OutputArtifactSpec;
+    }
+  : LooseOutputs;

@@ -12,10 +12,13 @@ import type { WithRefs } from './with-refs.js';
 
 type ParamSpecs = Readonly<Record<string, ParamSpec>>;
 
-/** WorkflowSpec fields the DSL passes through (handles allowed): podGC, ttlStrategy, volumes, synchronization, … */
-export type SpecExtras = WithRefs<
-  Omit<model.WorkflowSpec, 'entrypoint' | 'templates' | 'arguments' | 'onExit' | 'hooks' | 'workflowTemplateRef'>
->;
+/**
+ * WorkflowSpec fields the DSL passes through (handles allowed): podGC, ttlStrategy, volumes, synchronization, … Also
+ * `workflowTemplateRef` (a CronWorkflow or WorkflowTemplate that runs another WorkflowTemplate) and `entrypoint` by
+ * name (which template of that WorkflowTemplate to start; for a workflow's own templates, use the `entrypoint`
+ * option, a template value).
+ */
+export type SpecExtras = WithRefs<Omit<model.WorkflowSpec, 'templates' | 'arguments' | 'onExit' | 'hooks'>>;
 
 export interface Metadata {
   readonly namespace?: string;
@@ -74,6 +77,8 @@ export interface CronOptions {
   readonly stopExpression?: string;
   /** Run only when this expression holds (Argo's `when`). */
   readonly when?: string;
+  /** Labels and annotations of every Workflow the schedule creates (Argo's `workflowMetadata`). */
+  readonly workflowMetadata?: model.ObjectMeta;
 }
 
 export interface CronWorkflowValue<P extends ParamSpecs = ParamSpecs> extends Base<P> {

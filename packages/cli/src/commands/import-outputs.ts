@@ -10,8 +10,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { importedFrom } from '@argo-gen/import';
 import { type Issue, issue } from '@argo-gen/model';
-import { importedFrom } from '../import/module.js';
 import { reasonOf } from '../input-file.js';
 
 /** One imported module, ready to be written. */

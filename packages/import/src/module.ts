@@ -11,6 +11,8 @@ export interface ImportedModule {
   /** Kinds that were not imported (ConfigMap, WorkflowEventBinding, …), and things the DSL could not write. */
   readonly skipped: readonly string[];
   readonly warnings: readonly string[];
+  /** Fields of the input the module does not carry; empty when the import is complete. */
+  readonly losses: readonly string[];
   /** How many documents became workflow values. */
   readonly documents: number;
 }
@@ -27,6 +29,7 @@ export function importDocuments(values: readonly unknown[], source: string): Imp
     statements: [],
     imports,
     warnings: [],
+    losses: [],
   };
   const skipped: string[] = [];
   let documents = 0;
@@ -53,6 +56,7 @@ export function importDocuments(values: readonly unknown[], source: string): Imp
     counts: { rawTemplate, rawCall, raw },
     skipped,
     warnings: m.warnings,
+    losses: m.losses,
     documents,
   };
 }

@@ -126,7 +126,7 @@ export function hooksProblem(ctx: DocContext, c: Yaml): string | undefined {
   return undefined;
 }
 
-function hooksCode(ctx: DocContext, hooks: Yaml, scope: Scope): Code {
+export function hooksCode(ctx: DocContext, hooks: Yaml, scope: Scope): Code {
   return obj(
     Object.entries(hooks).map(([name, h]) => {
       const hook = h as Yaml;

@@ -81,9 +81,12 @@ export function declareTemplate(ctx: DocContext, t: Yaml): TemplateInfo {
   };
   if (inputsVar) {
     ctx.imports.add('inputs');
+    // Inside its own inputs() the handles do not exist yet: an input artifact whose git revision or S3 key names a
+    // sibling parameter (`{{inputs.parameters.day}}`) keeps that reference as raw(), not as a self-reference.
+    const declScope: Scope = { ...scope, inputs: undefined };
     const entries = [
-      ...params.map((p) => [key(str(p.name)), paramSpecCode(p, 'default', scope, ctx.counts)] as const),
-      ...artifacts.map((a) => [key(str(a.name)), artifactCode(ctx, a, scope)] as const),
+      ...params.map((p) => [key(str(p.name)), paramSpecCode(p, 'default', declScope, ctx.counts)] as const),
+      ...artifacts.map((a) => [key(str(a.name)), artifactCode(ctx, a, declScope)] as const),
     ];
     ctx.statements.push(`const ${inputsVar} = ${print(call('inputs', obj(entries)))};`);
   }

@@ -1,3 +1,4 @@
+import { hooksCode, hooksProblem } from './call-options.js';
 import { type Code, call, key, obj, print, quote } from './code.js';
 import { type DocContext, isObject, type ModuleContext, type TemplateInfo, type Yaml } from './context.js';
 import { type Scope, stringCode, valueCode } from './expressions.js';
@@ -18,7 +19,7 @@ const CRON_KEYS = [
   'startingDeadlineSeconds',
   'successfulJobsHistoryLimit',
 ];
-const CRON_MORE = ['failedJobsHistoryLimit', 'suspend', 'when'];
+const CRON_MORE = ['failedJobsHistoryLimit', 'suspend', 'when', 'workflowMetadata'];
 
 /** Declares one document's templates, tasks and workflow value; returns the expression of the workflow value. */
 export function importDocument(m: ModuleContext, doc: Yaml): string {
@@ -58,7 +59,7 @@ export function importDocument(m: ModuleContext, doc: Yaml): string {
   if (entry) ctx.calledByDsl.add(String(spec.entrypoint));
   const onExit = typeof spec?.onExit === 'string' ? ctx.ensure(spec.onExit) : undefined;
   if (onExit) ctx.calledByDsl.add(String(spec.onExit));
-  const hooks = isObject(spec?.hooks) ? hooksCode(ctx, spec.hooks) : undefined;
+  const hooks = isObject(spec?.hooks) ? workflowHooksCode(ctx, spec.hooks) : undefined;
   for (const name of templates.keys()) ctx.ensure(name);
   const unreached = [...templates.keys()]
     .filter((n) => !ctx.calledByDsl.has(n))
@@ -98,7 +99,7 @@ function metadataEntries(m: ModuleContext, metadata: Yaml, base: Scope): (readon
   const extra = Object.keys(metadata).filter(
     (k) => !['name', 'generateName', 'namespace', 'labels', 'annotations'].includes(k),
   );
-  if (extra.length) m.warnings.push(`metadata.${extra.join(', metadata.')} cannot be written with the DSL; dropped`);
+  if (extra.length) m.losses.push(`metadata.${extra.join(', metadata.')}: the DSL has no such field`);
   return ['namespace', 'labels', 'annotations'].map(
     (k) => [k, metadata[k] === undefined ? undefined : valueCode(metadata[k], base, m.counts)] as const,
   );
@@ -106,17 +107,41 @@ function metadataEntries(m: ModuleContext, metadata: Yaml, base: Scope): (readon
 
 function workflowParam(m: ModuleContext, p: Yaml): Code {
   const extra = Object.keys(p).filter((k) => !['name', 'value', 'enum', 'description', 'valueFrom'].includes(k));
-  if (extra.length) m.warnings.push(`workflow parameter '${p.name}': ${extra.join(', ')} cannot be written; dropped`);
+  if (extra.length) m.losses.push(`workflow parameter '${p.name}': ${extra.join(', ')}: the DSL has no such field`);
   return paramSpecCode(p, 'value', {}, m.counts);
 }
 
+/**
+ * The CronWorkflow options. Argo 3.x's single `schedule` (removed in 4.0) becomes the first of `schedules`, which
+ * every Argo from 3.6 reads the same way (`GetSchedules` appends `schedule` to `schedules`).
+ */
 function cronCode(m: ModuleContext, c: Yaml, base: Scope): Code {
-  const { workflowSpec: _w, stopStrategy, ...rest } = c;
+  const { workflowSpec: _w, stopStrategy, schedule, ...rest } = c;
   const known = [...CRON_KEYS, ...CRON_MORE];
   const extra = Object.keys(rest).filter((k) => !known.includes(k));
-  if (extra.length) m.warnings.push(`CronWorkflow: ${extra.join(', ')} cannot be written with the DSL; dropped`);
+  if (extra.length) m.losses.push(`CronWorkflow spec.${extra.join(', spec.')}: the DSL has no such option`);
+  if (isObject(stopStrategy) && Object.keys(stopStrategy).some((k) => k !== 'expression'))
+    m.losses.push('CronWorkflow spec.stopStrategy: fields other than expression');
+  const schedules = [
+    ...(Array.isArray(rest.schedules) ? rest.schedules : []),
+    ...(typeof schedule === 'string' && schedule !== '' ? [schedule] : []),
+  ];
+  if (typeof schedule === 'string' && schedule !== '')
+    m.warnings.push(
+      `CronWorkflow: the legacy 'schedule' is written as one of 'schedules' (Argo 3.6+ reads both alike)`,
+    );
   return obj([
-    ...known.map((k) => [k, rest[k] === undefined ? undefined : valueCode(rest[k], base, m.counts)] as const),
+    ...known.map(
+      (k) =>
+        [
+          k,
+          k === 'schedules'
+            ? valueCode(schedules, base, m.counts)
+            : rest[k] === undefined
+              ? undefined
+              : valueCode(rest[k], base, m.counts),
+        ] as const,
+    ),
     ['stopExpression', isObject(stopStrategy) ? valueCode(stopStrategy.expression, base, m.counts) : undefined],
   ]);
 }
@@ -133,24 +158,15 @@ function ensure(ctx: DocContext, name: string): TemplateInfo | undefined {
   return info;
 }
 
-function hooksCode(ctx: DocContext, hooks: Yaml): Code | undefined {
-  const entries: (readonly [string, Code])[] = [];
+/** Workflow-level hooks, written as a task's are (callee, typed arguments, expression); a hook the DSL cannot write is a loss. */
+function workflowHooksCode(ctx: DocContext, hooks: Yaml): Code | undefined {
+  const kept: Yaml = {};
   for (const [name, h] of Object.entries(hooks)) {
-    const info = isObject(h) && typeof h.template === 'string' ? ctx.ensure(h.template) : undefined;
-    if (!isObject(h) || !info || Object.keys(h).some((k) => k !== 'template' && k !== 'expression')) {
-      ctx.warnings.push(`workflow hook '${name}' cannot be written with the DSL; dropped`);
-      continue;
-    }
-    ctx.calledByDsl.add(String(h.template));
-    entries.push([
-      key(name),
-      obj([
-        ['template', info.varName],
-        ['expression', typeof h.expression === 'string' ? stringCode(h.expression, ctx.base, ctx.counts) : undefined],
-      ]),
-    ]);
+    const why = hooksProblem(ctx, { hooks: { [name]: h } });
+    if (why) ctx.losses.push(`workflow ${why}`);
+    else kept[name] = h;
   }
-  return entries.length ? obj(entries) : undefined;
+  return Object.keys(kept).length ? hooksCode(ctx, kept, ctx.base) : undefined;
 }
 
 /** `templateRef(holder, stub)`: the other WorkflowTemplate and its template, declared as stubs once per module. */
@@ -184,7 +200,7 @@ function referenceWorkflow(m: ModuleContext, metadata: Yaml, spec: Yaml): string
   const { workflowTemplateRef: ref, arguments: args, ...rest } = spec as Yaml & { workflowTemplateRef: Yaml };
   const params = isObject(args) && Array.isArray(args.parameters) ? args.parameters.filter(isObject) : [];
   if (isObject(args) && args.artifacts !== undefined)
-    m.warnings.push('spec.arguments.artifacts cannot be written with the DSL; dropped');
+    m.losses.push('spec.arguments.artifacts of a Workflow that runs a WorkflowTemplate: workflowFrom() has none');
   const cluster = ref.clusterScope === true;
   const fn = cluster ? 'clusterWorkflowTemplate' : 'workflowTemplate';
   const holder = m.names.take(`${String(ref.name)}-ref`);

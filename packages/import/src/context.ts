@@ -18,6 +18,8 @@ export interface ModuleContext {
   readonly statements: string[];
   readonly imports: Set<string>;
   readonly warnings: string[];
+  /** What the module does not carry (neither DSL nor escape hatch): `import` fails unless `--allow-loss`. */
+  readonly losses: string[];
 }
 
 /** The state of importing one document (a workflow and its templates). */
