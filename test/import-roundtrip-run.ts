@@ -16,7 +16,8 @@ import { REPO_ROOT } from './paths.js';
  * The import round trip as a user meets it: YAML → `argo-gen import` → TypeScript → `tsc --noEmit` (one program for
  * the whole corpus) → the pipeline of `argo-gen generate` (compile, load, schema, Argo's semantic lint with the run's
  * WorkflowTemplates as `templateRef` targets) → YAML → read back as Argo reads it → equal to the input after
- * ./import-normalize.ts. A file is equal only when every stage passed.
+ * ./import-normalize.ts. A file is equal only when every stage passed. The modules run against the built
+ * `@argo-gen/dsl` (as a user's do; `pnpm build` first, as for the CLI tests); tsc checks them against its sources.
  */
 export interface FileOutcome {
   readonly ok: boolean;

@@ -66,7 +66,18 @@ export {
   workflowParams,
 } from './params.js';
 export { type PolicyRule, type RbacObject, type RbacOptions, type RbacValue, rbac, rulesFor } from './rbac.js';
-export { isRef, node, pod, Ref, raw, retries, type Value, type ValueType, workflow as globals } from './ref.js';
+export {
+  type CreationPart,
+  isRef,
+  node,
+  pod,
+  Ref,
+  raw,
+  retries,
+  type Value,
+  type ValueType,
+  workflow as globals,
+} from './ref.js';
 export { type StepEntry, steps } from './steps.js';
 export {
   type Linter,

@@ -1,5 +1,7 @@
+import type * as model from '@argo-gen/model';
 import type { ParamType } from './params.js';
 import type { Ref } from './ref.js';
+import type { WithRefs } from './with-refs.js';
 
 /** A declared output parameter: where its value comes from when the template finishes. */
 export interface OutputParamSpec {
@@ -24,15 +26,15 @@ export interface OutputParamSpec {
   readonly type?: ParamType;
 }
 
-/** A declared output artifact. */
-export interface OutputArtifactSpec {
+/**
+ * A declared output artifact: a path (or, in a DAG or steps template, a task's artifact), and any other field of
+ * Argo's Artifact, handles allowed: where to store it (`s3: { key: \`out/${globals.name}\` }`), `archive`,
+ * `artifactGC`, `globalName`, …
+ */
+export type OutputArtifactSpec = {
   readonly kind: 'artifact';
-  readonly path?: string;
   readonly from?: string | Ref;
-  readonly globalName?: string;
-  readonly optional?: boolean;
-  readonly archive?: Readonly<Record<string, unknown>>;
-}
+} & WithRefs<Omit<model.Artifact, 'name' | 'from'>>;
 
 export type OutputSpec = OutputParamSpec | OutputArtifactSpec;
 export type OutputSpecs = Readonly<Record<string, OutputSpec>>;

@@ -101,7 +101,42 @@ export const workflow = Object.freeze({
   priority: new Ref<string>(['workflow', 'priority'], 'string'),
   label: (key: string) => new Ref<string>(['workflow', 'labels', key], 'string'),
   annotation: (key: string) => new Ref<string>(['workflow', 'annotations', key], 'string'),
+  /**
+   * One part of the creation time, as Argo formats it (`{{workflow.creationTimestamp.Y}}`: strftime letters, e.g.
+   * `Y` year, `m` month, `d` day, `H` hour; `s` Unix seconds; `RFC3339`).
+   */
+  created: (part: CreationPart) => new Ref<string>(['workflow', 'creationTimestamp', part], 'string'),
+  /**
+   * A global output: an output parameter or artifact some template exported with `globalName` (read by exit
+   * handlers, `{{workflow.outputs.parameters.<globalName>}}`).
+   */
+  outputParameter: (globalName: string) => new Ref<string>(['workflow', 'outputs', 'parameters', globalName], 'string'),
+  outputArtifact: (globalName: string) => new Ref<string>(['workflow', 'outputs', 'artifacts', globalName], 'string'),
 });
+
+/**
+ * The parts Argo sets under `workflow.creationTimestamp` (v4.1.2 util/strftime FormatChars, plus `s`, Unix seconds,
+ * and `RFC3339`).
+ */
+export type CreationPart =
+  | 'B'
+  | 'b'
+  | 'm'
+  | 'A'
+  | 'a'
+  | 'd'
+  | 'H'
+  | 'I'
+  | 'M'
+  | 'S'
+  | 'Y'
+  | 'y'
+  | 'p'
+  | 'Z'
+  | 'z'
+  | 'L'
+  | 's'
+  | 'RFC3339';
 
 /** Per-pod and per-node variables available inside a template. */
 export const pod = Object.freeze({ name: new Ref<string>(['pod', 'name'], 'string') });

@@ -27,9 +27,9 @@ export function steps<
   const earlier = new Set<string>();
   const all = new Set<string>();
   const everywhere = new Set(groups.flat().map((s) => (isStep(s) ? s.name : (s.name ?? ''))));
-  groups.forEach((group, g) => {
-    if (group.length === 0)
-      problems.push(issue('dsl/empty-step-group', '', `steps '${name}': group ${g} is empty`, { source: site() }));
+  // An empty group is allowed: Argo accepts it and the group succeeds at once (v4.1.2 workflow/controller/steps.go,
+  // executeStepGroup starts no child and marks the group Succeeded), so imported YAML with one loads.
+  groups.forEach((group) => {
     for (const s of group) {
       const n = isStep(s) ? s.name : (s.name ?? '');
       if (all.has(n))

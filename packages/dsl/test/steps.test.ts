@@ -39,11 +39,15 @@ describe('steps(): order checks', () => {
     );
   });
 
-  it('refuses duplicate step names and empty groups, all at once', () => {
+  it('refuses duplicate step names, across groups', () => {
     expect(issuesOf(() => steps('main', [[say('a')], [], [say('a')]])).map((i) => [i.code, i.message])).toEqual([
-      ['dsl/empty-step-group', "steps 'main': group 1 is empty"],
       ['dsl/duplicate-step', "steps 'main' has two steps named 'a'"],
     ]);
+  });
+
+  it('accepts an empty group, as Argo does (the group succeeds at once)', () => {
+    const doc = synth(workflowTemplate('w', { entrypoint: steps('main', [[], [say('a')]]) }));
+    expect(doc.spec.templates?.[0]?.steps?.[0]).toEqual([]);
   });
 
   it('takes raw WorkflowSteps beside DSL steps; they are validated at synthesis', () => {

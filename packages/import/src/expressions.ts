@@ -47,6 +47,8 @@ const GLOBALS = new Set([
   'creationTimestamp',
   'mainEntrypoint',
 ]);
+/** The parts Argo sets under `workflow.creationTimestamp` (the DSL's `CreationPart`). */
+const CREATION_PARTS = new Set('B b m A a d H I M S Y y p Z z L s RFC3339'.split(' '));
 const CALL_REF =
   /^(tasks|steps)\.([a-zA-Z0-9][-a-zA-Z0-9]*)\.(?:outputs\.(parameters|artifacts)\.([-\w]+)|(outputs\.result|status|exitCode|id|startedAt|finishedAt))$/;
 const CALL_FIELD: Readonly<Record<string, string>> = {
@@ -71,6 +73,16 @@ export function resolve(path: string, scope: Scope, imports?: Set<string>): stri
   if (m && GLOBALS.has(m[1] as string)) {
     imports?.add('globals');
     return `globals.${m[1]}`;
+  }
+  m = /^workflow\.creationTimestamp\.([A-Za-z]|RFC3339)$/.exec(path);
+  if (m && CREATION_PARTS.has(m[1] as string)) {
+    imports?.add('globals');
+    return `globals.created(${quote(m[1] as string)})`;
+  }
+  m = /^workflow\.outputs\.(parameters|artifacts)\.([-\w]+)$/.exec(path);
+  if (m) {
+    imports?.add('globals');
+    return `globals.${m[1] === 'parameters' ? 'outputParameter' : 'outputArtifact'}(${quote(m[2] as string)})`;
   }
   m = /^workflow\.(labels|annotations)\.([-\w./]+)$/.exec(path);
   if (m) {

@@ -17,7 +17,6 @@ const VALUE_FROM = [
   'default',
   'configMapKeyRef',
 ];
-const OUT_ARTIFACT_KEYS = ['name', 'path', 'from', 'globalName', 'optional', 'archive'];
 
 const list = (v: unknown): Yaml[] => (Array.isArray(v) ? v.filter(isObject) : []);
 const str = (v: unknown): string => (typeof v === 'string' ? v : String(v));
@@ -48,8 +47,12 @@ export function rawReason(t: Yaml): string | undefined {
     if (!only(p, OUT_PARAM_KEYS) || !isObject(p.valueFrom) || !only(p.valueFrom, VALUE_FROM))
       return `output parameter '${p.name}' has ${Object.keys(p).join(', ')}`;
   }
+  // Any Artifact field is an option of output.artifact(path, …) or output.artifactFrom(ref, …), but not both a path
+  // and a `from`, nor neither.
   for (const a of list(outputs.artifacts)) {
-    if (!only(a, OUT_ARTIFACT_KEYS)) return `output artifact '${a.name}' has ${Object.keys(a).join(', ')}`;
+    const fromRef = typeof a.from === 'string' && a.path === undefined;
+    if (!fromRef && (a.from !== undefined || typeof a.path !== 'string'))
+      return `output artifact '${a.name}' has ${Object.keys(a).join(', ')}`;
   }
   return undefined;
 }
