@@ -47,12 +47,12 @@ export function rawReason(t: Yaml): string | undefined {
     if (!only(p, OUT_PARAM_KEYS) || !isObject(p.valueFrom) || !only(p.valueFrom, VALUE_FROM))
       return `output parameter '${p.name}' has ${Object.keys(p).join(', ')}`;
   }
-  // Any Artifact field is an option of output.artifact(path, …) or output.artifactFrom(ref, …), but not both a path
-  // and a `from`, nor neither.
+  // Any Artifact field is an option of output.artifact(path, …) or output.artifactFrom(ref, …), or of a plain spec
+  // (`{ kind: 'artifact', fromExpression }`) when there is neither; but not both a path and a `from`.
   for (const a of list(outputs.artifacts)) {
-    const fromRef = typeof a.from === 'string' && a.path === undefined;
-    if (!fromRef && (a.from !== undefined || typeof a.path !== 'string'))
+    if ((a.from !== undefined && a.path !== undefined) || !['string', 'undefined'].includes(typeof a.from))
       return `output artifact '${a.name}' has ${Object.keys(a).join(', ')}`;
+    if (!['string', 'undefined'].includes(typeof a.path)) return `output artifact '${a.name}' has a path not a string`;
   }
   return undefined;
 }
@@ -194,7 +194,12 @@ function outArtifactCode(ctx: DocContext, a: Yaml, scope: Scope): Code {
       ...(extras && typeof extras !== 'string' && extras.kind === 'object' ? extras.entries : []),
     ]);
   }
-  return call('output.artifact', path === undefined ? "''" : stringCode(str(path), scope, ctx.counts), extras);
+  if (path === undefined)
+    return obj([
+      ['kind', quote('artifact')],
+      ...(extras && typeof extras !== 'string' && extras.kind === 'object' ? extras.entries : []),
+    ]);
+  return call('output.artifact', stringCode(str(path), scope, ctx.counts), extras);
 }
 
 /** The templates a DAG or steps body calls by name, in order. */
