@@ -54,6 +54,12 @@ const RUNS: Record<string, { args: string[] }> = {
   },
   'burger-perf-monitor': { args: [] },
   'burger-rollback': { args: [] },
+  // Waits for a manual approval (a suspend node), which the run below gives with `argo-gen resume`.
+  'burger-deploy-canary': {
+    args: ['frontend-image=r.example/f@sha256:f1', 'backend-image=r.example/b@sha256:b1'],
+  },
+  // Every stage through templateRef: its pods run the other templates' bodies under the pipeline's accounts.
+  'burger-pipeline': { args: ['revision=abc123', 'tag=abc123'] },
 };
 const APPLIED = ['build', 'configure', 'deploy-canary', 'deploy-rolling', 'perf-monitor', 'pipeline', 'rollback'];
 const createdTemplates: string[] = [];
@@ -109,19 +115,27 @@ afterAll(async () => {
 });
 
 describe('the Burger Stack under its generated RBAC', () => {
-  it('each template runs: every pod’s ServiceAccount is the one rbac() gave its template, and its Role grants what the template declares', {
-    timeout: 600_000,
+  it('each template runs (the approvals resumed): every pod’s ServiceAccount is the one rbac() gave its template, and its Role grants what the template declares', {
+    timeout: 1_200_000,
   }, async () => {
     for (const [template, run] of Object.entries(RUNS)) {
       const r = await argoGen('submit', template, '-n', NS, ...run.args.flatMap((a) => ['-p', a]));
       expect(r.stderr).toBe('');
       const name = createdName(r.stdout);
-      const phase = await until(`${name} to finish`, 180_000, async () => {
-        const p = (await workflow(name, NS)).status?.phase;
+      const phase = await until(`${name} to finish`, 300_000, async () => {
+        const status = (await workflow(name, NS)).status;
+        const suspended = Object.values(
+          (status?.nodes ?? {}) as Record<string, { type?: string; phase?: string }>,
+        ).some((n) => n.type === 'Suspend' && n.phase === 'Running');
+        if (suspended) expect((await argoGen('resume', name, '-n', NS)).code).toBe(0); // the approval
+        const p = status?.phase;
         return p && p !== 'Running' && p !== 'Pending' ? p : undefined;
       });
       expect(`${template}: ${phase}`).toBe(`${template}: Succeeded`);
-      const nodes = (await workflow(name, NS)).status?.nodes as Record<string, { templateName?: string }>;
+      const nodes = (await workflow(name, NS)).status?.nodes as Record<
+        string,
+        { templateName?: string; templateRef?: { template?: string } }
+      >;
       const pods = await core.listNamespacedPod({
         namespace: NS,
         labelSelector: `workflows.argoproj.io/workflow=${name}`,
@@ -129,7 +143,8 @@ describe('the Burger Stack under its generated RBAC', () => {
       expect(pods.items.length, `${template} ran no pod`).toBeGreaterThan(0);
       for (const pod of pods.items) {
         const nodeId = pod.metadata?.annotations?.['workflows.argoproj.io/node-id'] ?? '';
-        const t = nodes[nodeId]?.templateName ?? '';
+        // A templateRef call's node names its template in templateRef (the pipeline's stages).
+        const t = nodes[nodeId]?.templateName || nodes[nodeId]?.templateRef?.template || '';
         const by = `${template}/${t}`;
         const needs = burgerRbac.needs.filter((n) => n.by === by);
         expect(needs.length, `${by}: no needs (at least the executor's)`).toBeGreaterThan(0);
