@@ -156,7 +156,7 @@ describe('one bad file never hides the verdicts of the others', () => {
     expectCodedLines(r.stderr, 'deep.yaml');
     expectCodedLines(r.stderr, 'bomb.yaml');
     expect(r.stdout).toBe(
-      'wrote ts/good.ts\n1 file(s) imported, 2 failed; raw escape hatches: 0 rawTemplate, 0 raw task/step, 0 raw()\n',
+      'wrote ts/good.ts\n1 file(s) imported, 2 failed; raw escape hatches: 0 rawTemplate, 0 raw task/step, 0 raw(); 0 loss(es)\n',
     );
   });
 
@@ -206,7 +206,8 @@ describe('file system problems are one coded line', () => {
       const r = runBuiltCli(['import', 'wf.yaml', '-o', 'ro'], dir, {}, nobody);
       expect(r).toMatchObject({
         code: 1,
-        stdout: '0 file(s) imported, 1 failed; raw escape hatches: 0 rawTemplate, 0 raw task/step, 0 raw()\n',
+        stdout:
+          '0 file(s) imported, 1 failed; raw escape hatches: 0 rawTemplate, 0 raw task/step, 0 raw(); 0 loss(es)\n',
         stderr: 'wf.yaml: cannot write ro/wf.ts: permission denied [import/cannot-write]\n',
       });
     } finally {

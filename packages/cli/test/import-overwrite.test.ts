@@ -22,7 +22,7 @@ describe('import -o refuses to overwrite what it did not write', () => {
     expect(r).toMatchObject({
       code: 1,
       stdout:
-        'wrote ts/other.ts\n1 file(s) imported, 2 failed; raw escape hatches: 0 rawTemplate, 0 raw task/step, 0 raw()\n',
+        'wrote ts/other.ts\n1 file(s) imported, 2 failed; raw escape hatches: 0 rawTemplate, 0 raw task/step, 0 raw(); 0 loss(es)\n',
       stderr:
         'a/wf.yaml: would be written to ts/wf.ts, as would b/wf.yaml; nothing was written for either: import them into different directories or rename one [import/same-output]\n' +
         'b/wf.yaml: would be written to ts/wf.ts, as would a/wf.yaml; nothing was written for either: import them into different directories or rename one [import/same-output]\n',
