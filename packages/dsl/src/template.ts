@@ -155,7 +155,7 @@ export type LooseOutputs = Readonly<Record<string, OutputParamSpec>>;
  */
 export function rawTemplate<const T extends model.Template>(template: T): Template<LooseInputs, RawOutputs<T>> {
   if (!template.name) throw new TypeError('rawTemplate: the template needs a name');
-  return makeTemplate(template.name, { type: 'raw', template }, undefined) as Template<LooseInputs, RawOutputs<T>>;
+  return makeTemplate<LooseInputs, RawOutputs<T>>(template.name, { type: 'raw', template }, undefined);
 }
 
 /**
