@@ -25,7 +25,9 @@ export function expandInputs(args: readonly string[], cwd: string, extensions: r
   const wanted = (f: string) => extensions.some((e) => f.endsWith(e));
   const at = (file: string) => ({ source: { file, line: 0, column: 0 } });
   for (const arg of args) {
-    const glob = MAGIC.test(arg);
+    // A name that exists is that file or directory, even with glob characters in it (`deploy[v2].yaml`, `{app}/`):
+    // the shell has already expanded what the user meant as a glob.
+    const glob = MAGIC.test(arg) && !exists(path.resolve(cwd, arg));
     const found = glob ? expandGlob(arg, cwd) : expandPath(arg, cwd, wanted);
     if ('missing' in found) {
       problems.push(issue(found.code, '', found.missing, at(arg)));
@@ -44,6 +46,15 @@ export function expandInputs(args: readonly string[], cwd: string, extensions: r
     }
   }
   return { files: [...files].sort(), problems };
+}
+
+function exists(absolute: string): boolean {
+  try {
+    lstatSync(absolute);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The stat check of input-file.ts for a file found here; a failing stat is the file's problem too. */

@@ -194,6 +194,14 @@ spec:
     expect((await argoGen(['validate', 'w/.*.yaml'], dir)).stdout).toContain('matches no');
   });
 
+  it('takes a name that exists as that file, even with glob characters in it', async () => {
+    const dir = tempDir({ 'w/[v1].yaml': WF, 'w/v.yaml': WF, '{app}/x.yaml': WF, 'a/x.yaml': WF });
+    const files = async (arg: string) => /(\d+) file\(s\)/.exec((await argoGen(['validate', arg], dir)).stdout)?.[1];
+    expect(await files('w/[v1].yaml')).toBe('1'); // as a glob it would also match w/v.yaml
+    expect(await files('{app}')).toBe('1');
+    expect(await files('{app,a}/x.yaml')).toBe('1'); // no such name: a glob, and {app,a} expands to app and a
+  });
+
   it('prints the same findings as JSON with --format json', async () => {
     const r = await argoGen(
       ['validate', '--format', 'json', 'ok.yaml'],
