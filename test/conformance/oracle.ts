@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { buildGoTool } from '../go-tools.js';
 import { REPO_ROOT } from '../paths.js';
 
 /** One line of the oracle's output (docs/oracle.md). */
@@ -22,22 +22,7 @@ export interface OracleVerdict {
  * comparison must fail then, never skip.
  */
 export function buildOracle(release: string): string {
-  const script = path.join(REPO_ROOT, 'test/oracle/build.sh');
-  const result = spawnSync('bash', [script, release], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const bin = result.stdout?.trim().split('\n').pop() ?? '';
-  if (result.error || result.status !== 0 || bin === '') {
-    const why = result.error?.message ?? result.stderr?.trim().split('\n').slice(-5).join('\n') ?? '';
-    throw new Error(
-      `cannot build the Argo ${release} validation oracle (bash test/oracle/build.sh ${release} exited ` +
-        `${result.status}); it needs Go ` +
-        `(see docs/oracle.md). Conformance is not checked without it.\n${why}`,
-    );
-  }
-  return bin;
+  return buildGoTool(`the Argo ${release} validation oracle`, 'test/oracle/build.sh', [release]);
 }
 
 /** Runs the oracle once over all files (so templateRefs resolve across them, as `argo lint --offline` does). */

@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { buildGoTool } from '../go-tools.js';
 
 /** One evaluation for the expression oracle (main.go): a field's text and the values Argo substitutes. */
 export interface OracleCase {
@@ -13,16 +13,9 @@ export interface OracleCase {
 /** What Argo made of a case: the `when` verdict, the substituted text, or Argo's error. */
 export type OracleResult = { readonly when?: boolean; readonly value?: string; readonly error?: string };
 
-const BUILD = fileURLToPath(new URL('./build.sh', import.meta.url));
-
-/** Builds the oracle (cached outside git) and returns its path; a missing Go is one clear line, never a skip. */
+/** Builds the oracle (cached outside git) and returns its path; a missing Go fails, never skips. */
 export function buildExprOracle(): string {
-  try {
-    return execFileSync('bash', [BUILD], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-  } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
-    throw new Error(`cannot build the expression oracle: ${stderr.split('\n').at(-1) ?? (error as Error).message}`);
-  }
+  return buildGoTool('the expression oracle', 'test/expr-oracle/build.sh');
 }
 
 /** Argo's evaluation of every case, in one run of the oracle. */

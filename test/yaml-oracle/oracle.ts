@@ -1,7 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { isArgoGenError } from '@argo-gen/model';
 import { readDocuments } from '../../packages/cli/src/yaml/read-documents.js';
+import { buildGoTool } from '../go-tools.js';
 
 /** One piece of a file as the Go oracle reads it: JSON text on success, go-yaml's or sigs.k8s.io/yaml's error. */
 interface OracleChunk {
@@ -13,16 +13,9 @@ interface OracleChunk {
 /** A file's reading, on either side: the document values, or a refusal. */
 export type Reading = { readonly values: readonly unknown[] } | { readonly refused: string };
 
-const BUILD = fileURLToPath(new URL('./build.sh', import.meta.url));
-
-/** Builds the oracle (cached outside git) and returns its path; a missing Go is one clear line. */
+/** Builds the oracle (cached outside git) and returns its path; a missing Go fails, never skips. */
 export function buildYamlOracle(): string {
-  try {
-    return execFileSync('bash', [BUILD], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-  } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
-    throw new Error(`cannot build the YAML oracle: ${stderr.split('\n').at(-1) ?? (error as Error).message}`);
-  }
+  return buildGoTool('the YAML oracle', 'test/yaml-oracle/build.sh');
 }
 
 /**
