@@ -24,7 +24,11 @@ function slug(heading: string): string {
     .replace(/\s/g, '-');
 }
 
+/** Each target's headings, read once however many links point into it. */
+const anchorsByFile = new Map<string, Set<string>>();
 function anchors(file: string): Set<string> {
+  const known = anchorsByFile.get(file);
+  if (known) return known;
   const seen = new Map<string, number>();
   const result = new Set<string>();
   let fenced = false;
@@ -37,6 +41,7 @@ function anchors(file: string): Set<string> {
     seen.set(base, n + 1);
     result.add(n === 0 ? base : `${base}-${n}`); // GitHub numbers repeated headings
   }
+  anchorsByFile.set(file, result);
   return result;
 }
 
