@@ -14,6 +14,7 @@ import {
 } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocuments } from '../../packages/cli/src/yaml/read-documents.js';
+import type { StatusNode } from '../../packages/kube/src/object.js';
 import burgerRbac from '../../templates/rbac.js';
 import { REPO_ROOT } from '../paths.js';
 import {
@@ -122,12 +123,18 @@ describe('the Burger Stack under its generated RBAC', () => {
       const r = await argoGen('submit', template, '-n', NS, ...run.args.flatMap((a) => ['-p', a]));
       expect(r.stderr).toBe('');
       const name = createdName(r.stdout);
+      // Each approval (a Running suspend node) is resumed once, by name: a poll that still shows it Running before
+      // the controller has moved on must not resume it again.
+      const resumed = new Set<string>();
       const phase = await until(`${name} to finish`, 300_000, async () => {
         const status = (await workflow(name, NS)).status;
-        const suspended = Object.values(
-          (status?.nodes ?? {}) as Record<string, { type?: string; phase?: string }>,
-        ).some((n) => n.type === 'Suspend' && n.phase === 'Running');
-        if (suspended) expect((await argoGen('resume', name, '-n', NS)).code).toBe(0); // the approval
+        const nodes = Object.entries((status?.nodes ?? {}) as Record<string, StatusNode>);
+        for (const [id, n] of nodes) {
+          if (n.type !== 'Suspend' || n.phase !== 'Running' || resumed.has(id)) continue;
+          resumed.add(id);
+          const r = await argoGen('resume', name, '-n', NS, '--node', n.displayName ?? '');
+          expect(r.stderr).toBe('');
+        }
         const p = status?.phase;
         return p && p !== 'Running' && p !== 'Pending' ? p : undefined;
       });
