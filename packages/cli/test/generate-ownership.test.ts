@@ -79,7 +79,13 @@ describe('generate deletes only the generated files it owns', () => {
       'generated/bad-export.yaml': `${header('templates/old.ts', 'a.b')}kind: ConfigMap\n`,
     };
     writeFiles(dir, kept);
-    expect(await argoGen(['check'], dir)).toMatchObject({ stdout: expect.not.stringContaining('no input produces') });
+    const check = await argoGen(['check'], dir);
+    expect(check.stdout).not.toContain('no input produces');
+    // Ours, from a source no target reads: never deleted, but check names it (it would sit in review unguarded).
+    expect(check.stdout).toContain(
+      'generated/elsewhere.yaml is generated from other/old.ts, which is not an input of this target: remove it or add its input\n',
+    );
+    expect(check.code).toBe(1);
     expect((await argoGen(['generate'], dir)).stdout).toBe(
       'created generated/hello.yaml\n1 file(s) generated, 1 changed, 0 deleted\n',
     );

@@ -172,6 +172,10 @@ export async function checkCommand(inputs: readonly string[], options: GenerateO
       ...diff.stale.map((f) => `${f} is stale`),
       ...diff.missing.map((f) => `${f} is missing`),
       ...diff.extra.map((f) => `${f.path} is generated but no input produces it`),
+      ...diff.foreign.map(
+        (f) =>
+          `${f.path} is generated from ${f.source}, which is not an input of this target: remove it or add its input`,
+      ),
     ];
     if (problems.length === 0) {
       io.stdout(`${p.files.length} generated file(s) are up to date\n`);

@@ -17,6 +17,8 @@ export interface Differences {
   readonly missing: readonly string[];
   /** Generated files the run owns (ownership.ts) that no input produces any more. */
   readonly extra: readonly Orphan[];
+  /** Generated files in an owned output directory whose source is not an input of its target (`check` fails). */
+  readonly foreign: readonly (Orphan & { readonly source: string })[];
   /** Planned files whose content differs from the disk (stale or missing). */
   readonly changed: readonly PlannedFile[];
   /** Output paths that cannot be written: a symbolic link, FIFO or directory in the way, `-o` naming a file. */
@@ -52,11 +54,12 @@ export function compare(plan: Plan, root: string, configuredOuts: readonly strin
       changed.push(f);
     }
   }
-  const extra = findOrphans(plan, root, configuredOuts).map((o) => ({
+  const scan = findOrphans(plan, root, configuredOuts);
+  const shown = <T extends { outDir: string; relative: string }>(o: T) => ({
     ...o,
     path: displayPath(root, path.join(o.outDir, o.relative)),
-  }));
-  return { stale, missing, extra, changed, blocked };
+  });
+  return { stale, missing, extra: scan.orphans.map(shown), foreign: scan.foreign.map(shown), changed, blocked };
 }
 
 function at(file: string) {

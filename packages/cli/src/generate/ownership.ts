@@ -17,13 +17,10 @@ import { type Plan, toPosix } from './plan.js';
  * Also orphans: the temporary files (`.x.yaml.argo-gen-<pid>.tmp`) that versions before the staging directory left
  * beside their outputs when interrupted; their name is theirs alone.
  */
-export function findOrphans(
-  plan: Plan,
-  root: string,
-  configuredOuts: readonly string[],
-): { outDir: string; relative: string }[] {
+export function findOrphans(plan: Plan, root: string, configuredOuts: readonly string[]): OwnedScan {
   const planned = new Set(plan.files.map((f) => path.join(f.outDir, f.relative)));
   const orphans = new Map<string, { outDir: string; relative: string }>();
+  const foreign: Foreign[] = [];
   for (const target of plan.targets.filter((t) => t.owned)) {
     const outDir = path.resolve(root, target.out);
     const deeper = new Set(
@@ -37,13 +34,33 @@ export function findOrphans(
         continue;
       }
       const header = parseHeader(firstBytes(file));
-      if (!header || !inputs.some((i) => within(header.source, i))) continue;
+      if (!header) continue;
+      if (!inputs.some((i) => within(header.source, i))) {
+        foreign.push({ outDir, relative: toPosix(path.relative(outDir, file)), source: header.source });
+        continue;
+      }
       orphans.set(file, { outDir, relative: toPosix(path.relative(outDir, file)) });
     }
   }
-  return [...orphans.values()].sort((a, b) =>
-    path.join(a.outDir, a.relative) < path.join(b.outDir, b.relative) ? -1 : 1,
-  );
+  const byPath = (a: { outDir: string; relative: string }, b: { outDir: string; relative: string }) =>
+    path.join(a.outDir, a.relative) < path.join(b.outDir, b.relative) ? -1 : 1;
+  return { orphans: [...orphans.values()].sort(byPath), foreign: foreign.sort(byPath) };
+}
+
+/**
+ * A file in a target's output directory with our header, generated from a source outside that target's inputs (a
+ * fixture or scratch module given on the command line with `-o`). No run of the target produces it or may delete
+ * it, so `check` names it: left there, it would sit in review unguarded.
+ */
+export interface Foreign {
+  readonly outDir: string;
+  readonly relative: string;
+  readonly source: string;
+}
+
+export interface OwnedScan {
+  readonly orphans: readonly { outDir: string; relative: string }[];
+  readonly foreign: readonly Foreign[];
 }
 
 const LEGACY_TEMP = /^\..+\.ya?ml\.argo-gen-\d+\.tmp$/;
