@@ -90,6 +90,12 @@ describe('generate deletes only the generated files it owns', () => {
       'created generated/hello.yaml\n1 file(s) generated, 1 changed, 0 deleted\n',
     );
     for (const [file, content] of Object.entries(kept)) expect(read(dir, file)).toBe(content);
+    // generate left the foreign file, so check still fails on it alone, without advising another generate.
+    expect(await argoGen(['check'], dir)).toMatchObject({
+      code: 1,
+      stdout:
+        'generated/elsewhere.yaml is generated from other/old.ts, which is not an input of this target: remove it or add its input\n',
+    });
   });
 
   it('generate one.ts -o . does not touch the other targets, and deletes nothing', async () => {

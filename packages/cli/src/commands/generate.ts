@@ -181,7 +181,10 @@ export async function checkCommand(inputs: readonly string[], options: GenerateO
       io.stdout(`${p.files.length} generated file(s) are up to date\n`);
       return EXIT.ok;
     }
-    io.stdout(`${problems.map((l) => `${l}\n`).join('')}run \`argo-gen generate\` and commit the result\n`);
+    // generate fixes everything but a foreign file, which it never deletes (its line says what to do instead).
+    const generateFixes = problems.length > diff.foreign.length;
+    const hint = generateFixes ? 'run `argo-gen generate` and commit the result\n' : '';
+    io.stdout(`${problems.map((l) => `${l}\n`).join('')}${hint}`);
     return EXIT.failed;
   } catch (error) {
     return report(error, io, 'cannot check');
