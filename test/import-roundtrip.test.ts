@@ -2,6 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CorpusResult, roundTripCorpus } from './import-roundtrip-run.js';
 import { EXAMPLES_DIR, REPO_ROOT } from './paths.js';
+import { N, readmeNumbers } from './readme-claims.js';
 
 /**
  * YAML → `argo-gen import` → TypeScript → `tsc --noEmit` → generate's pipeline (with Argo's lint) → YAML, equal after
@@ -41,7 +42,19 @@ const CORPUS: Expectation = {
   raw: { rawTemplate: 2, rawCall: 0, raw: 4 },
 };
 
-function check(result: () => CorpusResult, files: number, expected: Expectation) {
+/** The figures the README's round-trip table states for a corpus (the upstream row also counts the misses). */
+interface RowFigures {
+  readonly files: number;
+  readonly equal: number;
+  readonly misses?: number;
+  readonly rawTemplate: number;
+  readonly rawCall: number;
+  readonly raw: number;
+  readonly losses: number;
+}
+type ReadmeRow = () => RowFigures;
+
+function check(result: () => CorpusResult, files: number, expected: Expectation, readmeRow: ReadmeRow) {
   it('comes back equal through tsc and generate, except the listed misses, each for its stated reason', () => {
     const { outcomes, equal } = result();
     const misses = Object.fromEntries([...outcomes].filter(([, o]) => !o.ok).map(([f, o]) => [f, o.reason ?? '']));
@@ -58,6 +71,16 @@ function check(result: () => CorpusResult, files: number, expected: Expectation)
     const lossy = [...outcomes].filter(([, o]) => (o.losses ?? []).length > 0).map(([f, o]) => [f, o.losses]);
     expect(lossy).toEqual([]);
   });
+  it("is what the README's round-trip table states", () => {
+    const { totals, outcomes, equal } = result();
+    const stated = readmeRow();
+    expect(stated).toEqual({
+      files: outcomes.size,
+      equal,
+      ...(stated.misses === undefined ? {} : { misses: outcomes.size - equal }),
+      ...totals,
+    });
+  });
 }
 
 describe('argo-gen import round trip: the upstream examples', () => {
@@ -66,7 +89,19 @@ describe('argo-gen import round trip: the upstream examples', () => {
     result = await roundTripCorpus(EXAMPLES_DIR, 'upstream');
     console.log(`upstream examples: ${result.equal}/${result.outcomes.size} equal; ${JSON.stringify(result.totals)}`);
   }, 900_000);
-  check(() => result, 217, UPSTREAM);
+  check(
+    () => result,
+    217,
+    UPSTREAM,
+    () => {
+      return readmeNumbers(
+        new RegExp(
+          `\\| Argo's ${N} examples \\| ${N} \\(the ${N} others: [^|]*\\| ${N} \\| ${N} \\| ${N} \\| ${N} \\|`,
+        ),
+        ['files', 'equal', 'misses', 'rawTemplate', 'rawCall', 'raw', 'losses'],
+      );
+    },
+  );
 });
 
 describe('argo-gen import round trip: test/import-corpus (the shapes teams write)', () => {
@@ -75,5 +110,17 @@ describe('argo-gen import round trip: test/import-corpus (the shapes teams write
     result = await roundTripCorpus(path.join(REPO_ROOT, 'test/import-corpus'), 'corpus');
     console.log(`import corpus: ${result.equal}/${result.outcomes.size} equal; ${JSON.stringify(result.totals)}`);
   }, 300_000);
-  check(() => result, 17, CORPUS);
+  check(
+    () => result,
+    17,
+    CORPUS,
+    () => {
+      return readmeNumbers(
+        new RegExp(
+          `\\| \`test/import-corpus/\` \\(${N} realistic team workflows\\) \\| ${N} \\| ${N} \\| ${N} \\| ${N} \\| ${N} \\|`,
+        ),
+        ['files', 'equal', 'rawTemplate', 'rawCall', 'raw', 'losses'],
+      );
+    },
+  );
 });
