@@ -7,6 +7,8 @@ import { REPO_ROOT } from './paths.js';
 // What a team repository installs: each published package's manifest against what its built files really import.
 // Needs `pnpm build` first (the test command builds).
 const PUBLISHED = ['model', 'dsl', 'steps', 'kube', 'import', 'cli'];
+/** The unscoped package whose only content is the command (packages/argo-gen). */
+const COMMAND = 'argo-gen';
 
 interface Manifest {
   readonly name: string;
@@ -86,8 +88,31 @@ describe('the release', () => {
     const config = JSON.parse(readFileSync(path.join(REPO_ROOT, '.changeset', 'config.json'), 'utf8')) as {
       fixed: string[][];
     };
-    const names = PUBLISHED.map((p) => manifestOf(p).name).sort();
+    const released = [...PUBLISHED, COMMAND];
+    const names = released.map((p) => manifestOf(p).name).sort();
     expect(config.fixed.map((g) => [...g].sort())).toEqual([names]);
-    expect(new Set(PUBLISHED.map((p) => manifestOf(p).version)).size).toBe(1);
+    expect(new Set(released.map((p) => manifestOf(p).version)).size).toBe(1);
+  });
+});
+
+describe('argo-gen, the unscoped command package (`npx argo-gen init`)', () => {
+  const manifest = manifestOf(COMMAND);
+  const cli = manifestOf('cli');
+
+  it("runs @argo-gen/cli's own bin, and depends on nothing else", () => {
+    expect(manifest.dependencies).toEqual({ '@argo-gen/cli': 'workspace:*' });
+    expect(manifest.bin).toEqual({ 'argo-gen': './bin.js' });
+    expect(manifest.files).toEqual(['bin.js']);
+    expect(readFileSync(path.join(dirOf(COMMAND), 'bin.js'), 'utf8')).toMatch(
+      /^#!\/usr\/bin\/env node\n(?:\/\/.*\n)*import '@argo-gen\/cli\/main';\n$/,
+    );
+    // The subpath it imports is the CLI's bin, exported.
+    expect(cli.exports?.['./main']?.default).toBe(cli.bin?.['argo-gen']);
+  });
+
+  it('has a README, a license and the engines of the packages it installs', () => {
+    expect(existsSync(path.join(dirOf(COMMAND), 'README.md'))).toBe(true);
+    expect(manifest.license).toBe(cli.license);
+    expect(manifest.engines).toEqual(cli.engines);
   });
 });
