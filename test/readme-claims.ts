@@ -15,9 +15,10 @@ export function readmeNumbers<K extends string>(pattern: RegExp, names: readonly
   // Lines are joined so that a sentence may wrap anywhere.
   const text = readFileSync(README, 'utf8').replace(/\s*\n\s*/g, ' ');
   const matches = [...text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))];
-  if (matches.length !== 1)
+  const [match] = matches;
+  if (matches.length !== 1 || !match)
     throw new Error(`README.md: expected the pattern ${pattern} to match once, it matched ${matches.length} times`);
-  const groups = matches[0]!.slice(1);
+  const groups = match.slice(1);
   if (groups.length !== names.length)
     throw new Error(`README.md: ${pattern} captures ${groups.length} numbers, named ${names.length}`);
   const figures = {} as Record<K, number>;
