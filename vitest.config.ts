@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^@argo-gen\/dsl$/, replacement: src('dsl') },
       { find: /^@argo-gen\/steps$/, replacement: src('steps') },
       { find: /^@argo-gen\/import$/, replacement: src('import') },
+      { find: /^@argo-gen\/simulate$/, replacement: src('simulate') },
     ],
   },
   test: {

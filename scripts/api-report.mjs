@@ -11,7 +11,7 @@ import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
 
 const { values } = parseArgs({ options: { update: { type: 'boolean', default: false } }, strict: true });
 const root = fileURLToPath(new URL('..', import.meta.url));
-const PACKAGES = ['model', 'dsl', 'steps', 'kube', 'import', 'cli'];
+const PACKAGES = ['model', 'dsl', 'steps', 'kube', 'import', 'simulate', 'cli'];
 
 const changed = [];
 for (const name of PACKAGES) {

@@ -29,6 +29,7 @@ const PACKAGES = {
   steps: ['index'],
   kube: ['index'],
   import: ['index'],
+  simulate: ['index'],
   cli: ['index', 'main'],
 };
 

@@ -50,6 +50,8 @@ const RULES: Readonly<Record<string, Rule>> = {
   },
   // YAML in, TypeScript text out: a library with no I/O (the CLI reads and writes the files).
   'packages/import/src': { allow: ['ts-morph'], io: false, network: false },
+  // Between dsl and cli: runs a synthesised workflow's scheduling logic; no files, no process, no network.
+  'packages/simulate/src': { allow: ['@argo-gen/model', '@argo-gen/dsl'], io: false, network: false },
   templates: { allow: ['@argo-gen/dsl', '@argo-gen/steps'], io: false, network: false },
   examples: { allow: ['@argo-gen/dsl', '@argo-gen/steps'], io: false, network: false },
 };

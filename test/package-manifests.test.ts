@@ -6,7 +6,7 @@ import { REPO_ROOT } from './paths.js';
 
 // What a team repository installs: each published package's manifest against what its built files really import.
 // Needs `pnpm build` first (the test command builds).
-const PUBLISHED = ['model', 'dsl', 'steps', 'kube', 'import', 'cli'];
+const PUBLISHED = ['model', 'dsl', 'steps', 'kube', 'import', 'simulate', 'cli'];
 /** The unscoped package whose only content is the command (packages/argo-gen). */
 const COMMAND = 'argo-gen';
 

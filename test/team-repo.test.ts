@@ -10,7 +10,7 @@ import { REPO_ROOT } from './paths.js';
 // command builds) and the npm registry for the third-party dependencies; npm's cache under .cache/npm-cache keeps
 // repeated runs warm.
 // `argo-gen` is the unscoped package that makes `npx argo-gen init` work as it reads (packages/argo-gen).
-const PUBLISHED = ['model', 'dsl', 'steps', 'kube', 'import', 'cli', 'argo-gen'];
+const PUBLISHED = ['model', 'dsl', 'steps', 'kube', 'import', 'simulate', 'cli', 'argo-gen'];
 const CACHE = path.join(REPO_ROOT, '.cache');
 mkdirSync(CACHE, { recursive: true });
 const base = mkdtempSync(path.join(CACHE, 'team-repo-'));
