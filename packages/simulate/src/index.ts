@@ -2,7 +2,17 @@
  * Runs a synthesised Workflow, WorkflowTemplate or CronWorkflow through Argo's scheduling semantics, with no cluster
  * and no containers: which nodes run, in what order, with what phase, and the workflow's final phase.
  */
+export {
+  type ContinueOn,
+  type DependencyKind,
+  dependsLogic,
+  evaluateDependsLogic,
+  type TaskResults,
+} from './expr/depends.js';
 export type { Evaluated } from './expr/evaluated.js';
+export { evaluateExprLang } from './expr/expr-lang.js';
+export { evaluateGovaluate } from './expr/govaluate.js';
+export { type SubstituteOptions, substitute } from './expr/template.js';
 export type {
   LeafOutcome,
   NodeFacts,
