@@ -20,6 +20,7 @@ if ! command -v go >/dev/null 2>&1; then
 fi
 src="$here/../../../shared/argo/src/v4.1.2"
 steps_go="$src/workflow/controller/steps.go"
+dag_go="$src/workflow/controller/dag.go"
 if [ ! -f "$steps_go" ]; then
   echo "expr-oracle/build.sh: Argo's Go module v4.1.2 not found at $src (../shared must sit beside the repo)" >&2
   exit 1
@@ -37,9 +38,20 @@ if ! grep -q '^func shouldExecute(when string) (bool, error) {$' "$should_execut
   echo "expr-oracle/build.sh: shouldExecute not found in $steps_go" >&2
   exit 1
 fi
-printf '{"Replace":{"%s/should_execute.go":"%s"}}\n' "$here" "$should_execute" >"$work/overlay.json"
+# The controller's TaskResults (dag.go), the struct `depends` is evaluated over, taken the same way.
+task_results="$work/task_results.go"
+{
+  printf '// Code taken at build time from %s (test/expr-oracle/build.sh).\n\npackage main\n\n' "${dag_go#"$here/"}"
+  sed -n '/^type TaskResults struct {$/,/^}/p' "$dag_go"
+} >"$task_results"
+if ! grep -q '^type TaskResults struct {$' "$task_results"; then
+  echo "expr-oracle/build.sh: TaskResults not found in $dag_go" >&2
+  exit 1
+fi
+printf '{"Replace":{"%s/should_execute.go":"%s","%s/task_results.go":"%s"}}\n' "$here" "$should_execute" "$here" \
+  "$task_results" >"$work/overlay.json"
 
-src_sha="$({ cat go.mod go.sum "$src/COMMIT" "$should_execute"; ls *.go | grep -v '_test\.go$' | LC_ALL=C sort | xargs cat
+src_sha="$({ cat go.mod go.sum "$src/COMMIT" "$should_execute" "$task_results"; ls *.go | grep -v '_test\.go$' | LC_ALL=C sort | xargs cat
   go env GOVERSION; } | sha256sum | cut -c1-16)"
 # shellcheck source=../go-build-cached.sh
 source ../go-build-cached.sh

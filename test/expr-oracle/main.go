@@ -11,6 +11,7 @@
 //	expr-oracle    stdin: a JSON array of {"text":…, "when":bool, "params":{"tasks.a.outputs.parameters.x":"3",…}}
 //	               stdout: a JSON array, one per case: {"value":"…"} (the substituted text), {"when":true|false}, or
 //	               {"error":"…"} when Argo refuses (a substitution, expr-lang or govaluate error)
+//	               A case with a "mode" evaluates one library as Argo calls it (modes.go).
 package main
 
 import (
@@ -37,15 +38,29 @@ type evalResult struct {
 }
 
 func main() {
-	var cases []evalCase
+	var cases []json.RawMessage
 	if err := json.NewDecoder(os.Stdin).Decode(&cases); err != nil {
 		fmt.Fprintln(os.Stderr, "expr-oracle: stdin is not a JSON array of cases:", err)
 		os.Exit(2)
 	}
 	// Argo's code requires a logger in the context; its debug lines are not wanted here.
 	ctx := logging.WithLogger(context.Background(), logging.NewSlogLoggerCustom(logging.Warn, logging.Text, io.Discard))
-	results := make([]evalResult, len(cases))
-	for i, c := range cases {
+	results := make([]any, len(cases))
+	for i, raw := range cases {
+		var m modeCase
+		if err := json.Unmarshal(raw, &m); err != nil {
+			fmt.Fprintln(os.Stderr, "expr-oracle: case", i, "is not a case:", err)
+			os.Exit(2)
+		}
+		if m.Mode != "" {
+			results[i] = runMode(ctx, m)
+			continue
+		}
+		var c evalCase
+		if err := json.Unmarshal(raw, &c); err != nil {
+			fmt.Fprintln(os.Stderr, "expr-oracle: case", i, "is not a case:", err)
+			os.Exit(2)
+		}
 		results[i] = evaluate(ctx, c)
 	}
 	enc := json.NewEncoder(os.Stdout)

@@ -23,7 +23,8 @@ export interface TaskResults {
   readonly AllFailed: boolean;
 }
 
-const FIELDS = [
+/** TaskResults' fields, in the controller's order. */
+export const TASK_RESULT_FIELDS = [
   'Succeeded',
   'Failed',
   'Errored',
@@ -87,7 +88,7 @@ export function evaluateDependsLogic(logic: string, results: Readonly<Record<str
   for (const [name, r] of Object.entries(results)) {
     const key = name.replaceAll('-', '_');
     if (Object.hasOwn(env, key)) continue;
-    env[key] = new GoStruct('controller.TaskResults', Object.fromEntries(FIELDS.map((f) => [f, r[f]])));
+    env[key] = new GoStruct('controller.TaskResults', Object.fromEntries(TASK_RESULT_FIELDS.map((f) => [f, r[f] === true])));
   }
   const text = logic.replaceAll('-', '_');
   const run = runExprLang(text, env);

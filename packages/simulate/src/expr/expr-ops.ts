@@ -20,6 +20,8 @@ export function equal(a: unknown, b: unknown): boolean {
     return float(a) === float(b);
   }
   if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
+  // Lists compare element by element with Equal itself (so [1] == [1.0]); maps with reflect.DeepEqual.
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => equal(x, b[i]));
   if (a instanceof GoStruct || b instanceof GoStruct) {
     return (
       a instanceof GoStruct && b instanceof GoStruct && a.typeName === b.typeName && goDeepEqual(a.fields, b.fields)
