@@ -88,7 +88,10 @@ export function evaluateDependsLogic(logic: string, results: Readonly<Record<str
   for (const [name, r] of Object.entries(results)) {
     const key = name.replaceAll('-', '_');
     if (Object.hasOwn(env, key)) continue;
-    env[key] = new GoStruct('controller.TaskResults', Object.fromEntries(TASK_RESULT_FIELDS.map((f) => [f, r[f] === true])));
+    env[key] = new GoStruct(
+      'controller.TaskResults',
+      Object.fromEntries(TASK_RESULT_FIELDS.map((f) => [f, r[f] === true])),
+    );
   }
   const text = logic.replaceAll('-', '_');
   const run = runExprLang(text, env);

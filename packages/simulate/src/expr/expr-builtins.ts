@@ -24,7 +24,7 @@ interface Builtin {
 const N = (k: 'int' | 'float' | 'string' | 'bool' | 'unknown'): Nature => ({ k });
 
 const fits = (n: Nature, k: Kind): boolean => {
-  if (n.k === 'unknown' || k === 'any') return true;
+  if (n.k === 'unknown' || n.k === 'any' || k === 'any') return true;
   if (k === 'number') return n.k === 'int' || n.k === 'float';
   if (k === 'collection') return n.k === 'array' || n.k === 'map' || n.k === 'string';
   if (k === 'array') return n.k === 'array' || n.k === 'nil';

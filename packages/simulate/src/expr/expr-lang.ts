@@ -14,6 +14,7 @@ import type { Evaluated } from './evaluated.js';
 import { callBuiltin, checkBuiltin } from './expr-builtins.js';
 import { ExprSyntaxError, ExprUnsupported } from './expr-lexer.js';
 import { arithmetic, ExprRuntimeError, equal, less, toInt } from './expr-ops.js';
+import { optimize, type SetNode } from './expr-optimizer.js';
 import { type Node, parseExpr } from './expr-parser.js';
 import { GoFunc, GoFuncMap, GoStruct, goTypeName, isGoMap, JsonError } from './expr-values.js';
 import { compareGoStrings } from './go-values.js';
@@ -37,14 +38,16 @@ export type ExprRun =
 
 export function runExprLang(expression: string, env: Readonly<Record<string, unknown>>): ExprRun {
   let tree: Node;
+  let natures: WeakMap<Node, Nature>;
   try {
     tree = parseExpr(expression);
-    check(tree, env);
+    natures = check(tree, env);
+    tree = optimize(tree, natures);
   } catch (e) {
     return failure(e, 'compile');
   }
   try {
-    return { ok: true, value: new Evaluator(env).value(tree) };
+    return { ok: true, value: new Evaluator(env, natures).value(tree) };
   } catch (e) {
     return failure(e, 'run');
   }
@@ -77,12 +80,14 @@ function toPlain(v: unknown): unknown {
 // The checker: expr's natures, reduced to what Argo's environments hold.
 
 export type Nature =
-  | { readonly k: 'unknown' | 'nil' | 'int' | 'float' | 'string' | 'bool' | 'func' | 'funcmap' }
+  /** `unknown`: no type (expr's Nature{}); `any`: Go's interface{} (a map's element, a function's `any` result). */
+  | { readonly k: 'unknown' | 'any' | 'nil' | 'int' | 'float' | 'string' | 'bool' | 'func' | 'funcmap' }
   | { readonly k: 'array'; readonly elem: Nature }
   | { readonly k: 'map' }
   | { readonly k: 'struct'; readonly name: string; readonly fields: Readonly<Record<string, Nature>> };
 
 export const UNKNOWN: Nature = { k: 'unknown' };
+const ANY: Nature = { k: 'any' };
 const BOOL: Nature = { k: 'bool' };
 const INT: Nature = { k: 'int' };
 const FLOAT: Nature = { k: 'float' };
@@ -94,7 +99,7 @@ export function natureOf(v: unknown): Nature {
   if (typeof v === 'number') return FLOAT;
   if (typeof v === 'string') return STRING;
   if (typeof v === 'boolean') return BOOL;
-  if (Array.isArray(v)) return { k: 'array', elem: UNKNOWN };
+  if (Array.isArray(v)) return { k: 'array', elem: ANY };
   if (v instanceof GoFunc) return { k: 'func' };
   if (v instanceof GoFuncMap) return { k: 'map' };
   if (v instanceof GoStruct)
@@ -106,7 +111,26 @@ export function natureOf(v: unknown): Nature {
   return { k: 'map' };
 }
 
-export const isUnknown = (n: Nature) => n.k === 'unknown';
+export const isUnknown = (n: Nature) => n.k === 'unknown' || n.k === 'any';
+
+/** Nature.AssignableTo: a typed value to its own type or to interface{}; nothing to or from a value of no type. */
+function assignable(n: Nature, to: Nature): boolean {
+  if (n.k === 'unknown' || to.k === 'unknown') return false;
+  if (to.k === 'any') return true;
+  if (n.k === 'struct' && to.k === 'struct') return n.name === to.name;
+  return n.k === to.k && n.k !== 'nil';
+}
+
+/** A conditional's (and `??`'s) nature: the first branch's when the second's type can hold it. */
+function either(a: Nature, b: Nature): Nature {
+  if (a.k === 'nil' && b.k !== 'nil') return b;
+  if (a.k !== 'nil' && b.k === 'nil') return a;
+  if (a.k === 'nil') return a;
+  if (!assignable(a, b)) return UNKNOWN;
+  if (a.k === 'array' && b.k === 'array' && !(assignable(a.elem, b.elem) && assignable(b.elem, a.elem)))
+    return { k: 'array', elem: ANY };
+  return a;
+}
 export const isNumber = (n: Nature) => n.k === 'int' || n.k === 'float';
 const same = (a: Nature, b: Nature) => a.k === b.k;
 /** MaybeCompatible: both unknown, or one unknown and the other of the given kinds. */
@@ -123,12 +147,19 @@ const comparable = (l: Nature, r: Nature) =>
   (l.k === 'array' && r.k === 'array') ||
   (same(l, r) && l.k !== 'func');
 
-function check(tree: Node, env: Readonly<Record<string, unknown>>): Nature {
+/** The checker: every visited node's nature (the compiler picks typed opcodes from them), or a compile error. */
+function check(tree: Node, env: Readonly<Record<string, unknown>>): WeakMap<Node, Nature> {
   const pointers: Nature[] = [];
+  const natures = new WeakMap<Node, Nature>();
   const fail = (message: string): never => {
     throw new ExprCompileError(message);
   };
   const visit = (node: Node): Nature => {
+    const n = visitNode(node);
+    natures.set(node, n);
+    return n;
+  };
+  const visitNode = (node: Node): Nature => {
     switch (node.type) {
       case 'nil':
         return { k: 'nil' };
@@ -162,11 +193,7 @@ function check(tree: Node, env: Readonly<Record<string, unknown>>): Nature {
       case 'conditional': {
         const c = visit(node.cond);
         if (c.k !== 'bool' && !isUnknown(c)) fail(`non-bool expression (type ${c.k}) used as condition`);
-        const a = visit(node.then);
-        const b = visit(node.otherwise);
-        if (a.k === 'nil' && b.k !== 'nil') return b;
-        if (a.k !== 'nil' && b.k === 'nil') return a;
-        return same(a, b) && a.k !== 'array' && a.k !== 'struct' ? a : UNKNOWN;
+        return either(visit(node.whenTrue), visit(node.whenFalse));
       }
       case 'member': {
         const base = visit(node.node);
@@ -176,7 +203,7 @@ function check(tree: Node, env: Readonly<Record<string, unknown>>): Nature {
           return fail(`type nil has no field ${node.property.value}`);
         if (base.k === 'map' || base.k === 'funcmap') {
           if (prop.k !== 'string' && !isUnknown(prop)) return fail(`cannot use ${prop.k} to get an element from map`);
-          return UNKNOWN;
+          return ANY;
         }
         if (base.k === 'array') {
           if (prop.k !== 'int' && !isUnknown(prop))
@@ -192,21 +219,21 @@ function check(tree: Node, env: Readonly<Record<string, unknown>>): Nature {
         return fail(`type ${base.k}[${prop.k}] is undefined`);
       }
       case 'slice': {
+        // As expr's checker: a slice of an unknown value is not checked further (its indexes are not even visited).
         const base = visit(node.node);
+        if (isUnknown(base)) return UNKNOWN;
+        if (base.k !== 'array' && base.k !== 'string') return fail(`cannot slice ${base.k}`);
         for (const i of [node.from, node.to]) {
           if (!i) continue;
           const n = visit(i);
           if (n.k !== 'int' && !isUnknown(n)) fail(`non-integer slice index ${n.k}`);
         }
-        if (isUnknown(base)) return UNKNOWN;
-        if (base.k === 'array' || base.k === 'string') return base;
-        return fail(`cannot slice ${base.k}`);
+        return base;
       }
       case 'array': {
         const natures = node.nodes.map(visit);
         const first = natures[0];
-        const elem =
-          first && natures.every((n) => same(n, first) && n.k !== 'array' && n.k !== 'struct') ? first : UNKNOWN;
+        const elem = natures.every((n) => n.k === (first ?? UNKNOWN).k) ? (first ?? UNKNOWN) : ANY;
         return { k: 'array', elem };
       }
       case 'map':
@@ -216,14 +243,15 @@ function check(tree: Node, env: Readonly<Record<string, unknown>>): Nature {
         }
         return { k: 'map' };
       case 'call': {
+        // As expr's checker: the arguments of a call to an unknown value (`sprig.upper(…)`) are not checked.
         const callee = visit(node.callee);
+        if (isUnknown(callee)) return UNKNOWN;
         const args = node.args.map(visit);
         if (callee.k === 'func' && node.callee.type === 'identifier') {
           const fn = env[node.callee.name] as GoFunc;
           checkCallArgs(fn, args, fail);
-          return fn.result === 'string' ? STRING : UNKNOWN;
+          return fn.result === 'string' ? STRING : ANY;
         }
-        if (isUnknown(callee)) return UNKNOWN;
         return fail(`${callee.k} is not callable`);
       }
       case 'builtin': {
@@ -241,7 +269,36 @@ function check(tree: Node, env: Readonly<Record<string, unknown>>): Nature {
         return visit(node.node);
     }
   };
-  return visit(tree);
+  visit(tree);
+  return natures;
+}
+
+/** A node's direct children. */
+export function children(node: Node): Node[] {
+  switch (node.type) {
+    case 'unary':
+      return [node.node];
+    case 'binary':
+      return [node.left, node.right];
+    case 'conditional':
+      return [node.cond, node.whenTrue, node.whenFalse];
+    case 'member':
+      return [node.node, node.property];
+    case 'slice':
+      return [node.node, ...(node.from ? [node.from] : []), ...(node.to ? [node.to] : [])];
+    case 'call':
+      return [node.callee, ...node.args];
+    case 'builtin':
+      return [...node.args];
+    case 'predicate':
+      return [node.node];
+    case 'array':
+      return [...node.nodes];
+    case 'map':
+      return node.pairs.flatMap((p) => [p.key, p.value]);
+    default:
+      return [];
+  }
 }
 
 function checkCallArgs(fn: GoFunc, args: readonly Nature[], fail: (m: string) => never): void {
@@ -373,7 +430,7 @@ function checkBinary(
     case '??':
       if (l.k === 'nil') return r;
       if (r.k === 'nil') return l;
-      return same(l, r) && l.k !== 'array' ? l : UNKNOWN;
+      return assignable(r, l) ? l : UNKNOWN;
     default:
       return fail(`unknown operator (${op})`);
   }
@@ -387,9 +444,26 @@ const CHAIN_NIL = Symbol('chain-nil');
 
 class Evaluator {
   readonly env: Readonly<Record<string, unknown>>;
+  readonly natures: WeakMap<Node, Nature>;
   readonly pointers: unknown[] = [];
-  constructor(env: Readonly<Record<string, unknown>>) {
+  constructor(env: Readonly<Record<string, unknown>>, natures: WeakMap<Node, Nature>) {
     this.env = env;
+    this.natures = natures;
+  }
+
+  /**
+   * `==` and `!=` compile to OpEqualInt / OpEqualString when the checker typed both sides int (or string); those
+   * assert the type at run time, so a value of another type there (the checker types `c ? 1 : asFloat(x)` as int)
+   * is a runtime error, not a comparison.
+   */
+  typedEqual(leftNode: Node, rightNode: Node, l: unknown, r: unknown): void {
+    const a = this.natures.get(leftNode)?.k;
+    const b = this.natures.get(rightNode)?.k;
+    if (a !== b) return;
+    const want = a === 'int' ? 'bigint' : a === 'string' ? 'string' : undefined;
+    if (want === undefined) return;
+    for (const v of [l, r])
+      if (typeof v !== want) throw new ExprRuntimeError(`interface conversion: interface {} is ${goType(v)}, not ${a}`);
   }
 
   value(node: Node): unknown {
@@ -431,7 +505,7 @@ class Evaluator {
         const c = this.value(node.cond);
         if (typeof c !== 'boolean')
           throw new ExprRuntimeError(`interface conversion: interface {} is ${goType(c)}, not bool`);
-        return c ? this.value(node.then) : this.value(node.otherwise);
+        return c ? this.value(node.whenTrue) : this.value(node.whenFalse);
       }
       case 'member':
         return this.member(node);
@@ -479,6 +553,17 @@ class Evaluator {
       // The right operand is the result as it is: the VM checks only the left one.
       return this.value(rightNode);
     }
+    if (op === 'in' && (rightNode as { type: string }).type === 'set') {
+      const set = rightNode as unknown as SetNode;
+      const needle = this.value(leftNode);
+      // A lookup in Go's map[int]/map[string]: nil finds the zero key; a key of another type panics.
+      const key = needle === null ? (set.kind === 'int' ? 0n : '') : needle;
+      if ((set.kind === 'int' && typeof key !== 'bigint') || (set.kind === 'string' && typeof key !== 'string'))
+        throw new ExprRuntimeError(
+          `reflect.Value.MapIndex: value of type ${goType(key)} is not assignable to type ${set.kind}`,
+        );
+      return set.values.has(key);
+    }
     if (op === '??') {
       const l = this.eval(leftNode);
       if (l !== null && l !== CHAIN_NIL) return l;
@@ -488,9 +573,9 @@ class Evaluator {
     const r = this.value(rightNode);
     switch (op) {
       case '==':
-        return equal(l, r);
       case '!=':
-        return !equal(l, r);
+        this.typedEqual(leftNode, rightNode, l, r);
+        return op === '==' ? equal(l, r) : !equal(l, r);
       case '<':
       case '>':
       case '<=':
@@ -632,7 +717,12 @@ function fetchMember(base: unknown, key: unknown): unknown {
       throw new ExprRuntimeError(`index out of range: ${i} (array length is ${base.length})`);
     return base[i];
   }
-  if (typeof base === 'string') throw new ExprUnsupported('indexing a string (Go gives a byte)');
+  if (typeof base === 'string') {
+    // runtime.Fetch reads a string's index with ToInt: a number gives a byte (a uint8, outside the subset), else it panics.
+    if (typeof key === 'bigint' || typeof key === 'number')
+      throw new ExprUnsupported('indexing a string (Go gives a byte)');
+    throw new ExprRuntimeError(`cannot fetch ${String(key)} from string`);
+  }
   if (base instanceof GoFuncMap) {
     if (typeof key !== 'string') throw new ExprRuntimeError(`cannot fetch ${String(key)} from map`);
     const fn = base.funcs.get(key);

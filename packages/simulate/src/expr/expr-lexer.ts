@@ -173,11 +173,26 @@ export function lexExpr(source: string): Token[] {
       continue;
     }
     if (r === '`') {
-      // Raw strings: rare in Argo; their `` escape rules are not reproduced.
-      throw new ExprUnsupported('a raw string literal (`…`)');
+      // A raw string: no escapes, except a doubled backtick for one backtick.
+      let value = '';
+      for (;;) {
+        const c = next();
+        if (c === EOF) fail('literal not terminated');
+        if (c === '`') {
+          if (peek() !== '`') break;
+          next();
+        }
+        value += c;
+      }
+      emit('String', value);
+      continue;
     }
-    if ((r === 'b' || r === 'B') && (peek() === "'" || peek() === '"'))
-      throw new ExprUnsupported("a bytes literal (b'…')");
+    if ((r === 'b' || r === 'B') && (peek() === "'" || peek() === '"')) {
+      const quote = next();
+      scanString(quote);
+      emit('Bytes', unescapeLiteral(word().slice(1)));
+      continue;
+    }
     if (r >= '0' && r <= '9') {
       backup();
       number();
@@ -262,7 +277,7 @@ export function lexExpr(source: string): Token[] {
       const w = word();
       if (w === 'not') {
         emit('Operator');
-        // `not in`, `not matches`, …: one operator; otherwise the next word is read again.
+        // `not in`, `not matches`, …: one operator; whenFalse the next word is read again.
         while (peek() !== EOF && isSpace(peek())) next();
         skip();
         const save = end;

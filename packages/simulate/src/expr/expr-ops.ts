@@ -4,6 +4,7 @@
  */
 import { ExprUnsupported } from './expr-lexer.js';
 import { GoStruct, goTypeName, isGoMap } from './expr-values.js';
+import { goPow } from './go-math.js';
 import { compareGoStrings, goDeepEqual } from './go-values.js';
 
 export class ExprRuntimeError extends Error {}
@@ -69,7 +70,7 @@ export function arithmetic(op: string, a: unknown, b: unknown): unknown {
   if (op === '+' && typeof a === 'string' && typeof b === 'string') return a + b;
   if (!isNum(a) || !isNum(b)) throw new ExprRuntimeError(`invalid operation: ${typeOf(a)} ${op} ${typeOf(b)}`);
   if (op === '/') return float(a) / float(b);
-  if (op === '**' || op === '^') return goPow(float(a), float(b));
+  if (op === '**' || op === '^') return pow(float(a), float(b));
   if (op === '%') {
     if (typeof a !== 'bigint' || typeof b !== 'bigint')
       throw new ExprRuntimeError(`invalid operation: ${typeOf(a)} % ${typeOf(b)}`);
@@ -86,19 +87,21 @@ export function arithmetic(op: string, a: unknown, b: unknown): unknown {
   return op === '+' ? x + y : op === '-' ? x - y : x * y;
 }
 
-/** math.Pow, which differs from ** only on cases JavaScript answers NaN: (±1) ** ±Inf is 1 in Go. */
-function goPow(x: number, y: number): number {
-  if ((x === 1 || x === -1) && !Number.isFinite(y) && !Number.isNaN(y)) return 1;
-  if (x === 1) return 1;
-  return x ** y;
-}
-
 /** runtime.ToInt, for an index: an int, or a float64 truncated. */
 export function toInt(v: unknown): number {
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new ExprUnsupported(`an index of ${v}`);
+    // Go converts an out-of-range float to int differently on amd64 and arm64.
+    if (!Number.isFinite(v) || Math.abs(v) >= 2 ** 63) throw new ExprUnsupported(`an index of ${v}`);
     return Math.trunc(v);
   }
   throw new ExprRuntimeError(`invalid operation: int(${typeOf(v)})`);
+}
+
+/** math.Pow, where reproduced. */
+export function pow(x: number, y: number): number {
+  const r = goPow(x, y);
+  if (r === undefined)
+    throw new ExprUnsupported('a power with a fractional exponent (Go computes it with its own Exp and Log)');
+  return r;
 }

@@ -16,7 +16,7 @@ export type Node =
   | { readonly type: 'pointer'; readonly name: string }
   | { readonly type: 'unary'; readonly operator: string; readonly node: Node }
   | { readonly type: 'binary'; readonly operator: string; readonly left: Node; readonly right: Node }
-  | { readonly type: 'conditional'; readonly cond: Node; readonly then: Node; readonly otherwise: Node }
+  | { readonly type: 'conditional'; readonly cond: Node; readonly whenTrue: Node; readonly whenFalse: Node }
   | {
       readonly type: 'member';
       readonly node: Node;
@@ -237,18 +237,18 @@ export function parseExpr(source: string): Node {
     let node = first;
     while (is(current, 'Operator', '?')) {
       next();
-      let then: Node;
-      let otherwise: Node;
+      let whenTrue: Node;
+      let whenFalse: Node;
       if (!is(current, 'Operator', ':')) {
-        then = parseExpression(0);
+        whenTrue = parseExpression(0);
         expect('Operator', ':');
-        otherwise = parseExpression(0);
+        whenFalse = parseExpression(0);
       } else {
         next();
-        then = node;
-        otherwise = parseExpression(0);
+        whenTrue = node;
+        whenFalse = parseExpression(0);
       }
-      node = { type: 'conditional', cond: node, then, otherwise };
+      node = { type: 'conditional', cond: node, whenTrue, whenFalse };
     }
     return node;
   };
@@ -298,6 +298,8 @@ export function parseExpr(source: string): Node {
         next();
         node = { type: 'string', value: token.value };
         break;
+      case 'Bytes':
+        throw new ExprUnsupported("a bytes literal (b'…')");
       default:
         if (is(token, 'Bracket', '[')) node = parseArray();
         else if (is(token, 'Bracket', '{')) node = parseMap();

@@ -8,6 +8,7 @@
  * see `evaluateDependsLogic` in depends.ts.
  */
 import type { Evaluated } from './evaluated.js';
+import { goPow } from './go-math.js';
 import { parseGoTime } from './go-time.js';
 import { compareGoStrings, formatGoV, goDeepEqual } from './go-values.js';
 import { compileRe2 } from './re2.js';
@@ -54,6 +55,16 @@ function shouldExecute(when: string): boolean {
         : '';
       throw new GovaluateError(`Invalid 'when' expression '${when}': ${e.message}${hint}`);
     }
+    throw e;
+  }
+  // The first parse (NewEvaluableExpression) checks the syntax, then compiles the quoted patterns in place; the
+  // second (from the converted tokens) checks the syntax again, now with those PATTERN tokens: `x =~ 'p' ? a : b`
+  // passes the first and fails the second.
+  try {
+    checkSyntax(tokens);
+    tokens = optimize(tokens);
+  } catch (e) {
+    if (e instanceof GovaluateError) throw new GovaluateError(`Invalid 'when' expression '${when}': ${e.message}`);
     throw e;
   }
   const strings = tokens.map((t) => (t.kind === 'VARIABLE' ? { kind: 'STRING' as const, value: t.value } : t));
@@ -875,8 +886,12 @@ function operate(symbol: Symbol, l: Value, r: Value): Value {
       return n(l) * n(r);
     case 'DIVIDE':
       return n(l) / n(r);
-    case 'EXPONENT':
-      return n(l) ** n(r);
+    case 'EXPONENT': {
+      const p = goPow(n(l), n(r));
+      if (p === undefined)
+        throw new Unsupported('a power with a fractional exponent (Go computes it with its own Exp and Log)');
+      return p;
+    }
     case 'MODULUS':
       return n(l) % n(r);
     case 'GT':

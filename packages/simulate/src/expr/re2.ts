@@ -1,12 +1,12 @@
 /**
  * Go's regular expressions (RE2 syntax, `regexp.Compile`), as govaluate's `=~`/`!~` and expr-lang's `matches` use
  * them, translated to a JavaScript RegExp for the subset where both mean the same: literals, `.`, `^`, `$`, `|`,
- * groups `(…)`/`(?:…)`, the quantifiers `* + ? {n} {n,} {n,m}` (lazy too), classes `[…]` with ranges and
+ * `\A`, `\z`, groups `(…)`/`(?:…)`, the quantifiers `* + ? {n} {n,} {n,m}` (lazy too), classes `[…]` with ranges and
  * `\d \w \s \D \W \S`, `\b \B`, and escaped punctuation. Go's meanings are kept where JavaScript's differ: `.` does
  * not match only `\n` (JavaScript also refuses `\r`, U+2028, U+2029), `\s` is `[\t\n\f\r ]`, a `{` that starts no
  * repeat is a literal. Patterns Go refuses (a repeat of nothing, nested repeats, unbalanced groups, a bad range, a
- * count over 1000, a trailing `\`) are errors as in Go; anything else (flags `(?i)`, named groups, `\p{…}`, `\A`,
- * `\z`, POSIX classes, octal or hex escapes) is outside the subset and said so, never guessed.
+ * count over 1000, a trailing `\`) are errors as in Go; anything else (flags `(?i)`, named groups, `\p{…}`,
+ * POSIX classes, octal or hex escapes) is outside the subset and said so, never guessed.
  */
 
 export type Re2 =
@@ -36,10 +36,19 @@ export function compileRe2(pattern: string): Re2 {
     if (c === '\\') {
       const e = chars[i + 1];
       if (e === undefined) return err('trailing backslash at end of expression');
+      if (e === 'A' || e === 'z') {
+        // Start and end of the text: JavaScript's ^ and $ without the m flag.
+        out += e === 'A' ? '^' : '$';
+        atom = false;
+        assertion = true;
+        repeated = false;
+        i += 2;
+        continue;
+      }
       if ('dDwWbB'.includes(e)) out += `\\${e}`;
       else if (e === 's') out += `[${GO_SPACE}]`;
       else if (e === 'S') out += `[^${GO_SPACE}]`;
-      else if (PUNCT.includes(e)) out += `\\${e}`;
+      else if (PUNCT.includes(e)) out += escapeLiteral(e);
       else return unsupported(`the escape \\${e}`);
       atom = e !== 'b' && e !== 'B';
       assertion = !atom;
@@ -134,8 +143,9 @@ export function compileRe2(pattern: string): Re2 {
   }
 }
 
+/** A literal character in a JavaScript `u` pattern: only syntax characters and `/` may be escaped there. */
 function escapeLiteral(c: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(c) ? `\\${c}` : c;
+  return /[\\^$.*+?()[\]{}|/]/.test(c) ? `\\${c}` : c;
 }
 
 /** A class `[…]` from position `start`: its JavaScript text and where it ends, or why not. */

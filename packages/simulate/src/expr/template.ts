@@ -7,7 +7,7 @@
  * - `{{=expr}}` is evaluated by expr-lang in Argo's environment (the map nested by dots, plus asInt, asFloat,
  *   jsonpath, toJson, sprig); a string is written as it is, any other value as its JSON.
  * - A tag that cannot be resolved is kept as it is, or is an error, exactly as Argo decides: by the mode (`unresolved`),
- *   and for `{{= }}` by Argo's own rules (a missing name under a strict prefix is an error; otherwise a missing name,
+ *   and for `{{= }}` by Argo's own rules (a missing name under a strict prefix is an error; whenFalse a missing name,
  *   a nil result or a failure leaves the tag; `item`, `retries`, `lastRetry.*`, `workflow.status`/`failures` missing
  *   leave it even when the rest would fail).
  * - A value that cannot be written back into JSON the way Go quotes it (a control character such as BEL or VT) makes
@@ -15,7 +15,7 @@
  */
 import { argoExprEnv } from './argo-env.js';
 import type { Evaluated } from './evaluated.js';
-import { runExprLang } from './expr-lang.js';
+import { children, runExprLang } from './expr-lang.js';
 import { ExprSyntaxError, ExprUnsupported } from './expr-lexer.js';
 import { type Node, parseExpr } from './expr-parser.js';
 import { GoFuncMap, goJson, goJsonString, isGoMap, JsonError, SIMPLE_ESCAPES } from './expr-values.js';
@@ -268,48 +268,7 @@ function memberPath(node: Node & { type: 'member' }): string | undefined {
 }
 
 function walk(node: Node, visit: (n: Node) => void): void {
-  switch (node.type) {
-    case 'unary':
-      walk(node.node, visit);
-      break;
-    case 'binary':
-      walk(node.left, visit);
-      walk(node.right, visit);
-      break;
-    case 'conditional':
-      walk(node.cond, visit);
-      walk(node.then, visit);
-      walk(node.otherwise, visit);
-      break;
-    case 'member':
-      walk(node.node, visit);
-      walk(node.property, visit);
-      break;
-    case 'slice':
-      walk(node.node, visit);
-      if (node.from) walk(node.from, visit);
-      if (node.to) walk(node.to, visit);
-      break;
-    case 'call':
-      walk(node.callee, visit);
-      for (const a of node.args) walk(a, visit);
-      break;
-    case 'builtin':
-      for (const a of node.args) walk(a, visit);
-      break;
-    case 'predicate':
-      walk(node.node, visit);
-      break;
-    case 'array':
-      for (const a of node.nodes) walk(a, visit);
-      break;
-    case 'map':
-      for (const p of node.pairs) {
-        walk(p.key, visit);
-        walk(p.value, visit);
-      }
-      break;
-  }
+  for (const child of children(node)) walk(child, visit);
   visit(node);
 }
 
