@@ -65,11 +65,12 @@ describe('the simulation’s evaluators agree with Argo’s Go libraries', () =>
   });
 
   // Generated expressions: most fail in both (random text is rarely well typed), the rest must give the same value.
-  // The ceilings bound the share the simulation declines: regular expressions outside the shared RE2/JS subset,
-  // dates in named-month layouts, `keys` of maps; a rise means a construct stopped being simulated.
+  // The ceilings bound the share the simulation declines, 3% of a corpus: the generators aim at its edges on
+  // purpose (regular expressions with flags or POSIX classes, fractional powers, string indexes that give Go bytes,
+  // float indexes out of int64's range); a rise means a construct stopped being simulated.
   const GENERATED: readonly [string, () => ModeCase[], number][] = [
-    ['when (govaluate, as the controller)', () => whenCases(SEED, 400), 0.02],
-    ['govaluate with parameters', () => govaluateCases(SEED + 1, 200), 0.02],
+    ['when (govaluate, as the controller)', () => whenCases(SEED, 400), 0.03],
+    ['govaluate with parameters', () => govaluateCases(SEED + 1, 200), 0.03],
     ['expr-lang in Argo’s environment', () => exprCases(SEED + 2, 400), 0.03],
     ['util/template', () => templateCases(SEED + 3, 250), 0.03],
     ['depends', () => dependsCases(SEED + 4, 150), 0],

@@ -45,6 +45,8 @@ function typed(t: {
   readonly compare: fc.Arbitrary<string>;
   readonly logic: fc.Arbitrary<string>;
   readonly not: string;
+  /** How a number is negated (govaluate reads `--1` as one unknown operator). */
+  readonly neg: (a: string) => string;
   readonly strOps: (s: fc.Arbitrary<string>, n: fc.Arbitrary<string>) => fc.Arbitrary<string>[];
   readonly boolOps: (s: fc.Arbitrary<string>, n: fc.Arbitrary<string>) => fc.Arbitrary<string>[];
 }): fc.Arbitrary<string> {
@@ -54,7 +56,7 @@ function typed(t: {
       t.num,
       fc.tuple(tie('n'), t.arith, tie('n')).map(([a, op, b]) => `${a} ${op} ${b}`),
       tie('n').map((a) => `(${a})`),
-      tie('n').map((a) => `-${a}`),
+      tie('n').map(t.neg),
       fc.tuple(tie('b'), tie('n'), tie('n')).map(([c, a, b]) => `(${c} ? ${a} : ${b})`),
     ),
     s: fc.oneof({ depthSize: 'small' }, t.str, ...t.strOps(tie('s'), tie('n'))),
@@ -107,13 +109,26 @@ const govUntyped = untyped({
   junk: words("$ @ ( ) \\ ' ,"),
 });
 
+/** Well-formed literals only, so that the typed grammar mostly reaches a value. */
+const govGoodNumber = fc.oneof(
+  fc.integer({ min: 0, max: 1000 }).map(String),
+  fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([a, b]) => `${a}.${b}`),
+  words('.5 0x1F 1.'),
+);
+const govGoodString = fc.oneof(
+  fc.tuple(pick("'", '"'), fc.stringMatching(/^[a-z A-Z0-9_.-]{0,6}$/)).map(([q, s]) => `${q}${s}${q}`),
+  words('heads tails Succeeded Failed eu-west-1 x'),
+  pick("'it\\'s'", "''", "'2024-01-02'"),
+);
+
 const govTyped = typed({
-  num: govNumber,
-  str: fc.oneof(govString, govWord),
+  num: govGoodNumber,
+  str: govGoodString,
   arith: words('+ - * / % **'),
   compare: words('== != < > <= >='),
   logic: words('&& ||'),
   not: '!',
+  neg: (a) => `-(${a})`,
   strOps: (s, n) => [fc.tuple(s, s).map(([a, b]) => `${a} + ${b}`), fc.tuple(s, n).map(([a, b]) => `${a} + ${b}`)],
   boolOps: (s) => [
     fc.tuple(s, words('=~ !~'), regex).map(([a, op, r]) => `${a} ${op} '${r.replaceAll("'", "\\'")}'`),
@@ -122,7 +137,9 @@ const govTyped = typed({
 });
 
 export function whenCases(seed: number, n: number): ModeCase[] {
-  return fc.sample(fc.oneof(govTyped, govUntyped), { seed, numRuns: n }).map((expr) => ({ mode: 'when', expr }));
+  return fc
+    .sample(fc.oneof({ weight: 3, arbitrary: govTyped }, { weight: 1, arbitrary: govUntyped }), { seed, numRuns: n })
+    .map((expr) => ({ mode: 'when', expr }));
 }
 
 export function govaluateCases(seed: number, n: number): ModeCase[] {
@@ -131,7 +148,7 @@ export function govaluateCases(seed: number, n: number): ModeCase[] {
     .tuple(words('x y z w [x]'), words('== < + * && =~'), fc.oneof(govTyped, govAtom))
     .map((t) => t.join(' '));
   return fc
-    .sample(fc.oneof(govTyped, govUntyped, withParams), { seed, numRuns: n })
+    .sample(fc.oneof({ weight: 2, arbitrary: govTyped }, govUntyped, withParams), { seed, numRuns: n })
     .map((expr) => ({ mode: 'govaluate', expr, params }));
 }
 
@@ -192,6 +209,7 @@ const exprTyped = typed({
   compare: words('== != < > <= >='),
   logic: words('&& || and or'),
   not: 'not ',
+  neg: (a) => `-${a}`,
   strOps: (s, n) => [
     fc.tuple(s, s).map(([a, b]) => `${a} + ${b}`),
     fc.tuple(words('upper lower trim string'), s).map(([f, a]) => `${f}(${a})`),
@@ -212,7 +230,7 @@ const exprTyped = typed({
 
 export function exprCases(seed: number, n: number): ModeCase[] {
   return fc
-    .sample(fc.oneof(exprTyped, exprUntyped), { seed, numRuns: n })
+    .sample(fc.oneof({ weight: 2, arbitrary: exprTyped }, exprUntyped), { seed, numRuns: n })
     .map((expr) => ({ mode: 'expr-argo', expr, params: PARAMS }));
 }
 

@@ -43,6 +43,7 @@ export function runExprLang(expression: string, env: Readonly<Record<string, unk
     tree = parseExpr(expression);
     natures = check(tree, env);
     tree = optimize(tree, natures);
+    compileConstantPatterns(tree);
   } catch (e) {
     return failure(e, 'compile');
   }
@@ -271,6 +272,20 @@ function check(tree: Node, env: Readonly<Record<string, unknown>>): WeakMap<Node
   };
   visit(tree);
   return natures;
+}
+
+/**
+ * The compiler compiles a `matches` with a constant pattern (after folding) once, at compile time, wherever it is in
+ * the expression: a pattern Go refuses is a compile error even on a branch that never runs.
+ */
+function compileConstantPatterns(node: Node): void {
+  for (const child of children(node)) compileConstantPatterns(child);
+  if (node.type === 'binary' && node.operator === 'matches' && node.right.type === 'string') {
+    const re = compileRe2(node.right.value);
+    if (re.kind === 'error') throw new ExprCompileError(re.message);
+    if (re.kind === 'unsupported')
+      throw new ExprUnsupported(`the regular expression ${JSON.stringify(node.right.value)} (${re.construct})`);
+  }
 }
 
 /** A node's direct children. */
