@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CASES, UNSUPPORTED_CASES } from './cases.js';
-import { dependsCases, exprCases, govaluateCases, templateCases, whenCases } from './generators.js';
-import { buildExprOracle, evaluateModesWithArgo, type ModeCase, type ModeResult } from './oracle.js';
-import { agrees, type Simulated, simulateMode } from './simulated.js';
+import { dependsCases, exprCases, govaluateCases, templateCases, whenCases, whenTextCases } from './generators.js';
+import { buildExprOracle, evaluateModesWithArgo, evaluateWithArgo, type ModeCase, type ModeResult } from './oracle.js';
+import { agrees, type Simulated, simulateMode, simulateWhen, whenResult } from './simulated.js';
 
 /**
  * The simulation's evaluators (packages/simulate/src/expr) against the Go libraries Argo v4.1.2 links, run by the
@@ -18,23 +18,22 @@ beforeAll(() => {
 
 const SEED = 20261207;
 
-interface Tally {
+interface Tally<C> {
   readonly total: number;
   readonly agreed: number;
   /** Of the agreements, those on a value (the rest agree that Argo errs). */
   readonly values: number;
-  readonly unsupported: readonly { readonly c: ModeCase; readonly why: string }[];
-  readonly disagreements: readonly { readonly c: ModeCase; readonly go: ModeResult; readonly ts: Simulated }[];
+  readonly unsupported: readonly { readonly c: C; readonly why: string }[];
+  readonly disagreements: readonly { readonly c: C; readonly go: ModeResult; readonly ts: Simulated }[];
 }
 
-function compare(cases: readonly ModeCase[]): Tally {
-  const go = evaluateModesWithArgo(bin, cases);
-  const unsupported: { c: ModeCase; why: string }[] = [];
-  const disagreements: { c: ModeCase; go: ModeResult; ts: Simulated }[] = [];
+function tally<C>(cases: readonly C[], go: readonly ModeResult[], simulate: (c: C) => Simulated): Tally<C> {
+  const unsupported: { c: C; why: string }[] = [];
+  const disagreements: { c: C; go: ModeResult; ts: Simulated }[] = [];
   let agreed = 0;
   let values = 0;
   cases.forEach((c, i) => {
-    const ts = simulateMode(c);
+    const ts = simulate(c);
     const g = go[i] as ModeResult;
     if ('unsupported' in ts) unsupported.push({ c, why: ts.unsupported });
     else if (agrees(g, ts)) {
@@ -45,7 +44,9 @@ function compare(cases: readonly ModeCase[]): Tally {
   return { total: cases.length, agreed, values, unsupported, disagreements };
 }
 
-function report(name: string, t: Tally): void {
+const compare = (cases: readonly ModeCase[]) => tally(cases, evaluateModesWithArgo(bin, cases), simulateMode);
+
+function report<C>(name: string, t: Tally<C>): void {
   console.log(
     `expr: agreement ${t.agreed}/${t.total} ${name} (${t.values} on a value, ${t.agreed - t.values} on an error; ${t.unsupported.length} outside the simulated subset)`,
   );
@@ -83,4 +84,12 @@ describe('the simulation’s evaluators agree with Argo’s Go libraries', () =>
       expect(t.unsupported.length).toBeLessThanOrEqual(Math.floor(t.total * ceiling));
     });
   }
+
+  it('on generated `when` fields, substituted then evaluated as the controller does', () => {
+    const cases = whenTextCases(SEED + 5, 300);
+    const t = tally(cases, evaluateWithArgo(bin, cases).map(whenResult), simulateWhen);
+    report('generated `when` fields (substitute + govaluate)', t);
+    expect(t.disagreements).toEqual([]);
+    expect(t.unsupported.length).toBeLessThanOrEqual(Math.floor(t.total * 0.03));
+  });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { TASK_RESULT_FIELDS } from '../../packages/simulate/src/expr/depends.js';
 import { PARAMS } from './cases.js';
-import type { ModeCase } from './oracle.js';
+import type { ModeCase, OracleCase } from './oracle.js';
 
 /**
  * Expressions generated from each language's grammar, with the tokens that trip evaluators: quotes and escapes,
@@ -283,4 +283,26 @@ export function dependsCases(seed: number, n: number): ModeCase[] {
     expr,
     results: { a, 'b-c': bc },
   }));
+}
+
+// A whole `when`: tags substituted, then govaluate ------------------------------------------------------------------
+
+export function whenTextCases(seed: number, n: number): OracleCase[] {
+  const tag = words(
+    '{{tasks.flip-coin.outputs.result}} {{tasks.a.outputs.parameters.n}} {{workflow.status}} {{inputs.parameters.num}} {{tasks.nope.outputs.result}} {{workflow.nope}} {{item}}',
+  );
+  const quoted = tag.map((t) => `'${t}'`);
+  const side = fc.oneof(
+    tag,
+    quoted,
+    govGoodString,
+    govGoodNumber,
+    exprTyped.filter((e) => !e.includes('}}')).map((e) => `{{=${e}}}`),
+  );
+  const arb = fc.oneof(
+    fc.tuple(side, words('== != < > =~'), side).map((t) => t.join(' ')),
+    fc.tuple(side, words('== !='), side, words('&& ||'), side, words('== !='), side).map((t) => t.join(' ')),
+    exprTyped.filter((e) => !e.includes('}}')).map((e) => `{{=${e}}}`),
+  );
+  return fc.sample(arb, { seed, numRuns: n }).map((text) => ({ text, when: true, params: PARAMS }));
 }

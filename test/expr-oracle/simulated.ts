@@ -6,7 +6,8 @@ import { GoFunc, GoFuncMap, GoStruct, isGoMap } from '../../packages/simulate/sr
 import { formatGoFloat } from '../../packages/simulate/src/expr/go-values.js';
 import { evaluateGovaluate } from '../../packages/simulate/src/expr/govaluate.js';
 import { substitute } from '../../packages/simulate/src/expr/template.js';
-import type { Described, ModeCase, ModeResult, OracleCase } from './oracle.js';
+import { evaluateWhen } from '../../packages/simulate/src/expr/when.js';
+import type { Described, ModeCase, ModeResult, OracleCase, OracleResult } from './oracle.js';
 
 /** What the simulation answers to an oracle case: a value, Argo's refusal, or that the case is outside its subset. */
 export type Simulated = { readonly value: Described } | { readonly error: string } | { readonly unsupported: string };
@@ -59,12 +60,14 @@ export function simulateMode(c: ModeCase): Simulated {
   }
 }
 
-/** The original oracle case (substitute, then the controller's `when`, or the substituted text). */
+/** The original oracle case: a `when` as the controller decides it (evaluateWhen). */
 export function simulateWhen(c: OracleCase): Simulated {
-  const s = substitute(c.text, c.params, { unresolved: { strictPrefixes: ['tasks', 'steps'] } });
-  if (!s.ok) return fromEvaluated(s);
-  if (!c.when) return { value: describe(s.value) };
-  return fromEvaluated(evaluateGovaluate(s.value as string));
+  return fromEvaluated(evaluateWhen(c.text, c.params));
+}
+
+/** The original oracle's answer to a `when` case, as a mode result. */
+export function whenResult(r: OracleResult): ModeResult {
+  return r.error !== undefined ? { error: r.error, stage: 'run' } : { value: { t: 'bool', v: r.when === true } };
 }
 
 /** Whether Go's answer and the simulation's agree: the same value, or both an error. */

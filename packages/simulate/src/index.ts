@@ -13,6 +13,7 @@ export type { Evaluated } from './expr/evaluated.js';
 export { evaluateExprLang } from './expr/expr-lang.js';
 export { evaluateGovaluate } from './expr/govaluate.js';
 export { type SubstituteOptions, substitute } from './expr/template.js';
+export { evaluateWhen, isMissingVariable } from './expr/when.js';
 export type {
   LeafOutcome,
   NodeFacts,

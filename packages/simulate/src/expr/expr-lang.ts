@@ -647,14 +647,11 @@ class Evaluator {
     const base = this.value(node.node);
     const from = node.from ? this.value(node.from) : undefined;
     const to = node.to ? this.value(node.to) : undefined;
+    // Go slices a string's UTF-8 bytes: the same text when the cut falls between characters.
     let items: readonly unknown[];
     if (Array.isArray(base)) items = base;
-    else if (typeof base === 'string') {
-      // Go slices bytes; the same as characters only for ASCII.
-      if (Array.from(base).some((c) => c.charCodeAt(0) > 0x7f))
-        throw new ExprUnsupported('slicing a non-ASCII string (Go slices bytes)');
-      items = Array.from(base);
-    } else throw new ExprRuntimeError(`cannot slice ${goType(base)}`);
+    else if (typeof base === 'string') items = Array.from(new TextEncoder().encode(base));
+    else throw new ExprRuntimeError(`cannot slice ${goType(base)}`);
     const n = items.length;
     let a = from === undefined ? 0 : toInt(from);
     let b = to === undefined ? n : toInt(to);
@@ -665,7 +662,12 @@ class Evaluator {
     if (b > n) b = n;
     if (a > b) a = b;
     const out = items.slice(a, b);
-    return typeof base === 'string' ? out.join('') : out;
+    if (typeof base !== 'string') return out;
+    try {
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Uint8Array.from(out as number[]));
+    } catch {
+      throw new ExprUnsupported('a slice that cuts a character in two (Go keeps the bytes)');
+    }
   }
 
   predicateBuiltin(name: string, args: readonly Node[]): unknown {
