@@ -341,6 +341,24 @@ export const CASES: readonly ModeCase[] = [
     '0 ** -1',
     '(-8) ** 3',
   ),
+  // valueFrom.expression (the value as fmt's %v) and EvalBool (hooks, retryStrategy).
+  ...(
+    [
+      "[1, 'a', 2.5]",
+      "{'b': 1, 'a': [1.5, nil]}",
+      '1e6',
+      '123456.0',
+      '7 / 2',
+      'nil',
+      'workflow.nope',
+      "tasks['flip-coin'].outputs.result ?? 'none'",
+      'asInt(inputs.parameters.num) > 2',
+      "toJson({'a': 1})",
+    ] as const
+  ).flatMap((expr): ModeCase[] => [
+    { mode: 'value-from', expr, params: PARAMS },
+    { mode: 'eval-bool', expr, params: PARAMS },
+  ]),
   // util/template, in each of Argo's modes.
   ...template(
     PARAMS,

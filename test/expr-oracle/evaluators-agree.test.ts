@@ -74,6 +74,8 @@ describe('the simulation’s evaluators agree with Argo’s Go libraries', () =>
     ['govaluate with parameters', () => govaluateCases(SEED + 1, 200), 0.03],
     ['expr-lang in Argo’s environment', () => exprCases(SEED + 2, 400), 0.03],
     ['util/template', () => templateCases(SEED + 3, 250), 0.03],
+    ['valueFrom.expression', () => exprCases(SEED + 6, 150, 'value-from'), 0.03],
+    ['hook and retry expressions (EvalBool)', () => exprCases(SEED + 7, 150, 'eval-bool'), 0.03],
     ['depends', () => dependsCases(SEED + 4, 150), 0],
   ];
   for (const [name, cases, ceiling] of GENERATED) {

@@ -228,10 +228,14 @@ const exprTyped = typed({
   ],
 });
 
-export function exprCases(seed: number, n: number): ModeCase[] {
+export function exprCases(
+  seed: number,
+  n: number,
+  mode: 'expr-argo' | 'value-from' | 'eval-bool' = 'expr-argo',
+): ModeCase[] {
   return fc
     .sample(fc.oneof({ weight: 2, arbitrary: exprTyped }, exprUntyped), { seed, numRuns: n })
-    .map((expr) => ({ mode: 'expr-argo', expr, params: PARAMS }));
+    .map((expr) => ({ mode, expr, params: PARAMS }));
 }
 
 // util/template ------------------------------------------------------------------------------------------------------

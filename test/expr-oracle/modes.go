@@ -11,6 +11,9 @@ package main
 //	{"mode":"template","text":"…","params":{…},"unresolved":"keep"|"error"|"strict","prefixes":[…]}
 //	                                                     util/template over the JSON-encoded text, decoded again
 //	{"mode":"depends","expr":"…","results":{task:{Succeeded:…}}}  dag.go's evaluateDependsLogic evaluation
+//	{"mode":"value-from","expr":"…","params":{…}}      an output's valueFrom.expression (scope.go resolveParameter, then
+//	                                                     the value as AnyStringPtr writes it: fmt's %v; nil is an error)
+//	{"mode":"eval-bool","expr":"…","params":{…}}       argoexpr.EvalBool over GetFuncMap (hooks, retryStrategy.expression)
 //
 // A result is {"value":<described>} or {"error":"…","stage":"compile"|"run"|"parse"|"panic"}.
 
@@ -93,6 +96,26 @@ func runMode(ctx context.Context, c modeCase) (r modeResult) {
 			return modeResult{Error: err.Error(), Stage: "run"}
 		}
 		return modeResult{Value: describe(v)}
+	case "value-from":
+		env := exprenv.GetFuncMap(c.Params)
+		program, err := expr.Compile(c.Expr, expr.Env(env))
+		if err != nil {
+			return modeResult{Error: err.Error(), Stage: "compile"}
+		}
+		v, err := expr.Run(program, env)
+		if err != nil {
+			return modeResult{Error: err.Error(), Stage: "run"}
+		}
+		if v == nil {
+			return modeResult{Error: "failed to evaluate expression", Stage: "run"}
+		}
+		return modeResult{Value: describe(fmt.Sprintf("%v", v))}
+	case "eval-bool":
+		ok, err := argoexpr.EvalBool(c.Expr, exprenv.GetFuncMap(c.Params))
+		if err != nil {
+			return modeResult{Error: err.Error(), Stage: "run"}
+		}
+		return modeResult{Value: describe(ok)}
 	case "template":
 		marshalled, err := json.Marshal(c.Text)
 		if err != nil {

@@ -42,7 +42,11 @@ export type ModeCase =
   | { readonly mode: 'govaluate'; readonly expr: string; readonly params: Readonly<Record<string, unknown>> | null }
   | { readonly mode: 'when'; readonly expr: string }
   | { readonly mode: 'expr'; readonly expr: string; readonly env: Readonly<Record<string, unknown>> }
-  | { readonly mode: 'expr-argo'; readonly expr: string; readonly params: Readonly<Record<string, string>> }
+  | {
+      readonly mode: 'expr-argo' | 'value-from' | 'eval-bool';
+      readonly expr: string;
+      readonly params: Readonly<Record<string, string>>;
+    }
   | {
       readonly mode: 'template';
       readonly text: string;

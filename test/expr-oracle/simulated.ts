@@ -1,4 +1,5 @@
 import { argoExprEnv } from '../../packages/simulate/src/expr/argo-env.js';
+import { evaluateArgoBool, evaluateValueFrom } from '../../packages/simulate/src/expr/argo-expression.js';
 import { evaluateDependsLogic, type TaskResults } from '../../packages/simulate/src/expr/depends.js';
 import type { Evaluated } from '../../packages/simulate/src/expr/evaluated.js';
 import { runExprLang } from '../../packages/simulate/src/expr/expr-lang.js';
@@ -51,6 +52,10 @@ export function simulateMode(c: ModeCase): Simulated {
       if (r.ok) return { value: describe(r.value) };
       return r.stage === 'unsupported' ? { unsupported: r.reason } : { error: r.reason };
     }
+    case 'value-from':
+      return fromEvaluated(evaluateValueFrom(c.expr, c.params));
+    case 'eval-bool':
+      return fromEvaluated(evaluateArgoBool(c.expr, c.params));
     case 'template': {
       const unresolved = c.unresolved === 'strict' ? { strictPrefixes: c.prefixes ?? [] } : c.unresolved;
       return fromEvaluated(substitute(c.text, c.params, { unresolved }));

@@ -2,6 +2,7 @@
  * Runs a synthesised Workflow, WorkflowTemplate or CronWorkflow through Argo's scheduling semantics, with no cluster
  * and no containers: which nodes run, in what order, with what phase, and the workflow's final phase.
  */
+export { evaluateArgoBool, evaluateValueFrom } from './expr/argo-expression.js';
 export {
   type ContinueOn,
   type DependencyKind,
