@@ -87,24 +87,15 @@ func runMode(ctx context.Context, c modeCase) (r modeResult) {
 		if env == nil {
 			env = map[string]any{}
 		}
-		program, err := expr.Compile(c.Expr, expr.Env(env))
-		if err != nil {
-			return modeResult{Error: err.Error(), Stage: "compile"}
-		}
-		v, err := expr.Run(program, env)
-		if err != nil {
-			return modeResult{Error: err.Error(), Stage: "run"}
+		v, failed := compileAndRun(c.Expr, env)
+		if failed != nil {
+			return *failed
 		}
 		return modeResult{Value: describe(v)}
 	case "value-from":
-		env := exprenv.GetFuncMap(c.Params)
-		program, err := expr.Compile(c.Expr, expr.Env(env))
-		if err != nil {
-			return modeResult{Error: err.Error(), Stage: "compile"}
-		}
-		v, err := expr.Run(program, env)
-		if err != nil {
-			return modeResult{Error: err.Error(), Stage: "run"}
+		v, failed := compileAndRun(c.Expr, exprenv.GetFuncMap(c.Params))
+		if failed != nil {
+			return *failed
 		}
 		if v == nil {
 			return modeResult{Error: "failed to evaluate expression", Stage: "run"}
@@ -159,6 +150,19 @@ func runMode(ctx context.Context, c modeCase) (r modeResult) {
 		return modeResult{Value: describe(ok)}
 	}
 	return modeResult{Error: "unknown mode " + c.Mode, Stage: "parse"}
+}
+
+// compileAndRun is expr.Compile with the environment, then expr.Run, saying which of the two refused.
+func compileAndRun(input string, env map[string]any) (any, *modeResult) {
+	program, err := expr.Compile(input, expr.Env(env))
+	if err != nil {
+		return nil, &modeResult{Error: err.Error(), Stage: "compile"}
+	}
+	v, err := expr.Run(program, env)
+	if err != nil {
+		return nil, &modeResult{Error: err.Error(), Stage: "run"}
+	}
+	return v, nil
 }
 
 // describe gives a value with its Go type: {"t":"float","v":"1.5"} (strconv 'g'), {"t":"int","v":"3"},
