@@ -5,12 +5,12 @@
  * outside the subset.
  */
 
-import type { Nature } from './expr-lang.js';
+import type { Nature } from './expr-checker.js';
 import { ExprUnsupported } from './expr-lexer.js';
 import { ExprRuntimeError, less } from './expr-ops.js';
 import { GoStruct, goJson, isGoMap } from './expr-values.js';
 import { goAtoi, goParseFloat, goToLower, goToUpper, goTrimSpace } from './go-strings.js';
-import { compareGoStrings, formatGoV } from './go-values.js';
+import { formatGoV } from './go-values.js';
 
 type Kind = 'any' | 'string' | 'int' | 'number' | 'array' | 'collection';
 
@@ -271,5 +271,3 @@ export function callBuiltin(name: string, args: readonly unknown[]): unknown {
   if (!b) throw new ExprUnsupported(`the builtin ${name}`);
   return b.run(args);
 }
-
-export { compareGoStrings };

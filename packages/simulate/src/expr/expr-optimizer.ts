@@ -12,7 +12,7 @@
  *
  * The other passes (filter/map/count/sum rewrites) give the same results and are not reproduced.
  */
-import { ExprCompileError, type Nature } from './expr-lang.js';
+import { ExprCompileError, type Nature } from './expr-checker.js';
 import { pow } from './expr-ops.js';
 import type { Node } from './expr-parser.js';
 

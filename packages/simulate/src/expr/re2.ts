@@ -158,7 +158,6 @@ function translateClass(chars: readonly string[], start: number): { js: string; 
   }
   if (chars[i] === ']') return { kind: 'unsupported', construct: 'a class that starts with ]' };
   if (chars[i] === '[' && chars[i + 1] === ':') return { kind: 'unsupported', construct: 'a POSIX class [[:…:]]' };
-  let prev: string | undefined; // the last single character, for ranges
   let empty = true;
   while (i < chars.length && chars[i] !== ']') {
     const c = chars[i] as string;
@@ -196,11 +195,9 @@ function translateClass(chars: readonly string[], start: number): { js: string; 
       } else {
         js += escapeInClass(single);
       }
-      prev = single;
     }
     empty = false;
   }
-  void prev;
   if (i >= chars.length) return { kind: 'error', message: 'error parsing regexp: missing closing ]' };
   if (empty) return { kind: 'unsupported', construct: 'an empty class' };
   return { js: `${js}]`, end: i + 1 };

@@ -15,7 +15,8 @@
  */
 import { argoExprEnv } from './argo-env.js';
 import type { Evaluated } from './evaluated.js';
-import { children, runExprLang } from './expr-lang.js';
+import { children } from './expr-checker.js';
+import { runExprLang } from './expr-lang.js';
 import { ExprSyntaxError, ExprUnsupported } from './expr-lexer.js';
 import { type Node, parseExpr } from './expr-parser.js';
 import { GoFuncMap, goJson, goJsonString, isGoMap, JsonError, SIMPLE_ESCAPES } from './expr-values.js';
