@@ -15,6 +15,7 @@ export { evaluateExprLang } from './expr/expr-lang.js';
 export { evaluateGovaluate } from './expr/govaluate.js';
 export { type SubstituteOptions, substitute } from './expr/template.js';
 export { evaluateWhen, isMissingVariable } from './expr/when.js';
+export { simulate } from './simulate.js';
 export type {
   LeafOutcome,
   NodeFacts,

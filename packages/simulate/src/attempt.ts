@@ -1,0 +1,47 @@
+/**
+ * One execution of a resolved template under one node name: what a retry attempt, or a template without retries,
+ * runs. Each kind of template has its own executor; they all take this and return the node they made.
+ */
+import type { Engine } from './engine.js';
+import type { Parameter, RunNode } from './run-state.js';
+import type { Template, TemplateBase, TemplateHolder } from './templates.js';
+
+export interface Attempt {
+  readonly nodeName: string;
+  readonly template: Template;
+  /** Where the template's own `template:` references are looked up (the document that holds it). */
+  readonly base: TemplateBase;
+  /** The caller's template scope (`local/<workflow>`, `namespaced/<template>`), recorded on the node. */
+  readonly templateScope: string;
+  readonly holder: TemplateHolder;
+  readonly boundaryID: string | undefined;
+  readonly at: number;
+  readonly nodeFlag?: { hooked?: boolean; retried?: boolean };
+  readonly inputs: readonly Parameter[];
+  /** Everything the template's own fields may reference: globals, inputs, `retries`, `pod.name`… */
+  readonly scope: Readonly<Record<string, unknown>>;
+  /** Retry attempt number, from 0. */
+  readonly attempt: number;
+  /** The retry node, for an attempt. */
+  readonly retryNode?: RunNode;
+}
+
+export type Executor = (e: Engine, a: Attempt) => RunNode;
+
+/** The fields every node made for an attempt shares. */
+export function nodeBase(a: Attempt) {
+  return {
+    name: a.nodeName,
+    at: a.at,
+    boundaryID: a.boundaryID,
+    ...(a.holder.template !== undefined ? { templateName: a.holder.template } : {}),
+    ...(a.holder.templateRef !== undefined ? { templateRef: a.holder.templateRef } : {}),
+    templateScope: a.templateScope,
+    ...(a.nodeFlag !== undefined ? { nodeFlag: a.nodeFlag } : {}),
+  };
+}
+
+export function withInputs(node: RunNode, inputs: readonly Parameter[]): RunNode {
+  if (inputs.length > 0) node.inputs = { parameters: inputs.map((p) => ({ ...p })) };
+  return node;
+}

@@ -1,0 +1,366 @@
+/**
+ * DAG templates, as the controller's `executeDAG`/`executeDAGTask` run them: tasks are visited from the targets
+ * (`dag.target`, else every task nobody depends on, sorted), dependencies first; a task whose `depends` logic is false
+ * is Omitted; its `when` is evaluated after substitution (false: Skipped); loops make a TaskGroup of iterations. A
+ * task starts when its dependencies (and their hooks and exit handlers) are done. The DAG's phase is assessed over
+ * its branches (`assessDAGPhase`), and its outbound nodes are its targets' outbound nodes.
+ */
+import { type Attempt, nodeBase, withInputs } from './attempt.js';
+import { assessDagPhase } from './dag-phase.js';
+import type { Engine } from './engine.js';
+import { executeTemplate } from './execute-template.js';
+import { dependsLogic, evaluateDependsLogic, type TaskResults } from './expr/depends.js';
+import { evaluateWhen, isUnsupported, substituteDeep } from './expressions.js';
+import { runExitHook, runLifecycleHooks } from './hooks.js';
+import { isLoop, iterations, type Loop, loopItems } from './loops.js';
+import { isFailedOrError, isFulfilled, type RunNode } from './run-state.js';
+import { addAggregateToScope, addNodeToScope, addSkippedOutputsToScope, type MutableScope } from './scope.js';
+import { templateOutputs } from './template-outputs.js';
+import { resolveTemplate, type TemplateHolder } from './templates.js';
+
+export interface DagTask {
+  readonly name: string;
+  readonly depends?: string;
+  readonly dependencies?: readonly string[];
+  readonly continueOn?: { readonly failed?: boolean; readonly error?: boolean };
+  readonly [key: string]: unknown;
+}
+
+/** A task's dependencies (in the order first named) and its `depends` logic with bare names expanded. */
+interface ResolvedDepends {
+  readonly dependencies: readonly string[];
+  readonly logic: string;
+}
+
+interface Dag {
+  readonly tasks?: readonly DagTask[];
+  readonly target?: string;
+  readonly failFast?: boolean;
+}
+
+export function executeDag(e: Engine, a: Attempt): RunNode {
+  const dag = (a.template.dag ?? {}) as Dag;
+  const node = withInputs(e.state.create({ ...nodeBase(a), type: 'DAG', phase: 'Running' }), a.inputs);
+  const tasks = new Map((dag.tasks ?? []).map((t) => [t.name, t]));
+  const resolved = new Map<string, ResolvedDepends>();
+  const dependsOf = (name: string): ResolvedDepends => {
+    let r = resolved.get(name);
+    if (!r) {
+      const task = tasks.get(name);
+      if (task) {
+        const d = dependsLogic(task, (dep) => tasks.get(dep)?.continueOn);
+        r = { dependencies: [...d.dependencies.keys()], logic: d.logic };
+      } else r = { dependencies: [], logic: '' };
+      resolved.set(name, r);
+    }
+    return r;
+  };
+  const taskNodeName = (task: string) => `${a.nodeName}.${task}`;
+  const taskNode = (task: string) => e.state.byName(taskNodeName(task));
+  const targets = dag.target
+    ? dag.target.split(' ')
+    : [...tasks.keys()].filter((t) => ![...tasks.keys()].some((o) => dependsOf(o).dependencies.includes(t))).sort();
+  const visited = new Set<string>();
+
+  const ancestors = (name: string): string[] => {
+    const seen = new Set<string>();
+    const walk = (t: string) => {
+      for (const d of dependsOf(t).dependencies) {
+        if (seen.has(d)) continue;
+        seen.add(d);
+        walk(d);
+      }
+    };
+    walk(name);
+    return [...seen].sort((x, y) => (taskNode(x)?.finishedAt ?? 0) - (taskNode(y)?.finishedAt ?? 0));
+  };
+
+  /** `buildLocalScopeFromTask`: the DAG's scope plus every ancestor's outputs. */
+  const taskScope = (name: string): MutableScope => {
+    const scope: MutableScope = { ...a.scope, ...e.globals };
+    for (const anc of ancestors(name)) {
+      const n = taskNode(anc);
+      if (!n) continue;
+      if (n.type === 'TaskGroup') {
+        const iterationNodes = [...e.state.nodes.values()].filter(
+          (x) => x.boundaryID === node.id && x.name.startsWith(`${n.name}(`),
+        );
+        addAggregateToScope(scope, 'tasks', anc, iterationNodes);
+      }
+      addNodeToScope(scope, e.state, 'tasks', anc, n);
+      const t = tasks.get(anc);
+      if (t) {
+        const r = resolveTemplate(holderOf(t), a.base, e.library);
+        addSkippedOutputsToScope(scope, 'tasks', anc, n, r.ok ? r.template : undefined);
+      }
+    }
+    return scope;
+  };
+
+  const visit = (name: string): void => {
+    if (visited.has(name)) return;
+    visited.add(name);
+    const task = tasks.get(name);
+    if (!task) return;
+    const { dependencies, logic } = dependsOf(name);
+    for (const dep of dependencies) visit(dep);
+    let start = a.at;
+    const results: Record<string, TaskResults> = {};
+    for (const dep of dependencies) {
+      const depNode = taskNode(dep);
+      if (!depNode || !isFulfilled(depNode.phase) || !hooksFulfilled(e, depNode)) return;
+      start = Math.max(start, e.state.doneAt(depNode));
+      results[dep] = taskResults(e, depNode);
+    }
+    const nodeName = taskNodeName(name);
+    let group: RunNode | undefined;
+    const connect = (child: string) => {
+      if (dependencies.length === 0 || group) {
+        e.state.addChild(group ? group.name : a.nodeName, child);
+        return;
+      }
+      for (const dep of dependencies) {
+        const depNode = taskNode(dep);
+        if (!depNode) continue;
+        for (const out of e.state.outboundOf(depNode.id)) e.state.addChild(e.state.get(out).name, child);
+      }
+    };
+    const skippedNode = (childName: string, phase: RunNode['phase'], message: string) => {
+      connect(childName);
+      e.state.create({
+        name: childName,
+        type: 'Skipped',
+        phase,
+        at: start,
+        boundaryID: node.id,
+        ...holderFields(task),
+        templateScope: `${a.base.scope}/${a.base.name}`,
+        message,
+      });
+    };
+    if (logic !== '') {
+      const go = evaluateDependsLogic(logic, results);
+      if (!go.ok) {
+        skippedNode(nodeName, isUnsupported(go.reason) ? 'Undetermined' : 'Error', go.reason);
+        return;
+      }
+      if (go.value === false) {
+        skippedNode(nodeName, 'Omitted', 'omitted: depends condition not met');
+        return;
+      }
+    }
+    const scope = taskScope(name);
+    const resolvedTask = resolveTaskReferences(task, scope);
+    if (!resolvedTask.ok) {
+      skippedNode(nodeName, 'Undetermined', resolvedTask.reason);
+      return;
+    }
+    const t = resolvedTask.task;
+    const expanded: { name: string; task: DagTask; item: Record<string, string> }[] = [];
+    if (isLoop(t as Loop)) {
+      const items = loopItems(t as Loop);
+      if (!items.ok) {
+        const whenNow = t.when ? evaluateWhen(String(t.when)) : { ok: true as const, value: true };
+        if (!whenNow.ok || whenNow.value === true) {
+          skippedNode(nodeName, 'Error', items.reason);
+          return;
+        }
+      }
+      const list = items.ok ? (items.value as unknown[]) : [];
+      if (list.length === 0) {
+        skippedNode(nodeName, 'Skipped', 'Skipped, empty params');
+        return;
+      }
+      connect(nodeName);
+      group = e.state.create({
+        name: nodeName,
+        type: 'TaskGroup',
+        phase: 'Running',
+        at: start,
+        boundaryID: node.id,
+        ...holderFields(task),
+        templateScope: `${a.base.scope}/${a.base.name}`,
+      });
+      for (const it of iterations(name, list)) {
+        const sub = substituteDeep(withoutLoop(t), { ...scope, ...it.names });
+        if (!sub.ok) {
+          expanded.push({ name: it.name, task: { ...t, when: undefined, undetermined: sub.reason }, item: it.names });
+          continue;
+        }
+        expanded.push({ name: it.name, task: { ...(sub.value as DagTask), name: it.name }, item: it.names });
+      }
+    } else expanded.push({ name, task: t, item: {} });
+
+    for (const x of expanded) {
+      const childName = taskNodeName(x.name);
+      if (typeof x.task.undetermined === 'string') {
+        skippedNode(childName, 'Undetermined', x.task.undetermined);
+        continue;
+      }
+      if (x.task.when !== undefined && x.task.when !== '') {
+        const when = String(x.task.when);
+        const go = evaluateWhen(when);
+        if (!go.ok) {
+          skippedNode(childName, isUnsupported(go.reason) ? 'Undetermined' : 'Error', go.reason);
+          continue;
+        }
+        if (go.value === false) {
+          skippedNode(childName, 'Skipped', `when '${when}' evaluated false`);
+          continue;
+        }
+      }
+      connect(childName);
+      const child = executeTemplate(e, {
+        nodeName: childName,
+        holder: holderOf(x.task),
+        base: a.base,
+        args: x.task.arguments as Record<string, unknown> | undefined,
+        boundaryID: node.id,
+        at: start,
+        local: { 'tasks.name': x.name, ...x.item },
+      });
+      const site = {
+        task: x.task,
+        ref: 'tasks' as const,
+        name,
+        scope: taskScope(name),
+        boundaryID: node.id,
+        base: a.base,
+      };
+      runExitHook(e, { ...site, parent: child });
+      if (!group) runLifecycleHooks(e, { ...site, parent: child });
+    }
+    if (group) {
+      const members = group.children.map((id) => e.state.get(id));
+      if (members.some((m) => !isFulfilled(m.phase))) {
+        const open = members.find((m) => m.phase === 'Undetermined') ?? members.find((m) => !isFulfilled(m.phase));
+        e.state.mark(group, open?.phase === 'Undetermined' ? 'Undetermined' : 'Running', start, open?.message);
+        return;
+      }
+      let phase: RunNode['phase'] = 'Succeeded';
+      for (const m of members) if (isFailedOrError(m.phase)) phase = m.phase;
+      e.state.mark(group, phase, Math.max(start, ...members.map((m) => e.state.doneAt(m))));
+      runLifecycleHooks(e, {
+        parent: group,
+        task,
+        ref: 'tasks',
+        name,
+        scope: taskScope(name),
+        boundaryID: node.id,
+        base: a.base,
+      });
+    }
+  };
+
+  for (const target of targets) visit(target);
+  const phase = assessDagPhase(
+    e.state,
+    node,
+    targets.map(taskNodeName),
+    (target) => {
+      const task = tasks.get(target.slice(a.nodeName.length + 1));
+      return task?.continueOn;
+    },
+    dag.failFast !== false,
+  );
+  const end = Math.max(
+    a.at,
+    ...[...e.state.nodes.values()].filter((n) => n.boundaryID === node.id).map((n) => e.state.doneAt(n)),
+  );
+  node.outboundNodes = targets.flatMap((t) => {
+    const n = taskNode(t);
+    return n ? e.state.outboundOf(n.id) : [];
+  });
+  if (phase.phase !== 'Succeeded') return e.state.mark(node, phase.phase, end, phase.message);
+  const scope: MutableScope = { ...a.scope, ...e.globals };
+  for (const [name, t] of tasks) {
+    const n = taskNode(name);
+    if (!n) continue;
+    if (n.type === 'TaskGroup')
+      addAggregateToScope(
+        scope,
+        'tasks',
+        name,
+        n.children.map((id) => e.state.get(id)),
+      );
+    addNodeToScope(scope, e.state, 'tasks', name, n);
+    const r = resolveTemplate(holderOf(t), a.base, e.library);
+    addSkippedOutputsToScope(scope, 'tasks', name, n, r.ok ? r.template : undefined);
+  }
+  const outputs = templateOutputs(e, a.template, scope);
+  if (!outputs.ok) return e.state.mark(node, outputs.phase, end, outputs.reason);
+  if (outputs.value) node.outputs = outputs.value;
+  return e.state.mark(node, 'Succeeded', end);
+}
+
+export function holderOf(task: Readonly<Record<string, unknown>>): TemplateHolder {
+  return {
+    ...(typeof task.template === 'string' ? { template: task.template } : {}),
+    ...(task.templateRef ? { templateRef: task.templateRef as TemplateHolder['templateRef'] & object } : {}),
+    ...(task.inline ? { inline: task.inline as TemplateHolder['inline'] & object } : {}),
+  };
+}
+
+export function holderFields(task: Readonly<Record<string, unknown>>) {
+  const h = holderOf(task);
+  return {
+    ...(h.template !== undefined ? { templateName: h.template } : {}),
+    ...(h.templateRef !== undefined ? { templateRef: h.templateRef } : {}),
+  };
+}
+
+function withoutLoop(task: DagTask): DagTask {
+  const { withItems: _i, withParam: _p, withSequence: _s, ...rest } = task;
+  return rest as DagTask;
+}
+
+/** `CheckAllHooksFullfilled`: a dependant also waits for its dependency's hooks and exit handler. */
+export function hooksFulfilled(e: Engine, node: RunNode): boolean {
+  return node.children.every((id) => {
+    const child = e.state.get(id);
+    return !child.nodeFlag?.hooked || isFulfilled(child.phase);
+  });
+}
+
+function taskResults(e: Engine, n: RunNode): TaskResults {
+  let anySucceeded = false;
+  let allFailed = false;
+  if (n.type === 'TaskGroup') {
+    allFailed = n.children.length > 0;
+    for (const id of n.children) {
+      const phase = e.state.get(id).phase;
+      anySucceeded = anySucceeded || phase === 'Succeeded';
+      allFailed = allFailed && phase === 'Failed';
+    }
+  }
+  return {
+    Succeeded: n.phase === 'Succeeded',
+    Failed: n.phase === 'Failed',
+    Errored: n.phase === 'Error',
+    Skipped: n.phase === 'Skipped',
+    Omitted: n.phase === 'Omitted',
+    Daemoned: !!n.daemoned && n.phase !== 'Pending',
+    AnySucceeded: anySucceeded,
+    AllFailed: allFailed,
+  };
+}
+
+/**
+ * `resolveDependencyReferences`: `when` first (a task that will not run is not resolved further), then the whole
+ * task but its hooks. A reference nobody can give (an output that was not produced) is undetermined.
+ */
+export function resolveTaskReferences<T extends { readonly name: string; readonly when?: unknown }>(
+  task: T,
+  scope: MutableScope,
+): { ok: true; task: T } | { ok: false; reason: string } {
+  if (typeof task.when === 'string' && task.when !== '') {
+    const when = substituteDeep(task.when, scope);
+    if (!when.ok) return { ok: false, reason: `when '${task.when}': ${when.reason}` };
+    const go = evaluateWhen(String(when.value));
+    if (go.ok && go.value === false) return { ok: true, task: { ...task, when: when.value } };
+  }
+  const { hooks, ...rest } = task as T & { hooks?: unknown };
+  const sub = substituteDeep(rest, scope);
+  if (!sub.ok) return { ok: false, reason: sub.reason };
+  return { ok: true, task: { ...(sub.value as T), ...(hooks !== undefined ? { hooks } : {}) } };
+}

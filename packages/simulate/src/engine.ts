@@ -1,0 +1,40 @@
+/**
+ * What every part of the simulation shares while a run is simulated: the nodes, where templates are found, the
+ * outcomes the caller gave, and the workflow's global scope (`workflow.*`), which grows as global outputs are set.
+ */
+import type { RunState } from './run-state.js';
+import type { Library, Template, TemplateBase, TemplateHolder } from './templates.js';
+import type { OutcomeRule } from './types.js';
+
+export interface Engine {
+  readonly state: RunState;
+  readonly library: Library;
+  readonly outcomes: Readonly<Record<string, OutcomeRule>>;
+  /** `workflow.*` names: parameters, name, namespace, status, failures, outputs.parameters. */
+  readonly globals: Record<string, unknown>;
+  /** Global outputs by `globalName`, in the order they were first set. */
+  readonly globalOutputs: Map<string, string>;
+  /** `spec.retryStrategy`: the default for templates that have none. */
+  readonly defaultRetryStrategy: Readonly<Record<string, unknown>> | undefined;
+  /** `spec.templateDefaults`, merged under every template. */
+  readonly templateDefaults: Readonly<Record<string, unknown>> | undefined;
+  /** `spec.activeDeadlineSeconds` on the logical clock: pods are cut off there, nothing starts after it. */
+  readonly deadline: number | undefined;
+}
+
+/** One call of a template: what the controller's `executeTemplate` is given. */
+export interface Call {
+  readonly nodeName: string;
+  readonly holder: TemplateHolder;
+  /** The document whose templates a plain `template:` names. */
+  readonly base: TemplateBase;
+  /** The caller's arguments, already substituted. */
+  readonly args: Readonly<Record<string, unknown>> | undefined;
+  readonly boundaryID: string | undefined;
+  readonly at: number;
+  readonly nodeFlag?: { hooked?: boolean; retried?: boolean };
+  /** Local names the caller adds (`tasks.name`, `steps.name`, `item`…), for the template's own substitution. */
+  readonly local?: Readonly<Record<string, unknown>>;
+}
+
+export type { Template };

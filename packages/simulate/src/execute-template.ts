@@ -1,0 +1,105 @@
+/**
+ * The controller's `executeTemplate`: resolve what the caller names, bind its inputs, wrap it in a retry node when
+ * it has a `retryStrategy`, and run it with the executor for its kind. A template that cannot be resolved, or inputs
+ * that cannot be bound, give an errored node (type Skipped), as the controller's `initializeNodeOrMarkError` does.
+ */
+import type { Attempt } from './attempt.js';
+import { executeDag } from './dag.js';
+import type { Call, Engine } from './engine.js';
+import { argumentValues, inputScope, processInputs } from './inputs.js';
+import { executeLeaf } from './leaf.js';
+import { podName } from './node-id.js';
+import { executeWithRetries } from './retry.js';
+import type { RunNode } from './run-state.js';
+import { executeSteps } from './steps.js';
+import { executeSuspend } from './suspend.js';
+import { resolveTemplate, type Template, templateScopeOf, templateType } from './templates.js';
+
+export function executeTemplate(e: Engine, call: Call): RunNode {
+  const templateScope = templateScopeOf(call.base);
+  const failed = (phase: 'Error' | 'Undetermined', message: string): RunNode =>
+    e.state.create({
+      name: call.nodeName,
+      type: 'Skipped',
+      phase,
+      at: call.at,
+      boundaryID: call.boundaryID,
+      ...(call.holder.template !== undefined ? { templateName: call.holder.template } : {}),
+      ...(call.holder.templateRef !== undefined ? { templateRef: call.holder.templateRef } : {}),
+      templateScope,
+      message,
+      ...(call.nodeFlag ? { nodeFlag: call.nodeFlag } : {}),
+    });
+  const resolved = resolveTemplate(call.holder, call.base, e.library);
+  if (!resolved.ok) return failed(resolved.undetermined ? 'Undetermined' : 'Error', resolved.reason);
+  const template = withDefaults(resolved.template, e.templateDefaults);
+  const inputs = processInputs(template, argumentValues(call.args), e.globals);
+  if (!inputs.ok) return failed(inputs.phase, inputs.reason);
+  const scope = {
+    ...e.globals,
+    ...inputScope(inputs.parameters),
+    ...call.local,
+    'node.name': call.nodeName,
+  };
+  const attempt: Attempt = {
+    nodeName: call.nodeName,
+    template,
+    base: resolved.base,
+    templateScope,
+    holder: call.holder,
+    boundaryID: call.boundaryID,
+    at: call.at,
+    ...(call.nodeFlag ? { nodeFlag: call.nodeFlag } : {}),
+    inputs: inputs.parameters,
+    scope,
+    attempt: 0,
+  };
+  const strategy = (template.retryStrategy ?? e.defaultRetryStrategy) as Readonly<Record<string, unknown>> | undefined;
+  if (strategy) return executeWithRetries(e, attempt, strategy);
+  return executeAttempt(e, {
+    ...attempt,
+    scope: { ...scope, 'pod.name': podName(e.state.workflowName, call.nodeName, template.name) },
+  });
+}
+
+export function executeAttempt(e: Engine, a: Attempt): RunNode {
+  switch (templateType(a.template)) {
+    case 'steps':
+      return executeSteps(e, a);
+    case 'dag':
+      return executeDag(e, a);
+    case 'suspend':
+      return executeSuspend(e, a);
+    case 'unknown':
+      return e.state.create({
+        name: a.nodeName,
+        type: 'Skipped',
+        phase: 'Error',
+        at: a.at,
+        boundaryID: a.boundaryID,
+        templateScope: a.templateScope,
+        message: `Template '${a.template.name ?? ''}' missing specification`,
+      });
+    default:
+      return executeLeaf(e, a);
+  }
+}
+
+/** `spec.templateDefaults` under the template (the template's own fields win; objects merge one level deep). */
+function withDefaults(template: Template, defaults: Readonly<Record<string, unknown>> | undefined): Template {
+  if (!defaults) return template;
+  const merged: Record<string, unknown> = { ...defaults };
+  for (const [k, v] of Object.entries(template)) {
+    const d = defaults[k];
+    merged[k] =
+      typeof d === 'object' &&
+      d !== null &&
+      !Array.isArray(d) &&
+      typeof v === 'object' &&
+      v !== null &&
+      !Array.isArray(v)
+        ? { ...d, ...v }
+        : v;
+  }
+  return merged as Template;
+}

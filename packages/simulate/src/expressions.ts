@@ -1,0 +1,96 @@
+/**
+ * The engine's one door to the evaluators in `./expr` (Argo's util/template substitution, govaluate for `when`,
+ * expr-lang in Argo's environment for hooks, retry expressions and `valueFrom.expression`). Every result is
+ * `Evaluated`: a value, or the reason the simulation cannot say, which the caller records.
+ */
+import { argoExprEnv } from './expr/argo-env.js';
+import type { Evaluated } from './expr/evaluated.js';
+import { evaluateExprLang } from './expr/expr-lang.js';
+import { ExprUnsupported } from './expr/expr-lexer.js';
+import { evaluateGovaluate } from './expr/govaluate.js';
+import { substitute } from './expr/template.js';
+
+export type Scope = Readonly<Record<string, unknown>>;
+
+/** The scope as util/template reads it: names to strings, `null` for an absent optional; artifacts are not text. */
+function textScope(scope: Scope): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const [k, v] of Object.entries(scope)) {
+    if (v === null || typeof v === 'string') out[k] = v;
+    else if (typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
+  }
+  return out;
+}
+
+/**
+ * Substitutes every `{{…}}` tag of every string inside `value` (the controller substitutes a step's or task's JSON the
+ * same way); a tag under `tasks.`/`steps.` that cannot be resolved fails, others are kept, as `ReplaceStrict` does.
+ */
+export function substituteDeep(value: unknown, scope: Scope): Evaluated {
+  if (typeof value === 'string') {
+    if (!value.includes('{{')) return { ok: true, value };
+    return substitute(value, textScope(scope));
+  }
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const v of value) {
+      const r = substituteDeep(v, scope);
+      if (!r.ok) return r;
+      out.push(r.value);
+    }
+    return { ok: true, value: out };
+  }
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const r = substituteDeep(v, scope);
+      if (!r.ok) return r;
+      out[k] = r.value;
+    }
+    return { ok: true, value: out };
+  }
+  return { ok: true, value };
+}
+
+/** Argo's `shouldExecute`: an already substituted `when`, evaluated by govaluate (bare words are strings). */
+export function evaluateWhen(when: string): Evaluated {
+  return evaluateGovaluate(when);
+}
+
+/**
+ * Whether a failure is the simulation's limit (a construct outside the evaluators' subset: Undetermined) rather
+ * than what Argo itself would reject (an error the controller reports on the node).
+ */
+export function isUnsupported(reason: string): boolean {
+  return reason.includes('is not supported by the simulation');
+}
+
+/** expr-lang in Argo's environment (`env.GetFuncMap` over the flat scope). */
+export function evaluateExpression(expression: string, scope: Scope): Evaluated {
+  let env: Record<string, unknown>;
+  try {
+    env = argoExprEnv(scope);
+  } catch (e) {
+    if (e instanceof ExprUnsupported)
+      return { ok: false, reason: `expr: ${e.message} is not supported by the simulation` };
+    throw e;
+  }
+  return evaluateExprLang(expression, env);
+}
+
+/** Argo's `argoexpr.EvalBool`: an expr-lang expression that must give a boolean. */
+export function evaluateBool(expression: string, scope: Scope): Evaluated {
+  const r = evaluateExpression(expression, scope);
+  if (!r.ok) return r;
+  if (typeof r.value !== 'boolean')
+    return { ok: false, reason: `unable to cast expression result to bool: ${JSON.stringify(r.value)}` };
+  return r;
+}
+
+/** A scope value as Argo stringifies it into a template. */
+export function asString(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

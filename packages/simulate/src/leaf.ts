@@ -1,0 +1,159 @@
+/**
+ * Leaves: containers, scripts, container sets, resources, data, HTTP and plugin templates. Each ends as its outcome
+ * says (by default a container or script succeeds, exit code 0, with its declared output defaults). A resource,
+ * data, HTTP or plugin template talks to something the simulation has not, so without an outcome it is Undetermined.
+ */
+import { type Attempt, nodeBase, withInputs } from './attempt.js';
+import { DEFAULT_LEAF_SECONDS, parseDuration } from './clock.js';
+import type { Engine } from './engine.js';
+import { asString, substituteDeep } from './expressions.js';
+import { publishGlobalOutputs } from './global-outputs.js';
+import { outcomeFor } from './outcomes.js';
+import type { NodeOutputs, NodeType, Parameter, RunNode } from './run-state.js';
+import { type TemplateType, templateType } from './templates.js';
+import type { LeafOutcome, Outcome } from './types.js';
+
+const NODE_TYPE: Partial<Record<TemplateType, NodeType>> = { http: 'HTTP', plugin: 'Plugin' };
+
+const NEEDS_OUTCOME: Partial<Record<TemplateType, string>> = {
+  resource: 'a resource template acts on the cluster',
+  data: 'a data template reads artifacts',
+  http: 'an HTTP template calls a server',
+  plugin: 'a plugin template runs an executor plugin',
+};
+
+interface DeclaredOutput {
+  readonly name: string;
+  readonly value?: unknown;
+  readonly globalName?: string;
+  readonly valueFrom?: { readonly default?: unknown };
+}
+
+export function executeLeaf(e: Engine, a: Attempt): RunNode {
+  const kind = templateType(a.template);
+  const type = NODE_TYPE[kind] ?? 'Pod';
+  const facts = {
+    name: a.nodeName,
+    displayName: displayNameOf(e, a),
+    templateName: a.template.name ?? '',
+    attempt: a.attempt,
+    inputs: Object.fromEntries(a.inputs.map((p) => [p.name, p.value ?? ''])),
+  };
+  const outcome = outcomeFor(e.outcomes, {
+    facts,
+    ...(a.retryNode ? { retryName: a.retryNode.name, retryDisplayName: a.retryNode.displayName } : {}),
+  });
+  const node = withInputs(e.state.create({ ...nodeBase(a), type, phase: 'Running' }), a.inputs);
+  const why = NEEDS_OUTCOME[kind];
+  if (outcome === undefined && why) {
+    return e.state.mark(node, 'Undetermined', a.at, `${why}; give node '${facts.displayName}' an outcome`);
+  }
+  const given = leafOutcome(outcome);
+  if (!given.ok) return e.state.mark(node, 'Undetermined', a.at, given.reason);
+  const o = given.value;
+  let phase = o.phase ?? 'Succeeded';
+  let message = o.message;
+  let duration = o.durationSeconds ?? DEFAULT_LEAF_SECONDS;
+  if (e.deadline !== undefined && a.at >= e.deadline) {
+    return e.state.mark(node, 'Failed', a.at, 'Step exceeded its deadline');
+  }
+  const deadline = podDeadline(e, a);
+  if (deadline !== undefined && duration > deadline) {
+    phase = 'Failed';
+    message = 'Pod was active on the node longer than the specified deadline';
+    duration = deadline;
+  }
+  const outputs = leafOutputs(a, o, phase);
+  if (outputs.missing) {
+    phase = 'Error';
+    message = `failed to save outputs: artifact ${outputs.missing} was not produced`;
+  }
+  if (phase !== 'Succeeded' && message === undefined && outputs.value.exitCode !== undefined) {
+    message = `Error (exit code ${outputs.value.exitCode})`;
+  }
+  if (Object.keys(outputs.value).length > 0) node.outputs = outputs.value;
+  publishGlobalOutputs(e, outputs.value.parameters ?? []);
+  return e.state.mark(node, phase, a.at + duration, message);
+}
+
+/**
+ * The pod's `activeDeadlineSeconds`: the template's, its `timeout` (which the controller enforces the same way), and
+ * what is left of the workflow's `activeDeadlineSeconds`, whichever is first.
+ */
+function podDeadline(e: Engine, a: Attempt): number | undefined {
+  const limits = [
+    parseDuration(substituted(a.template.activeDeadlineSeconds, a.scope)),
+    parseDuration(substituted(a.template.timeout, a.scope)),
+    e.deadline !== undefined ? e.deadline - a.at : undefined,
+  ].filter((x): x is number => x !== undefined);
+  return limits.length > 0 ? Math.min(...limits) : undefined;
+}
+
+function displayNameOf(e: Engine, a: Attempt): string {
+  const boundary = a.boundaryID ? e.state.nodes.get(a.boundaryID) : undefined;
+  if (!boundary || !a.nodeName.startsWith(boundary.name)) return a.nodeName;
+  return a.nodeName.slice(boundary.name.length).replace(/^(\[\d+\])?\./, '');
+}
+
+type Given = { ok: true; value: Exclude<LeafOutcome, string> } | { ok: false; reason: string };
+
+function leafOutcome(outcome: Outcome | undefined): Given {
+  if (outcome === undefined) return { ok: true, value: {} };
+  if (outcome === 'Succeeded' || outcome === 'Failed' || outcome === 'Error')
+    return { ok: true, value: { phase: outcome } };
+  if (typeof outcome === 'string')
+    return { ok: false, reason: `outcome '${outcome}' is for suspend nodes, not for a leaf` };
+  return { ok: true, value: outcome };
+}
+
+function declaredOutputs(a: Attempt): DeclaredOutput[] {
+  return (((a.template.outputs ?? {}) as { parameters?: DeclaredOutput[] }).parameters ?? []) as DeclaredOutput[];
+}
+
+function substituted(value: unknown, scope: Readonly<Record<string, unknown>>): unknown {
+  const r = substituteDeep(value, scope);
+  return r.ok ? r.value : value;
+}
+
+/**
+ * The node's outputs: exit code (0 on success, 1 on failure unless given), the declared output parameters (given,
+ * else `valueFrom.default`, else `value`, else "") when the node succeeded or they were given, the result when given,
+ * and the declared artifacts present unless the outcome says they are missing.
+ */
+function leafOutputs(
+  a: Attempt,
+  o: Exclude<LeafOutcome, string>,
+  phase: string,
+): { value: NodeOutputs; missing?: string } {
+  const out: NodeOutputs = {};
+  const declared = declaredOutputs(a);
+  const kind = templateType(a.template);
+  const parameters: Parameter[] = [];
+  for (const p of declared) {
+    const given = o.parameters?.[p.name];
+    if (given === undefined && phase !== 'Succeeded') continue;
+    const value =
+      given ??
+      (p.valueFrom?.default !== undefined
+        ? asString(substituted(p.valueFrom.default, a.scope))
+        : p.value !== undefined
+          ? asString(substituted(p.value, a.scope))
+          : '');
+    parameters.push({ name: p.name, value, ...(p.globalName ? { globalName: p.globalName } : {}) });
+  }
+  if (parameters.length > 0) out.parameters = parameters;
+  let missing: string | undefined;
+  const artifacts =
+    ((a.template.outputs ?? {}) as { artifacts?: { name: string; optional?: boolean }[] }).artifacts ?? [];
+  const present = artifacts.filter((art) => o.artifacts?.[art.name] !== false);
+  if (phase === 'Succeeded') {
+    missing = artifacts.find((art) => o.artifacts?.[art.name] === false && !art.optional)?.name;
+    if (present.length > 0) out.artifacts = present.map((art) => ({ name: art.name }));
+  }
+  if (o.result !== undefined) out.result = o.result;
+  if (kind === 'container' || kind === 'script' || kind === 'containerSet') {
+    const code = o.exitCode ?? (phase === 'Succeeded' ? 0 : phase === 'Failed' ? 1 : undefined);
+    if (code !== undefined) out.exitCode = String(code);
+  }
+  return missing !== undefined ? { value: out, missing } : { value: out };
+}

@@ -1,0 +1,25 @@
+/**
+ * Which outcome the caller gave for a node: by node name, then display name, then template name (the most specific
+ * wins); a retry attempt is also matched by its retry node's name and display name, so that `web-25-gate: Failed`
+ * fails every attempt. A function rule is asked and may decline (undefined).
+ */
+import type { NodeFacts, Outcome, OutcomeRule } from './types.js';
+
+export interface OutcomeKeys {
+  readonly facts: NodeFacts;
+  /** The retry node's name and display name, for an attempt. */
+  readonly retryName?: string;
+  readonly retryDisplayName?: string;
+}
+
+export function outcomeFor(rules: Readonly<Record<string, OutcomeRule>>, keys: OutcomeKeys): Outcome | undefined {
+  const { facts } = keys;
+  const candidates = [facts.name, keys.retryName, facts.displayName, keys.retryDisplayName, facts.templateName];
+  for (const key of candidates) {
+    if (key === undefined || key === '' || !Object.hasOwn(rules, key)) continue;
+    const rule = rules[key] as OutcomeRule;
+    const outcome = typeof rule === 'function' ? rule(facts) : rule;
+    if (outcome !== undefined) return outcome;
+  }
+  return undefined;
+}

@@ -1,0 +1,201 @@
+/**
+ * The mutable record of a run while it is simulated: the nodes keyed by id (as `status.nodes`), in the order they
+ * were created, with their logical start and finish times. `simulate` freezes it into a `Simulation` at the end.
+ */
+
+import { nodeId } from './node-id.js';
+import type { SimulatedPhase } from './types.js';
+
+export type NodeType =
+  | 'Pod'
+  | 'Container'
+  | 'Steps'
+  | 'StepGroup'
+  | 'DAG'
+  | 'TaskGroup'
+  | 'Retry'
+  | 'Skipped'
+  | 'Suspend'
+  | 'HTTP'
+  | 'Plugin';
+
+export interface Parameter {
+  name: string;
+  value?: string;
+  default?: string;
+  enum?: readonly string[];
+  description?: string;
+  globalName?: string;
+  valueFrom?: Record<string, unknown>;
+}
+
+export interface NodeOutputs {
+  parameters?: Parameter[];
+  result?: string;
+  exitCode?: string;
+  artifacts?: { name: string }[];
+}
+
+export interface TemplateRefValue {
+  readonly name: string;
+  readonly template: string;
+  readonly clusterScope?: boolean;
+}
+
+export interface RunNode {
+  readonly id: string;
+  readonly name: string;
+  displayName: string;
+  readonly type: NodeType;
+  templateName?: string;
+  templateRef?: TemplateRefValue;
+  templateScope?: string;
+  phase: SimulatedPhase;
+  message?: string;
+  boundaryID?: string;
+  children: string[];
+  outboundNodes?: string[];
+  inputs?: { parameters?: Parameter[] };
+  outputs?: NodeOutputs;
+  /** Logical seconds. */
+  startedAt: number;
+  finishedAt?: number;
+  nodeFlag?: { hooked?: boolean; retried?: boolean };
+  daemoned?: boolean;
+  /** Creation sequence, to order nodes that start at the same logical time. */
+  readonly seq: number;
+}
+
+export interface NewNode {
+  readonly name: string;
+  readonly type: NodeType;
+  readonly phase: SimulatedPhase;
+  readonly at: number;
+  readonly boundaryID?: string;
+  readonly templateName?: string;
+  readonly templateRef?: TemplateRefValue;
+  readonly templateScope?: string;
+  readonly message?: string;
+  readonly nodeFlag?: { hooked?: boolean; retried?: boolean };
+}
+
+/** `^(\[\d+\])?\.`: what the controller strips from a node name after its boundary's name to make the display name. */
+const STEPS_OR_DAG_SEPARATOR = /^(\[\d+\])?\./;
+
+export function isFulfilled(phase: SimulatedPhase): boolean {
+  return phase === 'Succeeded' || phase === 'Failed' || phase === 'Error' || phase === 'Skipped' || phase === 'Omitted';
+}
+
+/** Succeeded, Failed or Error: a node that ran (skipped and omitted ones are fulfilled but did not complete). */
+export function isCompleted(phase: SimulatedPhase): boolean {
+  return phase === 'Succeeded' || phase === 'Failed' || phase === 'Error';
+}
+
+export function isFailedOrError(phase: SimulatedPhase): boolean {
+  return phase === 'Failed' || phase === 'Error';
+}
+
+export class RunState {
+  readonly nodes = new Map<string, RunNode>();
+  readonly undetermined: { node: string; reason: string }[] = [];
+  private seq = 0;
+  readonly workflowName: string;
+
+  constructor(workflowName: string) {
+    this.workflowName = workflowName;
+  }
+
+  idOf(name: string): string {
+    return nodeId(this.workflowName, name);
+  }
+
+  byName(name: string): RunNode | undefined {
+    return this.nodes.get(this.idOf(name));
+  }
+
+  get(id: string): RunNode {
+    const node = this.nodes.get(id);
+    if (!node) throw new Error(`simulate: no node ${id}`);
+    return node;
+  }
+
+  /** Argo's `initializeNode`: the display name is the name after its boundary's name and separator. */
+  create(spec: NewNode): RunNode {
+    const id = this.idOf(spec.name);
+    const boundary = spec.boundaryID ? this.nodes.get(spec.boundaryID) : undefined;
+    const displayName = boundary
+      ? spec.name
+          .slice(spec.name.startsWith(boundary.name) ? boundary.name.length : 0)
+          .replace(STEPS_OR_DAG_SEPARATOR, '')
+      : spec.name;
+    const node: RunNode = {
+      id,
+      name: spec.name,
+      displayName,
+      type: spec.type,
+      phase: spec.phase,
+      children: [],
+      startedAt: spec.at,
+      seq: this.seq++,
+      ...(spec.boundaryID !== undefined ? { boundaryID: spec.boundaryID } : {}),
+      ...(spec.templateName !== undefined ? { templateName: spec.templateName } : {}),
+      ...(spec.templateRef !== undefined ? { templateRef: spec.templateRef } : {}),
+      ...(spec.templateScope !== undefined ? { templateScope: spec.templateScope } : {}),
+      ...(spec.message !== undefined ? { message: spec.message } : {}),
+      ...(spec.nodeFlag !== undefined ? { nodeFlag: spec.nodeFlag } : {}),
+    };
+    if (isFulfilled(node.phase)) node.finishedAt = spec.at;
+    this.nodes.set(id, node);
+    if (node.phase === 'Undetermined' && node.message) this.undetermined.push({ node: id, reason: node.message });
+    return node;
+  }
+
+  /** Argo's `markNodePhase`: sets the phase (and message when given) and the finish time of a fulfilled node. */
+  mark(node: RunNode, phase: SimulatedPhase, at: number, message?: string): RunNode {
+    node.phase = phase;
+    if (message !== undefined) node.message = message;
+    if (isFulfilled(phase) && node.finishedAt === undefined) node.finishedAt = at;
+    if (phase === 'Undetermined') this.undetermined.push({ node: node.id, reason: node.message ?? 'undetermined' });
+    return node;
+  }
+
+  addChild(parentName: string, childName: string): void {
+    const parent = this.byName(parentName);
+    if (!parent) return;
+    const childId = this.idOf(childName);
+    if (!parent.children.includes(childId)) parent.children.push(childId);
+  }
+
+  /** Argo's `getOutboundNodes`: the nodes a following task or step group hangs from. */
+  outboundOf(id: string): string[] {
+    const node = this.get(id);
+    switch (node.type) {
+      case 'Skipped':
+      case 'Suspend':
+      case 'HTTP':
+      case 'Plugin':
+      case 'Pod':
+        return [node.id];
+      case 'Container':
+      case 'TaskGroup':
+        if (node.children.length === 0) return [node.id];
+        return node.children.flatMap((child) => this.outboundOf(child));
+      case 'Retry': {
+        const last = node.children[node.children.length - 1];
+        return last !== undefined ? [last] : (node.outboundNodes ?? []).flatMap((o) => this.outboundOf(o));
+      }
+      default:
+        return (node.outboundNodes ?? []).flatMap((o) => this.outboundOf(o));
+    }
+  }
+
+  /** When a node is done, its hooks and exit handler included (what a dependant waits for). */
+  doneAt(node: RunNode): number {
+    let at = node.finishedAt ?? node.startedAt;
+    for (const childId of node.children) {
+      const child = this.get(childId);
+      if (child.nodeFlag?.hooked && child.boundaryID === node.boundaryID) at = Math.max(at, this.doneAt(child));
+    }
+    return at;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The names a task or step sees (`tasks.<name>.outputs.parameters.x`, `steps.<name>.status`, aggregated loop
+ * outputs), built from finished nodes as the controller's `buildLocalScope`, `processAggregateNodeOutputs` and
+ * `addSkippedNodeOutputsToScope` do. A skipped or omitted node's output without a default is `null`: an absent
+ * optional, which `??` can replace and a plain reference cannot use.
+ */
+import { timestamp } from './clock.js';
+import type { RunNode, RunState } from './run-state.js';
+import type { Template } from './templates.js';
+
+export type MutableScope = Record<string, unknown>;
+
+/** The node whose outputs a reference means: a retry node's last attempt. */
+function lastAttempt(state: RunState, node: RunNode): RunNode {
+  if (node.type !== 'Retry') return node;
+  const attempts = node.children.map((id) => state.get(id)).filter((c) => !c.nodeFlag?.hooked);
+  return attempts[attempts.length - 1] ?? node;
+}
+
+/** `buildLocalScope`: `<prefix>.<name>.id/startedAt/finishedAt/status` and its outputs. */
+export function addNodeToScope(
+  scope: MutableScope,
+  state: RunState,
+  prefix: string,
+  name: string,
+  node: RunNode,
+): void {
+  const n = lastAttempt(state, node);
+  const key = `${prefix}.${name}`;
+  scope[`${key}.id`] = n.id;
+  scope[`${key}.startedAt`] = timestamp(n.startedAt);
+  if (n.finishedAt !== undefined) scope[`${key}.finishedAt`] = timestamp(n.finishedAt);
+  scope[`${key}.status`] = n.phase;
+  const outputs = n.outputs;
+  if (!outputs) return;
+  if (outputs.result !== undefined) scope[`${key}.outputs.result`] = outputs.result;
+  if (outputs.exitCode !== undefined) scope[`${key}.exitCode`] = outputs.exitCode;
+  for (const p of outputs.parameters ?? []) {
+    if (p.value !== undefined) scope[`${key}.outputs.parameters.${p.name}`] = p.value;
+  }
+  for (const a of outputs.artifacts ?? []) scope[`${key}.outputs.artifacts.${a.name}`] = a;
+}
+
+/** `addSkippedNodeOutputsToScope`: a skipped/omitted node's declared outputs, its defaults or absent optionals. */
+export function addSkippedOutputsToScope(
+  scope: MutableScope,
+  prefix: string,
+  name: string,
+  node: RunNode,
+  template: Template | undefined,
+): void {
+  if (node.outputs || (node.phase !== 'Skipped' && node.phase !== 'Omitted') || !template) return;
+  const outputs = (template.outputs ?? {}) as {
+    parameters?: { name: string; valueFrom?: { default?: unknown } }[];
+    result?: unknown;
+  };
+  for (const p of outputs.parameters ?? []) {
+    const dflt = p.valueFrom?.default;
+    scope[`${prefix}.${name}.outputs.parameters.${p.name}`] = dflt !== undefined ? String(dflt) : null;
+  }
+}
+
+/** `processAggregateNodeOutputs`: a loop's succeeded iterations' outputs as JSON lists, in loop-index order. */
+export function addAggregateToScope(
+  scope: MutableScope,
+  prefix: string,
+  name: string,
+  iterations: readonly RunNode[],
+): void {
+  if (iterations.length === 0) return;
+  const kept = iterations
+    .filter((n) => !n.nodeFlag?.hooked && !n.nodeFlag?.retried)
+    .sort((a, b) => loopIndex(a.name) - loopIndex(b.name));
+  const paramList: Record<string, string>[] = [];
+  const byName = new Map<string, string[]>();
+  const results: unknown[] = [];
+  for (const n of kept) {
+    if (!n.outputs || n.phase !== 'Succeeded') continue;
+    const params = n.outputs.parameters ?? [];
+    if (params.length > 0) {
+      const entry: Record<string, string> = {};
+      for (const p of params) {
+        entry[p.name] = p.value ?? '';
+        byName.set(p.name, [...(byName.get(p.name) ?? []), p.value ?? '']);
+      }
+      paramList.push(entry);
+    }
+    if (n.outputs.result !== undefined) results.push(parseItem(n.outputs.result));
+  }
+  scope[`${prefix}.${name}.outputs.result`] = JSON.stringify(results);
+  scope[`${prefix}.${name}.outputs.parameters`] = JSON.stringify(paramList);
+  for (const [param, values] of byName) {
+    scope[`${prefix}.${name}.outputs.parameters.${param}`] = aggregatedList(values);
+  }
+}
+
+/** Go unmarshals a result into an Item: JSON when it parses, else the text itself. */
+function parseItem(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** `aggregatedJSONValueList`: a list of objects/lists when every value is one, else a list of strings. */
+function aggregatedList(values: readonly string[]): string {
+  const parsed: unknown[] = [];
+  for (const v of values) {
+    let p: unknown;
+    try {
+      p = JSON.parse(v);
+    } catch {
+      return JSON.stringify(values);
+    }
+    if (typeof p !== 'object' || p === null) return JSON.stringify(values);
+    parsed.push(p);
+  }
+  return JSON.stringify(parsed);
+}
+
+/** The loop index of `name(3:item)`. */
+export function loopIndex(name: string): number {
+  const tail = name.slice(name.lastIndexOf('(') + 1);
+  return Number.parseInt(tail.split(':')[0] ?? '', 10);
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../src/index.js';
+import { container, names, node, phaseOf, workflow } from './helpers.js';
+
+const diamond = workflow({
+  entrypoint: 'main',
+  templates: [
+    {
+      name: 'main',
+      dag: {
+        tasks: [
+          { name: 'a', template: 'work' },
+          { name: 'b', template: 'work', depends: 'a' },
+          { name: 'c', template: 'work', depends: 'a' },
+          { name: 'd', template: 'work', depends: 'b && c' },
+        ],
+      },
+    },
+    container('work'),
+  ],
+});
+
+describe('DAG depends', () => {
+  it('runs every task of a diamond when all succeed, in dependency order, and the workflow succeeds', () => {
+    const run = simulate(diamond);
+    expect(run.phase).toBe('Succeeded');
+    expect(names(run)).toEqual(['wf', 'wf.a', 'wf.b', 'wf.c', 'wf.d']);
+    for (const t of ['a', 'b', 'c', 'd']) expect(phaseOf(run, `wf.${t}`)).toBe('Succeeded');
+    expect(node(run, 'wf').type).toBe('DAG');
+    expect(node(run, 'wf.a').type).toBe('Pod');
+    expect(node(run, 'wf.a').displayName).toBe('a');
+    expect(node(run, 'wf.a').boundaryID).toBe('wf');
+  });
+
+  it('names node ids as the controller hashes them (fnv-1a of the node name)', () => {
+    const run = simulate(diamond);
+    // fnv-1a 32 of "wf.a", computed with an independent implementation (Python): 2962115457
+    const id = node(run, 'wf.a').id;
+    expect(id).toBe('wf-2962115457');
+    expect(run.nodes[id]?.name).toBe('wf.a');
+    expect(node(run, 'wf').id).toBe('wf');
+  });
+
+  it('omits the dependants of a failed task and fails the DAG and the workflow', () => {
+    const run = simulate(diamond, { outcomes: { b: 'Failed' } });
+    expect(phaseOf(run, 'wf.b')).toBe('Failed');
+    expect(phaseOf(run, 'wf.c')).toBe('Succeeded');
+    expect(phaseOf(run, 'wf.d')).toBe('Omitted');
+    expect(node(run, 'wf.d').message).toBe('omitted: depends condition not met');
+    expect(node(run, 'wf.d').type).toBe('Skipped');
+    expect(phaseOf(run, 'wf')).toBe('Failed');
+    expect(run.phase).toBe('Failed');
+  });
+
+  it('links children through outbound nodes: a task hangs from its dependencies', () => {
+    const run = simulate(diamond);
+    const a = node(run, 'wf.a');
+    expect(a.children?.map((id) => run.nodes[id]?.name).sort()).toEqual(['wf.b', 'wf.c']);
+    expect(node(run, 'wf').children?.map((id) => run.nodes[id]?.name)).toEqual(['wf.a']);
+    expect(node(run, 'wf').outboundNodes?.map((id) => run.nodes[id]?.name)).toEqual(['wf.d']);
+  });
+
+  it('runs a rollback on a.Failed; the workflow still fails because the failed branch is a target', () => {
+    const wf = workflow({
+      entrypoint: 'main',
+      templates: [
+        {
+          name: 'main',
+          dag: {
+            tasks: [
+              { name: 'deploy', template: 'work' },
+              { name: 'rollback', template: 'work', depends: 'deploy.Failed' },
+              { name: 'verify', template: 'work', depends: 'deploy.Succeeded' },
+            ],
+          },
+        },
+        container('work'),
+      ],
+    });
+    const ok = simulate(wf);
+    expect(phaseOf(ok, 'wf.rollback')).toBe('Omitted');
+    expect(phaseOf(ok, 'wf.verify')).toBe('Succeeded');
+    expect(ok.phase).toBe('Succeeded');
+    const failed = simulate(wf, { outcomes: { deploy: 'Failed' } });
+    expect(phaseOf(failed, 'wf.rollback')).toBe('Succeeded');
+    expect(phaseOf(failed, 'wf.verify')).toBe('Omitted');
+    // verify is a target; it was omitted below a failed branch, so its branch phase is Failed
+    expect(failed.phase).toBe('Failed');
+  });
+
+  it('evaluates every task result and the && || ! operators', () => {
+    const wf = workflow({
+      entrypoint: 'main',
+      templates: [
+        {
+          name: 'main',
+          dag: {
+            tasks: [
+              { name: 'a', template: 'work' },
+              { name: 'b', template: 'work', when: 'false' },
+              { name: 'c', template: 'work', depends: 'a.Errored || b.Skipped' },
+              { name: 'd', template: 'work', depends: '!a.Succeeded' },
+              { name: 'e', template: 'work', depends: '(a.Failed || a.Errored) && !b.Omitted' },
+            ],
+          },
+        },
+        container('work'),
+      ],
+    });
+    const run = simulate(wf, { outcomes: { a: 'Error' } });
+    expect(phaseOf(run, 'wf.b')).toBe('Skipped');
+    expect(node(run, 'wf.b').message).toBe("when 'false' evaluated false");
+    expect(phaseOf(run, 'wf.c')).toBe('Succeeded');
+    expect(phaseOf(run, 'wf.d')).toBe('Succeeded');
+    expect(phaseOf(run, 'wf.e')).toBe('Succeeded');
+  });
+
+  it('treats `dependencies` as succeeded-skipped-or-daemoned, and continueOn.failed lets dependants run', () => {
+    const wf = workflow({
+      entrypoint: 'main',
+      templates: [
+        {
+          name: 'main',
+          dag: {
+            tasks: [
+              { name: 'a', template: 'work', continueOn: { failed: true } },
+              { name: 'b', template: 'work', dependencies: ['a'] },
+              { name: 'x', template: 'work' },
+              { name: 'y', template: 'work', dependencies: ['x'] },
+            ],
+          },
+        },
+        container('work'),
+      ],
+    });
+    const run = simulate(wf, { outcomes: { a: 'Failed', x: 'Failed' } });
+    expect(phaseOf(run, 'wf.b')).toBe('Succeeded');
+    expect(phaseOf(run, 'wf.y')).toBe('Omitted');
+    expect(run.phase).toBe('Failed');
+    const onlyA = simulate(wf, { outcomes: { a: 'Failed' } });
+    expect(onlyA.phase).toBe('Succeeded');
+  });
+});

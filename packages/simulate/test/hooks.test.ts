@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../src/index.js';
+import { container, node, phaseOf, workflow } from './helpers.js';
+
+describe('lifecycle hooks', () => {
+  it('runs a task hook named <task>.hooks.<name> when its expression holds', () => {
+    const wf = workflow({
+      entrypoint: 'main',
+      templates: [
+        {
+          name: 'main',
+          dag: {
+            tasks: [
+              {
+                name: 'deploy',
+                template: 'work',
+                hooks: {
+                  failed: { template: 'page', expression: 'tasks.deploy.status == "Failed"' },
+                  started: { template: 'note', expression: 'tasks.deploy.status == "Running"' },
+                },
+              },
+            ],
+          },
+        },
+        container('work'),
+        container('page'),
+        container('note'),
+      ],
+    });
+    const ok = simulate(wf);
+    expect(phaseOf(ok, 'wf.deploy.hooks.started')).toBe('Succeeded');
+    expect(phaseOf(ok, 'wf.deploy.hooks.failed')).toBeUndefined();
+    const failed = simulate(wf, { outcomes: { deploy: 'Failed' } });
+    expect(phaseOf(failed, 'wf.deploy.hooks.failed')).toBe('Succeeded');
+    expect(node(failed, 'wf.deploy.hooks.failed').nodeFlag).toEqual({ hooked: true });
+    expect(
+      node(failed, 'wf.deploy')
+        .children?.map((id) => failed.nodes[id]?.name)
+        .sort(),
+    ).toEqual(['wf.deploy.hooks.failed', 'wf.deploy.hooks.started']);
+  });
+
+  it('runs workflow hooks on workflow.status', () => {
+    const wf = workflow({
+      entrypoint: 'main',
+      hooks: { failed: { template: 'page', expression: 'workflow.status == "Failed"' } },
+      templates: [
+        { name: 'main', dag: { tasks: [{ name: 'deploy', template: 'work' }] } },
+        container('work'),
+        container('page'),
+      ],
+    });
+    expect(phaseOf(simulate(wf), 'wf.hooks.failed')).toBeUndefined();
+    expect(phaseOf(simulate(wf, { outcomes: { deploy: 'Failed' } }), 'wf.hooks.failed')).toBe('Succeeded');
+  });
+});

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../src/index.js';
+import { container, node, phaseOf, workflow } from './helpers.js';
+
+const take = (name: string) => container(name, { inputs: { parameters: [{ name: 'v' }] } });
+
+describe('parameters', () => {
+  it("passes workflow parameters (the caller's over the spec's) to the entrypoint and to tasks", () => {
+    const wf = workflow({
+      entrypoint: 'main',
+      arguments: { parameters: [{ name: 'env', value: 'staging' }] },
+      templates: [
+        {
+          name: 'main',
+          inputs: { parameters: [{ name: 'env' }] },
+          dag: {
+            tasks: [
+              {
+                name: 'a',
+                template: 'take',
+                arguments: { parameters: [{ name: 'v', value: '{{inputs.parameters.env}}' }] },
+              },
+              {
+                name: 'b',
+                template: 'take',
+                arguments: { parameters: [{ name: 'v', value: '{{workflow.parameters.env}}-{{workflow.name}}' }] },
+              },
+            ],
+          },
+        },
+        take('take'),
+      ],
+    });
+    expect(node(simulate(wf), 'wf.a').inputs?.parameters).toEqual([{ name: 'v', value: 'staging' }]);
+    const prod = simulate(wf, { parameters: { env: 'prod' } });
+    expect(node(prod, 'wf').inputs?.parameters).toEqual([{ name: 'env', value: 'prod' }]);
+    expect(node(prod, 'wf.a').inputs?.parameters).toEqual([{ name: 'v', value: 'prod' }]);
+    expect(node(prod, 'wf.b').inputs?.parameters).toEqual([{ name: 'v', value: 'prod-wf' }]);
+  });
+
+  it('passes outputs, results and exit codes between tasks; declared defaults stand in for outputs not given', () => {
+    const wf = workflow({
+      entrypoint: 'main',
+      templates: [
+        {
+          name: 'main',
+          dag: {
+            tasks: [
+              { name: 'gate', template: 'gate' },
+              {
+                name: 'report',
+                template: 'take',
+                depends: 'gate',
+                arguments: {
+                  parameters: [
+                    { name: 'v', value: '{{tasks.gate.outputs.parameters.verdict}}/{{tasks.gate.exitCode}}' },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+        container('gate', {
+          outputs: { parameters: [{ name: 'verdict', valueFrom: { path: '/tmp/v', default: 'fail' } }] },
+        }),
+        take('take'),
+      ],
+    });
+    expect(node(simulate(wf), 'wf.report').inputs?.parameters).toEqual([{ name: 'v', value: 'fail/0' }]);
+    const pass = simulate(wf, { outcomes: { gate: { parameters: { verdict: 'pass' } } } });
+    expect(node(pass, 'wf.report').inputs?.parameters).toEqual([{ name: 'v', value: 'pass/0' }]);
+    expect(node(pass, 'wf.gate').outputs).toEqual({ parameters: [{ name: 'verdict', value: 'pass' }], exitCode: '0' });
+  });
+
+  it('a missing input is an error node, as the controller reports it', () => {
+    const wf = workflow({
+      entrypoint: 'main',
+      templates: [{ name: 'main', dag: { tasks: [{ name: 'a', template: 'take' }] } }, take('take')],
+    });
+    const run = simulate(wf);
+    expect(phaseOf(run, 'wf.a')).toBe('Error');
+    expect(node(run, 'wf.a').message).toBe('inputs.parameters.v was not supplied');
+    expect(run.phase).toBe('Error');
+  });
+
+  it("a DAG's outputs come from its tasks, and global outputs reach the run's outputs", () => {
+    const wf = workflow({
+      entrypoint: 'main',
+      templates: [
+        {
+          name: 'main',
+          dag: { tasks: [{ name: 'build', template: 'build' }] },
+          outputs: {
+            parameters: [
+              {
+                name: 'digest',
+                globalName: 'digest',
+                valueFrom: { parameter: '{{tasks.build.outputs.parameters.digest}}' },
+              },
+            ],
+          },
+        },
+        container('build', {
+          outputs: { parameters: [{ name: 'digest', globalName: 'built', valueFrom: { path: '/d' } }] },
+        }),
+      ],
+    });
+    const run = simulate(wf, { outcomes: { build: { parameters: { digest: 'sha256:1' } } } });
+    expect(node(run, 'wf').outputs).toEqual({
+      parameters: [{ name: 'digest', value: 'sha256:1', globalName: 'digest' }],
+    });
+    expect(run.outputs?.parameters).toEqual([
+      { name: 'built', value: 'sha256:1' },
+      { name: 'digest', value: 'sha256:1' },
+    ]);
+  });
+
+  it("a skipped task's output without a default is an absent optional: a DAG output from it errors (4.0.7+)", () => {
+    const wf = workflow({
+      entrypoint: 'main',
+      templates: [
+        {
+          name: 'main',
+          dag: { tasks: [{ name: 'build', template: 'build', when: 'false' }] },
+          outputs: {
+            parameters: [{ name: 'digest', valueFrom: { parameter: '{{tasks.build.outputs.parameters.digest}}' } }],
+          },
+        },
+        container('build', { outputs: { parameters: [{ name: 'digest', valueFrom: { path: '/d' } }] } }),
+      ],
+    });
+    const run = simulate(wf);
+    expect(phaseOf(run, 'wf.build')).toBe('Skipped');
+    expect(phaseOf(run, 'wf')).toBe('Error');
+    expect(run.phase).toBe('Error');
+  });
+});
