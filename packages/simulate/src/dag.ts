@@ -359,8 +359,26 @@ export function resolveTaskReferences<T extends { readonly name: string; readonl
     const go = evaluateWhen(String(when.value));
     if (go.ok && go.value === false) return { ok: true, task: { ...task, when: when.value } };
   }
-  const { hooks, ...rest } = task as T & { hooks?: unknown };
+  const { hooks, ...rest } = markAbsentOptionalArgs(task, scope) as T & { hooks?: unknown };
   const sub = substituteDeep(rest, scope);
   if (!sub.ok) return { ok: false, reason: sub.reason };
   return { ok: true, task: { ...(sub.value as T), ...(hooks !== undefined ? { hooks } : {}) } };
+}
+
+/**
+ * `markAbsentOptionalArgs`: an argument that is only a reference to a skipped or omitted node's output without a
+ * default becomes `null` (the controller's sentinel) before substitution: the called template's input default then
+ * applies, or the input is missing.
+ */
+export function markAbsentOptionalArgs<T>(task: T, scope: MutableScope): T {
+  const args = (task as { arguments?: { parameters?: { value?: unknown }[] } }).arguments;
+  if (!args?.parameters) return task;
+  const parameters = args.parameters.map((p) => {
+    const v = typeof p.value === 'string' ? p.value : '';
+    if (!v.startsWith('{{') || !v.endsWith('}}')) return p;
+    const key = v.slice(2, -2).trim();
+    if (key.includes('{{') || key.includes('}}') || scope[key] !== null) return p;
+    return { ...p, value: null };
+  });
+  return { ...task, arguments: { ...args, parameters } };
 }

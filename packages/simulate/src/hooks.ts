@@ -4,6 +4,7 @@
  * was skipped or omitted), as `<node>.onExit`. A lifecycle hook runs as `<node>.hooks.<name>` the first time its
  * expression holds: evaluated while the node runs (`status == "Running"`), then when it has finished.
  */
+import { markAbsentOptionalArgs } from './dag.js';
 import type { Engine } from './engine.js';
 import { executeTemplate } from './execute-template.js';
 import { evaluateBool, substituteDeep } from './expressions.js';
@@ -52,7 +53,7 @@ function hookScope(e: Engine, site: HookSite, status: string): MutableScope {
 }
 
 function runHook(e: Engine, site: HookSite, hook: Hook, nodeName: string, at: number, scope: MutableScope): RunNode {
-  const args = substituteDeep(hook.arguments ?? {}, scope);
+  const args = substituteDeep(markAbsentOptionalArgs({ arguments: hook.arguments ?? {} }, scope).arguments, scope);
   const node = args.ok
     ? executeTemplate(e, {
         nodeName,

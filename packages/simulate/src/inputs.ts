@@ -58,6 +58,13 @@ export function processInputs(
           reason: `inputs.parameters.${p.name} comes from a ConfigMap, which the simulation cannot read (give it as an argument)`,
         };
     }
+    if (value === undefined && given === null) {
+      return {
+        ok: false,
+        phase: 'Error',
+        reason: `inputs.parameters.${p.name}: argument references an absent optional (skipped/omitted node output with no default)`,
+      };
+    }
     if (value === undefined)
       return { ok: false, phase: 'Error', reason: `inputs.parameters.${p.name} was not supplied` };
     if (p.enum && p.enum.length > 0 && !p.enum.map(String).includes(value)) {

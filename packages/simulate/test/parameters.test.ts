@@ -135,3 +135,44 @@ describe('parameters', () => {
     expect(run.phase).toBe('Error');
   });
 });
+
+describe('outputs of skipped and omitted tasks (Argo 4.0.7+)', () => {
+  const consumer = (inputDefault?: string) =>
+    workflow({
+      entrypoint: 'main',
+      templates: [
+        {
+          name: 'main',
+          dag: {
+            tasks: [
+              { name: 'probe', template: 'probe', when: 'false' },
+              {
+                name: 'use',
+                template: 'use',
+                depends: 'probe',
+                arguments: { parameters: [{ name: 'v', value: '{{tasks.probe.outputs.parameters.out}}' }] },
+              },
+            ],
+          },
+        },
+        container('probe', { outputs: { parameters: [{ name: 'out', valueFrom: { path: '/o' } }] } }),
+        container('use', {
+          inputs: { parameters: [{ name: 'v', ...(inputDefault ? { default: inputDefault } : {}) }] },
+        }),
+      ],
+    });
+
+  it("a pure reference to a defaultless output of a skipped task takes the consumer's input default", () => {
+    const run = simulate(consumer('fallback'));
+    expect(node(run, 'wf.use').inputs?.parameters).toEqual([{ name: 'v', value: 'fallback' }]);
+    expect(run.phase).toBe('Succeeded');
+  });
+
+  it('without an input default the consumer errors with the absent optional', () => {
+    const run = simulate(consumer());
+    expect(phaseOf(run, 'wf.use')).toBe('Error');
+    expect(node(run, 'wf.use').message).toBe(
+      'inputs.parameters.v: argument references an absent optional (skipped/omitted node output with no default)',
+    );
+  });
+});
