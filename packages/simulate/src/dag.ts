@@ -13,6 +13,7 @@ import { dependsLogic, evaluateDependsLogic, type TaskResults } from './expr/dep
 import { evaluateWhen, isUnsupported, substituteDeep } from './expressions.js';
 import { runExitHook, runLifecycleHooks } from './hooks.js';
 import { isLoop, iterations, type Loop, loopItems } from './loops.js';
+import { Slots } from './parallelism.js';
 import { isFailedOrError, isFulfilled, type RunNode } from './run-state.js';
 import { addAggregateToScope, addNodeToScope, addSkippedOutputsToScope, type MutableScope } from './scope.js';
 import { templateOutputs } from './template-outputs.js';
@@ -61,6 +62,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
     ? dag.target.split(' ')
     : [...tasks.keys()].filter((t) => ![...tasks.keys()].some((o) => dependsOf(o).dependencies.includes(t))).sort();
   const visited = new Set<string>();
+  const slots = new Slots(a.template.parallelism);
 
   const ancestors = (name: string): string[] => {
     const seen = new Set<string>();
@@ -210,13 +212,14 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
         }
       }
       connect(childName);
+      const childStart = slots.firstFree(start);
       const child = executeTemplate(e, {
         nodeName: childName,
         holder: holderOf(x.task),
         base: a.base,
         args: x.task.arguments as Record<string, unknown> | undefined,
         boundaryID: node.id,
-        at: start,
+        at: childStart,
         local: { 'tasks.name': x.name, ...x.item },
       });
       const site = {
@@ -228,6 +231,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
         base: a.base,
       };
       runExitHook(e, { ...site, parent: child });
+      slots.take(childStart, e.state.doneAt(child));
       if (!group) runLifecycleHooks(e, { ...site, parent: child });
     }
     if (group) {

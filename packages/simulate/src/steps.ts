@@ -11,6 +11,7 @@ import { executeTemplate } from './execute-template.js';
 import { evaluateWhen, isUnsupported, substituteDeep } from './expressions.js';
 import { runExitHook, runLifecycleHooks } from './hooks.js';
 import { isLoop, iterations, type Loop, loopItems } from './loops.js';
+import { Slots } from './parallelism.js';
 import { isFailedOrError, isFulfilled, type RunNode } from './run-state.js';
 import { addAggregateToScope, addNodeToScope, addSkippedOutputsToScope, type MutableScope } from './scope.js';
 import { templateOutputs } from './template-outputs.js';
@@ -117,6 +118,7 @@ function executeStepGroup(
     });
     e.state.addChild(sg.name, name);
   };
+  const slots = new Slots(a.template.parallelism);
   const expanded: { step: Step; name: string; item: Record<string, string>; original: Step }[] = [];
   for (const step of group) {
     const resolved = resolveTaskReferences(step, scope);
@@ -171,19 +173,21 @@ function executeStepGroup(
         continue;
       }
     }
+    const childStart = slots.firstFree(at);
     const child = executeTemplate(e, {
       nodeName: childName,
       holder: holderOf(x.step),
       base: a.base,
       args: x.step.arguments as Record<string, unknown> | undefined,
       boundaryID: steps.id,
-      at,
+      at: childStart,
       local: { 'steps.name': x.name, ...x.item },
     });
     e.state.addChild(sg.name, childName);
     const site = { task: x.step, ref: 'steps' as const, name: x.name, scope, boundaryID: steps.id, base: a.base };
     runLifecycleHooks(e, { ...site, parent: child });
     runExitHook(e, { ...site, parent: child });
+    slots.take(childStart, e.state.doneAt(child));
   }
   const children = sg.children.map((id) => e.state.get(id));
   const done = Math.max(at, ...children.map((c) => e.state.doneAt(c)));
