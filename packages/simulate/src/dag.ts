@@ -222,6 +222,17 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
         at: childStart,
         local: { 'tasks.name': x.name, ...x.item },
       });
+      if (child.executionError !== undefined) {
+        // executeDAGTask: the task's error is reported on its node, and its exit handler does not run
+        e.state.mark(
+          child,
+          'Error',
+          child.finishedAt ?? childStart,
+          `task '${childName}' errored: ${child.executionError}`,
+        );
+        slots.take(childStart, e.state.doneAt(child));
+        continue;
+      }
       const site = {
         task: x.task,
         ref: 'tasks' as const,
@@ -292,7 +303,10 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
     addSkippedOutputsToScope(scope, 'tasks', name, n, r.ok ? r.template : undefined);
   }
   const outputs = templateOutputs(e, a.template, scope);
-  if (!outputs.ok) return e.state.mark(node, outputs.phase, end, outputs.reason);
+  if (!outputs.ok) {
+    if (outputs.phase === 'Error') node.executionError = outputs.reason;
+    return e.state.mark(node, outputs.phase, end, outputs.reason);
+  }
   if (outputs.value) node.outputs = outputs.value;
   return e.state.mark(node, 'Succeeded', end);
 }

@@ -17,8 +17,8 @@ import { resolveTemplate, type Template, templateScopeOf, templateType } from '.
 
 export function executeTemplate(e: Engine, call: Call): RunNode {
   const templateScope = templateScopeOf(call.base);
-  const failed = (phase: 'Error' | 'Undetermined', message: string): RunNode =>
-    e.state.create({
+  const failed = (phase: 'Error' | 'Undetermined', message: string): RunNode => {
+    const node = e.state.create({
       name: call.nodeName,
       type: 'Skipped',
       phase,
@@ -30,6 +30,9 @@ export function executeTemplate(e: Engine, call: Call): RunNode {
       message,
       ...(call.nodeFlag ? { nodeFlag: call.nodeFlag } : {}),
     });
+    if (phase === 'Error') node.executionError = message;
+    return node;
+  };
   const resolved = resolveTemplate(call.holder, call.base, e.library);
   if (!resolved.ok) return failed(resolved.undetermined ? 'Undetermined' : 'Error', resolved.reason);
   const template = withDefaults(resolved.template, e.templateDefaults);

@@ -62,6 +62,11 @@ export interface RunNode {
   finishedAt?: number;
   nodeFlag?: { hooked?: boolean; retried?: boolean };
   daemoned?: boolean;
+  /**
+   * The error `executeTemplate` returned with this node (its template could not be resolved, its inputs bound, its
+   * outputs collected): the caller reports it further (`task '…' errored: …`), as the controller does.
+   */
+  executionError?: string;
   /** Creation sequence, to order nodes that start at the same logical time. */
   readonly seq: number;
 }

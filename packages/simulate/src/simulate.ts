@@ -70,6 +70,10 @@ export function simulate(workflow: unknown, options: SimulateOptions = {}): Simu
     e.globals['workflow.failures'] = failures(state);
   }
   runWorkflowHooks(e, spec, base, entry);
+  if (entry.executionError !== undefined) {
+    // operate(): an error from the entry template errors the workflow at once; the exit handler does not run
+    return freeze(state, 'Error', `error in entry template execution: ${entry.executionError}`, e.globalOutputs);
+  }
   let exitNode: RunNode | undefined;
   const exitHook: Hook | undefined = exitHookOf(spec);
   if (exitHook && isFulfilled(entry.phase)) {

@@ -84,7 +84,10 @@ export function executeSteps(e: Engine, a: Attempt): RunNode {
   }
   node.outboundNodes = lastGroup ? outboundOfGroup(e, lastGroup) : [];
   const outputs = templateOutputs(e, a.template, { ...scope, ...e.globals });
-  if (!outputs.ok) return e.state.mark(node, outputs.phase, at, outputs.reason);
+  if (!outputs.ok) {
+    if (outputs.phase === 'Error') node.executionError = outputs.reason;
+    return e.state.mark(node, outputs.phase, at, outputs.reason);
+  }
   if (outputs.value) node.outputs = outputs.value;
   return e.state.mark(node, 'Succeeded', at);
 }
@@ -184,6 +187,17 @@ function executeStepGroup(
       local: { 'steps.name': x.name, ...x.item },
     });
     e.state.addChild(sg.name, childName);
+    if (child.executionError !== undefined) {
+      // executeStepGroup: the group errors at once and its remaining steps are never started
+      const end = e.state.doneAt(child);
+      e.state.mark(
+        sg,
+        'Error',
+        end,
+        `step group deemed errored due to child ${childName} error: ${child.executionError}`,
+      );
+      return end;
+    }
     const site = { task: x.step, ref: 'steps' as const, name: x.name, scope, boundaryID: steps.id, base: a.base };
     runLifecycleHooks(e, { ...site, parent: child });
     runExitHook(e, { ...site, parent: child });

@@ -72,15 +72,49 @@ describe('parameters', () => {
     expect(node(pass, 'wf.gate').outputs).toEqual({ parameters: [{ name: 'verdict', value: 'pass' }], exitCode: '0' });
   });
 
-  it('a missing input is an error node, as the controller reports it', () => {
+  it('a missing input errors the task: dag.go reports it as "task \'<node>\' errored: …"', () => {
     const wf = workflow({
       entrypoint: 'main',
       templates: [{ name: 'main', dag: { tasks: [{ name: 'a', template: 'take' }] } }, take('take')],
     });
     const run = simulate(wf);
     expect(phaseOf(run, 'wf.a')).toBe('Error');
-    expect(node(run, 'wf.a').message).toBe('inputs.parameters.v was not supplied');
+    expect(node(run, 'wf.a').message).toBe("task 'wf.a' errored: inputs.parameters.v was not supplied");
     expect(run.phase).toBe('Error');
+  });
+
+  it('a missing input in a step group errors the group at once; its later steps never start', () => {
+    const wf = workflow({
+      entrypoint: 'main',
+      templates: [
+        {
+          name: 'main',
+          steps: [
+            [
+              { name: 'a', template: 'take' },
+              { name: 'b', template: 'work' },
+            ],
+          ],
+        },
+        take('take'),
+        container('work'),
+      ],
+    });
+    const run = simulate(wf);
+    expect(node(run, 'wf[0].a').message).toBe('inputs.parameters.v was not supplied');
+    expect(phaseOf(run, 'wf[0].b')).toBeUndefined();
+    expect(node(run, 'wf[0]').message).toBe(
+      'step group deemed errored due to child wf[0].a error: inputs.parameters.v was not supplied',
+    );
+    expect(run.phase).toBe('Failed');
+  });
+
+  it('an error in the entry template errors the workflow at once, without its exit handler', () => {
+    const wf = workflow({ entrypoint: 'take', onExit: 'work', templates: [take('take'), container('work')] });
+    const run = simulate(wf);
+    expect(run.phase).toBe('Error');
+    expect(run.message).toBe('error in entry template execution: inputs.parameters.v was not supplied');
+    expect(phaseOf(run, 'wf.onExit')).toBeUndefined();
   });
 
   it("a DAG's outputs come from its tasks, and global outputs reach the run's outputs", () => {
@@ -172,7 +206,7 @@ describe('outputs of skipped and omitted tasks (Argo 4.0.7+)', () => {
     const run = simulate(consumer());
     expect(phaseOf(run, 'wf.use')).toBe('Error');
     expect(node(run, 'wf.use').message).toBe(
-      'inputs.parameters.v: argument references an absent optional (skipped/omitted node output with no default)',
+      "task 'wf.use' errored: inputs.parameters.v: argument references an absent optional (skipped/omitted node output with no default)",
     );
   });
 });
