@@ -88,7 +88,7 @@ describe('exit handlers', () => {
       ],
     });
     const run = simulate(wf, { outcomes: { deploy: 'Failed' } });
-    const failures = JSON.parse(node(run, 'wf.onExit').inputs?.parameters?.[0]?.value ?? '[]');
+    const failures = JSON.parse(String(node(run, 'wf.onExit').inputs?.parameters?.[0]?.value ?? '[]'));
     expect(failures.map((f: { displayName: string }) => f.displayName)).toEqual(['wf', 'deploy']);
   });
 });
