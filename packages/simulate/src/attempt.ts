@@ -19,7 +19,7 @@ export interface Attempt {
   readonly nodeFlag?: { hooked?: boolean; retried?: boolean };
   readonly inputs: readonly Parameter[];
   /** Everything the template's own fields may reference: globals, inputs, `retries`, `pod.name`… */
-  readonly scope: Readonly<Record<string, unknown>>;
+  readonly scope: Readonly<Record<string, string | null>>;
   /** Retry attempt number, from 0. */
   readonly attempt: number;
   /** The retry node, for an attempt. */

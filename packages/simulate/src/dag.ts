@@ -58,43 +58,67 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
   };
   const taskNodeName = (task: string) => `${a.nodeName}.${task}`;
   const taskNode = (task: string) => e.state.byName(taskNodeName(task));
-  const targets = dag.target
-    ? dag.target.split(' ')
-    : [...tasks.keys()].filter((t) => ![...tasks.keys()].some((o) => dependsOf(o).dependencies.includes(t))).sort();
+  const dependedOn = new Set([...tasks.keys()].flatMap((t) => dependsOf(t).dependencies));
+  const targets = dag.target ? dag.target.split(' ') : [...tasks.keys()].filter((t) => !dependedOn.has(t)).sort();
   const visited = new Set<string>();
   const slots = new Slots(a.template.parallelism);
 
-  const ancestors = (name: string): string[] => {
-    const seen = new Set<string>();
-    const walk = (t: string) => {
-      for (const d of dependsOf(t).dependencies) {
-        if (seen.has(d)) continue;
-        seen.add(d);
-        walk(d);
+  /** `GetTaskAncestry`: every task this one depends on, directly or not. */
+  const ancestorSets = new Map<string, Set<string>>();
+  const ancestors = (name: string): Set<string> => {
+    let set = ancestorSets.get(name);
+    if (!set) {
+      set = new Set();
+      for (const d of dependsOf(name).dependencies) {
+        set.add(d);
+        for (const x of ancestors(d)) set.add(x);
       }
-    };
-    walk(name);
-    return [...seen].sort((x, y) => (taskNode(x)?.finishedAt ?? 0) - (taskNode(y)?.finishedAt ?? 0));
+      ancestorSets.set(name, set);
+    }
+    return set;
   };
 
-  /** `buildLocalScopeFromTask`: the DAG's scope plus every ancestor's outputs. */
+  /** What one finished task adds to its descendants' scope (computed once: a finished node does not change). */
+  const contributions = new Map<string, MutableScope>();
+  const contribution = (anc: string, n: RunNode): MutableScope => {
+    let c = contributions.get(anc);
+    if (c) return c;
+    c = {};
+    if (n.type === 'TaskGroup') {
+      const iterationNodes = n.children.map((id) => e.state.get(id)).filter((x) => x.name.startsWith(`${n.name}(`));
+      addAggregateToScope(c, 'tasks', anc, iterationNodes);
+    }
+    addNodeToScope(c, e.state, 'tasks', anc, n);
+    const t = tasks.get(anc);
+    if (t) {
+      const r = resolveTemplate(holderOf(t), a.base, e.library);
+      addSkippedOutputsToScope(c, 'tasks', anc, n, r.ok ? r.template : undefined);
+    }
+    if (isFulfilled(n.phase)) contributions.set(anc, c);
+    return c;
+  };
+
+  /**
+   * `buildLocalScopeFromTask`: the DAG's scope plus every ancestor's outputs. Only the ancestors the task's text
+   * names are added (what else it holds no tag can read), unless an expression tag could reach any of them.
+   */
+  const referenced = new Map<string, Set<string> | 'all'>();
+  const namedIn = (name: string): Set<string> | 'all' => {
+    let r = referenced.get(name);
+    if (!r) {
+      const text = JSON.stringify(tasks.get(name) ?? {});
+      r = text.includes('{{=') ? 'all' : new Set([...text.matchAll(TASK_REFERENCE)].map((m) => m[1] as string));
+      referenced.set(name, r);
+    }
+    return r;
+  };
   const taskScope = (name: string): MutableScope => {
     const scope: MutableScope = { ...a.scope, ...e.globals };
+    const named = namedIn(name);
     for (const anc of ancestors(name)) {
+      if (named !== 'all' && !named.has(anc)) continue;
       const n = taskNode(anc);
-      if (!n) continue;
-      if (n.type === 'TaskGroup') {
-        const iterationNodes = [...e.state.nodes.values()].filter(
-          (x) => x.boundaryID === node.id && x.name.startsWith(`${n.name}(`),
-        );
-        addAggregateToScope(scope, 'tasks', anc, iterationNodes);
-      }
-      addNodeToScope(scope, e.state, 'tasks', anc, n);
-      const t = tasks.get(anc);
-      if (t) {
-        const r = resolveTemplate(holderOf(t), a.base, e.library);
-        addSkippedOutputsToScope(scope, 'tasks', anc, n, r.ok ? r.template : undefined);
-      }
+      if (n) Object.assign(scope, contribution(anc, n));
     }
     return scope;
   };
@@ -237,7 +261,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
         task: x.task,
         ref: 'tasks' as const,
         name,
-        scope: taskScope(name),
+        scope: hasHooks(x.task) ? taskScope(name) : {},
         boundaryID: node.id,
         base: a.base,
       };
@@ -260,7 +284,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
         task,
         ref: 'tasks',
         name,
-        scope: taskScope(name),
+        scope: hasHooks(task) ? taskScope(name) : {},
         boundaryID: node.id,
         base: a.base,
       });
@@ -311,6 +335,9 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
   return e.state.mark(node, 'Succeeded', end);
 }
 
+/** `tasks.<name>` in a task's text: the tasks whose outputs it may read. */
+const TASK_REFERENCE = /tasks\.([a-zA-Z0-9][-a-zA-Z0-9]*)/g;
+
 export function holderOf(task: Readonly<Record<string, unknown>>): TemplateHolder {
   return {
     ...(typeof task.template === 'string' ? { template: task.template } : {}),
@@ -325,6 +352,11 @@ export function holderFields(task: Readonly<Record<string, unknown>>) {
     ...(h.template !== undefined ? { templateName: h.template } : {}),
     ...(h.templateRef !== undefined ? { templateRef: h.templateRef } : {}),
   };
+}
+
+/** Whether a task has an exit handler or lifecycle hooks (whose scope is then worth building). */
+function hasHooks(task: Readonly<Record<string, unknown>>): boolean {
+  return (typeof task.onExit === 'string' && task.onExit !== '') || task.hooks !== undefined;
 }
 
 function withoutLoop(task: DagTask): DagTask {

@@ -11,7 +11,7 @@ export interface Engine {
   readonly library: Library;
   readonly outcomes: Readonly<Record<string, OutcomeRule>>;
   /** `workflow.*` names: parameters, name, namespace, status, failures, outputs.parameters. */
-  readonly globals: Record<string, unknown>;
+  readonly globals: Record<string, string | null>;
   /** Global outputs by `globalName`, in the order they were first set. */
   readonly globalOutputs: Map<string, string>;
   /** `spec.retryStrategy`: the default for templates that have none. */
@@ -34,7 +34,7 @@ export interface Call {
   readonly at: number;
   readonly nodeFlag?: { hooked?: boolean; retried?: boolean };
   /** Local names the caller adds (`tasks.name`, `steps.name`, `item`…), for the template's own substitution. */
-  readonly local?: Readonly<Record<string, unknown>>;
+  readonly local?: Readonly<Record<string, string | null>>;
 }
 
 export type { Template };

@@ -10,17 +10,8 @@ import { ExprUnsupported } from './expr/expr-lexer.js';
 import { evaluateGovaluate } from './expr/govaluate.js';
 import { substitute } from './expr/template.js';
 
-export type Scope = Readonly<Record<string, unknown>>;
-
-/** The scope as util/template reads it: names to strings, `null` for an absent optional; artifacts are not text. */
-function textScope(scope: Scope): Record<string, string | null> {
-  const out: Record<string, string | null> = {};
-  for (const [k, v] of Object.entries(scope)) {
-    if (v === null || typeof v === 'string') out[k] = v;
-    else if (typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
-  }
-  return out;
-}
+/** Names to their text, `null` for an absent optional: util/template's map. */
+export type Scope = Readonly<Record<string, string | null>>;
 
 /**
  * Substitutes every `{{…}}` tag of every string inside `value` (the controller substitutes a step's or task's JSON the
@@ -29,7 +20,7 @@ function textScope(scope: Scope): Record<string, string | null> {
 export function substituteDeep(value: unknown, scope: Scope): Evaluated {
   if (typeof value === 'string') {
     if (!value.includes('{{')) return { ok: true, value };
-    return substitute(value, textScope(scope));
+    return substitute(value, scope);
   }
   if (Array.isArray(value)) {
     const out: unknown[] = [];

@@ -32,7 +32,7 @@ export function argumentValues(args: Readonly<Record<string, unknown>> | undefin
 }
 
 /** A template's own value or default, with the workflow's globals substituted (`{{workflow.failures}}`). */
-function own(value: unknown, globals: Readonly<Record<string, unknown>>): string {
+function own(value: unknown, globals: Readonly<Record<string, string | null>>): string {
   const r = substituteDeep(String(value), globals);
   return r.ok ? String(r.value) : String(value);
 }
@@ -40,7 +40,7 @@ function own(value: unknown, globals: Readonly<Record<string, unknown>>): string
 export function processInputs(
   template: Template,
   args: Map<string, string | null>,
-  globals: Readonly<Record<string, unknown>>,
+  globals: Readonly<Record<string, string | null>>,
 ): InputResult {
   const declared = (((template.inputs ?? {}) as { parameters?: DeclaredInput[] }).parameters ?? []) as DeclaredInput[];
   const parameters: Parameter[] = [];

@@ -110,7 +110,7 @@ function declaredOutputs(a: Attempt): DeclaredOutput[] {
   return (((a.template.outputs ?? {}) as { parameters?: DeclaredOutput[] }).parameters ?? []) as DeclaredOutput[];
 }
 
-function substituted(value: unknown, scope: Readonly<Record<string, unknown>>): unknown {
+function substituted(value: unknown, scope: Readonly<Record<string, string | null>>): unknown {
   const r = substituteDeep(value, scope);
   return r.ok ? r.value : value;
 }

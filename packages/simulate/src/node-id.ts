@@ -6,6 +6,16 @@
 /** FNV-1a, 32 bits, over the UTF-8 bytes of `text` (Go's `hash/fnv` New32a). */
 export function fnv32a(text: string): number {
   let hash = 0x811c9dc5;
+  // ASCII (every valid node name) hashes char by char; anything else through its UTF-8 bytes
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i++) ascii = text.charCodeAt(i) < 0x80;
+  if (ascii) {
+    for (let i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return hash >>> 0;
+  }
   for (const byte of new TextEncoder().encode(text)) {
     hash ^= byte;
     hash = Math.imul(hash, 0x01000193) >>> 0;

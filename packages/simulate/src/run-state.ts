@@ -110,8 +110,15 @@ export class RunState {
     this.workflowName = workflowName;
   }
 
+  private readonly ids = new Map<string, string>();
+
   idOf(name: string): string {
-    return nodeId(this.workflowName, name);
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = nodeId(this.workflowName, name);
+      this.ids.set(name, id);
+    }
+    return id;
   }
 
   byName(name: string): RunNode | undefined {

@@ -8,7 +8,8 @@ import { timestamp } from './clock.js';
 import type { RunNode, RunState } from './run-state.js';
 import type { Template } from './templates.js';
 
-export type MutableScope = Record<string, unknown>;
+/** Names to their text; `null` is an absent optional. (Artifacts are not text and are not simulated.) */
+export type MutableScope = Record<string, string | null>;
 
 /** The node whose outputs a reference means: a retry node's last attempt. */
 function lastAttempt(state: RunState, node: RunNode): RunNode {
@@ -38,7 +39,6 @@ export function addNodeToScope(
   for (const p of outputs.parameters ?? []) {
     if (p.value !== undefined) scope[`${key}.outputs.parameters.${p.name}`] = p.value;
   }
-  for (const a of outputs.artifacts ?? []) scope[`${key}.outputs.artifacts.${a.name}`] = a;
 }
 
 /** `addSkippedNodeOutputsToScope`: a skipped/omitted node's declared outputs, its defaults or absent optionals. */

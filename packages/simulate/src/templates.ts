@@ -37,6 +37,19 @@ export function templateScopeOf(base: TemplateBase): string {
   return `${base.scope}/${base.name}`;
 }
 
+const indexes = new WeakMap<TemplateBase, Map<string, Template>>();
+
+/** The base's templates by name (the first of a name wins, as a linear search would find it). */
+function byName(base: TemplateBase): Map<string, Template> {
+  let index = indexes.get(base);
+  if (!index) {
+    index = new Map();
+    for (const t of base.templates) if (t.name !== undefined && !index.has(t.name)) index.set(t.name, t);
+    indexes.set(base, index);
+  }
+  return index;
+}
+
 export function resolveTemplate(holder: TemplateHolder, base: TemplateBase, library: Library): Resolved {
   if (holder.inline) return { ok: true, template: holder.inline, base };
   if (holder.templateRef) {
@@ -49,13 +62,13 @@ export function resolveTemplate(holder: TemplateHolder, base: TemplateBase, libr
         reason: `${kind} '${ref.name}' was not given (pass it in options.templates)`,
         undetermined: true,
       };
-    const template = owner.templates.find((t) => t.name === ref.template);
+    const template = byName(owner).get(ref.template);
     if (!template)
       return { ok: false, reason: `template ${ref.template} not found in ${kind.toLowerCase()} ${ref.name}` };
     return { ok: true, template, base: owner };
   }
   const name = holder.template ?? '';
-  const template = base.templates.find((t) => t.name === name);
+  const template = byName(base).get(name);
   if (!template) return { ok: false, reason: `template ${name} not found` };
   return { ok: true, template, base };
 }

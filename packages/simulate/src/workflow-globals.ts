@@ -11,8 +11,8 @@ export function workflowGlobals(
   spec: Readonly<Record<string, unknown>>,
   name: string,
   overrides: Readonly<Record<string, string>>,
-): Record<string, unknown> {
-  const globals: Record<string, unknown> = {
+): Record<string, string | null> {
+  const globals: Record<string, string | null> = {
     'workflow.name': name,
     'workflow.namespace': doc.metadata?.namespace ?? 'default',
     'workflow.serviceAccountName': (spec.serviceAccountName as string | undefined) ?? 'default',
