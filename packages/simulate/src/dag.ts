@@ -59,7 +59,10 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
   const taskNodeName = (task: string) => `${a.nodeName}.${task}`;
   const taskNode = (task: string) => e.state.byName(taskNodeName(task));
   const dependedOn = new Set([...tasks.keys()].flatMap((t) => dependsOf(t).dependencies));
-  const targets = dag.target ? dag.target.split(' ') : [...tasks.keys()].filter((t) => !dependedOn.has(t)).sort();
+  const target = dag.target ? substituteDeep(dag.target, a.scope) : undefined;
+  const targets = target?.ok
+    ? String(target.value).split(' ')
+    : [...tasks.keys()].filter((t) => !dependedOn.has(t)).sort();
   const visited = new Set<string>();
   const slots = new Slots(a.template.parallelism);
 

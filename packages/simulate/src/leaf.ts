@@ -73,7 +73,39 @@ export function executeLeaf(e: Engine, a: Attempt): RunNode {
   }
   if (Object.keys(outputs.value).length > 0) node.outputs = outputs.value;
   publishGlobalOutputs(e, outputs.value.parameters ?? []);
-  return e.state.mark(node, phase, a.at + duration, message);
+  e.state.mark(node, phase, a.at + duration, message);
+  if (kind === 'containerSet') addContainerNodes(e, a, node);
+  return node;
+}
+
+interface SetContainer {
+  readonly name: string;
+  readonly dependencies?: readonly string[];
+}
+
+/**
+ * `executeContainerSet`: one Container node per container (`<pod>.<container>`, bounded by the pod), hung from the
+ * pod or from the containers it depends on. Each ends with the pod's phase (which container failed is not known).
+ */
+function addContainerNodes(e: Engine, a: Attempt, pod: RunNode): void {
+  const containers = (((a.template.containerSet ?? {}) as { containers?: SetContainer[] }).containers ??
+    []) as SetContainer[];
+  for (const c of containers) {
+    const child = e.state.create({
+      ...nodeBase(a),
+      name: `${a.nodeName}.${c.name}`,
+      boundaryID: pod.id,
+      type: 'Container',
+      phase: 'Running',
+    });
+    e.state.mark(child, pod.phase, pod.finishedAt ?? a.at);
+  }
+  for (const c of containers) {
+    const name = `${a.nodeName}.${c.name}`;
+    const deps = c.dependencies ?? [];
+    if (deps.length === 0) e.state.addChild(a.nodeName, name);
+    for (const d of deps) e.state.addChild(`${a.nodeName}.${d}`, name);
+  }
 }
 
 /**

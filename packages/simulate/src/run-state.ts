@@ -187,11 +187,18 @@ export class RunState {
       case 'HTTP':
       case 'Plugin':
       case 'Pod':
-        return [node.id];
+        // a container set's pod leads out through its containers
+        if (!node.children.some((c) => this.get(c).type === 'Container')) return [node.id];
+        return node.children.flatMap((child) => this.outboundOf(child));
       case 'Container':
       case 'TaskGroup':
         if (node.children.length === 0) return [node.id];
-        return node.children.flatMap((child) => this.outboundOf(child));
+        return node.children.flatMap((child) =>
+          // a container whose child lies outside its pod is the deepest outbound node
+          node.type === 'Container' && this.get(child).boundaryID !== node.boundaryID
+            ? [node.id]
+            : this.outboundOf(child),
+        );
       case 'Retry': {
         const last = node.children[node.children.length - 1];
         return last !== undefined ? [last] : (node.outboundNodes ?? []).flatMap((o) => this.outboundOf(o));

@@ -141,3 +141,63 @@ describe('DAG depends', () => {
     expect(onlyA.phase).toBe('Succeeded');
   });
 });
+
+describe('DAG targets and container sets', () => {
+  it('substitutes dag.target (here from a workflow parameter) and runs only the targets and their ancestors', () => {
+    const wf = workflow({
+      entrypoint: 'main',
+      arguments: { parameters: [{ name: 'target', value: 'c' }] },
+      templates: [
+        {
+          name: 'main',
+          dag: {
+            target: '{{workflow.parameters.target}}',
+            tasks: [
+              { name: 'a', template: 'work' },
+              { name: 'b', template: 'work', depends: 'a' },
+              { name: 'c', template: 'work', depends: 'a' },
+            ],
+          },
+        },
+        container('work'),
+      ],
+    });
+    const run = simulate(wf);
+    expect(names(run)).toEqual(['wf', 'wf.a', 'wf.c']);
+    expect(run.phase).toBe('Succeeded');
+  });
+
+  it('gives a container set one Container node per container, hung by their dependencies', () => {
+    const wf = workflow({
+      entrypoint: 'main',
+      templates: [
+        {
+          name: 'main',
+          dag: {
+            tasks: [
+              { name: 'set', template: 'set' },
+              { name: 'next', template: 'work', depends: 'set' },
+            ],
+          },
+        },
+        {
+          name: 'set',
+          containerSet: {
+            containers: [
+              { name: 'a', image: 'alpine' },
+              { name: 'b', image: 'alpine', dependencies: ['a'] },
+            ],
+          },
+        },
+        container('work'),
+      ],
+    });
+    const run = simulate(wf);
+    const b = node(run, 'wf.set.b');
+    expect(b.type).toBe('Container');
+    expect(b.boundaryID).toBe(node(run, 'wf.set').id);
+    expect(node(run, 'wf.set.a').children?.map((id) => run.nodes[id]?.name)).toEqual(['wf.set.b']);
+    // the next task hangs from the set's last container
+    expect(b.children?.map((id) => run.nodes[id]?.name)).toEqual(['wf.next']);
+  });
+});

@@ -210,3 +210,23 @@ describe('outputs of skipped and omitted tasks (Argo 4.0.7+)', () => {
     );
   });
 });
+
+describe('workflow globals', () => {
+  it('workflow.parameters.json is the arguments as JSON, as setGlobalParameters marshals them', () => {
+    const wf = workflow({
+      entrypoint: 'main',
+      arguments: { parameters: [{ name: 'flag', value: 'true' }] },
+      templates: [
+        {
+          name: 'main',
+          steps: [
+            [{ name: 'go', template: 'work', when: "{{=jsonpath(workflow.parameters.json, '$[0].value') == 'true'}}" }],
+          ],
+        },
+        container('work'),
+      ],
+    });
+    expect(phaseOf(simulate(wf), 'wf[0].go')).toBe('Succeeded');
+    expect(phaseOf(simulate(wf, { parameters: { flag: 'false' } }), 'wf[0].go')).toBe('Skipped');
+  });
+});
