@@ -201,3 +201,31 @@ describe('DAG targets and container sets', () => {
     expect(b.children?.map((id) => run.nodes[id]?.name)).toEqual(['wf.next']);
   });
 });
+
+describe('failFast', () => {
+  // assessDAGPhase walks the targets in order: with failFast (the default) the first failed target decides the
+  // DAG's phase, without it the last one does
+  const wf = (failFast?: boolean) =>
+    workflow({
+      entrypoint: 'main',
+      templates: [
+        {
+          name: 'main',
+          dag: {
+            ...(failFast === undefined ? {} : { failFast }),
+            tasks: [
+              { name: 'a', template: 'work' },
+              { name: 'b', template: 'work' },
+            ],
+          },
+        },
+        container('work'),
+      ],
+    });
+  it('the first failed target decides the phase by default, the last one with failFast: false', () => {
+    const outcomes = { a: 'Failed', b: 'Error' } as const;
+    expect(simulate(wf(), { outcomes }).phase).toBe('Failed');
+    expect(simulate(wf(true), { outcomes }).phase).toBe('Failed');
+    expect(simulate(wf(false), { outcomes }).phase).toBe('Error');
+  });
+});
