@@ -83,7 +83,9 @@ export interface SimulateOptions {
   readonly parameters?: Readonly<Record<string, string>>;
   /**
    * Outcomes of leaf and suspend nodes, keyed by node name, display name or template name; the most specific match
-   * wins (node name, then display name, then template name). Leaves with no outcome succeed with their declared defaults.
+   * wins (node name, then display name, then template name), and a retry attempt also matches its retry node's name
+   * and display name. Containers and scripts with no outcome succeed with their declared defaults, suspend nodes are
+   * approved; resource, data, HTTP and plugin templates with no outcome are undetermined.
    */
   readonly outcomes?: Readonly<Record<string, OutcomeRule>>;
   /** WorkflowTemplates and ClusterWorkflowTemplates that `templateRef` / `workflowTemplateRef` may call (documents or DSL values). */
