@@ -4,10 +4,11 @@
  * was skipped or omitted), as `<node>.onExit`. A lifecycle hook runs as `<node>.hooks.<name>` the first time its
  * expression holds: evaluated while the node runs (`status == "Running"`), then when it has finished.
  */
-import { markAbsentOptionalArgs } from './dag.js';
+
 import type { Engine } from './engine.js';
 import { executeTemplate } from './execute-template.js';
 import { evaluateBool, substituteDeep } from './expressions.js';
+import { markAbsentOptionalArgs } from './references.js';
 import { isCompleted, type RunNode } from './run-state.js';
 import { addNodeToScope, type MutableScope } from './scope.js';
 import type { TemplateBase, TemplateHolder } from './templates.js';

@@ -5,13 +5,13 @@
  * steps template then fails with the group's message. Each group's outputs are in scope for the groups after it.
  */
 import { type Attempt, nodeBase, withInputs } from './attempt.js';
-import { holderFields, holderOf, resolveTaskReferences } from './dag.js';
 import type { Engine } from './engine.js';
 import { executeTemplate } from './execute-template.js';
 import { evaluateWhen, isUnsupported, substituteDeep } from './expressions.js';
 import { runExitHook, runLifecycleHooks } from './hooks.js';
 import { isLoop, iterations, type Loop, loopItems } from './loops.js';
 import { Slots } from './parallelism.js';
+import { holderFields, holderOf, resolveTaskReferences } from './references.js';
 import { isFailedOrError, isFulfilled, type RunNode } from './run-state.js';
 import { addAggregateToScope, addNodeToScope, addSkippedOutputsToScope, type MutableScope } from './scope.js';
 import { templateOutputs } from './template-outputs.js';
