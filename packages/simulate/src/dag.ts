@@ -65,6 +65,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
     ? String(target.value).split(' ')
     : [...tasks.keys()].filter((t) => !dependedOn.has(t)).sort();
   const visited = new Set<string>();
+  const notRunWithHooks: { task: DagTask; name: string; parent: RunNode }[] = [];
   const slots = new Slots(a.template.parallelism);
 
   /** `GetTaskAncestry`: every task this one depends on, directly or not. */
@@ -157,7 +158,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
     };
     const skippedNode = (childName: string, phase: RunNode['phase'], message: string) => {
       connect(childName);
-      e.state.create({
+      const skipped = e.state.create({
         name: childName,
         type: 'Skipped',
         phase,
@@ -167,6 +168,9 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
         templateScope: `${a.base.scope}/${a.base.name}`,
         message,
       });
+      if (childName === nodeName && isFulfilled(skipped.phase) && task.hooks !== undefined) {
+        notRunWithHooks.push({ task, name, parent: skipped });
+      }
     };
     if (logic !== '') {
       const go = evaluateDependsLogic(logic, results);
@@ -296,6 +300,17 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
   };
 
   for (const target of targets) visit(target);
+  // A skipped or omitted task's hooks are evaluated (with its final status) when the controller next looks at it:
+  // a target's in the same pass, another's only if the DAG is still running afterwards.
+  const lastDone = Math.max(
+    a.at,
+    ...[...e.state.nodes.values()].filter((n) => n.boundaryID === node.id).map((n) => e.state.doneAt(n)),
+  );
+  for (const h of notRunWithHooks) {
+    if (!targets.includes(h.name) && (h.parent.finishedAt ?? h.parent.startedAt) >= lastDone) continue;
+    const site = { task: h.task, ref: 'tasks' as const, name: h.name, boundaryID: node.id, base: a.base };
+    runLifecycleHooks(e, { ...site, parent: h.parent, scope: taskScope(h.name) });
+  }
   const phase = assessDagPhase(
     e.state,
     node,

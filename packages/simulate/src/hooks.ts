@@ -109,7 +109,8 @@ export function runLifecycleHooks(e: Engine, site: HookSite): void {
     if (hookName === 'exit') continue;
     const hook = hooks[hookName] as Hook;
     const nodeName = `${site.parent.name}.hooks.${hookName}`;
-    const moments: [string, number][] = [['Running', site.parent.startedAt]];
+    // a node that ran is seen Running first; a skipped or omitted one only as it ended
+    const moments: [string, number][] = site.parent.type === 'Skipped' ? [] : [['Running', site.parent.startedAt]];
     if (site.parent.finishedAt !== undefined) moments.push([site.parent.phase, site.parent.finishedAt]);
     for (const [status, at] of moments) {
       const scope = hookScope(e, site, status);

@@ -54,3 +54,36 @@ describe('lifecycle hooks', () => {
     expect(phaseOf(simulate(wf, { outcomes: { deploy: 'Failed' } }), 'wf.hooks.failed')).toBe('Succeeded');
   });
 });
+
+describe('hooks of tasks that did not run', () => {
+  it("evaluates an omitted task's hooks with its final status, never as Running", () => {
+    const wf = workflow({
+      entrypoint: 'main',
+      templates: [
+        {
+          name: 'main',
+          dag: {
+            tasks: [
+              { name: 'a', template: 'work' },
+              {
+                name: 'b',
+                template: 'work',
+                depends: 'a.Failed',
+                hooks: {
+                  omitted: { template: 'note', expression: 'tasks.b.status == "Omitted"' },
+                  running: { template: 'note', expression: 'tasks.b.status == "Running"' },
+                },
+              },
+            ],
+          },
+        },
+        container('work'),
+        container('note'),
+      ],
+    });
+    const run = simulate(wf);
+    expect(phaseOf(run, 'wf.b')).toBe('Omitted');
+    expect(phaseOf(run, 'wf.b.hooks.omitted')).toBe('Succeeded');
+    expect(phaseOf(run, 'wf.b.hooks.running')).toBeUndefined();
+  });
+});
