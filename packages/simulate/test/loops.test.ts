@@ -130,3 +130,18 @@ describe('loops', () => {
     expect(node(run, 'wf[1].sum').inputs?.parameters).toEqual([{ name: 'all', value: '["d","two"]' }]);
   });
 });
+
+describe('loop names beyond ASCII', () => {
+  it('hashes a node name by its UTF-8 bytes, as Go does (value from an independent implementation)', () => {
+    const run = simulate(
+      workflow({
+        entrypoint: 'main',
+        templates: [
+          { name: 'main', dag: { tasks: [{ name: 'each', template: 'work', withItems: ['café'] }] } },
+          container('work'),
+        ],
+      }),
+    );
+    expect(node(run, 'wf.each(0:café)').id).toBe('wf-3828618118');
+  });
+});
