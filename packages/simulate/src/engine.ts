@@ -2,6 +2,7 @@
  * What every part of the simulation shares while a run is simulated: the nodes, where templates are found, the
  * outcomes the caller gave, and the workflow's global scope (`workflow.*`), which grows as global outputs are set.
  */
+import type { Slots } from './parallelism.js';
 import type { RunState } from './run-state.js';
 import type { Library, Template, TemplateBase, TemplateHolder } from './templates.js';
 import type { OutcomeRule } from './types.js';
@@ -20,6 +21,8 @@ export interface Engine {
   readonly templateDefaults: Readonly<Record<string, unknown>> | undefined;
   /** `spec.activeDeadlineSeconds` on the logical clock: pods are cut off there, nothing starts after it. */
   readonly deadline: number | undefined;
+  /** `spec.parallelism`: how many pods of the workflow may run at once. */
+  readonly pods: Slots;
 }
 
 /** One call of a template: what the controller's `executeTemplate` is given. */

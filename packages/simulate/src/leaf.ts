@@ -29,7 +29,16 @@ interface DeclaredOutput {
   readonly valueFrom?: { readonly default?: unknown };
 }
 
-export function executeLeaf(e: Engine, a: Attempt): RunNode {
+export function executeLeaf(e: Engine, ready: Attempt): RunNode {
+  // the workflow's parallelism: a pod waits for a free slot among the workflow's running pods
+  const isPod = !NODE_TYPE[templateType(ready.template)];
+  const a = isPod ? { ...ready, at: e.pods.firstFree(ready.at) } : ready;
+  const node = executeLeafAt(e, a);
+  if (isPod) e.pods.take(a.at, node.finishedAt ?? a.at);
+  return node;
+}
+
+function executeLeafAt(e: Engine, a: Attempt): RunNode {
   const kind = templateType(a.template);
   const type = NODE_TYPE[kind] ?? 'Pod';
   const facts = {

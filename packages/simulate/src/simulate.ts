@@ -11,6 +11,7 @@ import { executeTemplate } from './execute-template.js';
 import { evaluateBool } from './expressions.js';
 import { exitHookOf, type Hook, holderOfHook } from './hooks.js';
 import { podName } from './node-id.js';
+import { Slots } from './parallelism.js';
 import { isFailedOrError, isFulfilled, type RunNode, RunState } from './run-state.js';
 import type { Template, TemplateBase } from './templates.js';
 import type { SimulatedNode, SimulateOptions, Simulation, WorkflowPhase } from './types.js';
@@ -43,6 +44,7 @@ export function simulate(workflow: unknown, options: SimulateOptions = {}): Simu
     defaultRetryStrategy: spec.retryStrategy as Readonly<Record<string, unknown>> | undefined,
     templateDefaults: spec.templateDefaults as Readonly<Record<string, unknown>> | undefined,
     deadline: typeof spec.activeDeadlineSeconds === 'number' ? spec.activeDeadlineSeconds : undefined,
+    pods: new Slots(spec.parallelism),
   };
   const base: TemplateBase = { scope: 'local', name, templates: (spec.templates ?? []) as Template[] };
   const entrypoint = options.entrypoint ?? (spec.entrypoint as string | undefined);

@@ -41,3 +41,22 @@ describe('parallelism', () => {
     expect(Date.parse(y.startedAt as string)).toBe(Date.parse(x.finishedAt as string));
   });
 });
+
+describe('workflow parallelism', () => {
+  it("spec.parallelism 1 runs the workflow's pods one at a time", () => {
+    const run = simulate(
+      workflow({
+        entrypoint: 'main',
+        parallelism: 1,
+        templates: [
+          { name: 'main', dag: { tasks: ['a', 'b'].map((name) => ({ name, template: 'work' })) } },
+          container('work'),
+        ],
+      }),
+    );
+    const a = node(run, 'wf.a');
+    const b = node(run, 'wf.b');
+    expect(Date.parse(b.startedAt as string)).toBe(Date.parse(a.finishedAt as string));
+    expect(run.phase).toBe('Succeeded');
+  });
+});
