@@ -369,10 +369,7 @@ function withoutLoop(task: DagTask): DagTask {
 
 /** `CheckAllHooksFullfilled`: a dependant also waits for its dependency's hooks and exit handler. */
 export function hooksFulfilled(e: Engine, node: RunNode): boolean {
-  return node.children.every((id) => {
-    const child = e.state.get(id);
-    return !child.nodeFlag?.hooked || isFulfilled(child.phase);
-  });
+  return (node.hooks ?? []).every((id) => isFulfilled(e.state.get(id).phase));
 }
 
 function taskResults(e: Engine, n: RunNode): TaskResults {

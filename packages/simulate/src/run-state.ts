@@ -67,6 +67,8 @@ export interface RunNode {
    * outputs collected): the caller reports it further (`task '…' errored: …`), as the controller does.
    */
   executionError?: string;
+  /** The hook and exit-handler nodes among its children. */
+  hooks?: string[];
   /** Creation sequence, to order nodes that start at the same logical time. */
   readonly seq: number;
 }
@@ -171,11 +173,22 @@ export class RunState {
     return node;
   }
 
+  private readonly childSets = new Map<string, Set<string>>();
+
   addChild(parentName: string, childName: string): void {
     const parent = this.byName(parentName);
     if (!parent) return;
     const childId = this.idOf(childName);
-    if (!parent.children.includes(childId)) parent.children.push(childId);
+    let set = this.childSets.get(parent.id);
+    if (!set) {
+      set = new Set(parent.children);
+      this.childSets.set(parent.id, set);
+    }
+    if (set.has(childId)) return;
+    set.add(childId);
+    parent.children.push(childId);
+    const child = this.nodes.get(childId);
+    if (child?.nodeFlag?.hooked) parent.hooks = [...(parent.hooks ?? []), childId];
   }
 
   /** Argo's `getOutboundNodes`: the nodes a following task or step group hangs from. */
@@ -211,9 +224,9 @@ export class RunState {
   /** When a node is done, its hooks and exit handler included (what a dependant waits for). */
   doneAt(node: RunNode): number {
     let at = node.finishedAt ?? node.startedAt;
-    for (const childId of node.children) {
-      const child = this.get(childId);
-      if (child.nodeFlag?.hooked && child.boundaryID === node.boundaryID) at = Math.max(at, this.doneAt(child));
+    for (const hookId of node.hooks ?? []) {
+      const hook = this.get(hookId);
+      if (hook.boundaryID === node.boundaryID) at = Math.max(at, this.doneAt(hook));
     }
     return at;
   }
