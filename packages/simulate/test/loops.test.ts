@@ -145,3 +145,24 @@ describe('loop names beyond ASCII', () => {
     expect(node(run, 'wf.each(0:café)').id).toBe('wf-3828618118');
   });
 });
+
+describe('loops with when', () => {
+  it('evaluates a when that reads {{item}} per iteration', () => {
+    const run = simulate(
+      workflow({
+        entrypoint: 'main',
+        templates: [
+          {
+            name: 'main',
+            dag: { tasks: [{ name: 'each', template: 'work', withItems: ['eu', 'us'], when: "'{{item}}' == 'us'" }] },
+          },
+          container('work'),
+        ],
+      }),
+    );
+    expect(phaseOf(run, 'wf.each(0:eu)')).toBe('Skipped');
+    expect(node(run, 'wf.each(0:eu)').message).toBe("when ''eu' == 'us'' evaluated false");
+    expect(phaseOf(run, 'wf.each(1:us)')).toBe('Succeeded');
+    expect(phaseOf(run, 'wf.each')).toBe('Succeeded');
+  });
+});
