@@ -10,7 +10,7 @@ import { assessDagPhase } from './dag-phase.js';
 import type { Engine } from './engine.js';
 import { executeTemplate } from './execute-template.js';
 import { dependsLogic, evaluateDependsLogic, type TaskResults } from './expr/depends.js';
-import { evaluateWhen, isUnsupported, substituteDeep } from './expressions.js';
+import { evaluateWhen, failurePhase, isUnsupported, substituteDeep } from './expressions.js';
 import { runExitHook, runLifecycleHooks } from './hooks.js';
 import { isLoop, iterations, type Loop, loopItems } from './loops.js';
 import { Slots } from './parallelism.js';
@@ -186,7 +186,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
     const scope = taskScope(name);
     const resolvedTask = resolveTaskReferences(task, scope);
     if (!resolvedTask.ok) {
-      skippedNode(nodeName, 'Undetermined', resolvedTask.reason);
+      skippedNode(nodeName, failurePhase(resolvedTask.reason), resolvedTask.reason);
       return;
     }
     const t = resolvedTask.task;

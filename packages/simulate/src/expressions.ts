@@ -1,14 +1,13 @@
 /**
  * The engine's one door to the evaluators in `./expr` (Argo's util/template substitution, govaluate for `when`,
  * expr-lang in Argo's environment for hooks, retry expressions and `valueFrom.expression`). Every result is
- * `Evaluated`: a value, or the reason the simulation cannot say, which the caller records.
+ * `Evaluated`: a value, or the reason the simulation cannot say, which the caller records. Hooks and retry
+ * expressions use `evaluateArgoBool`, output expressions `evaluateValueFrom` (./expr/argo-expression.ts).
  */
-import { argoExprEnv } from './expr/argo-env.js';
 import type { Evaluated } from './expr/evaluated.js';
-import { evaluateExprLang } from './expr/expr-lang.js';
-import { ExprUnsupported } from './expr/expr-lexer.js';
 import { evaluateGovaluate } from './expr/govaluate.js';
 import { substitute } from './expr/template.js';
+import { isMissingVariable } from './expr/when.js';
 
 /** Names to their text, `null` for an absent optional: util/template's map. */
 export type Scope = Readonly<Record<string, string | null>>;
@@ -43,6 +42,14 @@ export function substituteDeep(value: unknown, scope: Scope): Evaluated {
   return { ok: true, value };
 }
 
+/**
+ * What a failure means for the node: the simulation's own limit or a reference the controller would wait for for
+ * ever (undetermined), or what the controller itself rejects (an error on the node).
+ */
+export function failurePhase(reason: string): 'Undetermined' | 'Error' {
+  return isUnsupported(reason) || isMissingVariable(reason) ? 'Undetermined' : 'Error';
+}
+
 /** Argo's `shouldExecute`: an already substituted `when`, evaluated by govaluate (bare words are strings). */
 export function evaluateWhen(when: string): Evaluated {
   return evaluateGovaluate(when);
@@ -54,28 +61,6 @@ export function evaluateWhen(when: string): Evaluated {
  */
 export function isUnsupported(reason: string): boolean {
   return reason.includes('is not supported by the simulation');
-}
-
-/** expr-lang in Argo's environment (`env.GetFuncMap` over the flat scope). */
-export function evaluateExpression(expression: string, scope: Scope): Evaluated {
-  let env: Record<string, unknown>;
-  try {
-    env = argoExprEnv(scope);
-  } catch (e) {
-    if (e instanceof ExprUnsupported)
-      return { ok: false, reason: `expr: ${e.message} is not supported by the simulation` };
-    throw e;
-  }
-  return evaluateExprLang(expression, env);
-}
-
-/** Argo's `argoexpr.EvalBool`: an expr-lang expression that must give a boolean. */
-export function evaluateBool(expression: string, scope: Scope): Evaluated {
-  const r = evaluateExpression(expression, scope);
-  if (!r.ok) return r;
-  if (typeof r.value !== 'boolean')
-    return { ok: false, reason: `unable to cast expression result to bool: ${JSON.stringify(r.value)}` };
-  return r;
 }
 
 /** A scope value as Argo stringifies it into a template. */

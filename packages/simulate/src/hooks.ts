@@ -7,7 +7,8 @@
 
 import type { Engine } from './engine.js';
 import { executeTemplate } from './execute-template.js';
-import { evaluateBool, substituteDeep } from './expressions.js';
+import { evaluateArgoBool } from './expr/argo-expression.js';
+import { substituteDeep } from './expressions.js';
 import { markAbsentOptionalArgs } from './references.js';
 import { isCompleted, type RunNode } from './run-state.js';
 import { addNodeToScope, type MutableScope } from './scope.js';
@@ -84,7 +85,7 @@ export function runExitHook(e: Engine, site: HookSite): void {
   const scope = hookScope(e, site, site.parent.phase);
   const at = site.parent.finishedAt ?? site.parent.startedAt;
   if (hook.expression) {
-    const go = evaluateBool(hook.expression, scope);
+    const go = evaluateArgoBool(hook.expression, scope);
     if (!go.ok) {
       e.state.create({
         name: `${site.parent.name}.onExit`,
@@ -114,7 +115,7 @@ export function runLifecycleHooks(e: Engine, site: HookSite): void {
     if (site.parent.finishedAt !== undefined) moments.push([site.parent.phase, site.parent.finishedAt]);
     for (const [status, at] of moments) {
       const scope = hookScope(e, site, status);
-      const go = evaluateBool(hook.expression ?? '', scope);
+      const go = evaluateArgoBool(hook.expression ?? '', scope);
       if (!go.ok) {
         e.state.create({
           name: nodeName,

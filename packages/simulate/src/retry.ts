@@ -9,7 +9,8 @@ import { type Attempt, nodeBase, withInputs } from './attempt.js';
 import { goTimeString, parseDuration } from './clock.js';
 import type { Engine } from './engine.js';
 import { executeAttempt } from './execute-template.js';
-import { evaluateBool, substituteDeep } from './expressions.js';
+import { evaluateArgoBool } from './expr/argo-expression.js';
+import { substituteDeep } from './expressions.js';
 import { podName } from './node-id.js';
 import { isFailedOrError, isFulfilled, type RunNode } from './run-state.js';
 
@@ -119,7 +120,7 @@ function decide(
       'lastRetry.duration': String(lastEnd - last.startedAt),
       'lastRetry.message': last.message ?? '',
     };
-    const go = evaluateBool(strategy.expression, env);
+    const go = evaluateArgoBool(strategy.expression, env);
     if (!go.ok) return { phase: 'Undetermined', message: `retryStrategy.expression: ${go.reason}` };
     if (go.value === false) return { phase: last.phase, message: 'retryStrategy.expression evaluated to false' };
   }

@@ -8,7 +8,7 @@ import { timestamp } from './clock.js';
 import { type Doc, libraryOf, toDocument, workflowSpecOf } from './document.js';
 import type { Engine } from './engine.js';
 import { executeTemplate } from './execute-template.js';
-import { evaluateBool } from './expressions.js';
+import { evaluateArgoBool } from './expr/argo-expression.js';
 import { exitHookOf, type Hook, holderOfHook } from './hooks.js';
 import { podName } from './node-id.js';
 import { Slots } from './parallelism.js';
@@ -146,7 +146,7 @@ function runWorkflowHooks(
     const moments: [string, number][] = [['Running', 0]];
     if (isFulfilled(entry.phase)) moments.push([String(e.globals['workflow.status']), e.state.doneAt(entry)]);
     for (const [status, at] of moments) {
-      const go = evaluateBool(hook.expression ?? '', { ...e.globals, 'workflow.status': status });
+      const go = evaluateArgoBool(hook.expression ?? '', { ...e.globals, 'workflow.status': status });
       const nodeName = `${e.state.workflowName}.hooks.${hookName}`;
       if (!go.ok) {
         e.state.create({

@@ -7,7 +7,7 @@
 import { type Attempt, nodeBase, withInputs } from './attempt.js';
 import type { Engine } from './engine.js';
 import { executeTemplate } from './execute-template.js';
-import { evaluateWhen, isUnsupported, substituteDeep } from './expressions.js';
+import { evaluateWhen, failurePhase, isUnsupported, substituteDeep } from './expressions.js';
 import { runExitHook, runLifecycleHooks } from './hooks.js';
 import { isLoop, iterations, type Loop, loopItems } from './loops.js';
 import { Slots } from './parallelism.js';
@@ -126,7 +126,7 @@ function executeStepGroup(
   for (const step of group) {
     const resolved = resolveTaskReferences(step, scope);
     if (!resolved.ok) {
-      skipped(`${sg.name}.${step.name}`, 'Undetermined', resolved.reason, step);
+      skipped(`${sg.name}.${step.name}`, failurePhase(resolved.reason), resolved.reason, step);
       continue;
     }
     const s = resolved.task;

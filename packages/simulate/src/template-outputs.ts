@@ -5,7 +5,8 @@
  * 4.0.7+; a reference the simulation cannot resolve is undetermined.
  */
 import type { Engine } from './engine.js';
-import { asString, evaluateExpression, substituteDeep } from './expressions.js';
+import { evaluateValueFrom } from './expr/argo-expression.js';
+import { asString, failurePhase, substituteDeep } from './expressions.js';
 import { publishGlobalOutputs } from './global-outputs.js';
 import type { NodeOutputs, Parameter } from './run-state.js';
 import type { MutableScope } from './scope.js';
@@ -33,11 +34,10 @@ export function templateOutputs(e: Engine, template: Template, scope: MutableSco
     const dflt = p.valueFrom?.default;
     let value: string | undefined;
     if (p.valueFrom?.expression) {
-      const r = evaluateExpression(p.valueFrom.expression, scope);
-      if (r.ok && r.value !== null && r.value !== undefined) value = asString(r.value);
+      const r = evaluateValueFrom(p.valueFrom.expression, scope);
+      if (r.ok) value = asString(r.value);
       else if (dflt !== undefined) value = asString(dflt);
-      else if (!r.ok) return { ok: false, phase: 'Undetermined', reason: `outputs.parameters.${p.name}: ${r.reason}` };
-      else return { ok: false, phase: 'Error', reason: `failed to evaluate expression "${p.valueFrom.expression}"` };
+      else return { ok: false, phase: failurePhase(r.reason), reason: r.reason };
     } else if (p.valueFrom?.parameter !== undefined) {
       const ref = SIMPLE_TAG.exec(p.valueFrom.parameter.trim())?.[1];
       if (ref !== undefined && Object.hasOwn(scope, ref)) {
