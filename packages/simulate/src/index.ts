@@ -15,6 +15,16 @@ export { evaluateExprLang } from './expr/expr-lang.js';
 export { evaluateGovaluate } from './expr/govaluate.js';
 export { type SubstituteOptions, substitute } from './expr/template.js';
 export { evaluateWhen, isMissingVariable } from './expr/when.js';
+export {
+  assertDidNotRun,
+  assertPhase,
+  assertRan,
+  assertRanBefore,
+  type MatchResult,
+  type SimulationMatchers,
+  simulationMatchers,
+} from './matchers.js';
+export { type FormatOptions, formatSimulation } from './print/format-simulation.js';
 export { simulate } from './simulate.js';
 export type {
   LeafOutcome,
