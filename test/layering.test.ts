@@ -5,7 +5,7 @@ import { REPO_ROOT } from './paths.js';
 
 /**
  * The dependency direction of ../shared/docs/style.md, held by the machine:
- *   cli → {kube, dsl} → model;  steps → dsl → model;  templates/examples → {steps, dsl}.
+ *   cli → {kube, simulate, dsl} → model; simulate → dsl;  steps → dsl → model;  templates/examples → {steps, dsl}.
  * Only cli touches files and `process`; only kube the network; codegen is a build tool nobody imports.
  */
 interface Rule {
@@ -39,6 +39,7 @@ const RULES: Readonly<Record<string, Rule>> = {
       '@argo-gen/dsl',
       '@argo-gen/kube',
       '@argo-gen/import',
+      '@argo-gen/simulate',
       'commander',
       'yaml',
       'esbuild',

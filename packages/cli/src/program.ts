@@ -3,9 +3,12 @@ import { formatIssue } from '@argo-gen/model';
 import { Command, CommanderError, Option } from 'commander';
 import { type ArgoVersionFlag, argoVersionOption } from './argo-version-option.js';
 import { addClusterCommands } from './cluster-commands.js';
+import type { GraphOptions } from './commands/graph.js';
+import type { SimulateFlags } from './commands/simulate.js';
 import { EXIT, type Io } from './io.js';
 import { LIMIT_ENV, type LimitFlags, setLimitsFrom } from './limits.js';
 import { podSecurityOption, securityOption } from './security-flags.js';
+import { addRunOptions } from './simulate/run-options.js';
 import { parseKinds } from './validate-kinds.js';
 
 type SecurityModeFlag = 'default' | 'strict' | 'off';
@@ -145,16 +148,53 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(importCommand(files, opts, io));
     });
 
-  program
+  const graph = program
     .command('graph')
     .description('Draw a DAG or steps template as a Mermaid (for pull requests) or Graphviz graph')
     .argument('<file>', 'a TypeScript module or an Argo YAML file')
     .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
     .option('--template <name>', 'the template to draw (default: the entrypoint)')
     .option('--export <name>', 'for modules with several workflow exports: which one (default: the default export)')
-    .action(async (file: string, opts: { format: 'mermaid' | 'dot'; template?: string; export?: string }) => {
+    .option('--simulate', 'colour each task by its phase in a simulated run (see `simulate` for the outcome flags)');
+  addRunOptions(graph)
+    .addOption(argoVersionOption())
+    .addHelpText(
+      'after',
+      '\nWith --simulate, the run starts at the entrypoint; --template picks the template drawn. Each box says its phase.' +
+        '\nExit codes: 0 drawn (whatever the simulated run ended with), 1 an input is invalid, 2 usage error.',
+    )
+    .action(async (file: string, opts: GraphOptions) => {
       const { graphCommand } = await import('./commands/graph.js');
       setExit(await graphCommand(file, opts, io));
+    });
+
+  const simulate = program
+    .command('simulate')
+    .description(
+      "Run a workflow's logic without a cluster: which nodes run, in which order, with which phase, when the nodes you name fail",
+    )
+    .argument(
+      '<file>',
+      'a TypeScript module or an Argo YAML file: its Workflow (else CronWorkflow, else WorkflowTemplate) runs',
+    )
+    .argument('[templates...]', 'more files whose WorkflowTemplates its templateRefs call')
+    .option('--template <name>', 'the template to start from (default: the entrypoint)')
+    .option('--export <name>', 'for modules with several workflow exports: which one (default: the default export)')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'));
+  addRunOptions(simulate)
+    .addOption(argoVersionOption())
+    .addHelpText(
+      'after',
+      '\nNodes with no outcome succeed with their declared defaults; what cannot be simulated (an expression outside the' +
+        '\nsupported subset, a withParam from an output nobody gave, a resource or HTTP result) is Undetermined, with the reason.' +
+        '\nPrints the node tree like `argo get` (coloured on a terminal unless NO_COLOR is set), or with -o json the' +
+        '\nsimulation, shaped like a Workflow status.' +
+        '\nExit codes: 0 the run Succeeded, 1 it Failed or ended in Error (or an input is invalid), 2 usage error (including an' +
+        '\n            outcome for a node the workflow does not have), 3 no final phase: Undetermined, or left waiting (Running).',
+    )
+    .action(async (file: string, templates: string[], opts: SimulateFlags) => {
+      const { simulateCommand } = await import('./commands/simulate.js');
+      setExit(await simulateCommand([file, ...templates], opts, io));
     });
 
   program

@@ -1,21 +1,30 @@
 import path from 'node:path';
 import { synth } from '@argo-gen/dsl';
-import { ArgoGenError, formatIssue, isArgoKind, issue, quote } from '@argo-gen/model';
+import { ArgoGenError, type ArgoVersion, formatIssue, isArgoKind, issue, quote } from '@argo-gen/model';
 import { graphOf } from '../graph/dag-graph.js';
 import { toDot, toMermaid } from '../graph/render-graph.js';
+import { taskPhases } from '../graph/simulated-phases.js';
 import { EXIT, type Io } from '../io.js';
 import { workflowExports } from '../load/workflow-exports.js';
 import { fileIssues, readYamlFile } from '../load/yaml-file.js';
 import { relativeTo } from '../relative-source.js';
+import { loadRun } from '../simulate/load-run.js';
+import type { OutcomeFlags } from '../simulate/outcome-flags.js';
+import { reportRunError, runLoaded } from './simulate.js';
 
-export interface GraphOptions {
+export interface GraphOptions extends OutcomeFlags {
   readonly format: 'mermaid' | 'dot';
   readonly template?: string;
   readonly export?: string;
+  /** Colour each task by its phase in a simulated run (with the outcome flags and -p). */
+  readonly simulate?: boolean;
+  readonly parameter?: readonly string[];
+  readonly argoVersion?: ArgoVersion;
 }
 
 /** `argo-gen graph <file>`: draws a DAG (or steps) template of a TypeScript module or a YAML file. */
 export async function graphCommand(file: string, options: GraphOptions, io: Io): Promise<number> {
+  if (options.simulate) return simulatedGraph(file, options, io);
   try {
     const doc = await documentOf(file, options.export, io.cwd);
     const g = graphOf(doc, options.template);
@@ -28,6 +37,24 @@ export async function graphCommand(file: string, options: GraphOptions, io: Io):
       io.stderr(`${formatIssue(relativeTo(io.cwd, placed))}\n`);
     }
     return EXIT.failed;
+  }
+}
+
+/**
+ * `graph --simulate`: the run starts at the entrypoint (`--template` picks the template drawn, not where the run
+ * starts), and each task of the drawn template takes its phase in the run. Exits 0 whatever the run's phase: the
+ * picture is the output.
+ */
+async function simulatedGraph(file: string, options: GraphOptions, io: Io): Promise<number> {
+  try {
+    const run = await loadRun([file], { ...options, template: undefined }, io);
+    const sim = runLoaded(run);
+    const g = graphOf(run.workflow, options.template);
+    const phases = taskPhases(sim, g.title);
+    io.stdout(options.format === 'dot' ? toDot(g, phases) : toMermaid(g, phases));
+    return EXIT.ok;
+  } catch (error) {
+    return reportRunError(error, file, io);
   }
 }
 

@@ -1,0 +1,140 @@
+import { ArgoGenError, type ArgoVersion, closest, type Issue, issue, quote } from '@argo-gen/model';
+import type { SimulateOptions, Simulation } from '@argo-gen/simulate';
+import type { Io } from '../io.js';
+import type { LoadedObject } from '../load/argo-objects.js';
+import { loadChecked } from '../load/checked-objects.js';
+import { type OutcomeFlags, outcomesFrom } from './outcome-flags.js';
+
+export interface RunFlags extends OutcomeFlags {
+  /** The template to start from (default: the entrypoint). */
+  readonly template?: string;
+  /** For a module with several workflow exports: which one runs (default: the default export). */
+  readonly export?: string;
+  readonly parameter?: readonly string[];
+  readonly argoVersion?: ArgoVersion;
+}
+
+/** What `simulate()` is given, and a check of the outcome names against the run (typos are usage errors). */
+export interface LoadedRun {
+  readonly workflow: LoadedObject['value'];
+  readonly options: SimulateOptions;
+  readonly checkOutcomeNames: (sim: Simulation) => void;
+}
+
+const RUNNABLE = ['Workflow', 'CronWorkflow', 'WorkflowTemplate'];
+
+/** Codes of problems whose fix is on the command line: the command exits 2 for them. */
+export const USAGE_CODE =
+  /^simulate\/(conflicting-outcomes|unknown-node|no-export|bad-parameter|duplicate-parameter|unknown-parameter|parameter-not-in-enum|missing-parameter)$/;
+
+/**
+ * The first file's workflow (a Workflow, else a CronWorkflow, else a WorkflowTemplate; `--export` picks among a
+ * module's), validated as `validate` does, with the WorkflowTemplates of every file for its templateRefs to call.
+ */
+export async function loadRun(inputs: readonly string[], flags: RunFlags, io: Io): Promise<LoadedRun> {
+  const outcomes = outcomesFrom(flags, io.cwd);
+  // Checked as `validate` checks them, without the security lint: a simulation runs no pods, so its findings
+  // (unpinned images, API tokens) are not this command's to report.
+  const objects = await loadChecked(inputs, { argoVersion: flags.argoVersion, security: 'off' }, io);
+  const first = inputs[0] ?? '';
+  const candidates = objects.filter(
+    (o) =>
+      (o.origin === first || o.origin.startsWith(`${first} `) || o.origin.startsWith(`${first}#`)) &&
+      RUNNABLE.includes(o.value.kind ?? ''),
+  );
+  const chosen = flags.export
+    ? candidates.find(
+        (o) => o.origin.endsWith(`(export ${flags.export})`) || (flags.export === 'default' && o.origin === first),
+      )
+    : [...candidates].sort((a, b) => RUNNABLE.indexOf(a.value.kind ?? '') - RUNNABLE.indexOf(b.value.kind ?? ''))[0];
+  if (!chosen) {
+    const found = candidates.map((o) => o.origin).join(', ') || 'none';
+    throw new ArgoGenError([
+      flags.export
+        ? issue('simulate/no-export', '', `${first} has no workflow export ${quote(flags.export)} (found: ${found})`)
+        : issue('input/nothing-to-run', '', 'holds no Workflow, CronWorkflow or WorkflowTemplate to simulate', {
+            source: { file: first, line: 0, column: 0 },
+          }),
+    ]);
+  }
+  const workflow = chosen.value;
+  const templates = objects
+    .filter((o) => o !== chosen && /WorkflowTemplate$/.test(o.value.kind ?? ''))
+    .map((o) => o.value);
+  const parameters = await parametersFor(workflow, flags.parameter ?? [], chosen.origin);
+  return {
+    workflow,
+    options: {
+      outcomes,
+      ...(Object.keys(parameters).length > 0 ? { parameters } : {}),
+      ...(templates.length > 0 ? { templates } : {}),
+      ...(flags.template ? { entrypoint: flags.template } : {}),
+    },
+    checkOutcomeNames: (sim) => checkNames(Object.keys(outcomes), [workflow, ...templates], sim),
+  };
+}
+
+/** `-p` parsed and checked against the declared parameters as `submit` checks them (unknown, enum, required). */
+async function parametersFor(
+  workflow: LoadedObject['value'],
+  args: readonly string[],
+  origin: string,
+): Promise<Record<string, string>> {
+  // kube holds the parameter rules submit uses; only its parameter functions are used here, no cluster.
+  const { checkParameters, declaredParameters, parseParameterArgs } = await import('@argo-gen/kube');
+  const { params, problems } = parseParameterArgs(args);
+  const spec =
+    workflow.kind === 'CronWorkflow' ? (workflow.spec as { workflowSpec?: unknown })?.workflowSpec : workflow.spec;
+  if (problems.length === 0) problems.push(...checkParameters(declaredParameters({ spec }), params, origin));
+  if (problems.length > 0) throw new ArgoGenError(problems.map(asSimulate));
+  return Object.fromEntries(params);
+}
+
+function asSimulate(i: Issue): Issue {
+  return { ...i, code: i.code.replace(/^submit\//, 'simulate/') };
+}
+
+/**
+ * An outcome whose name matches nothing (no node of the run, no template, task or step of the documents) is a typo:
+ * simulating as if it were not given would answer a question nobody asked.
+ */
+function checkNames(names: readonly string[], docs: readonly unknown[], sim: Simulation): void {
+  if (names.length === 0) return;
+  const known = new Set<string>();
+  for (const n of Object.values(sim.nodes)) {
+    known.add(n.name);
+    if (n.displayName) known.add(n.displayName);
+    if (n.templateName) known.add(n.templateName);
+  }
+  for (const doc of docs) for (const name of declaredNames(doc)) known.add(name);
+  const problems = names
+    .filter((name) => !known.has(name))
+    .map((name) => {
+      const near = closest(name, [...known]);
+      return issue(
+        'simulate/unknown-node',
+        '',
+        `no node, task, step or template is named ${quote(name)}${near ? ` (did you mean ${quote(near)}?)` : ''}`,
+      );
+    });
+  if (problems.length > 0) throw new ArgoGenError(problems);
+}
+
+/** Template, task and step names of a document: what an outcome may name before the run reaches it. */
+function declaredNames(doc: unknown): string[] {
+  const d = doc as { kind?: string; spec?: { templates?: unknown; workflowSpec?: { templates?: unknown } } };
+  const templates = (d.kind === 'CronWorkflow' ? d.spec?.workflowSpec?.templates : d.spec?.templates) as
+    | readonly {
+        name?: string;
+        dag?: { tasks?: readonly { name?: string }[] };
+        steps?: readonly (readonly { name?: string }[])[];
+      }[]
+    | undefined;
+  const names: string[] = [];
+  for (const t of templates ?? []) {
+    if (t.name) names.push(t.name);
+    for (const task of t.dag?.tasks ?? []) if (task.name) names.push(task.name);
+    for (const group of t.steps ?? []) for (const step of group ?? []) if (step.name) names.push(step.name);
+  }
+  return names;
+}
