@@ -11,7 +11,9 @@ import type { SimulatedNode, SimulatedPhase, Simulation } from './types.js';
 
 /** What `expect.extend` takes from a matcher: whether it passed, and the message for either outcome. */
 export interface MatchResult {
+  /** Whether the expectation holds (`expect(…).not` inverts it). */
   readonly pass: boolean;
+  /** What went wrong, worded for the outcome: the failure of the matcher, or of its `.not`. */
   readonly message: () => string;
 }
 
@@ -94,16 +96,25 @@ function ranBefore(sim: unknown, first: string, then: string): MatchResult {
 }
 
 /** For `expect.extend(simulationMatchers)`: `expect(run).ran('web-25-gate')`, `.not.ran(…)`, `.phase(…)`, … */
-export const simulationMatchers = { ran, didNotRun, phase, ranBefore } as const;
+export const simulationMatchers: {
+  readonly ran: (sim: unknown, name: string) => MatchResult;
+  readonly didNotRun: (sim: unknown, name: string) => MatchResult;
+  readonly phase: (sim: unknown, name: string, expected: SimulatedPhase) => MatchResult;
+  readonly ranBefore: (sim: unknown, first: string, then: string) => MatchResult;
+} = { ran, didNotRun, phase, ranBefore };
 
 /**
  * The matchers' signatures, to declare them on your test framework's assertion type, e.g. for vitest:
  * `declare module 'vitest' { interface Assertion<T> extends SimulationMatchers<T> {} }`.
  */
 export interface SimulationMatchers<R = unknown> {
+  /** A node of that name started (Running, Succeeded, Failed or Error). */
   ran(name: string): R;
+  /** No node of that name started: none exists, or each was skipped, omitted or left pending. */
   didNotRun(name: string): R;
+  /** Every node of that name has this phase. */
   phase(name: string, phase: SimulatedPhase): R;
+  /** Both ran, and `first` started before `then`. */
   ranBefore(first: string, then: string): R;
 }
 
@@ -112,14 +123,17 @@ export function assertRan(sim: Simulation, name: string): void {
   check(ran(sim, name));
 }
 
+/** Throws unless no node of that name started (see `didNotRun`). */
 export function assertDidNotRun(sim: Simulation, name: string): void {
   check(didNotRun(sim, name));
 }
 
+/** Throws unless every node of that name has the phase. */
 export function assertPhase(sim: Simulation, name: string, expected: SimulatedPhase): void {
   check(phase(sim, name, expected));
 }
 
+/** Throws unless both ran and `first` started before `then`. */
 export function assertRanBefore(sim: Simulation, first: string, then: string): void {
   check(ranBefore(sim, first, then));
 }

@@ -7,6 +7,7 @@ import type { SimulatedNode, Simulation } from '../types.js';
 import { type Paint, painter, symbolOf } from './phase-style.js';
 import { renderTrees, type TreeRow } from './render-tree.js';
 
+/** How `formatSimulation` prints. */
 export interface FormatOptions {
   /** Colour the phases with ANSI escapes (for a terminal). Default false. */
   readonly color?: boolean;
