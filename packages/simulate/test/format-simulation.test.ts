@@ -123,6 +123,26 @@ describe('formatSimulation', () => {
     expect(formatSimulation(sim)).toContain(' └─✔ build  ci/kaniko  Succeeded\n');
   });
 
+  test("a workflow whose entrypoint retried once: the attempt takes the root's row, the name stays the workflow's", () => {
+    const sim = run('Succeeded', [
+      { name: 'wf', type: 'Retry', templateName: 'flaky', phase: 'Succeeded', children: ['wf(0)'] },
+      { name: 'wf(0)', type: 'Pod', templateName: 'flaky', phase: 'Succeeded' },
+      { name: 'wf.onExit', type: 'Pod', templateName: 'notify', phase: 'Succeeded' },
+    ]);
+    expect(formatSimulation(sim)).toBe(
+      [
+        'Name:                wf',
+        'Status:              Succeeded',
+        '',
+        'STEP       TEMPLATE  PHASE      MESSAGE',
+        ' ✔ wf(0)   flaky     Succeeded',
+        '',
+        ' ✔ onExit  notify    Succeeded',
+        '',
+      ].join('\n'),
+    );
+  });
+
   test('no nodes: only the workflow lines', () => {
     expect(formatSimulation({ phase: 'Error', message: 'no entrypoint', nodes: {}, order: [], undetermined: [] })).toBe(
       'Status:              Error\nMessage:             no entrypoint\n',

@@ -20,7 +20,7 @@ const GAP = 2; // argo get's tabwriter padding
 export function formatSimulation(sim: Simulation, options: FormatOptions = {}): string {
   const paint = painter(options.color === true);
   const trees = renderTrees(sim.nodes, sim.order);
-  const root = trees[0]?.[0]?.node;
+  const root = trees[0]?.root;
   const reasons = new Map(sim.undetermined.map((u) => [u.node, u.reason]));
   const head: string[] = [];
   const field = (label: string, value: string) => head.push(`${label.padEnd(LABEL_WIDTH)} ${value}`.trimEnd());
@@ -35,7 +35,7 @@ export function formatSimulation(sim: Simulation, options: FormatOptions = {}): 
   if (trees.length === 0) return `${head.join('\n')}\n`;
 
   const header = ['STEP', 'TEMPLATE', 'PHASE', 'MESSAGE'];
-  const blocks = trees.map((rows) => rows.map((r) => cells(r, reasons)));
+  const blocks = trees.map((t) => t.rows.map((r) => cells(r, reasons)));
   const widths = header.map((h, col) => Math.max(width(h), ...blocks.flat().map((cs) => width(cs[col]?.text ?? ''))));
   const line = (cs: readonly Cell[]) =>
     cs

@@ -24,11 +24,14 @@ function kindOf(type: string): Kind {
   return 'leaf';
 }
 
-/** Rows of every tree (the workflow's, then the exit handler's and any other root's), each tree's rows apart. */
-export function renderTrees(
-  nodes: Readonly<Record<string, SimulatedNode>>,
-  order: readonly string[],
-): (readonly TreeRow[])[] {
+/** One tree: its root (drawn or folded away, as a single-attempt retry is) and its rows. */
+export interface Tree {
+  readonly root: SimulatedNode;
+  readonly rows: readonly TreeRow[];
+}
+
+/** Every tree (the workflow's, then the exit handler's and any other root's), in start order. */
+export function renderTrees(nodes: Readonly<Record<string, SimulatedNode>>, order: readonly string[]): Tree[] {
   const started = new Map(order.map((id, i) => [id, i]));
   const compare = siblingOrder(nodes, started);
   const childOfParent = new Set<string>();
@@ -49,10 +52,11 @@ export function renderTrees(
     return kind === 'boundary' || kind === 'parent' ? [...ids].sort(compare) : [];
   };
 
-  return roots.sort(compare).map((root) => {
+  return roots.sort(compare).map((id) => {
+    const root = nodes[id] as SimulatedNode;
     const rows: TreeRow[] = [];
-    render(nodes[root] as SimulatedNode, ' ', ' ', rows, nodes, childrenOf);
-    return rows;
+    render(root, ' ', ' ', rows, nodes, childrenOf);
+    return { root, rows };
   });
 }
 
