@@ -152,6 +152,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('graph')
     .description('Draw a DAG or steps template as a Mermaid (for pull requests) or Graphviz graph')
     .argument('<file>', 'a TypeScript module or an Argo YAML file')
+    .argument('[templates...]', "with --simulate: more files whose WorkflowTemplates the workflow's templateRefs call")
     .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
     .option('--template <name>', 'the template to draw (default: the entrypoint)')
     .option('--export <name>', 'for modules with several workflow exports: which one (default: the default export)')
@@ -163,9 +164,9 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       '\nWith --simulate, the run starts at the entrypoint; --template picks the template drawn. Each box says its phase.' +
         '\nExit codes: 0 drawn (whatever the simulated run ended with), 1 an input is invalid, 2 usage error.',
     )
-    .action(async (file: string, opts: GraphOptions) => {
+    .action(async (file: string, templates: string[], opts: GraphOptions) => {
       const { graphCommand } = await import('./commands/graph.js');
-      setExit(await graphCommand(file, opts, io));
+      setExit(await graphCommand(file, opts, io, templates));
     });
 
   const simulate = program

@@ -203,6 +203,21 @@ describe('argo-gen graph --simulate', () => {
     );
   });
 
+  it('a pipeline of templateRefs: the other files give the templates; the stage the rejection stops is red, the rest grey', async () => {
+    const r = await runCli(
+      ['graph', 'templates/pipeline.ts', 'templates/*.ts', '--simulate', '--reject', 'database-approve'],
+      REPO_ROOT,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('n3["deploy-production (burger-deploy-canary/deploy-canary)<br/><i>Failed</i>"]');
+    expect(r.stdout).toMatch(/\n {2}class n0,n1,n2 Succeeded\n/);
+    expect(r.stdout).toMatch(/\n {2}class n3 Failed\n/);
+    expect(r.stdout).toMatch(/\n {2}class n4,n5 Omitted\n/);
+    const alone = await runCli(['graph', 'templates/pipeline.ts', 'templates/build.ts'], REPO_ROOT);
+    expect(alone).toMatchObject({ code: 2, stdout: '' });
+    expect(alone.stderr).toBe('graph draws one file; more files are for --simulate [usage/graph-files]\n');
+  });
+
   it('the outcome flags are checked as simulate checks them', async () => {
     const r = await runCli(['graph', 'examples/canary-release.yaml', '--simulate', '--fail', 'web-25-gat'], REPO_ROOT);
     expect(r).toMatchObject({ code: 2, stdout: '' });

@@ -23,8 +23,19 @@ export interface GraphOptions extends OutcomeFlags {
 }
 
 /** `argo-gen graph <file>`: draws a DAG (or steps) template of a TypeScript module or a YAML file. */
-export async function graphCommand(file: string, options: GraphOptions, io: Io): Promise<number> {
-  if (options.simulate) return simulatedGraph(file, options, io);
+export async function graphCommand(
+  file: string,
+  options: GraphOptions,
+  io: Io,
+  templates: readonly string[] = [],
+): Promise<number> {
+  if (options.simulate) return simulatedGraph([file, ...templates], options, io);
+  if (templates.length > 0) {
+    io.stderr(
+      `${formatIssue(issue('usage/graph-files', '', 'graph draws one file; more files are for --simulate'))}\n`,
+    );
+    return EXIT.usage;
+  }
   try {
     const doc = await documentOf(file, options.export, io.cwd);
     const g = graphOf(doc, options.template);
@@ -45,16 +56,16 @@ export async function graphCommand(file: string, options: GraphOptions, io: Io):
  * starts), and each task of the drawn template takes its phase in the run. Exits 0 whatever the run's phase: the
  * picture is the output.
  */
-async function simulatedGraph(file: string, options: GraphOptions, io: Io): Promise<number> {
+async function simulatedGraph(files: readonly string[], options: GraphOptions, io: Io): Promise<number> {
   try {
-    const run = await loadRun([file], { ...options, template: undefined }, io);
+    const run = await loadRun(files, { ...options, template: undefined }, io);
     const sim = runLoaded(run);
     const g = graphOf(run.workflow, options.template);
     const phases = taskPhases(sim, g.title);
     io.stdout(options.format === 'dot' ? toDot(g, phases) : toMermaid(g, phases));
     return EXIT.ok;
   } catch (error) {
-    return reportRunError(error, file, io);
+    return reportRunError(error, files[0] ?? '', io);
   }
 }
 
