@@ -145,6 +145,11 @@ describe('argo-gen simulate', () => {
     expect(enumValue.stderr).toBe(
       "wf.yaml#1: parameter 'region' must be one of 'eu', 'us' (got 'mars') [simulate/parameter-not-in-enum]\n",
     );
+    const template = await runCli(['simulate', 'wf.yaml', '--template', 'probr'], dir);
+    expect(template).toMatchObject({ code: 2, stdout: '' });
+    expect(template.stderr).toBe(
+      "--template 'probr': the workflow has no such template (did you mean 'probe'?) [simulate/unknown-template]\n",
+    );
     const unknown = await runCli(['simulate', 'wf.yaml', '-p', 'regoin=eu'], dir);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("has no parameter 'regoin' (did you mean 'region'?)");

@@ -25,7 +25,7 @@ const RUNNABLE = ['Workflow', 'CronWorkflow', 'WorkflowTemplate'];
 
 /** Codes of problems whose fix is on the command line: the command exits 2 for them. */
 export const USAGE_CODE =
-  /^simulate\/(conflicting-outcomes|unknown-node|no-export|bad-parameter|duplicate-parameter|unknown-parameter|parameter-not-in-enum|missing-parameter)$/;
+  /^simulate\/(conflicting-outcomes|unknown-node|unknown-template|no-export|bad-parameter|duplicate-parameter|unknown-parameter|parameter-not-in-enum|missing-parameter)$/;
 
 /**
  * The first file's workflow (a Workflow, else a CronWorkflow, else a WorkflowTemplate; `--export` picks among a
@@ -58,6 +58,7 @@ export async function loadRun(inputs: readonly string[], flags: RunFlags, io: Io
     ]);
   }
   const workflow = chosen.value;
+  if (flags.template) checkTemplate(flags.template, workflow);
   const templates = objects
     .filter((o) => o !== chosen && /WorkflowTemplate$/.test(o.value.kind ?? ''))
     .map((o) => o.value);
@@ -120,18 +121,40 @@ function checkNames(names: readonly string[], docs: readonly unknown[], sim: Sim
   if (problems.length > 0) throw new ArgoGenError(problems);
 }
 
+/**
+ * `--template` names a template of the workflow itself, where the controller looks an entrypoint up (a workflow
+ * that runs a `workflowTemplateRef` takes its templates from there: the run says if it is missing).
+ */
+function checkTemplate(name: string, workflow: unknown): void {
+  if ((workflow as { spec?: { workflowTemplateRef?: unknown } }).spec?.workflowTemplateRef) return;
+  const names = templatesOf(workflow).flatMap((t) => (t.name ? [t.name] : []));
+  if (names.includes(name)) return;
+  const near = closest(name, names);
+  throw new ArgoGenError([
+    issue(
+      'simulate/unknown-template',
+      '',
+      `--template ${quote(name)}: the workflow has no such template${near ? ` (did you mean ${quote(near)}?)` : ` (templates: ${names.join(', ')})`}`,
+    ),
+  ]);
+}
+
+type TemplateLike = {
+  name?: string;
+  dag?: { tasks?: readonly { name?: string }[] };
+  steps?: readonly (readonly { name?: string }[])[];
+};
+
+function templatesOf(doc: unknown): readonly TemplateLike[] {
+  const d = doc as { kind?: string; spec?: { templates?: unknown; workflowSpec?: { templates?: unknown } } };
+  const templates = d.kind === 'CronWorkflow' ? d.spec?.workflowSpec?.templates : d.spec?.templates;
+  return Array.isArray(templates) ? (templates as TemplateLike[]) : [];
+}
+
 /** Template, task and step names of a document: what an outcome may name before the run reaches it. */
 function declaredNames(doc: unknown): string[] {
-  const d = doc as { kind?: string; spec?: { templates?: unknown; workflowSpec?: { templates?: unknown } } };
-  const templates = (d.kind === 'CronWorkflow' ? d.spec?.workflowSpec?.templates : d.spec?.templates) as
-    | readonly {
-        name?: string;
-        dag?: { tasks?: readonly { name?: string }[] };
-        steps?: readonly (readonly { name?: string }[])[];
-      }[]
-    | undefined;
   const names: string[] = [];
-  for (const t of templates ?? []) {
+  for (const t of templatesOf(doc)) {
     if (t.name) names.push(t.name);
     for (const task of t.dag?.tasks ?? []) if (task.name) names.push(task.name);
     for (const group of t.steps ?? []) for (const step of group ?? []) if (step.name) names.push(step.name);
