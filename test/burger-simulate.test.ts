@@ -371,3 +371,86 @@ describe('pipeline (templates/pipeline.ts)', () => {
     expect(run.phase).toBe('Succeeded');
   });
 });
+
+// templates/deploy-canary.ts: after a person approves, the database as a StatefulSet canary, then the backend, then
+// the frontend as canaries; "a failed step sets the old image back", "any failed gate rolls back", and a component
+// that failed stops the release of the next ones (each starts after the previous one is done).
+describe('production release (templates/deploy-canary.ts)', () => {
+  const canarySteps = (c: string) =>
+    [10, 50, 100].flatMap((w) => [
+      `${c}-${w}-scale-canary`,
+      `${c}-${w}-canary-ready`,
+      `${c}-${w}-scale-stable`,
+      `${c}-${w}-gate`,
+    ]);
+  const canaryRollback = (c: string) => [
+    `${c}-rollback-stable`,
+    `${c}-rollback-ready`,
+    `${c}-rollback-canary`,
+    `${c}-rolled-back`,
+  ];
+  const components = [
+    {
+      name: 'database',
+      forward: ['database-stable-image', 'database-hold'],
+      guarded: ['canary-image', '1-partition', '1-ready', '1-gate', 'promote', 'promote-ready'].map(
+        (s) => `database-${s}`,
+      ),
+      after: [] as string[],
+      rollback: ['rollback-image', 'rollback-pods', 'rollback-partition', 'rollback-ready', 'rolled-back'].map(
+        (s) => `database-${s}`,
+      ),
+    },
+    ...['backend', 'frontend'].map((c) => ({
+      name: c,
+      forward: [`${c}-canary-image`],
+      guarded: canarySteps(c),
+      after: [`${c}-promote-image`, `${c}-promote-scale`, `${c}-promote-ready`, `${c}-retire-canary`],
+      rollback: canaryRollback(c),
+    })),
+  ];
+  const all = (c: (typeof components)[number]) => [...c.forward, ...c.guarded, ...c.after];
+  const params = { 'frontend-image': 'f@sha256:1', 'backend-image': 'b@sha256:2' };
+  const sim = (outcomes: Record<string, Outcome> = {}) =>
+    simulate(deployCanary, { parameters: params, outcomes: { ...exitsOne(deployCanary), ...outcomes } });
+
+  test('approved and nothing fails: database, backend, frontend released in turn, nothing rolled back; Succeeded', () => {
+    const run = sim();
+    const forward = ['database-source-image', 'database-approve', ...components.flatMap(all)];
+    expectRan(run, forward);
+    inOrder(run, forward);
+    expectNotRun(
+      run,
+      components.flatMap((c) => c.rollback),
+    );
+    expect(run.phase).toBe('Succeeded');
+  });
+
+  test('the approval rejected: no component is touched; Failed', () => {
+    const run = sim({ 'database-approve': 'reject' });
+    expect(run).phase('database-approve', 'Failed');
+    expectNotRun(
+      run,
+      components.flatMap((c) => [...all(c), ...c.rollback]),
+    );
+    expect(run.phase).toBe('Failed');
+  });
+
+  for (const [i, c] of components.entries()) {
+    for (const step of c.guarded) {
+      test(`${step} fails: ${c.name} is rolled back, the components before it stay released, the ones after are not touched`, () => {
+        const run = sim({ [step]: 'Failed' });
+        for (const earlier of components.slice(0, i)) {
+          expectRan(run, all(earlier));
+          expectNotRun(run, earlier.rollback);
+        }
+        expect(run).phase(step, 'Failed');
+        expectRan(run, c.rollback.slice(0, -1));
+        expect(run).phase(c.rollback.at(-1) as string, 'Failed');
+        expectNotRun(run, c.after);
+        for (const later of components.slice(i + 1)) expectNotRun(run, [...all(later), ...later.rollback]);
+        expect(run.phase).toBe('Failed');
+      });
+    }
+  }
+});
