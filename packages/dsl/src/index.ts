@@ -61,6 +61,7 @@ export {
   type ParamSpec,
   type ParamType,
   param,
+  paramsNamed,
   type ValueOf,
   type WorkflowParams,
   workflowParams,

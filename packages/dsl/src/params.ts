@@ -96,6 +96,21 @@ export const param = Object.freeze({
   },
 });
 
+/**
+ * The same kind of parameter under each of `names`, typed by the names: `inputs({ ...paramsNamed(vars, () =>
+ * param.string()) })` declares one required string input per name, where the names are an option of a step (its
+ * runtime variables, say). A record built from a list cannot be typed by TypeScript without a cast: this is that
+ * cast, in one place, so that factories stay free of them.
+ */
+export function paramsNamed<const K extends string, S extends ParamSpec>(
+  names: readonly K[],
+  make: (name: K) => S,
+): { readonly [N in K]: S } {
+  const specs: Record<string, S> = {};
+  for (const name of names) setKey(specs, name, make(name));
+  return Object.freeze(specs) as { readonly [N in K]: S };
+}
+
 /** Input artifact declaration. */
 export function artifact<const O extends Omit<ArtifactSpec, 'kind' | 'path'> = Record<never, never>>(
   path: string,

@@ -4,9 +4,12 @@ import {
   ANSIBLE_USER,
   type AnsibleInputs,
   type AnsibleOptions,
+  type PlaybookConfigMapSource,
+  type PlaybookGitSource,
   type PlaybookSource,
   prepareAnsible,
   WORK,
+  withAnsibleInputs,
 } from './ansible.js';
 import { images } from './images.js';
 import { optionError, parseOptions } from './internal/options.js';
@@ -76,17 +79,28 @@ const SCRIPT = [
  * results are collected, then the step fails if any cluster failed.
  * @see https://docs.ansible.com/ansible/latest/collections/kubernetes/core/docsite/kubernetes_scenarios/k8s_intro.html
  */
-export function ansibleClusters<const V extends string = never, const S extends PlaybookSource = PlaybookSource>(
-  options: AnsibleClustersOptions<V, S>,
-): Template<AnsibleInputs<V, S>, AnsibleClustersOutputs> {
+export function ansibleClusters<const V extends string = never>(
+  options: AnsibleClustersOptions<V, PlaybookGitSource>,
+): Template<AnsibleInputs<V, PlaybookGitSource>, AnsibleClustersOutputs>;
+export function ansibleClusters<const V extends string = never>(
+  options: AnsibleClustersOptions<V, PlaybookConfigMapSource>,
+): Template<AnsibleInputs<V, PlaybookConfigMapSource>, AnsibleClustersOutputs>;
+export function ansibleClusters<const V extends string = never>(
+  options: AnsibleClustersOptions<V>,
+): Template<AnsibleInputs<V, PlaybookSource>, AnsibleClustersOutputs>;
+export function ansibleClusters<V extends string>(
+  options: AnsibleClustersOptions<V>,
+): Template<AnsibleInputs<V, PlaybookSource>, AnsibleClustersOutputs> {
   const subject = "step 'ansible-clusters'";
-  const { clusters: list, ...rest } = options ?? ({} as AnsibleClustersOptions<V, S>);
-  const targets = parseOptions(subject, z.strictObject({ clusters }), { clusters: list });
+  // Undefined options (from JavaScript) fail here: clusters is required.
+  const targets = parseOptions(subject, z.strictObject({ clusters }), { clusters: options?.clusters });
   const names = targets.clusters.map((c) => c.name);
   const dup = names.find((n, k) => names.indexOf(n) !== k);
   if (dup) throw optionError(subject, `clusters has '${dup}' twice; each cluster is configured once per run`);
+  const { clusters: _, ...rest } = options;
   if ('inventory' in rest) throw optionError(subject, "unknown option 'inventory' (each cluster runs on localhost)");
-  const { o, i, args, env, volumes, mounts, prelude } = prepareAnsible(subject, rest as AnsibleOptions<string>);
+  const p = prepareAnsible(subject, rest);
+  const { o, args, env, volumes, mounts, prelude } = p;
   const kubeconfigs = targets.clusters.map((c) => ({
     volume: {
       name: `kubeconfig-${c.name}`,
@@ -94,25 +108,27 @@ export function ansibleClusters<const V extends string = never, const S extends 
     },
     mount: { name: `kubeconfig-${c.name}`, mountPath: `${KUBECONFIGS}/${c.name}`, readOnly: true },
   }));
-  return container(
-    o.name ?? 'ansible-clusters',
-    {
-      image: o.image ?? images.ansible,
-      command: ['sh', '-c', prelude ? `${prelude}\n${SCRIPT}` : SCRIPT, 'ansible-clusters', ...args],
-      securityContext: restricted(ANSIBLE_USER),
-      workingDir: WORK,
-      env: [...env, { name: 'CLUSTERS', value: names.join(' ') }],
-      volumeMounts: [...mounts, ...kubeconfigs.map((k) => k.mount)],
-    },
-    {
-      inputs: i,
-      outputs: {
-        results: output.path(RESULTS, { default: '{}', description: 'Per cluster: {changed, failed, ok}' }),
+  return withAnsibleInputs(p, (i) =>
+    container(
+      o.name ?? 'ansible-clusters',
+      {
+        image: o.image ?? images.ansible,
+        command: ['sh', '-c', prelude ? `${prelude}\n${SCRIPT}` : SCRIPT, 'ansible-clusters', ...args],
+        securityContext: restricted(ANSIBLE_USER),
+        workingDir: WORK,
+        env: [...env, { name: 'CLUSTERS', value: names.join(' ') }],
+        volumeMounts: [...mounts, ...kubeconfigs.map((k) => k.mount)],
       },
-      volumes: [...volumes, ...kubeconfigs.map((k) => k.volume)],
-      ...(o.serviceAccountName ? { serviceAccountName: o.serviceAccountName } : {}),
-      // The playbook reaches each cluster through its kubeconfig, not through the pod's own account.
-      access: o.access ?? [],
-    },
-  ) as unknown as Template<AnsibleInputs<V, S>, AnsibleClustersOutputs>;
+      {
+        inputs: i,
+        outputs: {
+          results: output.path(RESULTS, { default: '{}', description: 'Per cluster: {changed, failed, ok}' }),
+        },
+        volumes: [...volumes, ...kubeconfigs.map((k) => k.volume)],
+        ...(o.serviceAccountName ? { serviceAccountName: o.serviceAccountName } : {}),
+        // The playbook reaches each cluster through its kubeconfig, not through the pod's own account.
+        access: o.access ?? [],
+      },
+    ),
+  );
 }

@@ -3,9 +3,13 @@ import {
   type ArtifactSpec,
   artifact,
   container,
+  type InputSpecs,
+  type Inputs,
   inputs,
+  type OutputSpecs,
   type ParamSpec,
   param,
+  paramsNamed,
   type Template,
 } from '@argo-gen/dsl';
 import * as z from 'zod/mini';
@@ -24,23 +28,27 @@ import {
   templateName,
 } from './internal/schemas.js';
 
+/** Playbooks from a git repository. */
+export interface PlaybookGitSource {
+  /** A git repository, cloned by Argo as the default of the `playbooks` input artifact. */
+  readonly git: {
+    readonly url: string;
+    /**
+     * The default of the template's `revision` input.
+     * @default 'main'
+     */
+    readonly revision?: string;
+  };
+}
+
+/** Playbooks from a ConfigMap. */
+export interface PlaybookConfigMapSource {
+  /** A ConfigMap whose keys are the playbook files, mounted read-only. */
+  readonly configMap: string;
+}
+
 /** Where the playbooks come from. */
-export type PlaybookSource =
-  | {
-      /** A git repository, cloned by Argo as the default of the `playbooks` input artifact. */
-      readonly git: {
-        readonly url: string;
-        /**
-         * The default of the template's `revision` input.
-         * @default 'main'
-         */
-        readonly revision?: string;
-      };
-    }
-  | {
-      /** A ConfigMap whose keys are the playbook files, mounted read-only. */
-      readonly configMap: string;
-    };
+export type PlaybookSource = PlaybookGitSource | PlaybookConfigMapSource;
 
 export interface AnsibleOptions<V extends string = never, S extends PlaybookSource = PlaybookSource> {
   /**
@@ -177,36 +185,86 @@ export const ANSIBLE_USER = 1000;
 /**
  * Runs an Ansible playbook from git or a ConfigMap, with inventory, extra variables, tags, and vault password and
  * secrets taken from Secrets. Typical uses: environment variables, Secrets and NetworkPolicies of an application.
+ * One signature per kind of source, as the inputs depend on it.
  * @see https://docs.ansible.com/ansible/latest/cli/ansible-playbook.html
  */
-export function ansible<const V extends string = never, const S extends PlaybookSource = PlaybookSource>(
-  options: AnsibleOptions<V, S>,
-): Template<AnsibleInputs<V, S>> {
-  const { o, i, args, env, volumes, mounts, prelude } = prepareAnsible("step 'ansible'", options);
-  return container(
-    o.name ?? 'ansible',
-    {
-      image: o.image ?? images.ansible,
-      // With extra variables, a fixed shell line writes their JSON file first; every argument stays "$@".
-      ...(prelude
-        ? { command: ['sh', '-c', `${prelude}\nexec ansible-playbook "$@"`, 'ansible-playbook'], args }
-        : { command: ['ansible-playbook'], args }),
-      securityContext: restricted(ANSIBLE_USER),
-      workingDir: WORK,
-      ...(env.length ? { env } : {}),
-      ...(mounts.length ? { volumeMounts: mounts } : {}),
-    },
-    {
-      inputs: i,
-      ...(volumes.length ? { volumes } : {}),
-      ...(o.serviceAccountName ? { serviceAccountName: o.serviceAccountName } : {}),
-      ...(o.access ? { access: o.access } : {}),
-    },
-  ) as unknown as Template<AnsibleInputs<V, S>>;
+export function ansible<const V extends string = never>(
+  options: AnsibleOptions<V, PlaybookGitSource>,
+): Template<AnsibleInputs<V, PlaybookGitSource>>;
+export function ansible<const V extends string = never>(
+  options: AnsibleOptions<V, PlaybookConfigMapSource>,
+): Template<AnsibleInputs<V, PlaybookConfigMapSource>>;
+export function ansible<const V extends string = never>(
+  options: AnsibleOptions<V>,
+): Template<AnsibleInputs<V, PlaybookSource>>;
+export function ansible<V extends string>(options: AnsibleOptions<V>): Template<AnsibleInputs<V, PlaybookSource>> {
+  const p = prepareAnsible("step 'ansible'", options);
+  const { o, args, env, volumes, mounts, prelude } = p;
+  return withAnsibleInputs(p, (i) =>
+    container(
+      o.name ?? 'ansible',
+      {
+        image: o.image ?? images.ansible,
+        // With extra variables, a fixed shell line writes their JSON file first; every argument stays "$@".
+        ...(prelude
+          ? { command: ['sh', '-c', `${prelude}\nexec ansible-playbook "$@"`, 'ansible-playbook'], args }
+          : { command: ['ansible-playbook'], args }),
+        securityContext: restricted(ANSIBLE_USER),
+        workingDir: WORK,
+        ...(env.length ? { env } : {}),
+        ...(mounts.length ? { volumeMounts: mounts } : {}),
+      },
+      {
+        inputs: i,
+        ...(volumes.length ? { volumes } : {}),
+        ...(o.serviceAccountName ? { serviceAccountName: o.serviceAccountName } : {}),
+        ...(o.access ? { access: o.access } : {}),
+      },
+    ),
+  );
 }
 
-/** @internal The parsed options and the pieces of the pod (shared with `ansibleClusters`). */
-export function prepareAnsible(subject: string, options: AnsibleOptions<string>) {
+/** The runtime variables as input declarations: one required string per name. */
+type RuntimeInputs<V extends string> = { readonly [K in V]: ParamSpec<string, true> };
+
+/** @internal The parsed options, the runtime variables' inputs and the pieces of the pod (shared with `ansibleClusters`). */
+export interface PreparedAnsible<V extends string> extends ReturnType<typeof podParts> {
+  readonly runtime: RuntimeInputs<V>;
+}
+
+/**
+ * @internal Builds the template with its inputs, `build` being the same for either source: a git source adds
+ * `revision` and the `playbooks` artifact (cloned at that revision by default) before the runtime variables. Each
+ * branch's result is checked against `AnsibleInputs`, so the inputs cannot drift from the type the factory promises.
+ */
+export function withAnsibleInputs<V extends string, O extends OutputSpecs>(
+  p: PreparedAnsible<V>,
+  build: <I extends InputSpecs>(i: Inputs<I>) => Template<I, O>,
+): Template<AnsibleInputs<V, PlaybookSource>, O> {
+  const git = 'git' in p.o.source ? p.o.source.git : undefined;
+  if (git === undefined) {
+    const fromConfigMap: Template<AnsibleInputs<V, PlaybookConfigMapSource>, O> = build(inputs(p.runtime));
+    return fromConfigMap;
+  }
+  const revision = param.string({ default: git.revision ?? 'main', description: 'The git revision of the playbooks' });
+  // Declared twice: the artifact's default source clones at the `revision` input, so it needs that handle first.
+  const pre = inputs({ revision });
+  const playbooks = artifact(WORK, { optional: true, from: { git: { repo: git.url, revision: pre.revision } } });
+  const fromGit: Template<AnsibleInputs<V, PlaybookGitSource>, O> = build(
+    inputs({ revision, playbooks, ...p.runtime }),
+  );
+  return fromGit;
+}
+
+/** @internal Parses and checks the options; the pod's pieces and the runtime variables' inputs. */
+export function prepareAnsible<V extends string>(subject: string, options: AnsibleOptions<V>): PreparedAnsible<V> {
+  const parts = podParts(subject, options);
+  // The names as the caller typed them (parsing checked them), so that the inputs are typed by them.
+  const runtime = paramsNamed(options.runtimeVars ?? [], () => param.string());
+  return { ...parts, runtime };
+}
+
+function podParts(subject: string, options: AnsibleOptions<string>) {
   const o = parseOptions(subject, schema, options);
   for (const name of Object.keys(o.env ?? {})) {
     if (SECRET_LIKE.test(name)) {
@@ -227,16 +285,8 @@ export function prepareAnsible(subject: string, options: AnsibleOptions<string>)
   const clash = (o.runtimeVars ?? []).find((v) => v in (o.extraVars ?? {}) || v === 'revision' || v === 'playbooks');
   if (clash)
     throw optionError(subject, `runtimeVars has '${clash}', which is also a fixed extra variable or a built-in input`);
-  const git = 'git' in o.source ? o.source.git : undefined;
-  const revision = param.string({ default: git?.revision ?? 'main', description: 'The git revision of the playbooks' });
-  const runtime = Object.fromEntries((o.runtimeVars ?? []).map((v) => [v, param.string()]));
-  // Declared twice: the artifact's default source clones at the `revision` input, so it needs that handle first.
-  const pre = inputs({ revision });
-  const playbooks = git
-    ? artifact(WORK, { optional: true, from: { git: { repo: git.url, revision: pre.revision } } })
-    : undefined;
-  const i = inputs({ ...(git ? { revision, playbooks } : {}), ...runtime });
-  const handles = i as unknown as Record<string, string>;
+  // Handles on the runtime variables, for their environment variables (the template declares the same inputs).
+  const vars = inputs(paramsNamed(o.runtimeVars ?? [], () => param.string()));
   const inventory =
     o.inventory === undefined
       ? 'localhost,'
@@ -259,7 +309,7 @@ export function prepareAnsible(subject: string, options: AnsibleOptions<string>)
     { name: 'HOME', value: '/tmp' },
     ...(hasVars ? [{ name: FIXED_VARS_ENV, value: JSON.stringify(o.extraVars ?? {}) }] : []),
     // Each runtime variable's value arrives as data in an environment variable, never inside the JSON text.
-    ...runtimeVars.map((v) => ({ name: `${RUNTIME_VAR_ENV}${v}`, value: handles[v] as string })),
+    ...runtimeVars.map((v) => ({ name: `${RUNTIME_VAR_ENV}${v}`, value: vars[v] })),
     ...Object.entries(o.env ?? {}).map(([name, value]) => ({ name, value })),
     ...(o.secrets ?? []).map((s) => ({ name: s.env, valueFrom: { secretKeyRef: { name: s.secret, key: s.key } } })),
   ];
@@ -281,5 +331,5 @@ export function prepareAnsible(subject: string, options: AnsibleOptions<string>)
     ...('configMap' in o.source ? [{ name: 'playbooks', mountPath: WORK, readOnly: true }] : []),
     ...(o.vaultPasswordSecret ? [{ name: 'vault-password', mountPath: VAULT, readOnly: true }] : []),
   ];
-  return { o, i, args, env, volumes, mounts, prelude: hasVars ? extraVarsPrelude(runtimeVars) : '' };
+  return { o, args, env, volumes, mounts, prelude: hasVars ? extraVarsPrelude(runtimeVars) : '' };
 }

@@ -3,6 +3,8 @@ export {
   type AnsibleInputs,
   type AnsibleOptions,
   ansible,
+  type PlaybookConfigMapSource,
+  type PlaybookGitSource,
   type PlaybookSource,
 } from './ansible.js';
 export {
@@ -25,9 +27,6 @@ export {
   kaniko,
 } from './kaniko.js';
 export {
-  type ApplyInputs,
-  type ApplyOptions,
-  type ApplySource,
   type CurrentImageOptions,
   type KubectlCommon,
   kubectl,
@@ -37,6 +36,14 @@ export {
   type SetImageOptions,
   type Workload,
 } from './kubectl.js';
+export type {
+  ApplyArtifactSource,
+  ApplyGitSource,
+  ApplyInputs,
+  ApplyOptions,
+  ApplySource,
+  KubectlApply,
+} from './kubectl-apply.js';
 export {
   type DaemonSetUpdateOptions,
   type PartitionOptions,

@@ -3,6 +3,7 @@ import {
   artifact,
   container,
   inputs as declareInputs,
+  type Inputs,
   type OutputParamSpec,
   output,
   type ParamSpec,
@@ -218,12 +219,21 @@ const KANIKO_EXCEPTIONS = {
 
 /**
  * Builds an image with kaniko and pushes it to every destination, with no Docker daemon and no privileged mode.
- * Outputs `digest` and `image` (`repository@digest`, ready for `kubectl set image`).
+ * Outputs `digest` and `image` (`repository@digest`, ready for `kubectl set image`). One signature per kind of
+ * context, as the inputs depend on it; each kind is built by its own function whose return type is checked.
  * @see https://github.com/GoogleContainerTools/kaniko
  */
-export function kaniko<const C extends KanikoContext>(
-  options: KanikoOptions<C>,
-): Template<KanikoInputs<C>, KanikoOutputs> {
+export function kaniko(
+  options: KanikoOptions<KanikoGitContext>,
+): Template<KanikoInputs<KanikoGitContext>, KanikoOutputs>;
+export function kaniko(
+  options: KanikoOptions<KanikoArtifactContext>,
+): Template<KanikoInputs<KanikoArtifactContext>, KanikoOutputs>;
+export function kaniko(
+  options: KanikoOptions<KanikoDirContext>,
+): Template<KanikoInputs<KanikoDirContext>, KanikoOutputs>;
+export function kaniko(options: KanikoOptions): Template<KanikoInputs<KanikoContext>, KanikoOutputs>;
+export function kaniko(options: KanikoOptions): Template<KanikoInputs<KanikoContext>, KanikoOutputs> {
   const o = parseOptions("step 'kaniko'", schema, options);
   for (const name of Object.keys(o.buildArgs ?? {}))
     if (SECRET_LIKE.test(name))
@@ -231,29 +241,47 @@ export function kaniko<const C extends KanikoContext>(
         "step 'kaniko'",
         `buildArgs.${name} looks like a credential (got a literal value); build args are stored in the image history: mount a build secret instead`,
       );
-  const ctx = o.context;
-  const tag = param.string({ default: o.tag ?? 'latest', description: 'The tag pushed to every destination' });
+  const { git, artifact: fromArtifact } = o.context;
+  if (git) return fromGit(o, git);
+  if (fromArtifact) return fromArtifactContext(o, fromArtifact.path ?? '/workspace');
+  return fromDir(o, o.context.dir ?? '/workspace');
+}
+
+type Parsed = z.output<typeof schema>;
+
+function tagInput(o: Parsed) {
+  return param.string({ default: o.tag ?? 'latest', description: 'The tag pushed to every destination' });
+}
+
+function fromGit(
+  o: Parsed,
+  git: NonNullable<Parsed['context']['git']>,
+): Template<KanikoInputs<KanikoGitContext>, KanikoOutputs> {
   const revision = param.string({
-    default: ctx.git?.revision ?? 'refs/heads/main',
+    default: git.revision ?? 'refs/heads/main',
     description: 'The git ref to build (refs/heads/<branch>, refs/tags/<tag>, or refs/heads/<branch>#<commit>)',
   });
-  const sourcePath = ctx.artifact?.path ?? '/workspace';
-  const specs = {
-    tag,
-    ...(ctx.git ? { revision } : {}),
-    ...(ctx.artifact ? { source: artifact(sourcePath, { description: 'The build context' }) } : {}),
-  };
-  const i = declareInputs(specs);
-  const iv = i as unknown as Record<string, string>;
-  const contextArg = ctx.git
-    ? `git://${ctx.git.url.replace(/^https:\/\//, '')}#${iv.revision}`
-    : `dir://${ctx.dir ?? sourcePath}`;
+  const i = declareInputs({ tag: tagInput(o), revision });
+  return kanikoTemplate(o, i, `git://${git.url.replace(/^https:\/\//, '')}#${i.revision}`);
+}
+
+function fromArtifactContext(o: Parsed, path: string): Template<KanikoInputs<KanikoArtifactContext>, KanikoOutputs> {
+  const i = declareInputs({ tag: tagInput(o), source: artifact(path, { description: 'The build context' }) });
+  return kanikoTemplate(o, i, `dir://${path}`);
+}
+
+function fromDir(o: Parsed, dir: string): Template<KanikoInputs<KanikoDirContext>, KanikoOutputs> {
+  return kanikoTemplate(o, declareInputs({ tag: tagInput(o) }), `dir://${dir}`);
+}
+
+/** The kaniko container for any context: `context` is kaniko's `--context`, `i.tag` the tag pushed. */
+function kanikoTemplate<I extends TagInput>(o: Parsed, i: Inputs<I>, context: string): Template<I, KanikoOutputs> {
   const args = [
-    `--context=${contextArg}`,
+    `--context=${context}`,
     ...(o.subPath ? [`--context-sub-path=${o.subPath}`] : []),
     `--dockerfile=${o.dockerfile ?? 'Dockerfile'}`,
     ...(o.target ? [`--target=${o.target}`] : []),
-    ...o.destinations.map((d) => `--destination=${d}:${iv.tag}`),
+    ...o.destinations.map((d) => `--destination=${d}:${i.tag}`),
     ...Object.entries(o.buildArgs ?? {}).map(([k, v]) => `--build-arg=${k}=${v}`),
     ...(o.cache ? ['--cache=true', `--cache-repo=${o.cache.repo}`] : []),
     ...(o.cache?.ttl ? [`--cache-ttl=${o.cache.ttl}`] : []),
@@ -261,11 +289,11 @@ export function kaniko<const C extends KanikoContext>(
     // One `<repository>@<digest>` line per destination: with one destination, exactly the image to deploy.
     '--image-name-with-digest-file=/kaniko/image',
   ];
-  const creds = ctx.git?.credentialsSecret;
-  const env = creds
+  const credentials = o.context.git?.credentialsSecret;
+  const env = credentials
     ? [
-        { name: 'GIT_USERNAME', valueFrom: { secretKeyRef: { name: creds, key: 'username' } } },
-        { name: 'GIT_PASSWORD', valueFrom: { secretKeyRef: { name: creds, key: 'password' } } },
+        { name: 'GIT_USERNAME', valueFrom: { secretKeyRef: { name: credentials, key: 'username' } } },
+        { name: 'GIT_PASSWORD', valueFrom: { secretKeyRef: { name: credentials, key: 'password' } } },
       ]
     : undefined;
   return container(
@@ -301,5 +329,5 @@ export function kaniko<const C extends KanikoContext>(
           }
         : {}),
     },
-  ) as unknown as Template<KanikoInputs<C>, KanikoOutputs>;
+  );
 }

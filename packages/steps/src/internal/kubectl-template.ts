@@ -14,14 +14,34 @@ import { imageRef, k8sName, namespace, templateName } from './schemas.js';
 /** What every kubectl step shares: its workload schema, common options and the container it runs in. */
 
 export const workloadSchema = z.strictObject({
+  /**
+   * The kind of workload.
+   * @default 'Deployment'
+   * @see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/
+   */
   kind: z.optional(z.enum(['Deployment', 'StatefulSet', 'DaemonSet'])),
+  /** The workload's name. */
   name: k8sName,
+  /** The namespace it lives in (`--namespace`); steps never rely on the pod's own namespace. */
   namespace,
 });
 
 export const commonFields = {
+  /**
+   * The template's name; must be unique in the workflow.
+   * @default '<verb>-<namespace>-<workload>', e.g. 'set-image-burger-prod-frontend'
+   */
   name: z.optional(templateName),
+  /**
+   * The ServiceAccount the pod runs as; `rbac()` gives it exactly what the step declares (`access`, docs/rbac.md).
+   * @default the workflow's service account
+   * @see https://argo-workflows.readthedocs.io/en/latest/service-accounts/
+   */
   serviceAccountName: z.optional(k8sName),
+  /**
+   * The kubectl image.
+   * @default images.kubectl
+   */
   image: z.optional(imageRef),
 };
 
