@@ -16,20 +16,6 @@ import { optionError, parseOptions } from './internal/options.js';
 import { restricted } from './internal/pod-security.js';
 import { matching, secretKey } from './internal/schemas.js';
 
-/** One target cluster: a short name (the key in the results) and the Secret key holding its kubeconfig. */
-export interface AnsibleCluster {
-  /** Lower-case letters, digits and `-`; passed to the playbook as the extra variable `cluster`. */
-  readonly name: string;
-  /** The kubeconfig, mounted read-only from this Secret key; never inline. */
-  readonly kubeconfigSecret: { readonly name: string; readonly key: string };
-}
-
-export interface AnsibleClustersOptions<V extends string = never, S extends PlaybookSource = PlaybookSource>
-  extends Omit<AnsibleOptions<V, S>, 'inventory'> {
-  /** The clusters, configured one after another in one pod; every one runs even when an earlier one fails. */
-  readonly clusters: readonly AnsibleCluster[];
-}
-
 /** `results`: `{"<cluster>": {"changed": n, "failed": n, "ok": n}, …}` from each run's PLAY RECAP. */
 export type AnsibleClustersOutputs = { readonly results: OutputParamSpec };
 
@@ -37,9 +23,27 @@ const clusterName = matching(
   /^[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?$/,
   'must be lower-case letters, digits and -, at most 42 characters',
 );
-const clusters = z
-  .array(z.strictObject({ name: clusterName, kubeconfigSecret: secretKey }))
-  .check(z.minLength(1), z.maxLength(20));
+const cluster = z.strictObject({
+  /** Lower-case letters, digits and `-`; passed to the playbook as the extra variable `cluster`. */
+  name: clusterName,
+  /** The kubeconfig, mounted read-only from this Secret key; never inline. */
+  kubeconfigSecret: secretKey,
+});
+/** The clusters, configured one after another in one pod; every one runs even when an earlier one fails. */
+const clusters = z.readonly(z.array(cluster).check(z.minLength(1), z.maxLength(20)));
+
+/** One target cluster: a short name (the key in the results) and the Secret key holding its kubeconfig. */
+export type AnsibleCluster = z.input<typeof cluster>;
+
+/** Options of `ansibleClusters`: those of `ansible` but `inventory` (each cluster runs on localhost), and `clusters`. */
+export type AnsibleClustersOptions<V extends string = never, S extends PlaybookSource = PlaybookSource> = Omit<
+  AnsibleOptions<V, S>,
+  'inventory'
+> & {
+  /** The clusters, configured one after another in one pod; every one runs even when an earlier one fails. */
+  readonly clusters: z.input<typeof clusters>;
+};
+
 const KUBECONFIGS = '/etc/kubeconfigs';
 const RESULTS = '/tmp/results.json';
 

@@ -28,107 +28,6 @@ import {
   templateName,
 } from './internal/schemas.js';
 
-/** Playbooks from a git repository. */
-export interface PlaybookGitSource {
-  /** A git repository, cloned by Argo as the default of the `playbooks` input artifact. */
-  readonly git: {
-    readonly url: string;
-    /**
-     * The default of the template's `revision` input.
-     * @default 'main'
-     */
-    readonly revision?: string;
-  };
-}
-
-/** Playbooks from a ConfigMap. */
-export interface PlaybookConfigMapSource {
-  /** A ConfigMap whose keys are the playbook files, mounted read-only. */
-  readonly configMap: string;
-}
-
-/** Where the playbooks come from. */
-export type PlaybookSource = PlaybookGitSource | PlaybookConfigMapSource;
-
-export interface AnsibleOptions<V extends string = never, S extends PlaybookSource = PlaybookSource> {
-  /**
-   * The template's name; must be unique in the workflow.
-   * @default 'ansible'
-   */
-  readonly name?: string;
-  readonly source: S;
-  /**
-   * The playbook, relative to the source.
-   * @see https://docs.ansible.com/ansible/latest/cli/ansible-playbook.html
-   */
-  readonly playbook: string;
-  /**
-   * The inventory (`-i`): a path relative to the source, or a list of hosts.
-   * @default { hosts: ['localhost'] } with a local connection (playbooks that drive the Kubernetes API)
-   * @see https://docs.ansible.com/ansible/latest/inventory_guide/intro_inventory.html
-   */
-  readonly inventory?: string | { readonly hosts: readonly string[] };
-  /**
-   * Fixed variables (`--extra-vars` as JSON). Not for secrets: use `secrets`.
-   * @default none
-   * @see https://docs.ansible.com/ansible/latest/playbook_guide/playbooks_variables.html#defining-variables-at-runtime
-   */
-  readonly extraVars?: Readonly<Record<string, string | number | boolean>>;
-  /**
-   * Variables set per run: each becomes a required string input of the template and an extra variable of the same
-   * name, e.g. `['image', 'environment']`.
-   * @default none
-   */
-  readonly runtimeVars?: readonly V[];
-  /**
-   * Only run tasks with these tags (`--tags`).
-   * @default all tasks
-   * @see https://docs.ansible.com/ansible/latest/playbook_guide/playbooks_tags.html
-   */
-  readonly tags?: readonly string[];
-  /**
-   * Skip tasks with these tags (`--skip-tags`).
-   * @default none
-   */
-  readonly skipTags?: readonly string[];
-  /**
-   * The Ansible Vault password, from a Secret key mounted as a file (`--vault-password-file`). There is no option
-   * for an inline password.
-   * @default no vault
-   * @see https://docs.ansible.com/ansible/latest/vault_guide/vault_using_encrypted_content.html
-   */
-  readonly vaultPasswordSecret?: { readonly name: string; readonly key: string };
-  /**
-   * Secret values the playbook reads as environment variables (`lookup('env', 'DB_PASSWORD')`), each from a Secret
-   * key; the values never appear in the workflow.
-   * @default none
-   */
-  readonly secrets?: readonly { readonly env: string; readonly secret: string; readonly key: string }[];
-  /**
-   * Plain environment variables. Names that look like credentials (PASSWORD, TOKEN, SECRET, KEY) are refused: use
-   * `secrets`.
-   * @default none
-   */
-  readonly env?: Readonly<Record<string, string>>;
-  /**
-   * The ServiceAccount the pod runs as (playbooks that call the Kubernetes API need one).
-   * @default the workflow's service account
-   */
-  readonly serviceAccountName?: string;
-  /**
-   * What the playbook does with the Kubernetes API from the pod (kubernetes.core modules against the in-cluster
-   * API), e.g. `{ apiGroup: '', resource: 'configmaps', verbs: ['get', 'create', 'patch'], namespace: 'staging' }`:
-   * `rbac()` grants exactly this to `serviceAccountName`. The step cannot read the playbook, so it cannot know.
-   * @default undeclared (`rbac()` refuses the step); `ansibleClusters` defaults to `[]`, as it uses kubeconfigs
-   */
-  readonly access?: readonly ApiAccess[];
-  /**
-   * The image; it must provide `ansible-playbook` and the collections your playbook uses.
-   * @default images.ansible
-   */
-  readonly image?: string;
-}
-
 /** For a git source, `revision` and the optional `playbooks` artifact; one required input per runtime variable. */
 export type AnsibleInputs<V extends string, S extends PlaybookSource> = (S extends { readonly git: unknown }
   ? { readonly revision: ParamSpec<string, false>; readonly playbooks: ArtifactSpec & { readonly optional: true } }
@@ -136,27 +35,119 @@ export type AnsibleInputs<V extends string, S extends PlaybookSource> = (S exten
 
 const relative = matching(/^[^/]\S*$/, 'must be a path relative to the source');
 const tag = matching(/^[\w.-]+$/, 'must be a tag name');
-const tags = z.optional(z.array(tag).check(z.minLength(1)));
+const tags = z.optional(z.readonly(z.array(tag).check(z.minLength(1))));
+/** A ConfigMap whose keys are the playbook files, mounted read-only. */
+const configMapSource = z.strictObject({ configMap: k8sName });
 
 const schema = z.strictObject({
+  /**
+   * The template's name; must be unique in the workflow.
+   * @default 'ansible'
+   */
   name: z.optional(templateName),
-  source: z.union([gitSource, z.strictObject({ configMap: k8sName })], {
-    error: 'must be { git: { url, revision? } } or { configMap }',
-  }),
+  /** Where the playbooks come from: `{ git: { url, revision? } }` (cloned by Argo) or `{ configMap }`. */
+  source: z.union([gitSource, configMapSource], { error: 'must be { git: { url, revision? } } or { configMap }' }),
+  /**
+   * The playbook, relative to the source.
+   * @see https://docs.ansible.com/ansible/latest/cli/ansible-playbook.html
+   */
   playbook: relative,
-  inventory: z.optional(z.union([relative, z.strictObject({ hosts: z.array(nonEmpty).check(z.minLength(1)) })])),
+  /**
+   * The inventory (`-i`): a path relative to the source, or a list of hosts.
+   * @default { hosts: ['localhost'] } with a local connection (playbooks that drive the Kubernetes API)
+   * @see https://docs.ansible.com/ansible/latest/inventory_guide/intro_inventory.html
+   */
+  inventory: z.optional(
+    z.union([relative, z.strictObject({ hosts: z.readonly(z.array(nonEmpty).check(z.minLength(1))) })]),
+  ),
+  /**
+   * Fixed variables (`--extra-vars` as JSON). Not for secrets: use `secrets`.
+   * @default none
+   * @see https://docs.ansible.com/ansible/latest/playbook_guide/playbooks_variables.html#defining-variables-at-runtime
+   */
   extraVars: z.optional(z.record(envName, z.union([z.string(), z.number(), z.boolean()]))),
-  runtimeVars: z.optional(z.array(envName)),
+  /**
+   * Variables set per run: each becomes a required string input of the template and an extra variable of the same
+   * name, e.g. `['image', 'environment']`.
+   * @default none
+   */
+  runtimeVars: z.optional(z.readonly(z.array(envName))),
+  /**
+   * Only run tasks with these tags (`--tags`).
+   * @default all tasks
+   * @see https://docs.ansible.com/ansible/latest/playbook_guide/playbooks_tags.html
+   */
   tags,
+  /**
+   * Skip tasks with these tags (`--skip-tags`).
+   * @default none
+   */
   skipTags: tags,
+  /**
+   * The Ansible Vault password, from a Secret key mounted as a file (`--vault-password-file`). There is no option
+   * for an inline password.
+   * @default no vault
+   * @see https://docs.ansible.com/ansible/latest/vault_guide/vault_using_encrypted_content.html
+   */
   vaultPasswordSecret: z.optional(secretKey),
-  secrets: z.optional(z.array(z.strictObject({ env: envName, secret: k8sName, key: nonEmpty }))),
+  /**
+   * Secret values the playbook reads as environment variables (`lookup('env', 'DB_PASSWORD')`), each from a Secret
+   * key; the values never appear in the workflow.
+   * @default none
+   */
+  secrets: z.optional(z.readonly(z.array(z.strictObject({ env: envName, secret: k8sName, key: nonEmpty })))),
+  /**
+   * Plain environment variables. Names that look like credentials (PASSWORD, TOKEN, SECRET, KEY) are refused: use
+   * `secrets`.
+   * @default none
+   */
   env: z.optional(z.record(envName, z.string())),
+  /**
+   * The ServiceAccount the pod runs as (playbooks that call the Kubernetes API need one).
+   * @default the workflow's service account
+   */
   serviceAccountName: z.optional(k8sName),
-  // Each rule is checked by the DSL (apiAccess) when the template is made.
-  access: z.optional(z.array(z.custom<ApiAccess>((v) => typeof v === 'object' && v !== null, 'must be an ApiAccess'))),
+  /**
+   * What the playbook does with the Kubernetes API from the pod (kubernetes.core modules against the in-cluster
+   * API), e.g. `{ apiGroup: '', resource: 'configmaps', verbs: ['get', 'create', 'patch'], namespace: 'staging' }`:
+   * `rbac()` grants exactly this to `serviceAccountName`. The step cannot read the playbook, so it cannot know.
+   * Each rule is checked by the DSL (apiAccess) when the template is made.
+   * @default undeclared (`rbac()` refuses the step); `ansibleClusters` defaults to `[]`, as it uses kubeconfigs
+   */
+  access: z.optional(
+    z.readonly(z.array(z.custom<ApiAccess>((v) => typeof v === 'object' && v !== null, 'must be an ApiAccess'))),
+  ),
+  /**
+   * The image; it must provide `ansible-playbook` and the collections your playbook uses.
+   * @default images.ansible
+   */
   image: z.optional(imageRef),
 });
+
+/** Playbooks from a git repository, cloned by Argo as the default of the `playbooks` input artifact. */
+export type PlaybookGitSource = z.input<typeof gitSource>;
+/** Playbooks from a ConfigMap whose keys are the playbook files, mounted read-only. */
+export type PlaybookConfigMapSource = z.input<typeof configMapSource>;
+/** Where the playbooks come from. */
+export type PlaybookSource = PlaybookGitSource | PlaybookConfigMapSource;
+
+/**
+ * Options of `ansible`, from its schema; `V` are the runtime variables' names (each a required input), `S` the kind
+ * of source (a git source adds the `revision` and `playbooks` inputs).
+ */
+export type AnsibleOptions<V extends string = never, S extends PlaybookSource = PlaybookSource> = Omit<
+  z.input<typeof schema>,
+  'source' | 'runtimeVars'
+> & {
+  /** Where the playbooks come from: `{ git: { url, revision? } }` (cloned by Argo) or `{ configMap }`. */
+  readonly source: S;
+  /**
+   * Variables set per run: each becomes a required string input of the template and an extra variable of the same
+   * name, e.g. `['image', 'environment']`.
+   * @default none
+   */
+  readonly runtimeVars?: readonly V[];
+};
 
 export const WORK = '/work';
 const EXTRA_VARS_FILE = '/tmp/argo-gen-extra-vars.json';

@@ -5,26 +5,21 @@ import { parseOptions } from './internal/options.js';
 import { noApiToken, restricted } from './internal/pod-security.js';
 import { imageRef, k8sName, nonEmpty, templateName } from './internal/schemas.js';
 
-export interface FailOptions {
+const schema = z.strictObject({
   /** The template's name; must be unique in the workflow. */
-  readonly name: string;
+  name: templateName,
   /** Printed to the step's log (stderr) before it exits 1, so the failed node says why. */
-  readonly message: string;
+  message: nonEmpty,
   /**
    * The image.
    * @default images.busybox
    */
-  readonly image?: string;
-  /** As `perfCheck`'s: the executor's ServiceAccount; the step's own container gets no API token. */
-  readonly executorServiceAccountName?: string;
-}
-
-const schema = z.strictObject({
-  name: templateName,
-  message: nonEmpty,
   image: z.optional(imageRef),
+  /** As `perfCheck`'s: the executor's ServiceAccount; the step's own container gets no API token. */
   executorServiceAccountName: z.optional(k8sName),
 });
+
+export type FailOptions = z.input<typeof schema>;
 
 /**
  * A step that always fails: it ends a failure branch (after a rollback) so that the workflow still reports the

@@ -26,27 +26,121 @@ import {
   templateName,
 } from './internal/schemas.js';
 
+const repository = matching(
+  /^[a-z0-9][\w.-]*(:\d+)?(\/[a-z0-9][\w.-]*)*$/,
+  "must be a repository without tag or digest, e.g. 'registry.example.com/burger/web'; the tag comes from the 'tag' input",
+);
+
+const absolutePath = matching(/^\/\S*$/, 'must be an absolute path');
+
+const gitContext = z.strictObject({
+  /**
+   * The repository, over HTTPS, e.g. `https://github.com/burger/stack.git`.
+   * @see https://github.com/GoogleContainerTools/kaniko#kaniko-build-contexts
+   */
+  url: httpsUrl,
+  /**
+   * The ref to build, as the default of the template's `revision` input: `refs/heads/<branch>`,
+   * `refs/tags/<tag>`, or `refs/heads/<branch>#<commit>` for one commit of a branch.
+   * @default 'refs/heads/main'
+   */
+  revision: z.optional(matching(/^refs\/\S+$/, "must be a ref such as 'refs/heads/main'")),
+  /**
+   * A Secret with `username` and `password` keys, for private repositories (kaniko reads `GIT_USERNAME` and
+   * `GIT_PASSWORD`).
+   * @default no credentials (a public repository)
+   */
+  credentialsSecret: z.optional(k8sName),
+});
+
+const artifactContext = z.strictObject({
+  /**
+   * Where the artifact is unpacked.
+   * @default '/workspace'
+   */
+  path: z.optional(absolutePath),
+});
+
+const schema = z.strictObject({
+  /**
+   * The template's name; must be unique in the workflow (one per image you build).
+   * @default 'kaniko'
+   */
+  name: z.optional(templateName),
+  /**
+   * Where the sources come from: `{ git }`, `{ dir }` or `{ artifact }`.
+   * @see https://github.com/GoogleContainerTools/kaniko#kaniko-build-contexts
+   */
+  context: z
+    .strictObject({ git: z.optional(gitContext), dir: z.optional(absolutePath), artifact: z.optional(artifactContext) })
+    .check(z.refine((c) => Object.keys(c).length === 1, 'must set exactly one of git, dir or artifact')),
+  /**
+   * A sub-directory of the context to build from (`--context-sub-path`), e.g. `frontend`.
+   * @default the context's root
+   * @see https://github.com/GoogleContainerTools/kaniko#flag---context-sub-path
+   */
+  subPath: z.optional(nonEmpty),
+  /**
+   * The Dockerfile, relative to the context (`--dockerfile`).
+   * @default 'Dockerfile'
+   * @see https://github.com/GoogleContainerTools/kaniko#flag---dockerfile
+   */
+  dockerfile: z.optional(nonEmpty),
+  /**
+   * The stage of a multi-stage Dockerfile to build (`--target`).
+   * @default the last stage
+   * @see https://github.com/GoogleContainerTools/kaniko#flag---target
+   */
+  target: z.optional(nonEmpty),
+  /**
+   * Repositories to push to, without a tag: the tag comes from the template's `tag` input
+   * (`--destination=<repository>:<tag>`). The first one is the image the `image` output names.
+   * @see https://github.com/GoogleContainerTools/kaniko#flag---destination
+   */
+  destinations: z.readonly(z.array(repository).check(z.minLength(1))),
+  /**
+   * The default of the template's `tag` input.
+   * @default 'latest'
+   */
+  tag: z.optional(matching(/^[\w][\w.-]{0,127}$/, 'must be a valid image tag')),
+  /**
+   * Build arguments (`--build-arg=KEY=VALUE`), in the order given. Not for secrets: build args end up in the image
+   * history.
+   * @default none
+   * @see https://github.com/GoogleContainerTools/kaniko#flag---build-arg
+   */
+  buildArgs: z.optional(z.record(matching(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a build argument name'), z.string())),
+  /**
+   * Layer cache in a registry repository (`--cache=true --cache-repo`), with an optional time to live.
+   * @default no cache
+   * @see https://github.com/GoogleContainerTools/kaniko#caching
+   */
+  cache: z.optional(z.strictObject({ repo: repository, ttl: z.optional(duration) })),
+  /**
+   * A Secret of type `kubernetes.io/dockerconfigjson` with the registry credentials; mounted read-only as
+   * `/kaniko/.docker/config.json`.
+   * @default none (anonymous push, e.g. to an in-cluster registry)
+   * @see https://github.com/GoogleContainerTools/kaniko#pushing-to-different-registries
+   */
+  registrySecret: z.optional(k8sName),
+  /**
+   * The executor image.
+   * @default images.kaniko
+   */
+  image: z.optional(imageRef),
+  /**
+   * The ServiceAccount whose token only Argo's executor gets (it records outputs; it needs `workflowtaskresults`
+   * create and patch). This step never calls the Kubernetes API, so its own container gets no token
+   * (`automountServiceAccountToken: false`); Argo then requires an executor ServiceAccount, here or in the
+   * workflow's `spec.executor`.
+   * @default the workflow's `spec.executor.serviceAccountName`
+   */
+  executorServiceAccountName: z.optional(k8sName),
+});
+
 /** Build from a git repository; kaniko clones it itself. */
 export interface KanikoGitContext {
-  readonly git: {
-    /**
-     * The repository, over HTTPS, e.g. `https://github.com/burger/stack.git`.
-     * @see https://github.com/GoogleContainerTools/kaniko#kaniko-build-contexts
-     */
-    readonly url: string;
-    /**
-     * The ref to build, as the default of the template's `revision` input: `refs/heads/<branch>`,
-     * `refs/tags/<tag>`, or `refs/heads/<branch>#<commit>` for one commit of a branch.
-     * @default 'refs/heads/main'
-     */
-    readonly revision?: string;
-    /**
-     * A Secret with `username` and `password` keys, for private repositories (kaniko reads `GIT_USERNAME` and
-     * `GIT_PASSWORD`).
-     * @default no credentials (a public repository)
-     */
-    readonly credentialsSecret?: string;
-  };
+  readonly git: z.input<typeof gitContext>;
 }
 
 /** Build from a directory already in the pod (a volume the caller mounts through `podSpecPatch`, for example). */
@@ -57,91 +151,19 @@ export interface KanikoDirContext {
 
 /** Build from an input artifact named `source` that the caller passes (for example the output of a checkout task). */
 export interface KanikoArtifactContext {
-  readonly artifact: {
-    /**
-     * Where the artifact is unpacked.
-     * @default '/workspace'
-     */
-    readonly path?: string;
-  };
+  readonly artifact: z.input<typeof artifactContext>;
 }
 
 export type KanikoContext = KanikoGitContext | KanikoDirContext | KanikoArtifactContext;
 
-export interface KanikoOptions<C extends KanikoContext = KanikoContext> {
-  /**
-   * The template's name; must be unique in the workflow (one per image you build).
-   * @default 'kaniko'
-   */
-  readonly name?: string;
+/** Options of `kaniko`, from its schema; `C` is the kind of context, which decides the template's inputs. */
+export type KanikoOptions<C extends KanikoContext = KanikoContext> = Omit<z.input<typeof schema>, 'context'> & {
   /**
    * Where the sources come from: `{ git }`, `{ dir }` or `{ artifact }`.
    * @see https://github.com/GoogleContainerTools/kaniko#kaniko-build-contexts
    */
   readonly context: C;
-  /**
-   * A sub-directory of the context to build from (`--context-sub-path`), e.g. `frontend`.
-   * @default the context's root
-   * @see https://github.com/GoogleContainerTools/kaniko#flag---context-sub-path
-   */
-  readonly subPath?: string;
-  /**
-   * The Dockerfile, relative to the context (`--dockerfile`).
-   * @default 'Dockerfile'
-   * @see https://github.com/GoogleContainerTools/kaniko#flag---dockerfile
-   */
-  readonly dockerfile?: string;
-  /**
-   * The stage of a multi-stage Dockerfile to build (`--target`).
-   * @default the last stage
-   * @see https://github.com/GoogleContainerTools/kaniko#flag---target
-   */
-  readonly target?: string;
-  /**
-   * Repositories to push to, without a tag: the tag comes from the template's `tag` input
-   * (`--destination=<repository>:<tag>`). The first one is the image the `image` output names.
-   * @see https://github.com/GoogleContainerTools/kaniko#flag---destination
-   */
-  readonly destinations: readonly string[];
-  /**
-   * The default of the template's `tag` input.
-   * @default 'latest'
-   */
-  readonly tag?: string;
-  /**
-   * Build arguments (`--build-arg=KEY=VALUE`), in the order given. Not for secrets: build args end up in the image
-   * history.
-   * @default none
-   * @see https://github.com/GoogleContainerTools/kaniko#flag---build-arg
-   */
-  readonly buildArgs?: Readonly<Record<string, string>>;
-  /**
-   * Layer cache in a registry repository (`--cache=true --cache-repo`), with an optional time to live.
-   * @default no cache
-   * @see https://github.com/GoogleContainerTools/kaniko#caching
-   */
-  readonly cache?: { readonly repo: string; readonly ttl?: string };
-  /**
-   * A Secret of type `kubernetes.io/dockerconfigjson` with the registry credentials; mounted read-only as
-   * `/kaniko/.docker/config.json`.
-   * @default none (anonymous push, e.g. to an in-cluster registry)
-   * @see https://github.com/GoogleContainerTools/kaniko#pushing-to-different-registries
-   */
-  readonly registrySecret?: string;
-  /**
-   * The executor image.
-   * @default images.kaniko
-   */
-  readonly image?: string;
-  /**
-   * The ServiceAccount whose token only Argo's executor gets (it records outputs; it needs `workflowtaskresults`
-   * create and patch). This step never calls the Kubernetes API, so its own container gets no token
-   * (`automountServiceAccountToken: false`); Argo then requires an executor ServiceAccount, here or in the
-   * workflow's `spec.executor`.
-   * @default the workflow's `spec.executor.serviceAccountName`
-   */
-  readonly executorServiceAccountName?: string;
-}
+};
 
 type TagInput = { readonly tag: ParamSpec<string, false> };
 /** Inputs of the kaniko template: `tag` always; `revision` for a git context; the `source` artifact for an artifact one. */
@@ -153,40 +175,6 @@ export type KanikoInputs<C extends KanikoContext> = C extends KanikoGitContext
 
 /** `digest` (`sha256:…`, from `--digest-file`) and `image` (`<first destination>@<digest>`). */
 export type KanikoOutputs = { readonly digest: OutputParamSpec; readonly image: OutputParamSpec };
-
-const repository = matching(
-  /^[a-z0-9][\w.-]*(:\d+)?(\/[a-z0-9][\w.-]*)*$/,
-  "must be a repository without tag or digest, e.g. 'registry.example.com/burger/web'; the tag comes from the 'tag' input",
-);
-
-const absolutePath = matching(/^\/\S*$/, 'must be an absolute path');
-
-const schema = z.strictObject({
-  name: z.optional(templateName),
-  context: z
-    .strictObject({
-      git: z.optional(
-        z.strictObject({
-          url: httpsUrl,
-          revision: z.optional(matching(/^refs\/\S+$/, "must be a ref such as 'refs/heads/main'")),
-          credentialsSecret: z.optional(k8sName),
-        }),
-      ),
-      dir: z.optional(absolutePath),
-      artifact: z.optional(z.strictObject({ path: z.optional(absolutePath) })),
-    })
-    .check(z.refine((c) => Object.keys(c).length === 1, 'must set exactly one of git, dir or artifact')),
-  subPath: z.optional(nonEmpty),
-  dockerfile: z.optional(nonEmpty),
-  target: z.optional(nonEmpty),
-  destinations: z.array(repository).check(z.minLength(1)),
-  tag: z.optional(matching(/^[\w][\w.-]{0,127}$/, 'must be a valid image tag')),
-  buildArgs: z.optional(z.record(matching(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a build argument name'), z.string())),
-  cache: z.optional(z.strictObject({ repo: repository, ttl: z.optional(duration) })),
-  registrySecret: z.optional(k8sName),
-  image: z.optional(imageRef),
-  executorServiceAccountName: z.optional(k8sName),
-});
 
 const DOCKER_CONFIG = '/kaniko/.docker';
 

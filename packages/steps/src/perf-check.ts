@@ -4,93 +4,7 @@ import { images } from './images.js';
 import { optionError, parseOptions } from './internal/options.js';
 import { noApiToken, restricted } from './internal/pod-security.js';
 import { duration, imageRef, integer, k8sName, matching, namespace, templateName } from './internal/schemas.js';
-import { metricsSchema, type PerfMetricsOptions, perfMetrics } from './perf-metrics.js';
-
-/** What to load: a URL, or a Service reached through cluster DNS. */
-export type PerfTarget =
-  | { readonly url: string }
-  | {
-      readonly service: {
-        readonly name: string;
-        readonly namespace: string;
-        /** @default 80 */
-        readonly port?: number;
-        /** @default '/' */
-        readonly path?: string;
-      };
-    };
-
-/** Pass/fail thresholds; a run that crosses any of them fails. At least one is required. */
-export interface PerfThresholds {
-  /**
-   * The 95th percentile of request duration must stay at or under this many milliseconds (`p(95)<=N` on
-   * `http_req_duration`).
-   * @default not checked
-   * @see https://grafana.com/docs/k6/latest/using-k6/thresholds/
-   */
-  readonly p95Ms?: number;
-  /**
-   * The share of failed requests, between 0 and 1, must stay at or under this (`rate<=X` on `http_req_failed`).
-   * @default not checked
-   * @see https://grafana.com/docs/k6/latest/using-k6/metrics/reference/
-   */
-  readonly errorRate?: number;
-  /**
-   * Requests per second must reach at least this (`rate>=N` on `http_reqs`).
-   * @default not checked
-   */
-  readonly minRps?: number;
-}
-
-export interface PerfCheckOptions {
-  /**
-   * The template's name; must be unique in the workflow.
-   * @default 'perf-check'
-   */
-  readonly name?: string;
-  /** The default of the template's `url` input: `{ url }` or `{ service: { name, namespace, port?, path? } }`. */
-  readonly target: PerfTarget;
-  /**
-   * The default of the template's `duration` input (k6 `--duration`).
-   * @default '30s'
-   * @see https://grafana.com/docs/k6/latest/using-k6/k6-options/reference/#duration
-   */
-  readonly duration?: string;
-  /**
-   * Concurrent virtual users (k6 `--vus`).
-   * @default 10
-   * @see https://grafana.com/docs/k6/latest/using-k6/k6-options/reference/#vus
-   */
-  readonly vus?: number;
-  readonly thresholds: PerfThresholds;
-  /**
-   * `gate`: the step fails when a threshold is crossed, so `depends` on `.failed` can react (rollback).
-   * `report`: the step always succeeds when k6 ran; read the `verdict` output instead.
-   * @default 'gate'
-   */
-  readonly mode?: 'gate' | 'report';
-  /**
-   * The k6 image.
-   * @default images.k6
-   */
-  readonly image?: string;
-  /**
-   * The ServiceAccount whose token only Argo's executor gets (it records outputs; it needs `workflowtaskresults`
-   * create and patch). This step never calls the Kubernetes API, so its own container gets no token
-   * (`automountServiceAccountToken: false`); Argo then requires an executor ServiceAccount, here or in the
-   * workflow's `spec.executor`.
-   * @default the workflow's `spec.executor.serviceAccountName`
-   */
-  readonly executorServiceAccountName?: string;
-  /**
-   * Argo custom metrics for dashboards: gauges `<prefix>_p95_ms` and `<prefix>_error_rate` and a counter
-   * `<prefix>_failures`, labelled by service, namespace and check; `false` emits none. Names and labels are checked
-   * against Prometheus's rules here.
-   * @default { prefix: 'perf_check' }
-   * @see https://argo-workflows.readthedocs.io/en/latest/metrics/
-   */
-  readonly metrics?: false | PerfMetricsOptions;
-}
+import { metricsSchema, perfMetrics } from './perf-metrics.js';
 
 export type PerfCheckInputs = {
   readonly url: ParamSpec<string, false>;
@@ -111,34 +25,100 @@ export type PerfCheckOutputs = {
 /** A perf-check template, which remembers its mode so that strategies can refuse a gate that never fails. */
 export type PerfCheckTemplate = Template<PerfCheckInputs, PerfCheckOutputs> & { readonly mode: 'gate' | 'report' };
 
-const schema = z.strictObject({
-  name: z.optional(templateName),
-  target: z.union(
-    [
-      z.strictObject({ url: matching(/^https?:\/\/\S+$/, 'must be an http:// or https:// URL') }),
-      z.strictObject({
-        service: z.strictObject({
-          name: k8sName,
-          namespace,
-          port: z.optional(integer(1, 65535)),
-          path: z.optional(matching(/^\/\S*$/, "must start with '/'")),
-        }),
+const target = z.union(
+  [
+    z.strictObject({ url: matching(/^https?:\/\/\S+$/, 'must be an http:// or https:// URL') }),
+    z.strictObject({
+      service: z.strictObject({
+        name: k8sName,
+        namespace,
+        /** @default 80 */
+        port: z.optional(integer(1, 65535)),
+        /** @default '/' */
+        path: z.optional(matching(/^\/\S*$/, "must start with '/'")),
       }),
-    ],
-    { error: 'must be { url } or { service: { name, namespace, port?, path? } }' },
-  ),
+    }),
+  ],
+  { error: 'must be { url } or { service: { name, namespace, port?, path? } }' },
+);
+
+const thresholds = z.strictObject({
+  /**
+   * The 95th percentile of request duration must stay at or under this many milliseconds (`p(95)<=N` on
+   * `http_req_duration`).
+   * @default not checked
+   * @see https://grafana.com/docs/k6/latest/using-k6/thresholds/
+   */
+  p95Ms: z.optional(z.number().check(z.positive())),
+  /**
+   * The share of failed requests, between 0 and 1, must stay at or under this (`rate<=X` on `http_req_failed`).
+   * @default not checked
+   * @see https://grafana.com/docs/k6/latest/using-k6/metrics/reference/
+   */
+  errorRate: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+  /**
+   * Requests per second must reach at least this (`rate>=N` on `http_reqs`).
+   * @default not checked
+   */
+  minRps: z.optional(z.number().check(z.positive())),
+});
+
+const schema = z.strictObject({
+  /**
+   * The template's name; must be unique in the workflow.
+   * @default 'perf-check'
+   */
+  name: z.optional(templateName),
+  /** The default of the template's `url` input: `{ url }` or `{ service: { name, namespace, port?, path? } }`. */
+  target,
+  /**
+   * The default of the template's `duration` input (k6 `--duration`).
+   * @default '30s'
+   * @see https://grafana.com/docs/k6/latest/using-k6/k6-options/reference/#duration
+   */
   duration: z.optional(duration),
+  /**
+   * Concurrent virtual users (k6 `--vus`).
+   * @default 10
+   * @see https://grafana.com/docs/k6/latest/using-k6/k6-options/reference/#vus
+   */
   vus: z.optional(integer(1)),
-  thresholds: z.strictObject({
-    p95Ms: z.optional(z.number().check(z.positive())),
-    errorRate: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
-    minRps: z.optional(z.number().check(z.positive())),
-  }),
+  /** Pass/fail thresholds; a run that crosses any of them fails. At least one is required. */
+  thresholds,
+  /**
+   * `gate`: the step fails when a threshold is crossed, so `depends` on `.failed` can react (rollback).
+   * `report`: the step always succeeds when k6 ran; read the `verdict` output instead.
+   * @default 'gate'
+   */
   mode: z.optional(z.enum(['gate', 'report'])),
+  /**
+   * The k6 image.
+   * @default images.k6
+   */
   image: z.optional(imageRef),
+  /**
+   * The ServiceAccount whose token only Argo's executor gets (it records outputs; it needs `workflowtaskresults`
+   * create and patch). This step never calls the Kubernetes API, so its own container gets no token
+   * (`automountServiceAccountToken: false`); Argo then requires an executor ServiceAccount, here or in the
+   * workflow's `spec.executor`.
+   * @default the workflow's `spec.executor.serviceAccountName`
+   */
   executorServiceAccountName: z.optional(k8sName),
+  /**
+   * Argo custom metrics for dashboards: gauges `<prefix>_p95_ms` and `<prefix>_error_rate` and a counter
+   * `<prefix>_failures`, labelled by service, namespace and check; `false` emits none. Names and labels are checked
+   * against Prometheus's rules here.
+   * @default { prefix: 'perf_check' }
+   * @see https://argo-workflows.readthedocs.io/en/latest/metrics/
+   */
   metrics: z.optional(metricsSchema),
 });
+
+/** What to load: a URL, or a Service reached through cluster DNS. */
+export type PerfTarget = z.input<typeof target>;
+/** Pass/fail thresholds; a run that crosses any of them fails. At least one is required. */
+export type PerfThresholds = z.input<typeof thresholds>;
+export type PerfCheckOptions = z.input<typeof schema>;
 
 function urlOf(t: z.output<typeof schema>['target']): string {
   if ('url' in t) return t.url;

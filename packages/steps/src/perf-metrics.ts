@@ -13,27 +13,23 @@ export const METRIC_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 /** Label names: the same characters; names starting with `__` are reserved for Prometheus's own use. */
 export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
-/** Custom metrics of a perf check (template-level Prometheus metrics, emitted by the workflow controller). */
-export interface PerfMetricsOptions {
+const metricsOptions = z.strictObject({
   /**
    * The start of every metric name: `<prefix>_p95_ms`, `<prefix>_error_rate`, `<prefix>_failures`.
    * @default 'perf_check'
    */
-  readonly prefix?: string;
+  prefix: z.optional(z.string()),
   /**
    * Labels added to every metric (or replacing the defaults `service`, `namespace`, `check`).
    * @default { service, namespace } of a Service target (a URL's host and 'external' for a URL), check: the template name
    */
-  readonly labels?: Readonly<Record<string, string>>;
-}
+  labels: z.optional(z.record(z.string(), nonEmpty)),
+});
 
-export const metricsSchema = z.union([
-  z.literal(false),
-  z.strictObject({
-    prefix: z.optional(z.string()),
-    labels: z.optional(z.record(z.string(), nonEmpty)),
-  }),
-]);
+/** Custom metrics of a perf check (template-level Prometheus metrics, emitted by the workflow controller). */
+export type PerfMetricsOptions = z.input<typeof metricsOptions>;
+
+export const metricsSchema = z.union([z.literal(false), metricsOptions]);
 
 const self = (name: string) => String(new Ref<string>(['outputs', 'parameters', name]));
 

@@ -1,41 +1,36 @@
-import { http, inputs, type ParamSpec, param, type Ref, type Template } from '@argo-gen/dsl';
+import { http, inputs, type ParamSpec, param, type Template } from '@argo-gen/dsl';
 import * as z from 'zod/mini';
 import { parseOptions } from './internal/options.js';
 import { integer, secretKey, templateName, valueOrRef } from './internal/schemas.js';
 
-export interface WebhookOptions {
+const schema = z.strictObject({
   /**
    * The template's name; must be unique in the workflow.
    * @default 'notify-webhook'
    */
-  readonly name?: string;
+  name: z.optional(templateName),
   /**
    * Where to POST: an https:// URL, or a handle on one (usually a workflow parameter read from a ConfigMap). Argo's
    * HTTP template cannot read its URL from a Secret; put the credential in `authorizationSecret` instead. A URL that is
    * itself a credential (a Slack incoming webhook) belongs in a Secret and a container step, not here.
    */
-  readonly url: string | Ref;
+  url: valueOrRef.check(z.refine((u) => typeof u !== 'string' || /^https:\/\/\S+$/.test(u), 'must be an https:// URL')),
   /**
    * The `Authorization` header's whole value (e.g. `Bearer abc…`), read from a Secret key by the controller's agent;
    * it never appears in the workflow.
    * @default no Authorization header
    */
-  readonly authorizationSecret?: { readonly name: string; readonly key: string };
+  authorizationSecret: z.optional(secretKey),
   /**
    * Seconds before the request is abandoned (and the step fails).
    * @default 30
    */
-  readonly timeoutSeconds?: number;
-}
-
-export type WebhookInputs = { readonly body: ParamSpec<string, true> };
-
-const schema = z.strictObject({
-  name: z.optional(templateName),
-  url: valueOrRef.check(z.refine((u) => typeof u !== 'string' || /^https:\/\/\S+$/.test(u), 'must be an https:// URL')),
-  authorizationSecret: z.optional(secretKey),
   timeoutSeconds: z.optional(integer(1, 600)),
 });
+
+export type WebhookOptions = z.input<typeof schema>;
+
+export type WebhookInputs = { readonly body: ParamSpec<string, true> };
 
 /**
  * POSTs its `body` input (JSON) to a webhook. An Argo HTTP template: the workflow controller's agent makes the

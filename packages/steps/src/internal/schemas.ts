@@ -56,7 +56,15 @@ export const httpsUrl = matching(/^https:\/\/\S+$/, 'must be an https:// URL');
 
 /** `{ git: { url, revision? } }`: where kubectl manifests or Ansible playbooks are cloned from. */
 export const gitSource = z.strictObject({
-  git: z.strictObject({ url: httpsUrl, revision: z.optional(nonEmpty) }),
+  git: z.strictObject({
+    /** The repository, over HTTPS. */
+    url: httpsUrl,
+    /**
+     * The branch, tag or commit to clone, as the default of the template's input.
+     * @default 'main' for ansible, 'HEAD' for kubectl.apply
+     */
+    revision: z.optional(nonEmpty),
+  }),
 });
 
 /** Names that say "this is a credential": a literal value under such a name is refused (use a Secret). */

@@ -1,4 +1,4 @@
-import { type Depends, or, type Ref, type Task, task } from '@argo-gen/dsl';
+import { type Depends, or, type Task, task } from '@argo-gen/dsl';
 import * as z from 'zod/mini';
 import { fail } from '../fail.js';
 import { optionError, parseOptions } from '../internal/options.js';
@@ -7,59 +7,41 @@ import { kubectl } from '../kubectl.js';
 import type { PerfCheckTemplate } from '../perf-check.js';
 import { containerName, deployment, type SubGraph, strategyFields, subGraph } from './subgraph.js';
 
-export interface CanaryOptions {
-  /** Prefix of every task and template name, e.g. 'web' gives 'web-canary-image', 'web-10-gate', …. */
-  readonly name: string;
+const schema = z.strictObject({
+  ...strategyFields,
   /** The stable Deployment users are served by today. */
-  readonly stable: { readonly kind?: 'Deployment'; readonly name: string; readonly namespace: string };
+  stable: deployment,
   /**
    * The canary Deployment, in the same namespace, with the same pod labels that the Service selects (plus one of its
    * own, so that its selector differs from the stable one). It normally sits at 0 replicas.
    * @default '<stable name>-canary'
    */
-  readonly canary?: string;
+  canary: z.optional(k8sName),
   /**
    * The container to update in both Deployments.
    * @default the stable Deployment's name
    */
-  readonly container?: string;
-  /** The image to try: a literal, or a handle such as `build.outputs.parameters.image`. */
-  readonly image: string | Ref;
+  container: containerName,
   /** Pods serving the application in total, shared between stable and canary at each step. */
-  readonly replicas: number;
+  replicas: integer(2),
   /**
    * Canary traffic per step, in percent, ascending; each step must move at least one pod.
    * @default [10, 50, 100]
    */
-  readonly weights?: readonly number[];
+  weights: z.optional(z.readonly(z.array(integer(1, 100)).check(z.minLength(1)))),
   /**
    * The perf check run after each step; it must be in `gate` mode, so that a crossed threshold fails it and triggers
    * the rollback. Point its target at the canary's own Service to judge the new version alone, or at the shared
    * Service to judge what users get.
    */
-  readonly gate: PerfCheckTemplate;
-  /**
-   * How long each `kubectl rollout status` waits.
-   * @default '5m'
-   */
-  readonly timeout?: string;
-  readonly after?: readonly Task[];
-  /** The ServiceAccount the kubectl pods run as (its Role is derived from the steps: docs/rbac.md). */
-  readonly serviceAccountName?: string;
-}
-
-const schema = z.strictObject({
-  ...strategyFields,
-  stable: deployment,
-  canary: z.optional(k8sName),
-  container: containerName,
-  replicas: integer(2),
-  weights: z.optional(z.array(integer(1, 100)).check(z.minLength(1))),
   gate: z.custom<PerfCheckTemplate>(
     (v) => typeof v === 'object' && v !== null && 'mode' in v && (v as { kind?: unknown }).kind === 'template',
     'must be a template made by perfCheck()',
   ),
 });
+
+/** Options of `canary`; `image` is a literal or a handle such as `build.outputs.parameters.image`. */
+export type CanaryOptions = z.input<typeof schema>;
 
 /** Replicas given to the canary at a weight: rounded up, so that every step runs at least one canary pod. */
 export function canaryReplicas(replicas: number, weight: number): number {

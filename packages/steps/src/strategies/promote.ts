@@ -1,52 +1,38 @@
-import { suspend, type Task, task } from '@argo-gen/dsl';
+import { suspend, task } from '@argo-gen/dsl';
 import * as z from 'zod/mini';
 import { optionError, parseOptions } from '../internal/options.js';
 import { k8sName } from '../internal/schemas.js';
-import { kubectl, type Workload } from '../kubectl.js';
+import { kubectl } from '../kubectl.js';
 import { rolling } from './rolling.js';
 import { anyWorkload, containerName, type SubGraph, strategyFields, subGraph } from './subgraph.js';
 
-export interface PromoteOptions {
-  /** Prefix of every task and template name. */
-  readonly name: string;
+const { image: _image, ...fields } = strategyFields;
+const schema = z.strictObject({
+  ...fields,
   /** Where the image is read: the workload that passed its checks, e.g. in `burger-staging`. */
-  readonly from: Workload;
+  from: anyWorkload,
   /** Where it goes, e.g. the same Deployment in `burger-prod`; updated with the rolling strategy. */
-  readonly to: Workload;
+  to: anyWorkload,
   /**
    * The container whose image is promoted, in both workloads.
    * @default the target workload's name
    */
-  readonly container?: string;
+  container: containerName,
   /**
    * Wait for a person before touching production: a `suspend` step that `argo resume` approves and `argo stop`
    * rejects.
    * @default false
    * @see https://argo-workflows.readthedocs.io/en/latest/walk-through/suspending/
    */
-  readonly approval?: boolean;
-  /**
-   * How long the production rollout may take.
-   * @default '5m'
-   */
-  readonly timeout?: string;
-  readonly after?: readonly Task[];
+  approval: z.optional(z.boolean()),
   /**
    * The ServiceAccount the kubectl pods run as; `rbac()` gives it `get` on the source workload and the rolling
    * steps' needs on the target (docs/rbac.md).
    */
-  readonly serviceAccountName?: string;
-}
-
-const { image: _image, ...fields } = strategyFields;
-const schema = z.strictObject({
-  ...fields,
-  from: anyWorkload,
-  to: anyWorkload,
-  container: containerName,
-  approval: z.optional(z.boolean()),
   serviceAccountName: z.optional(k8sName),
 });
+
+export type PromoteOptions = z.input<typeof schema>;
 
 /**
  * Promotes exactly what runs in one namespace to another: read the source workload's image, optionally wait for

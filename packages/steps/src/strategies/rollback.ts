@@ -1,32 +1,24 @@
-import { type Task, task } from '@argo-gen/dsl';
+import { task } from '@argo-gen/dsl';
 import * as z from 'zod/mini';
 import { parseOptions } from '../internal/options.js';
 import { integer } from '../internal/schemas.js';
-import { kubectl, type Workload } from '../kubectl.js';
+import { kubectl } from '../kubectl.js';
 import { anyWorkload, type SubGraph, strategyFields, subGraph } from './subgraph.js';
 
-export interface RollbackOptions {
-  /** Prefix of every task and template name. */
-  readonly name: string;
-  readonly workload: Workload;
+const { image: _image, ...fields } = strategyFields;
+const schema = z.strictObject({
+  ...fields,
+  /** The workload whose revision is restored, in its namespace. */
+  workload: anyWorkload,
   /**
    * The revision to restore (`kubectl rollout undo --to-revision`); 0 is the previous one. It is the default of the
    * undo template's `revision` input, so a run can choose another.
    * @default 0
    */
-  readonly toRevision?: number;
-  /**
-   * How long the verification waits for the restored revision to be rolled out.
-   * @default '5m'
-   */
-  readonly timeout?: string;
-  readonly after?: readonly Task[];
-  /** The ServiceAccount the kubectl pods run as (its Role is derived from the steps: docs/rbac.md). */
-  readonly serviceAccountName?: string;
-}
+  toRevision: z.optional(integer(0)),
+});
 
-const { image: _image, ...fields } = strategyFields;
-const schema = z.strictObject({ ...fields, workload: anyWorkload, toRevision: z.optional(integer(0)) });
+export type RollbackOptions = z.input<typeof schema>;
 
 /**
  * Restores a previous revision and verifies it: `<name>-undo` → `<name>-verify` (`kubectl rollout status`).

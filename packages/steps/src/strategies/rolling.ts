@@ -1,34 +1,22 @@
-import { or, type Ref, type Task, task } from '@argo-gen/dsl';
+import { or, task } from '@argo-gen/dsl';
 import * as z from 'zod/mini';
 import { fail } from '../fail.js';
 import { parseOptions } from '../internal/options.js';
-import { kubectl, type Workload } from '../kubectl.js';
+import { kubectl } from '../kubectl.js';
 import { anyWorkload, containerName, type SubGraph, strategyFields, subGraph } from './subgraph.js';
 
-export interface RollingOptions {
-  /** Prefix of every task and template name, e.g. 'frontend' gives 'frontend-set-image', 'frontend-status', …. */
-  readonly name: string;
+const schema = z.strictObject({
+  ...strategyFields,
   /** The workload to update in place (Deployment, StatefulSet or DaemonSet), in its namespace. */
-  readonly workload: Workload;
+  workload: anyWorkload,
   /**
    * The container to update.
    * @default the workload's name
    */
-  readonly container?: string;
-  /** The image to roll out: a literal, or a handle such as `build.outputs.parameters.image`. */
-  readonly image: string | Ref;
-  /**
-   * How long `kubectl rollout status` waits before the rollout counts as failed.
-   * @default '5m'
-   */
-  readonly timeout?: string;
-  /** Tasks that must finish first. Tasks whose outputs `image` uses are waited for without being listed. */
-  readonly after?: readonly Task[];
-  /** The ServiceAccount the kubectl pods run as (its Role is derived from the steps: docs/rbac.md). */
-  readonly serviceAccountName?: string;
-}
+  container: containerName,
+});
 
-const schema = z.strictObject({ ...strategyFields, workload: anyWorkload, container: containerName });
+export type RollingOptions = z.input<typeof schema>;
 
 /**
  * A rolling update: set the image, wait for the rollout; if it does not complete in time, undo it (back to the

@@ -16,20 +16,25 @@ const isTask = (v: unknown) => typeof v === 'object' && v !== null && (v as { ki
 
 /** Option schemas the strategies share. */
 export const strategyFields = {
+  /** Prefix of every task and template name, e.g. 'web' gives 'web-set-image', 'web-status', …. */
   name: templateName,
+  /** Tasks that must finish first. Tasks whose outputs `image` uses are waited for without being listed. */
   after: z.optional(z.readonly(z.array(z.custom<Task>(isTask, 'must be a task')))),
+  /**
+   * How long each `kubectl rollout status` waits before the rollout counts as failed.
+   * @default '5m'
+   */
   timeout: z.optional(duration),
+  /** The ServiceAccount the kubectl pods run as (its Role is derived from the steps: docs/rbac.md). */
   serviceAccountName: z.optional(k8sName),
+  /** The image to roll out: a literal, or a handle such as `build.outputs.parameters.image`. */
   image: valueOrRef,
 };
 
 export const deployment = z.strictObject({ kind: z.optional(z.literal('Deployment')), name: k8sName, namespace });
 
-export const anyWorkload = z.strictObject({
-  kind: z.optional(z.enum(['Deployment', 'StatefulSet', 'DaemonSet'])),
-  name: k8sName,
-  namespace,
-});
+/** The workload to update (Deployment, StatefulSet or DaemonSet), in its namespace: kubectl's `Workload`. */
+export { workloadSchema as anyWorkload } from '../internal/kubectl-template.js';
 
 export const containerName = z.optional(matching(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a container name'));
 
