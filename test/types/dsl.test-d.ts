@@ -8,6 +8,7 @@ import {
   inputs,
   output,
   param,
+  paramsNamed,
   type Ref,
   step,
   task,
@@ -81,6 +82,28 @@ describe('arguments', () => {
   it('refuses a value outside an enum literal union', () => {
     // @ts-expect-error: 'medium' is not 'fast' | 'slow'
     task('a', build, { args: { repo: 'r', mode: 'medium' } });
+  });
+
+  it('refuses any argument to a template that declares no inputs', () => {
+    const bare = container('bare', { image: 'alpine:3.20' });
+    task('ok', bare);
+    task('empty', bare, { args: {} });
+    // @ts-expect-error: 'tag' is not an input: the template has none
+    task('a', bare, { args: { tag: 'v1' } });
+    // @ts-expect-error: the same for a step
+    step('a', bare, { args: { tag: 'v1' } });
+    // @ts-expect-error: and for a loop's args
+    task('a', bare, { withItems: ['x'], args: (item) => ({ tag: item }) });
+  });
+
+  it('paramsNamed types one input per name', () => {
+    const vars = inputs(paramsNamed(['image', 'tier'], () => param.string()));
+    const deploy = container('deploy', { image: 'alpine:3.20', args: [vars.image, vars.tier] }, { inputs: vars });
+    task('ok', deploy, { args: { image: 'i', tier: 't' } });
+    // @ts-expect-error: 'tier' is required
+    task('a', deploy, { args: { image: 'i' } });
+    // @ts-expect-error: no input 'colour'
+    void vars.colour;
   });
 
   it('refuses an object for a parameter', () => {
@@ -163,6 +186,13 @@ describe('workflowFrom', () => {
     workflowFrom(wt, { generateName: 'hello-' }, { env: 'dev' });
     // @ts-expect-error: 'qa' is not 'dev' | 'prod'
     workflowFrom(wt, { generateName: 'hello-' }, { message: 'hi', env: 'qa' });
+  });
+
+  it('refuses any argument to a WorkflowTemplate without parameters', () => {
+    const plain = workflowTemplate('plain', { entrypoint: hello });
+    workflowFrom(plain, { generateName: 'plain-' }, {});
+    // @ts-expect-error: 'message' is not a parameter: it has none
+    workflowFrom(plain, { generateName: 'plain-' }, { message: 'hi' });
   });
 
   it('DAG tasks must be tasks, not steps', () => {

@@ -24,10 +24,18 @@ type RequiredKeys<I> = {
       : never;
 }[keyof I];
 
+/**
+ * Arguments for a callee that declares none: every name is refused. Not `{}`, which TypeScript exempts from its
+ * excess-property check, so that `args: { tag: 'v1' }` to a template without inputs would compile and fail later.
+ */
+export type NoArgs = { readonly [name: string]: never };
+
 /** Arguments for a template with inputs `I`: required inputs must be given, names are checked at compile time. */
-export type Args<I extends InputSpecs> = { readonly [K in RequiredKeys<I> & keyof I]: ArgFor<I[K]> } & {
-  readonly [K in Exclude<keyof I, RequiredKeys<I>>]?: ArgFor<I[K]>;
-};
+export type Args<I extends InputSpecs> = [keyof I] extends [never]
+  ? NoArgs
+  : { readonly [K in RequiredKeys<I> & keyof I]: ArgFor<I[K]> } & {
+      readonly [K in Exclude<keyof I, RequiredKeys<I>>]?: ArgFor<I[K]>;
+    };
 
 export type ArgValue = string | number | boolean | ArtifactArg;
 

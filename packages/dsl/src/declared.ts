@@ -59,10 +59,16 @@ type DeclaredInputSpec<S> = S extends DeclaredParam
     ? ArtifactSpec
     : ArtifactSpec & { readonly optional: true };
 
-/** The DSL's input specs of a declared template: what `task(…, templateRef(…), { args })` checks `args` against. */
-export type DeclaredInputs<T extends DeclaredTemplate> = T extends { readonly inputs: infer I }
-  ? { readonly [K in keyof I]: DeclaredInputSpec<I[K]> }
-  : Record<never, never>;
+/**
+ * The DSL's input specs of a declared template: what `task(…, templateRef(…), { args })` checks `args` against. A
+ * declaration typed only as `DeclaredTemplate` (not a literal module from `argo-gen types`) says nothing about its
+ * inputs: any names pass, and synthesis checks them.
+ */
+export type DeclaredInputs<T extends DeclaredTemplate> = DeclaredTemplate extends T
+  ? InputSpecs
+  : T extends { readonly inputs: infer I }
+    ? { readonly [K in keyof I]: DeclaredInputSpec<I[K]> }
+    : Record<never, never>;
 
 /** The DSL's output specs of a declared template: the names `task.outputs.parameters.x` accepts. */
 export type DeclaredOutputs<T extends DeclaredTemplate> = T extends { readonly outputs: infer O }

@@ -1,4 +1,5 @@
 import { ArgoGenError, issue, type SourceLocation } from '@argo-gen/model';
+import type { NoArgs } from './args.js';
 import { deepFreeze } from './internal/freeze.js';
 import { captureSite } from './internal/source.js';
 import { type ParamSpec, workflowSpecsOf } from './params.js';
@@ -91,11 +92,13 @@ export const on = Object.freeze({
 type ParamSpecs = Readonly<Record<string, ParamSpec>>;
 
 /** Event values (or fixed literals) for the template's parameters; required ones must be mapped, names are checked. */
-export type EventArgs<P extends ParamSpecs> = {
-  readonly [K in keyof P as P[K]['required'] extends true ? K : never]: EventPath | Literal;
-} & {
-  readonly [K in keyof P as P[K]['required'] extends true ? never : K]?: EventPath | Literal;
-};
+export type EventArgs<P extends ParamSpecs> = [keyof P] extends [never]
+  ? NoArgs
+  : {
+      readonly [K in keyof P as P[K]['required'] extends true ? K : never]: EventPath | Literal;
+    } & {
+      readonly [K in keyof P as P[K]['required'] extends true ? never : K]?: EventPath | Literal;
+    };
 
 export interface EventBindingOptions<P extends ParamSpecs> extends Metadata {
   readonly selector: Selector;

@@ -11,7 +11,7 @@ export {
   type Need,
   workflowNeeds,
 } from './access-needs.js';
-export type { ArgFor, Args, ArgValue, ArtifactArg } from './args.js';
+export type { ArgFor, Args, ArgValue, ArtifactArg, NoArgs } from './args.js';
 export type { Callable, TemplateRef } from './callable.js';
 export { declarationsCalled } from './collect.js';
 export { asBoolean, asNumber, Condition, when } from './conditions.js';

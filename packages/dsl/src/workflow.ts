@@ -1,6 +1,6 @@
 import type * as model from '@argo-gen/model';
 import type { SourceLocation } from '@argo-gen/model';
-import { type ArgValue, renderArgs } from './args.js';
+import { type ArgValue, type NoArgs, renderArgs } from './args.js';
 import type { Callable } from './callable.js';
 import { deepFreeze } from './internal/freeze.js';
 import { type CallSite, captureSite, defineSource } from './internal/source.js';
@@ -113,11 +113,13 @@ export function workflow<const P extends ParamSpecs = Record<never, never>>(
   return locatedValue({ kind: 'Workflow', ...id, options }, captureSite());
 }
 
-type ArgsFor<P extends ParamSpecs> = {
-  readonly [K in keyof P as P[K]['required'] extends true ? K : never]: ValueOf<P[K]> | Ref;
-} & {
-  readonly [K in keyof P as P[K]['required'] extends true ? never : K]?: ValueOf<P[K]> | Ref;
-};
+type ArgsFor<P extends ParamSpecs> = [keyof P] extends [never]
+  ? NoArgs
+  : {
+      readonly [K in keyof P as P[K]['required'] extends true ? K : never]: ValueOf<P[K]> | Ref;
+    } & {
+      readonly [K in keyof P as P[K]['required'] extends true ? never : K]?: ValueOf<P[K]> | Ref;
+    };
 
 /**
  * A Workflow that runs a WorkflowTemplate (`spec.workflowTemplateRef`), with its parameters typed and checked:

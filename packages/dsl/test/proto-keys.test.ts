@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { container, dag, inputs, output, param, synth, task, workflowParams, workflowTemplate } from '../src/index.js';
+import {
+  container,
+  dag,
+  inputs,
+  output,
+  param,
+  paramsNamed,
+  synth,
+  task,
+  workflowParams,
+  workflowTemplate,
+} from '../src/index.js';
 
 // `__proto__` is a legal Argo name. Assigned as `object[name] = value` it would replace the prototype (or vanish, for
 // a string); the DSL keeps it as an own property wherever a user's name becomes a key.
@@ -8,6 +19,18 @@ import { container, dag, inputs, output, param, synth, task, workflowParams, wor
 const PROTO = '__proto__';
 
 describe('names that are also JavaScript special keys', () => {
+  it('paramsNamed declares each name as an own key, __proto__ included, in the order given', () => {
+    const specs = paramsNamed(['tier', PROTO, 'image'], (name) => param.string({ description: name }));
+    expect(Object.keys(specs)).toEqual(['tier', '__proto__', 'image']);
+    expect(Object.getPrototypeOf(specs)).toBe(Object.prototype);
+    expect(Object.isFrozen(specs)).toBe(true);
+    expect(Object.values(specs).map((s) => [s.description, s.required])).toEqual([
+      ['tier', true],
+      ['__proto__', true],
+      ['image', true],
+    ]);
+  });
+
   it('inputs, outputs and workflow parameters named __proto__ have handles, and render', () => {
     const i = inputs({ ['__proto__']: param.string() });
     expect(Object.keys(i)).toEqual(['__proto__']);
