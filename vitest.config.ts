@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const src = (pkg: string, entry = 'index') =>
+  fileURLToPath(new URL(`./packages/${pkg}/src/${entry}.ts`, import.meta.url));
 
 export default defineConfig({
   resolve: {
@@ -11,6 +12,7 @@ export default defineConfig({
       { find: /^@argo-gen\/cli$/, replacement: src('cli') },
       { find: /^@argo-gen\/kube$/, replacement: src('kube') },
       { find: /^@argo-gen\/dsl$/, replacement: src('dsl') },
+      { find: /^@argo-gen\/dsl\/internal$/, replacement: src('dsl', 'internal') },
       { find: /^@argo-gen\/steps$/, replacement: src('steps') },
       { find: /^@argo-gen\/import$/, replacement: src('import') },
       { find: /^@argo-gen\/simulate$/, replacement: src('simulate') },

@@ -25,7 +25,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The runtime entry points of each package (sources), named as the package's exports and bin name them. */
 const PACKAGES = {
   model: ['index'],
-  dsl: ['index'],
+  dsl: ['index', 'internal'],
   steps: ['index'],
   kube: ['index'],
   import: ['index'],

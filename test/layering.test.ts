@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packageOf } from './package-imports.js';
 import { REPO_ROOT } from './paths.js';
 
 /**
@@ -37,6 +38,7 @@ const RULES: Readonly<Record<string, Rule>> = {
     allow: [
       '@argo-gen/model',
       '@argo-gen/dsl',
+      '@argo-gen/dsl/internal',
       '@argo-gen/kube',
       '@argo-gen/import',
       '@argo-gen/simulate',
@@ -128,7 +130,8 @@ describe('layering', () => {
       const used = new Set(
         sourceFiles(path.join(REPO_ROOT, 'packages', pkg, 'src'))
           .flatMap((f) => importsOf(readFileSync(f, 'utf8')))
-          .filter((s) => s.startsWith('@argo-gen/')),
+          .filter((s) => s.startsWith('@argo-gen/'))
+          .map((s) => packageOf(s) ?? s),
       );
       for (const dep of used) expect(manifest.dependencies?.[dep], `${pkg} uses ${dep}`).toBe('workspace:*');
     }

@@ -13,7 +13,6 @@ export {
 } from './access-needs.js';
 export type { ArgFor, Args, ArgValue, ArtifactArg, NoArgs } from './args.js';
 export type { Callable, TemplateRef } from './callable.js';
-export { declarationsCalled } from './collect.js';
 export { asBoolean, asNumber, Condition, when } from './conditions.js';
 export { type DagEntry, type DagOptions, dag } from './dag.js';
 export { type DeclarationNotes, declarationOf, declarationsModule, descriptionsOf } from './declarations-module.js';
@@ -24,7 +23,6 @@ export {
   type DeclaredParam,
   type DeclaredTemplate,
   type DeclaredWorkflowTemplate,
-  declaredDocument,
   declareWorkflowTemplate,
   isDeclaredWorkflowTemplate,
   type TemplatesDeclaration,
@@ -82,12 +80,10 @@ export {
 export { type StepEntry, steps } from './steps.js';
 export {
   type Linter,
-  type Staged,
   type StageOptions,
   type Synthesizable,
   type Synthesized,
   type SynthOptions,
-  stage,
   synth,
 } from './synth.js';
 export {

@@ -1,6 +1,7 @@
 import { ARGO_VERSIONS, ArgoGenError, validateSchema } from '@argo-gen/model';
 import { describe, expect, it } from 'vitest';
-import { container, cronWorkflow, stage, synth, workflowTemplate } from '../src/index.js';
+import { container, cronWorkflow, synth, workflowTemplate } from '../src/index.js';
+import { stage } from '../src/internal.js';
 
 const main = container('main', { image: 'alpine:3.20' });
 const nightly = cronWorkflow('nightly', { schedules: ['0 2 * * *'] }, { entrypoint: main });

@@ -5,15 +5,14 @@ import { collectTemplates } from '../src/collect.js';
 import {
   dag,
   declarationOf,
-  declarationsCalled,
   declarationsModule,
-  declaredDocument,
   declareWorkflowTemplate,
   synth,
   task,
   templateRef,
   workflowTemplate,
 } from '../src/index.js';
+import { declarationsCalled, declaredDocument } from '../src/internal.js';
 
 // A WorkflowTemplate as another team wrote it: every way an input can be required or not.
 const theirs = {

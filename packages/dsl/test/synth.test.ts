@@ -8,11 +8,11 @@ import {
   raw,
   rawTemplate,
   script,
-  stage,
   synth,
   task,
   workflowTemplate,
 } from '../src/index.js';
+import { stage } from '../src/internal.js';
 import { echo, errorOf, fileOf, issuesOf, lineHere } from './helpers.js';
 
 describe('hand-written {{…}}', () => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { declaredDocument } from '@argo-gen/dsl';
+import { declaredDocument } from '@argo-gen/dsl/internal';
 import {
   type ArgoVersion,
   formatIssue,

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { declaredDocument, type TemplatesDeclaration } from '@argo-gen/dsl';
+import type { TemplatesDeclaration } from '@argo-gen/dsl';
+import { declaredDocument } from '@argo-gen/dsl/internal';
 import {
   ArgoGenError,
   type ArgoVersion,

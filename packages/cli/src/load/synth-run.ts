@@ -1,4 +1,5 @@
-import { declarationsCalled, declaredDocument, type Staged, type Synthesizable, stage } from '@argo-gen/dsl';
+import type { Synthesizable } from '@argo-gen/dsl';
+import { declarationsCalled, declaredDocument, type Staged, stage } from '@argo-gen/dsl/internal';
 import {
   ArgoGenError,
   type ArgoVersion,
