@@ -73,6 +73,10 @@ describe('arguments', () => {
   });
 
   it('refuses a call without a required argument', () => {
+    // @ts-expect-error: no options at all, where 'repo' and 'mode' are required
+    task('a', build);
+    // @ts-expect-error: options without args
+    step('a', build, { when: 'true' });
     // @ts-expect-error: 'repo' is required
     task('a', build, { args: { mode: 'fast' } });
     // @ts-expect-error: 'mode' (an enum without default) is required

@@ -195,6 +195,8 @@ describe('kubectl', () => {
     task('apply', fromArtifact, { args: { manifests: { s3: { key: 'manifests.tgz' } } } });
     // @ts-expect-error: manifests must be passed to an artifact source
     task('apply', fromArtifact, { args: {} });
+    // @ts-expect-error: and a call without options is refused as well
+    task('apply', fromArtifact);
     // @ts-expect-error: the input is 'manifests'
     task('apply', fromArtifact, { args: { manifest: { s3: { key: 'manifests.tgz' } } } });
     // @ts-expect-error: apply has no outputs

@@ -90,6 +90,7 @@ export {
   type CallOptions,
   type Hook,
   type LoopOptions,
+  type OptionsArg,
   type Step,
   step,
   type Task,

@@ -61,6 +61,13 @@ type Loop<I extends InputSpecs, T> =
       readonly args?: (item: Ref<string>) => Args<I>;
     };
 
+/**
+ * The options of a call: optional when the callee has no required input, else required, with `args`, so that
+ * `task('deploy', setImage)` without its `image` is a compile error and not only one when the workflow is built.
+ */
+export type OptionsArg<I extends InputSpecs, Options extends CallOptions<I>> =
+  Record<never, never> extends Args<I> ? [options?: Options] : [options: Options & { readonly args: Args<I> }];
+
 export type LoopOptions<I extends InputSpecs, T> = Omit<TaskOptions<I>, 'args'> & Loop<I, T>;
 export type LoopStepOptions<I extends InputSpecs, T> = Omit<CallOptions<I>, 'args'> & Loop<I, T>;
 
@@ -269,7 +276,7 @@ function buildCall(kind: 'task' | 'step', name: string, callee: Callable, option
 export function task<I extends InputSpecs, O extends OutputSpecs>(
   name: string,
   template: Callable<I, O>,
-  options?: TaskOptions<I>,
+  ...options: OptionsArg<I, TaskOptions<I>>
 ): Task<O>;
 export function task<I extends InputSpecs, O extends OutputSpecs, const T>(
   name: string,
@@ -289,7 +296,7 @@ export function task(name: string, template: Callable, options: object = {}): Ta
 export function step<I extends InputSpecs, O extends OutputSpecs>(
   name: string,
   template: Callable<I, O>,
-  options?: CallOptions<I>,
+  ...options: OptionsArg<I, CallOptions<I>>
 ): Step<O>;
 export function step<I extends InputSpecs, O extends OutputSpecs, const T>(
   name: string,

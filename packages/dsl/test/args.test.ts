@@ -20,6 +20,7 @@ describe('argument checking at the call site', () => {
     expect(() => task('a', echo, { args: { mode: 'slow' } as never })).toThrow(
       "task 'a': missing required argument 'who' of template 'echo' [dsl/bad-argument]",
     );
+    // @ts-expect-error: a compile error too; this is the check JavaScript callers (and generate, which does not type-check) get
     expect(() => task('a', echo)).toThrow(
       "task 'a': missing required argument 'who' of template 'echo' [dsl/bad-argument]",
     );
@@ -86,6 +87,7 @@ describe('argument checking at the call site', () => {
   it('requires input artifacts unless optional, and passes artifact sources through', () => {
     const i = inputs({ src: artifact('/src'), cache: artifact('/cache', { optional: true }) });
     const t = container('art', { image: 'alpine:3.20' }, { inputs: i });
+    // @ts-expect-error: a compile error too; this is the check JavaScript callers get
     expect(() => task('a', t)).toThrow(
       "task 'a': missing required argument 'src' of template 'art' [dsl/bad-argument]",
     );
