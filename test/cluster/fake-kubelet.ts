@@ -18,6 +18,8 @@
  *     Workflow annotation / ConfigMap key `outputs` '{"<task>":{"param":"v"}}'
  *   - argo-gen.test/duration-ms (pod or Workflow annotation, ConfigMap key duration-ms): time a
  *     pod stays Running; default $FAKE_KUBELET_DURATION_MS or 0
+ *   - Workflow annotation argo-gen.test/outcomes '{"<node, display or template name>": outcome | [outcome per attempt]}':
+ *     the outcome of each node as @argo-gen/simulate takes it (the differential suite, test/e2e/simulate-*.ts)
  *
  * Plain node builtins only (no client library), so start-up stays ~instant.
  * Env: ARGO_GEN_K8S_SERVER (https://127.0.0.1:port), ARGO_GEN_K8S_CA (CA file),
@@ -35,6 +37,7 @@ const A = {
   exitCode: 'argo-gen.test/exit-code',
   outputs: 'argo-gen.test/outputs',
   duration: 'argo-gen.test/duration-ms',
+  outcomes: 'argo-gen.test/outcomes',
 };
 
 function requireEnv(name: string): string {
@@ -188,9 +191,63 @@ async function templateOf(pod: Pod): Promise<Template> {
   return {};
 }
 
+/** A node's outcome in @argo-gen/simulate's form (its `LeafOutcome`), as the differential suite writes it. */
+interface Outcome {
+  phase: 'Succeeded' | 'Failed' | 'Error';
+  exitCode?: number;
+  parameters?: Record<string, string>;
+  result?: string;
+}
+
+/**
+ * The node's display name: its node name after the parent's ("wf.outer.gate(1)" -> "gate(1)", "wf[0].build" ->
+ * "build"); the trailing "(…)" groups of loop items and retry attempts are read as wholes, so a "." in an item stays.
+ */
+function displayNameOf(nodeName: string): string {
+  let end = nodeName.length;
+  while (nodeName[end - 1] === ')') {
+    let depth = 0;
+    let i = end - 1;
+    for (; i >= 0; i--) {
+      if (nodeName[i] === ')') depth++;
+      else if (nodeName[i] === '(' && --depth === 0) break;
+    }
+    if (i <= 0) break;
+    end = i;
+  }
+  const start = Math.max(nodeName.lastIndexOf('.', end - 1), nodeName.lastIndexOf(']', end - 1)) + 1;
+  return nodeName.slice(start);
+}
+
+/**
+ * The outcome chosen for a pod by the Workflow's `argo-gen.test/outcomes`, matched as @argo-gen/simulate matches its
+ * `outcomes`: by node name, then display name, then template name, the most specific first. A retry attempt's node
+ * ("gate(1)") is also matched by its retried node's names ("gate"); a list gives one outcome per attempt, its last
+ * for every later one.
+ */
+function outcomeFor(pod: Pod, templateName: string | undefined, table: Record<string, unknown>): Outcome | undefined {
+  const nodeName = pod.metadata.annotations?.['workflows.argoproj.io/node-name'] ?? '';
+  const retry = /\((\d+)\)$/.exec(nodeName);
+  const attempt = retry ? Number(retry[1]) : 0;
+  const retried = retry ? nodeName.slice(0, retry.index) : undefined;
+  const candidates = [nodeName, retried, displayNameOf(nodeName), retried && displayNameOf(retried), templateName];
+  const key = candidates.find((k): k is string => !!k && Object.hasOwn(table, k));
+  if (key === undefined) return undefined;
+  const rule = table[key];
+  const chosen = Array.isArray(rule) ? rule[Math.min(attempt, rule.length - 1)] : rule;
+  if (typeof chosen === 'string') return { phase: chosen as Outcome['phase'] };
+  if (chosen && typeof chosen === 'object') {
+    const o = chosen as Partial<Outcome> & { exitCode?: number };
+    return { ...o, phase: o.phase ?? (o.exitCode ? 'Failed' : 'Succeeded') };
+  }
+  return undefined;
+}
+
 interface Plan {
   fail: boolean;
   exitCode: number;
+  /** The wait container fails too: Argo reports the node as Error (operator.go inferFailedReason). */
+  error: boolean;
   durationMs: number;
   outputs: Record<string, unknown>;
   task: string;
@@ -215,7 +272,14 @@ async function planFor(pod: Pod): Promise<Plan> {
     const set = nameList(s);
     return names.some((n) => set.has(n));
   };
-  const fail = podAnn[A.fail] === 'true' || listed(wfAnn[A.failTasks]) || listed(cmData['fail-tasks']);
+  const chosen = outcomeFor(pod, template.name, parseJson(wfAnn[A.outcomes], `Workflow ${wfName} ${A.outcomes}`));
+  const error = chosen?.phase === 'Error';
+  const fail =
+    chosen?.phase === 'Failed' ||
+    error ||
+    podAnn[A.fail] === 'true' ||
+    listed(wfAnn[A.failTasks]) ||
+    listed(cmData['fail-tasks']);
   const perTask = (text: string | undefined, where: string) => {
     const v = parseJson(text, where)[task];
     return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
@@ -224,9 +288,16 @@ async function planFor(pod: Pod): Promise<Plan> {
     ...perTask(cmData.outputs, `ConfigMap ${CONFIGMAP} outputs`),
     ...perTask(wfAnn[A.outputs], `Workflow ${wfName} ${A.outputs}`),
     ...parseJson(podAnn[A.outputs], `pod ${pod.metadata.name} ${A.outputs}`),
+    ...chosen?.parameters,
+    ...(chosen?.result === undefined ? {} : { result: chosen.result }),
   };
   const duration = podAnn[A.duration] ?? wfAnn[A.duration] ?? cmData['duration-ms'];
-  const exitCode = fail ? Number(podAnn[A.exitCode] ?? 1) || 1 : 0;
+  const exitCode =
+    chosen?.exitCode !== undefined && !error
+      ? chosen.exitCode
+      : fail && !error
+        ? Number(podAnn[A.exitCode] ?? 1) || 1
+        : 0;
   const owner =
     pod.metadata.ownerReferences?.find((o) => o.kind === 'Workflow') ??
     (wf?.metadata.uid
@@ -235,6 +306,7 @@ async function planFor(pod: Pod): Promise<Plan> {
   return {
     fail,
     exitCode,
+    error,
     durationMs: duration === undefined ? defaultDurationMs : Number(duration) || 0,
     outputs,
     task,
@@ -338,7 +410,8 @@ async function runPod(pod: Pod): Promise<void> {
   const finished = k8sTime(new Date());
   // The wait container always exits 0 (a non-zero wait means "executor broke" to Argo); every other
   // container gets the chosen exit code, so container-set templates fail too.
-  const exitOf = (c: Container) => (c.name === 'wait' ? 0 : plan.exitCode);
+  const exitOf = (c: Container) =>
+    c.name === 'wait' || c.name === 'supervisor' ? (plan.error ? 1 : 0) : plan.exitCode;
   await patchStatus(pod, {
     phase: plan.fail ? 'Failed' : 'Succeeded',
     conditions: [
@@ -352,7 +425,7 @@ async function runPod(pod: Pod): Promise<void> {
   });
   log(
     `${namespace}/${name} task=${plan.task || '-'} template=${plan.template.name ?? '-'} -> ` +
-      `${plan.fail ? `Failed (exit ${plan.exitCode})` : 'Succeeded'}`,
+      `${plan.error ? 'Error (wait exits 1)' : plan.fail ? `Failed (exit ${plan.exitCode})` : 'Succeeded'}`,
   );
 }
 
