@@ -248,6 +248,8 @@ interface Plan {
   exitCode: number;
   /** The wait container fails too: Argo reports the node as Error (operator.go inferFailedReason). */
   error: boolean;
+  /** Whether the executor would capture stdout as `result`. */
+  includeResult: boolean;
   durationMs: number;
   outputs: Record<string, unknown>;
   task: string;
@@ -303,10 +305,14 @@ async function planFor(pod: Pod): Promise<Plan> {
     (wf?.metadata.uid
       ? { apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', name: wfName, uid: wf.metadata.uid }
       : undefined);
+  const includeResult = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].some((c) =>
+    c.env?.some((e) => e.name === 'ARGO_INCLUDE_SCRIPT_OUTPUT' && e.value === 'true'),
+  );
   return {
     fail,
     exitCode,
     error,
+    includeResult,
     durationMs: duration === undefined ? defaultDurationMs : Number(duration) || 0,
     outputs,
     task,
@@ -347,8 +353,10 @@ function taskResult(pod: Pod, plan: Plan) {
     .map((a) => ({ name: a.name, ...(a.path ? { path: a.path } : {}), raw: { data: '' } }));
   const outputs: Record<string, unknown> = {
     exitCode: String(plan.exitCode),
-    // The executor reports stdout as `result` for container and script templates.
-    result: str(given.result ?? ''),
+    // The executor reports stdout as `result` only when the controller asks for it (ARGO_INCLUDE_SCRIPT_OUTPUT, set
+    // when the workflow reads a result): a "" it was not asked for would break, for example, the aggregation of a
+    // loop's outputs, which parses each result as JSON (operator.go processAggregateNodeOutputs).
+    ...(plan.includeResult ? { result: str(given.result ?? '') } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(artifacts.length ? { artifacts } : {}),
   };
