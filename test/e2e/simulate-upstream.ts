@@ -57,6 +57,19 @@ export const RULES: readonly Rule[] = [
     excludes: (d) => mainContainers(d).some((c) => !c.command),
   },
   {
+    why: 'a suspend node whose outputs a person supplies on resume (valueFrom.supplied)',
+    excludes: (_, t) => has(t, 'supplied'),
+  },
+  {
+    why: "a pod patched from a step's output (podSpecPatch reading outputs)",
+    excludes: (_, t) => /"podSpecPatch":"[^"]*outputs\./.test(t),
+  },
+  {
+    // The test cluster's API server runs with --allow-privileged=false.
+    why: 'a privileged container, which the API server refuses',
+    excludes: (_, t) => t.includes('"privileged":true'),
+  },
+  {
     why: 'stops or terminates itself (shutdown)',
     excludes: (_, t) => has(t, 'shutdown'),
   },
@@ -74,7 +87,7 @@ function mainContainers(value: unknown): { command?: unknown }[] {
   return [...own, ...Object.values(o).flatMap(mainContainers)] as { command?: unknown }[];
 }
 
-/** Whether a `when`, `withParam`, `depends`-free expression or retry `expression` reads a step's or task's outputs. */
+/** Whether a `when`, `withParam`, `withSequence`, hook or retry `expression` reads a step's or task's outputs. */
 function decidedByOutputs(doc: Doc): boolean {
   const reads = (v: unknown) => typeof v === 'string' && /\.outputs\.|outputs\.result|\.exitCode/.test(v);
   const calls = templatesOf(doc).flatMap((t) => [
@@ -85,7 +98,8 @@ function decidedByOutputs(doc: Doc): boolean {
     Object.values((c.hooks ?? {}) as Record<string, { expression?: string }>).map((h) => h.expression),
   );
   const retryExprs = templatesOf(doc).map((t) => (t.retryStrategy as { expression?: string } | undefined)?.expression);
-  return [...calls.flatMap((c) => [c.when, c.withParam]), ...hookExprs, ...retryExprs].some(reads);
+  const sequences = calls.flatMap((c) => Object.values((c.withSequence ?? {}) as Record<string, unknown>));
+  return [...calls.flatMap((c) => [c.when, c.withParam]), ...sequences, ...hookExprs, ...retryExprs].some(reads);
 }
 
 const UNREADABLE = "Argo's YAML reader refuses it";
