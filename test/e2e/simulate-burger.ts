@@ -50,6 +50,7 @@ export const STRATEGIES: readonly Strategy[] = [
   {
     file: 'generated/deploy-canary.yaml',
     parameters: IMAGES,
+    extra: [{ title: 'database-approve left waiting', outcomes: { 'database-approve': 'wait' } }],
     points: [
       'database-source-image',
       'database-1-gate',

@@ -5,12 +5,12 @@ import { generatedCases, SEED } from './simulate-generated.js';
 import { runCorpus } from './simulate-suite.js';
 
 /** Bounded so that the corpus adds about two minutes to the cluster stage. */
-const COUNT = 40;
+const COUNT = 80;
 
 it(`simulate() agrees with the controller on ${COUNT} generated workflows (seed ${SEED})`, {
   timeout: 900_000,
 }, async () => {
-  const r = await runCorpus('generated', generatedCases(COUNT), { batch: 40, batchTimeoutMs: 600_000 });
+  const r = await runCorpus('generated', generatedCases(COUNT), { batch: 80, batchTimeoutMs: 600_000 });
   console.log(r.summary);
   expect(r.unexplained.join('\n')).toBe('');
   expect(r.stale).toEqual([]);
