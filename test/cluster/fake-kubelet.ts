@@ -195,6 +195,8 @@ async function templateOf(pod: Pod): Promise<Template> {
 interface Outcome {
   phase: 'Succeeded' | 'Failed' | 'Error';
   exitCode?: number;
+  /** How long the pod stays Running. */
+  durationSeconds?: number;
   parameters?: Record<string, string>;
   result?: string;
 }
@@ -293,7 +295,10 @@ async function planFor(pod: Pod): Promise<Plan> {
     ...chosen?.parameters,
     ...(chosen?.result === undefined ? {} : { result: chosen.result }),
   };
-  const duration = podAnn[A.duration] ?? wfAnn[A.duration] ?? cmData['duration-ms'];
+  const duration =
+    chosen?.durationSeconds !== undefined
+      ? String(chosen.durationSeconds * 1000)
+      : (podAnn[A.duration] ?? wfAnn[A.duration] ?? cmData['duration-ms']);
   const exitCode =
     chosen?.exitCode !== undefined && !error
       ? chosen.exitCode

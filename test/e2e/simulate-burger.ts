@@ -17,6 +17,8 @@ interface Strategy {
    * component's first and last gate) and not each again.
    */
   readonly points?: readonly string[];
+  /** How a failure point fails, when not a plain `Failed`. */
+  readonly failure?: CaseOutcome;
   /** More runs than one failure at a time: a retried step that fails once, then succeeds. */
   readonly extra?: readonly { readonly title: string; readonly outcomes: Readonly<Record<string, CaseOutcome>> }[];
 }
@@ -33,6 +35,12 @@ export const STRATEGIES: readonly Strategy[] = [
   { file: 'examples/daemonset-rolling.yaml' },
   {
     file: 'examples/retry-timeout-exit.yaml',
+    // Argo stops retrying once the next backoff would end after `maxDuration` (1m), counted in real time from the
+    // first attempt's start (operator.go processNodeRetries). With pods that take no time, whether the fourth attempt
+    // (after 5 + 10 + 20 s of backoff) starts depends on the controller's latency, so the failing attempts take 40 s:
+    // the second attempt's end (85 s) is past the limit and the first's (40 s + 5 s of backoff) well before it, on any
+    // machine, so both sides make exactly two attempts.
+    failure: { phase: 'Failed', durationSeconds: 40 },
     extra: [
       { title: 'flaky fails once, then succeeds', outcomes: { flaky: ['Failed', 'Succeeded'] } },
       { title: 'flaky fails twice, then succeeds', outcomes: { flaky: ['Failed', 'Failed', 'Succeeded'] } },
@@ -95,13 +103,14 @@ export function strategyCases(s: Strategy): DiffCase[] {
   for (const base of s.bases ?? [{}]) {
     const on = Object.keys(base).length ? ` (${describeBase(base)})` : '';
     add(`all succeed${on}`, { ...approveAll, ...base });
-    for (const leaf of forward) add(`${leaf} fails${on}`, { ...approveAll, ...base, [leaf]: 'Failed' });
+    const failure = s.failure ?? 'Failed';
+    for (const leaf of forward) add(`${leaf} fails${on}`, { ...approveAll, ...base, [leaf]: failure });
     for (const leaf of rollbackPath)
       add(`${firstGate} fails, then ${leaf} fails${on}`, {
         ...approveAll,
         ...base,
-        ...(firstGate ? { [firstGate]: 'Failed' as const } : {}),
-        [leaf]: 'Failed',
+        ...(firstGate ? { [firstGate]: failure } : {}),
+        [leaf]: failure,
       });
     for (const sus of suspends) add(`${sus} rejected${on}`, { ...approveAll, ...base, [sus]: 'reject' });
   }
