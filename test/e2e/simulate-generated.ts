@@ -171,7 +171,9 @@ function render(g: GenWorkflow): { workflow: Record<string, unknown>; leafNames:
       const common: Record<string, unknown> = { name: taskName, template };
       if (t.items && t.sequence) common.withSequence = { start: '1', end: '3' };
       else if (t.items) common.withItems = [1, 2, 3];
-      if (t.exitHook) common.hooks = { exit: { template: LEAF } };
+      // Not on a loop: there the controller runs a hook per item and one for the group, and which item hooks exist
+      // at the end seemed to depend on timing (a fast loop of pods kept only its first item's hook, once).
+      if (t.exitHook && !t.items) common.hooks = { exit: { template: LEAF } };
       if (t.continueOn) common.continueOn = t.continueOn;
       return { t, common };
     });
