@@ -190,7 +190,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
       return;
     }
     const t = resolvedTask.task;
-    const expanded: { name: string; task: DagTask; item: Record<string, string> }[] = [];
+    const expanded: { name: string; task: DagTask }[] = [];
     if (isLoop(t as Loop)) {
       const items = loopItems(t as Loop);
       if (!items.ok) {
@@ -218,12 +218,12 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
       for (const it of iterations(name, list)) {
         const sub = substituteDeep(withoutLoop(t), { ...scope, ...it.names });
         if (!sub.ok) {
-          expanded.push({ name: it.name, task: { ...t, when: undefined, undetermined: sub.reason }, item: it.names });
+          expanded.push({ name: it.name, task: { ...t, when: undefined, undetermined: sub.reason } });
           continue;
         }
-        expanded.push({ name: it.name, task: { ...(sub.value as DagTask), name: it.name }, item: it.names });
+        expanded.push({ name: it.name, task: { ...(sub.value as DagTask), name: it.name } });
       }
-    } else expanded.push({ name, task: t, item: {} });
+    } else expanded.push({ name, task: t });
 
     for (const x of expanded) {
       const childName = taskNodeName(x.name);
@@ -252,7 +252,8 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
         args: x.task.arguments as Record<string, unknown> | undefined,
         boundaryID: node.id,
         at: childStart,
-        local: { 'tasks.name': x.name, ...x.item },
+        // executeTemplate's local names; `item` is not one: it was substituted into the task as it expanded
+        local: { 'tasks.name': x.name },
       });
       if (child.executionError !== undefined) {
         // executeDAGTask: the task's error is reported on its node, and its exit handler does not run

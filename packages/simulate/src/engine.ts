@@ -36,7 +36,11 @@ export interface Call {
   readonly boundaryID: string | undefined;
   readonly at: number;
   readonly nodeFlag?: { hooked?: boolean; retried?: boolean };
-  /** Local names the caller adds (`tasks.name`, `steps.name`, `item`…), for the template's own substitution. */
+  /**
+   * Local names the caller adds (`tasks.name`, `steps.name`), for the template's own substitution. Never `item`: the
+   * controller substitutes it into the looping step or task only, so a called template sees an item only through its
+   * inputs.
+   */
   readonly local?: Readonly<Record<string, string | null>>;
 }
 

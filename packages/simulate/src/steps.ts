@@ -122,7 +122,7 @@ function executeStepGroup(
     e.state.addChild(sg.name, name);
   };
   const slots = new Slots(a.template.parallelism);
-  const expanded: { step: Step; name: string; item: Record<string, string>; original: Step }[] = [];
+  const expanded: { step: Step; name: string; original: Step }[] = [];
   for (const step of group) {
     const resolved = resolveTaskReferences(step, scope);
     if (!resolved.ok) {
@@ -131,7 +131,7 @@ function executeStepGroup(
     }
     const s = resolved.task;
     if (!isLoop(s as Loop)) {
-      expanded.push({ step: s, name: s.name, item: {}, original: step });
+      expanded.push({ step: s, name: s.name, original: step });
       continue;
     }
     const items = loopItems(s as Loop);
@@ -152,7 +152,6 @@ function executeStepGroup(
         expanded.push({
           step: { ...(sub.value as Step), name: it.name },
           name: it.name,
-          item: it.names,
           original: step,
         });
     }
@@ -184,7 +183,8 @@ function executeStepGroup(
       args: x.step.arguments as Record<string, unknown> | undefined,
       boundaryID: steps.id,
       at: childStart,
-      local: { 'steps.name': x.name, ...x.item },
+      // executeTemplate's local names; `item` is not one: it was substituted into the step as it expanded
+      local: { 'steps.name': x.name },
     });
     e.state.addChild(sg.name, childName);
     if (child.executionError !== undefined) {
