@@ -1,7 +1,6 @@
 import { ArgoGenError, issue, type SourceLocation } from '@argo-gen/model';
 import type { NoArgs } from './args.js';
-import { deepFreeze } from './internal/freeze.js';
-import { captureSite } from './internal/source.js';
+import { captureSite, locatedValue } from './internal/source.js';
 import { type ParamSpec, workflowSpecsOf } from './params.js';
 import type { Metadata, WorkflowTemplateValue } from './workflow.js';
 
@@ -123,7 +122,7 @@ export function workflowEventBinding<P extends ParamSpecs>(
   name: string,
   options: EventBindingOptions<P>,
 ): EventBindingValue<P> {
-  const source = captureSite()();
+  const site = captureSite();
   const specs = workflowSpecsOf(options.submit.options.params);
   const args = options.args as Readonly<Record<string, unknown>>;
   const problems = [
@@ -139,10 +138,10 @@ export function workflowEventBinding<P extends ParamSpecs>(
   ];
   if (problems.length > 0) {
     throw new ArgoGenError(
-      problems.map((m) => issue('dsl/bad-argument', '', m, { subject: `event binding '${name}'`, source })),
+      problems.map((m) => issue('dsl/bad-argument', '', m, { subject: `event binding '${name}'`, source: site() })),
     );
   }
-  return deepFreeze({ kind: 'WorkflowEventBinding', name, options, source });
+  return locatedValue({ kind: 'WorkflowEventBinding', name, options }, site);
 }
 
 /** The binding as Argo's `WorkflowEventBinding` spec. */

@@ -2,8 +2,7 @@ import { ArgoGenError, type Issue, issue, type SourceLocation } from '@argo-gen/
 import { API_VERBS, type ApiVerb } from './access.js';
 import { type Account, eventBindingNeeds, isNone, type Need, workflowNeeds } from './access-needs.js';
 import type { EventBindingValue } from './event-binding.js';
-import { deepFreeze } from './internal/freeze.js';
-import { captureSite } from './internal/source.js';
+import { captureSite, locatedValue } from './internal/source.js';
 import type { WorkflowLike } from './workflow.js';
 
 export interface RbacOptions {
@@ -56,16 +55,16 @@ export interface RbacValue {
  * value's `document` as YAML beside the templates.
  */
 export function rbac(name: string, options: RbacOptions): RbacValue {
-  const source = captureSite()();
+  const site = captureSite();
   const needs: Need[] = [];
   const issues: Issue[] = [];
   for (const w of options.workflows) collect(workflowNeeds(w), needs, issues);
   for (const b of options.eventBindings ?? []) collect(eventBindingNeeds(b.binding, b.serviceAccount), needs, issues);
   const labels = { 'app.kubernetes.io/managed-by': 'argo-gen', ...options.labels };
   const items = objectsFor(needs, labels, issues);
-  if (issues.length > 0) throw new ArgoGenError(issues.map((i) => (i.source ? i : { ...i, source })));
+  if (issues.length > 0) throw new ArgoGenError(issues.map((i) => (i.source ? i : { ...i, source: site() })));
   const real = needs.filter((n) => !isNone(n.access));
-  return deepFreeze({ kind: 'Rbac', name, needs: real, document: { apiVersion: 'v1', kind: 'List', items }, source });
+  return locatedValue({ kind: 'Rbac', name, needs: real, document: { apiVersion: 'v1', kind: 'List', items } }, site);
 }
 
 function collect(r: { needs: Need[]; issues: Issue[] }, needs: Need[], issues: Issue[]): void {

@@ -104,7 +104,7 @@ export function stage<W extends Synthesizable>(value: W, options: StageOptions =
       const problems = schemaValid && lint ? [...schemaProblems, ...lint(rendered)] : schemaProblems;
       if (problems.length > 0) {
         const sources = sourcesOf(placed);
-        const located = problems.map((i) => locate(i, rendered, sources, value.source));
+        const located = problems.map((i) => locate(i, rendered, sources, value));
         if (located.some((i) => i.severity === 'error')) throw new ArgoGenError(located);
         for (const w of located) options.onWarning?.(w);
       }
@@ -145,7 +145,7 @@ function assemble(value: Synthesizable, placed: Placed[]): Record<string, unknow
           value.options,
           placed,
           value.kind === 'CronWorkflow' ? '/spec/workflowSpec' : '/spec',
-          value.source,
+          () => value.source,
         );
   if (value.kind === 'CronWorkflow') {
     const c = value.cron;
@@ -186,14 +186,14 @@ function workflowSpec(
   o: WorkflowOptions,
   placed: Placed[],
   at: string,
-  source: SourceLocation | undefined,
+  site: () => SourceLocation | undefined,
 ): Record<string, unknown> {
   const templates = collectTemplates(o);
   placed.push({ at, templates });
   const params = Object.entries(workflowSpecsOf(o.params)).map(([name, s]) => workflowParameter(name, s));
   const artifacts = Object.entries(o.artifacts ?? {}).map(([name, a]) => ({ name, ...(a as object) }));
   const onExit = o.onExit ? (o.onExit.kind === 'templateRef' ? undefined : o.onExit.name) : undefined;
-  const hooks = o.hooks ? workflowHooks(o.hooks, source) : undefined;
+  const hooks = o.hooks ? workflowHooks(o.hooks, site) : undefined;
   return {
     ...(o.entrypoint ? { entrypoint: o.entrypoint.name } : {}),
     ...(params.length || artifacts.length
@@ -210,18 +210,11 @@ function workflowSpec(
  * Workflow-level lifecycle hooks (`spec.hooks`): the callee by name or `templateRef`, and its arguments checked
  * against its inputs as a task's are (an `exit` hook that passes `{{workflow.status}}` to a reporting template).
  */
-function workflowHooks(hooks: NonNullable<WorkflowOptions['hooks']>, source: SourceLocation | undefined) {
+function workflowHooks(hooks: NonNullable<WorkflowOptions['hooks']>, site: () => SourceLocation | undefined) {
   const out: Record<string, unknown> = {};
   for (const [k, h] of Object.entries(hooks)) {
     const t = targetOf(h.template);
-    const args = renderArgs(
-      `workflow hook '${k}'`,
-      t.name,
-      t.inputs,
-      h.args ?? {},
-      () => source,
-      t.body.type === 'raw',
-    );
+    const args = renderArgs(`workflow hook '${k}'`, t.name, t.inputs, h.args ?? {}, site, t.body.type === 'raw');
     const hook: Record<string, unknown> = {};
     addCallee(hook, h.template);
     if (args) hook.arguments = args;
@@ -297,25 +290,28 @@ function truncate(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
+/** A value with a call site: its `source` is formatted (the costly part) when first read. */
+type Located = { readonly source?: SourceLocation | undefined };
+
 /**
- * The TypeScript location of each template and task, by the JSON pointer of its place in the document. Only needed
- * to locate issues, so built only when there are some.
+ * Each template and task, by the JSON pointer of its place in the document. Only needed to locate issues, so built
+ * only when there are some; a location is read only for an issue inside it, as formatting one source-maps a stack.
  */
-function sourcesOf(placed: readonly Placed[]): Map<string, SourceLocation> {
-  const sources = new Map<string, SourceLocation>();
+function sourcesOf(placed: readonly Placed[]): Map<string, Located> {
+  const sources = new Map<string, Located>();
   for (const { at, templates } of placed) {
     templates.forEach((t, i) => {
       const base = `${at}/templates/${i}`;
-      if (t.source) sources.set(base, t.source);
+      sources.set(base, t);
       if (t.body.type === 'dag') {
         t.body.tasks.forEach((e, j) => {
-          if (isTask(e) && e.source) sources.set(`${base}/dag/tasks/${j}`, e.source);
+          if (isTask(e)) sources.set(`${base}/dag/tasks/${j}`, e);
         });
       }
       if (t.body.type === 'steps') {
         t.body.groups.forEach((g, gi) => {
           g.forEach((s, si) => {
-            if (isStep(s) && s.source) sources.set(`${base}/steps/${gi}/${si}`, s.source);
+            if (isStep(s)) sources.set(`${base}/steps/${gi}/${si}`, s);
           });
         });
       }
@@ -325,19 +321,20 @@ function sourcesOf(placed: readonly Placed[]): Map<string, SourceLocation> {
 }
 
 /** Attach the TypeScript location of the innermost template or task that contains the issue's path. */
-function locate(
-  i: Issue,
-  doc: unknown,
-  sources: ReadonlyMap<string, SourceLocation>,
-  fallback: SourceLocation | undefined,
-): Issue {
+function locate(i: Issue, doc: unknown, sources: ReadonlyMap<string, Located>, whole: Located): Issue {
+  const subject = i.subject ?? subjectOf(doc, i.path);
+  return {
+    ...i,
+    ...(subject ? { subject } : {}),
+    source: i.source ?? innermostSource(i.path, sources) ?? whole.source,
+  };
+}
+
+function innermostSource(path: string, sources: ReadonlyMap<string, Located>): SourceLocation | undefined {
   // The innermost source is the longest prefix of the path that ends at a segment boundary: look the path's
   // prefixes up, longest first (O(depth) per issue; scanning every source was O(issues × tasks)).
-  let best: SourceLocation | undefined;
-  for (let prefix = i.path; ; prefix = prefix.slice(0, prefix.lastIndexOf('/'))) {
-    best = sources.get(prefix);
-    if (best || prefix === '' || !prefix.includes('/')) break;
+  for (let prefix = path; ; prefix = prefix.slice(0, prefix.lastIndexOf('/'))) {
+    const found = sources.get(prefix)?.source;
+    if (found || prefix === '' || !prefix.includes('/')) return found;
   }
-  const subject = i.subject ?? subjectOf(doc, i.path);
-  return { ...i, ...(subject ? { subject } : {}), source: i.source ?? best ?? fallback };
 }

@@ -2,8 +2,7 @@ import type * as model from '@argo-gen/model';
 import type { SourceLocation } from '@argo-gen/model';
 import { type ArgValue, type NoArgs, renderArgs } from './args.js';
 import type { Callable } from './callable.js';
-import { deepFreeze } from './internal/freeze.js';
-import { type CallSite, captureSite, defineSource } from './internal/source.js';
+import { captureSite, locatedValue } from './internal/source.js';
 import { type ParamSpec, type ValueOf, type WorkflowParams, workflowSpecsOf } from './params.js';
 import type { Ref } from './ref.js';
 import type { Hook } from './task.js';
@@ -161,15 +160,4 @@ export function cronWorkflow<const P extends ParamSpecs = Record<never, never>>(
   options: WorkflowOptions<P>,
 ): CronWorkflowValue<P> {
   return locatedValue({ kind: 'CronWorkflow', name, cron, options }, captureSite());
-}
-
-/**
- * The frozen value with its `source` read from `site` when first asked for (as templates and tasks do). Formatting
- * the stack is what costs: Node source-maps every frame of it, and decoding a bundle's map for the DSL's own frames
- * took about a fifth of a cold `argo-gen generate`. A clean run never asks.
- */
-function locatedValue<T extends object>(value: T, site: CallSite): T & { readonly source?: SourceLocation } {
-  for (const key in value) if (Object.hasOwn(value, key)) deepFreeze(value[key]);
-  defineSource(value, site);
-  return Object.freeze(value);
 }

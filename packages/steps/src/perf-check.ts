@@ -226,5 +226,12 @@ export function perfCheck(options: PerfCheckOptions): PerfCheckTemplate {
       ...(metrics ? { metrics } : {}),
     },
   );
-  return Object.freeze({ ...t, mode });
+  // The template's own properties copied as they are, not spread: spreading reads `source`, which formats the call's
+  // stack (source-mapping every frame) on every run; copied, it stays a getter read only when an error needs it.
+  return Object.freeze(
+    Object.defineProperties({} as PerfCheckTemplate, {
+      ...Object.getOwnPropertyDescriptors(t),
+      mode: { value: mode, enumerable: true },
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import type { SourceLocation } from '@argo-gen/model';
+import { deepFreeze } from './freeze.js';
 
 /** Frames from the DSL and step library themselves; the user's call site is the first frame outside them. */
 // Only the libraries' own code (src, or dist when built): a test or example beside them is a user's file.
@@ -27,9 +28,37 @@ export function captureSite(): CallSite {
   Error.stackTraceLimit = saved;
   let found: SourceLocation | undefined | null = null;
   return () => {
-    if (found === null) found = userFrame((error.stack ?? '').split('\n').slice(1));
+    if (found === null) found = userSite(error);
     return found;
   };
+}
+
+/**
+ * The first frame of `error` outside the libraries and Node, formatted (source-mapped) alone. Formatting the whole
+ * stack made Node decode the source map of every bundle on it (the DSL's and the step library's, ~165 KB), only for
+ * their frames to be skipped; a frame is picked by its file as it runs (a bundle's path says it is ours as its
+ * sources' do), and only the picked one goes through the formatter in place, so loaders that map stacks their own way
+ * (tsx, vitest) still map it.
+ */
+function userSite(error: Error): SourceLocation | undefined {
+  const format = Error.prepareStackTrace;
+  let found: SourceLocation | undefined;
+  Error.prepareStackTrace = (e, frames) => {
+    for (const frame of frames) {
+      const file = frame.getFileName();
+      if (!file || file.startsWith('node:') || INTERNAL.test(file)) continue;
+      const text = format ? String(format(e, [frame])) : `${e}\n    at ${frame}`;
+      found = userFrame(text.split('\n').slice(1));
+      if (found) break;
+    }
+    return '';
+  };
+  try {
+    void error.stack;
+  } finally {
+    Error.prepareStackTrace = format;
+  }
+  return found;
 }
 
 /** The first frame, of formatted stack lines, that is neither the DSL's nor Node's own. */
@@ -61,4 +90,15 @@ function sourceOf(this: { readonly [SITE]?: CallSite }): SourceLocation | undefi
 export function defineSource(value: object, site: CallSite): void {
   Object.defineProperty(value, SITE, { value: site });
   Object.defineProperty(value, 'source', { get: sourceOf, enumerable: true });
+}
+
+/**
+ * The frozen value with its `source` read from `site` when first asked for (as templates and tasks do). Formatting
+ * the stack is what costs: Node source-maps every frame of it, and decoding a bundle's map for the DSL's own frames
+ * took about a fifth of a cold `argo-gen generate`. A clean run never asks.
+ */
+export function locatedValue<T extends object>(value: T, site: CallSite): T & { readonly source?: SourceLocation } {
+  for (const key in value) if (Object.hasOwn(value, key)) deepFreeze(value[key]);
+  defineSource(value, site);
+  return Object.freeze(value);
 }
