@@ -18,6 +18,14 @@ const OURS = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLES = path.resolve(OURS, '../shared/argo/v4.1.2/examples');
 const CASES = {
   generate: ['packages/cli/dist/main.js', 'generate', 'templates', '--out', '.bench/generated'],
+  // Like for like: the same pipeline on both sides (the Burger Stack's templates and step library grew since).
+  pipeline: [
+    'packages/cli/dist/main.js',
+    'generate',
+    'bench/fixtures/deployment-pipeline.ts',
+    '--out',
+    '.bench/generated-pipeline',
+  ],
   validate: ['packages/cli/dist/main.js', 'validate', EXAMPLES],
   n1000: ['bench/scale-process.mjs', '1000'],
 };
