@@ -7,7 +7,7 @@ import {
   type SecurityMode,
   type SecurityOptions,
 } from '@argo-gen/model';
-import { parse } from 'yaml';
+import { readPodSpecPatch } from './yaml/pod-spec-patch.js';
 
 /** The `security` part of `argo-gen.config.ts`. */
 export interface SecurityConfig {
@@ -51,7 +51,7 @@ export function runSecurity(
   return securityFor(securityOptions(config?.security, flags), config?.security?.exclude, cwd);
 }
 
-/** Command-line flags override the config; podSpecPatch strings are read as YAML (a superset of JSON). */
+/** Command-line flags override the config; podSpecPatch strings are read as Argo reads them (JSON or YAML). */
 export function securityOptions(
   config: SecurityConfig | undefined,
   flags: { readonly security?: SecurityMode; readonly podSecurity?: PodSecurityLevel } = {},
@@ -62,7 +62,7 @@ export function securityOptions(
     ...(mode ? { mode } : {}),
     ...(podSecurity ? { podSecurity } : {}),
     ...(config?.rules ? { rules: config.rules } : {}),
-    parsePatch: (text) => parse(text),
+    parsePatch: readPodSpecPatch,
   };
 }
 
