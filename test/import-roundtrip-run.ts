@@ -7,6 +7,7 @@ import ts from 'typescript';
 import { compileTypeScript } from '../packages/cli/src/load/import-typescript.js';
 import { type FirstOutcome, lintPhase, schemaPhase, templateDocs } from '../packages/cli/src/load/synth-run.js';
 import { type WorkflowExport, workflowExports } from '../packages/cli/src/load/workflow-exports.js';
+import { embeddedReaders } from '../packages/cli/src/yaml/embedded-readers.js';
 import { readDocuments } from '../packages/cli/src/yaml/read-documents.js';
 import { listYamlFiles } from './corpus.js';
 import { firstDifference, normalize } from './import-normalize.js';
@@ -97,7 +98,7 @@ export async function roundTripCorpus(
   for (const { p, exports, first } of loaded) {
     const docs: unknown[] = [];
     for (const f of first) {
-      const o = lintPhase(f, templates, argoVersion);
+      const o = lintPhase(f, templates, embeddedReaders, argoVersion);
       if ('issues' in o) {
         const i = o.issues.find((x) => x.severity !== 'warning') ?? o.issues[0];
         docs.length = 0;

@@ -4,6 +4,7 @@
 import { lintSecurity, type SecurityOptions } from '@argo-gen/model';
 import { describe, expect, it } from 'vitest';
 import { securityOptions } from '../../packages/cli/src/security-options.js';
+import { readPodSpecPatch } from '../../packages/cli/src/yaml/pod-spec-patch.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: mutations reach into the document freely; the lint reads it as unknown
 type Obj = Record<string, any>;
@@ -235,7 +236,8 @@ const MUTATIONS: Mutation[] = [
   ['a token the template does not need', (_d, r) => delete r.automountServiceAccountToken, [`automount-token ${RUN}`]],
 ];
 
-const strict: SecurityOptions = securityOptions(undefined, { security: 'strict' });
+// podSpecPatch read as the CLI reads it (its caller gives parsePatch).
+const strict: SecurityOptions = { ...securityOptions(undefined, { security: 'strict' }), parsePatch: readPodSpecPatch };
 const found = (doc: Obj) => lintSecurity(doc, strict).map((i) => `${i.code.replace('security/', '')} ${i.path}`);
 
 describe('security lint mutation corpus', () => {

@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isArgoGenError, lintSecurity, type SecurityMode, validateSchema } from '@argo-gen/model';
 import { securityOptions } from '../../packages/cli/src/security-options.js';
+import { readPodSpecPatch } from '../../packages/cli/src/yaml/pod-spec-patch.js';
 import { readDocuments } from '../../packages/cli/src/yaml/read-documents.js';
 import { listYamlFiles } from '../corpus.js';
 import { EXAMPLES_DIR } from '../paths.js';
 
 /** Every security finding on Argo's upstream examples (schema-valid documents), as `file: severity code path`. */
 export function upstreamFindings(mode: SecurityMode): string[] {
-  const options = securityOptions(undefined, { security: mode });
+  const options = { ...securityOptions(undefined, { security: mode }), parsePatch: readPodSpecPatch };
   const out: string[] = [];
   for (const file of listYamlFiles(EXAMPLES_DIR)) {
     let docs: ReturnType<typeof readDocuments>;

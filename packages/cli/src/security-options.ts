@@ -7,7 +7,6 @@ import {
   type SecurityMode,
   type SecurityOptions,
 } from '@argo-gen/model';
-import { readPodSpecPatch } from './yaml/pod-spec-patch.js';
 
 /** The `security` part of `argo-gen.config.ts`. */
 export interface SecurityConfig {
@@ -51,7 +50,7 @@ export function runSecurity(
   return securityFor(securityOptions(config?.security, flags), config?.security?.exclude, cwd);
 }
 
-/** Command-line flags override the config; podSpecPatch strings are read as Argo reads them (JSON or YAML). */
+/** Command-line flags override the config. The caller gives `parsePatch` (load/embedded-yaml.ts). */
 export function securityOptions(
   config: SecurityConfig | undefined,
   flags: { readonly security?: SecurityMode; readonly podSecurity?: PodSecurityLevel } = {},
@@ -62,7 +61,6 @@ export function securityOptions(
     ...(mode ? { mode } : {}),
     ...(podSecurity ? { podSecurity } : {}),
     ...(config?.rules ? { rules: config.rules } : {}),
-    parsePatch: readPodSpecPatch,
   };
 }
 

@@ -3,7 +3,8 @@ import { importDocuments } from '@argo-gen/import';
 import { formatIssue, type Issue, issue } from '@argo-gen/model';
 import { expandInputs } from '../inputs.js';
 import { EXIT, type Io } from '../io.js';
-import { fileIssues, readYamlFile } from '../load/yaml-file.js';
+import { fileIssues } from '../load/file-issues.js';
+import { readYamlFile } from '../load/yaml-file.js';
 import { type ImportedFile, placeOutputs, writeOutputs } from './import-outputs.js';
 
 export interface ImportOptions {

@@ -1,7 +1,7 @@
 import { ArgoGenError, formatIssue } from '@argo-gen/model';
 import { formatSimulation, type Simulation, simulate, type WorkflowPhase } from '@argo-gen/simulate';
 import { EXIT, type Io } from '../io.js';
-import { fileIssues } from '../load/yaml-file.js';
+import { fileIssues } from '../load/file-issues.js';
 import { relativeTo } from '../relative-source.js';
 import { type LoadedRun, loadRun, type RunFlags, USAGE_CODE } from '../simulate/load-run.js';
 

@@ -18,7 +18,8 @@ import { expandInputs } from '../inputs.js';
 import { EXIT, type Io } from '../io.js';
 import { connectWith, type KubeFlags, namespaceOf } from '../kube/flags.js';
 import { reportError } from '../kube/report.js';
-import { fileIssues, readYamlFile } from '../load/yaml-file.js';
+import { fileIssues } from '../load/file-issues.js';
+import { readYamlFile } from '../load/yaml-file.js';
 import { relativeTo } from '../relative-source.js';
 
 export interface TypesFlags extends KubeFlags {

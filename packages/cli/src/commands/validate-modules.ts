@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { TemplatesDeclaration } from '@argo-gen/dsl';
 import type { ArgoVersion, Issue, SecurityOptions } from '@argo-gen/model';
+import { fileIssues } from '../load/file-issues.js';
 import { compileTypeScript } from '../load/import-typescript.js';
 import { type FirstOutcome, lintPhase, schemaPhase, templateDocs } from '../load/synth-run.js';
 import { moduleExports, type WorkflowExport } from '../load/workflow-exports.js';
-import { fileIssues } from '../load/yaml-file.js';
 import { relativeTo } from '../relative-source.js';
+import { embeddedReaders } from '../yaml/embedded-readers.js';
 import type { DocumentReport } from './validate.js';
 
 /**
@@ -81,7 +82,7 @@ export function lintModules(
         undefined,
         first.issues.map((i) => relativeTo(cwd, i)),
       );
-    const second = lintPhase(first, templates, argoVersion, security?.(e.file), allowMissingRefs);
+    const second = lintPhase(first, templates, embeddedReaders, argoVersion, security?.(e.file), allowMissingRefs);
     const issues = 'issues' in second ? second.issues : second.warnings;
     return report(
       e,

@@ -16,8 +16,10 @@ import {
 import { projectConfig, runArgoVersion } from '../argo-version.js';
 import { expandInputs } from '../inputs.js';
 import { EXIT, type Io } from '../io.js';
-import { fileIssues, readYamlFile } from '../load/yaml-file.js';
+import { fileIssues } from '../load/file-issues.js';
+import { readYamlFile } from '../load/yaml-file.js';
 import { runSecurity, type SecurityFor, securityOptions } from '../security-options.js';
+import { readPodSpecPatch } from '../yaml/pod-spec-patch.js';
 import type { YamlDocument } from '../yaml/read-documents.js';
 import { yamlProblem } from '../yaml/yaml-problem.js';
 import { lintModules, loadModules, templatesOf } from './validate-modules.js';
@@ -161,7 +163,10 @@ function reportFor(
   // The security lint runs after Argo's rules, on schema-valid documents too.
   const lint =
     verdict.status === 'valid'
-      ? [...lintDocument(doc.value, { ...context, yamlProblem, argoVersion }), ...lintSecurity(doc.value, security)]
+      ? [
+          ...lintDocument(doc.value, { ...context, yamlProblem, argoVersion }),
+          ...lintSecurity(doc.value, { ...security, parsePatch: readPodSpecPatch }),
+        ]
       : [];
   const status = lint.some((i) => i.severity === 'error') ? 'invalid' : verdict.status;
   const meta = (doc.value as { metadata?: { name?: unknown; generateName?: unknown } } | null)?.metadata;

@@ -78,7 +78,7 @@ export async function plan(
   if (problems.length > 0) throw new ArgoGenError(problems);
   const all = modules.flatMap((m) => m.exports);
   const warnings: Issue[] = [];
-  const docs = synthAll(all, warnings, argoVersion, security);
+  const docs = await synthAll(all, warnings, argoVersion, security);
   const files: PlannedFile[] = [];
   const naming: Issue[] = [];
   for (const m of modules) {

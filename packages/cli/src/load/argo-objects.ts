@@ -12,12 +12,14 @@ import {
   validateSchema,
 } from '@argo-gen/model';
 import { expandInputs } from '../inputs.js';
+import { readPodSpecPatch } from '../yaml/pod-spec-patch.js';
 import type { YamlDocument } from '../yaml/read-documents.js';
 import { yamlProblem } from '../yaml/yaml-problem.js';
+import { fileIssues } from './file-issues.js';
 import { compileTypeScript } from './import-typescript.js';
 import { synthAll } from './synth-run.js';
 import { moduleExports, type WorkflowExport } from './workflow-exports.js';
-import { fileIssues, readYamlFile } from './yaml-file.js';
+import { readYamlFile } from './yaml-file.js';
 
 /** An Argo object ready to send, with where it came from (for messages). */
 export interface LoadedObject {
@@ -71,7 +73,7 @@ export async function loadArgoObjects(
   }
   if (all.length > 0) throw new ArgoGenError(all);
   const warnings: Issue[] = [];
-  const docs = exports.length > 0 ? synthAll(exports, warnings, argoVersion, security) : new Map();
+  const docs = exports.length > 0 ? await synthAll(exports, warnings, argoVersion, security) : new Map();
   const fromModules = exports.map((e) => ({
     value: docs.get(e.value) as LoadedObject['value'],
     origin: `${e.file}${e.exportName === 'default' ? '' : ` (export ${e.exportName})`}`,
@@ -111,7 +113,7 @@ function issuesOf(
     verdict.status === 'valid'
       ? [
           ...lintDocument(doc.value, { templates, yamlProblem, argoVersion }),
-          ...(security ? lintSecurity(doc.value, security) : []),
+          ...(security ? lintSecurity(doc.value, { ...security, parsePatch: readPodSpecPatch }) : []),
         ]
       : [];
   const errors = [...verdict.issues, ...lint];

@@ -9,9 +9,10 @@ import {
   type SecurityOptions,
   type SourceLocation,
 } from '@argo-gen/model';
-import { yamlProblem } from '../yaml/yaml-problem.js';
+import type { EmbeddedYaml } from './embedded-yaml.js';
+import { embeddedYamlFor } from './embedded-yaml.js';
+import { fileIssues } from './file-issues.js';
 import type { WorkflowExport } from './workflow-exports.js';
-import { fileIssues } from './yaml-file.js';
 
 /** What synthesising one exported value gave: the document (and the lint's warnings), or its issues. */
 export type Outcome =
@@ -40,6 +41,7 @@ export function schemaPhase(value: Synthesizable, argoVersion?: ArgoVersion): Fi
 export function lintPhase(
   first: FirstOutcome,
   templates: readonly unknown[],
+  embedded: EmbeddedYaml,
   argoVersion?: ArgoVersion,
   security?: SecurityOptions,
   allowMissingRefs?: boolean,
@@ -51,8 +53,8 @@ export function lintPhase(
     doc: staged.finish({
       // Argo's rules, then the security lint when `security` is given.
       lint: (doc) => [
-        ...lintDocument(doc, { templates, yamlProblem, argoVersion, allowMissingRefs }),
-        ...(security ? lintSecurity(doc, security) : []),
+        ...lintDocument(doc, { templates, yamlProblem: embedded.yamlProblem, argoVersion, allowMissingRefs }),
+        ...(security ? lintSecurity(doc, { ...security, parsePatch: embedded.parsePatch }) : []),
       ],
       onWarning: (w) => warnings.push(w),
     }),
@@ -80,12 +82,12 @@ export function isTemplateKind(doc: unknown): boolean {
 }
 
 /** Every value through both phases (load/synth-run.ts); any error stops the run with all of them. */
-export function synthAll(
+export async function synthAll(
   exports: readonly WorkflowExport[],
   warnings: Issue[],
   argoVersion?: ArgoVersion,
   security?: (file: string) => SecurityOptions,
-): Map<Synthesizable, unknown> {
+): Promise<Map<Synthesizable, unknown>> {
   const stop = (outcomes: readonly Outcome[]) => {
     const issues = outcomes.flatMap((o) => ('issues' in o ? o.issues : []));
     if (issues.length > 0) throw new ArgoGenError(issues);
@@ -93,8 +95,9 @@ export function synthAll(
   const first = exports.map((e) => schemaPhase(e.value, argoVersion));
   stop(first);
   const templates = templateDocs(first);
+  const embedded = await embeddedYamlFor(first.map((f) => ('doc' in f ? f.doc : undefined)));
   const final = first.map((f, i) =>
-    lintPhase(f, templates, argoVersion, security?.((exports[i] as WorkflowExport).file)),
+    lintPhase(f, templates, embedded, argoVersion, security?.((exports[i] as WorkflowExport).file)),
   );
   stop(final);
   const docs = new Map<Synthesizable, unknown>();
