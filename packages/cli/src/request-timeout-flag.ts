@@ -19,7 +19,7 @@ const GO_UNITS: Record<string, number> = {
 export function parseRequestTimeout(text: string): number | undefined {
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const body = text.startsWith('+') ? text.slice(1) : text;
-  const re = /(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
+  const re = /(\d+\.?\d*|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/y;
   let total = 0;
   let end = 0;
   for (let m = re.exec(body); m; m = re.exec(body)) {

@@ -100,7 +100,7 @@ function needsQuotes(v: unknown): boolean {
       v === '=' ||
       /^[-+]?0[oxb]/i.test(v) ||
       (/^[-+]?\d[\d_]*(\.\d*)?$/.test(v) && v.includes('_')) ||
-      // yaml@2 writes these as `|+` block scalars whose spaces then read back as indentation (" \n" → "\n").
+      // yaml@2 writes these as `|+` block scalars whose spaces then read back as indentation (" \n" -> "\n").
       (v.includes('\n') && v.trim() === ''))
   );
 }

@@ -38,7 +38,7 @@ class FoundTag implements Tag {
     this.keys = keys;
   }
 
-  /** `{{…}}` as written: cut from the string when read, which is for a message. */
+  /** `{{...}}` as written: cut from the string when read, which is for a message. */
   get raw(): string {
     return this.text.slice(this.start, this.end);
   }

@@ -216,7 +216,7 @@ export const CRD_RULES: readonly CrdRule[] = [
   oneOf(['gauge.operation'], ['Set', 'Add', 'Sub']),
   oneOf(['resource.action'], ['get', 'create', 'apply', 'delete', 'replace', 'patch'], ['lint/invalid-resource']),
   oneOf(['resource.mergeStrategy'], ['strategic', 'merge', 'json']),
-  // CEL rules. Those on the templates list (`self.all(t, …)`) are checked per template and reported there.
+  // CEL rules. Those on the templates list (`self.all(t, ...)`) are checked per template and reported there.
   cel(
     ['templates.[]'],
     'template must have at most one template type',
