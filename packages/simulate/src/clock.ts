@@ -26,7 +26,7 @@ export function parseDuration(value: unknown): number | undefined {
   let total = 0;
   let rest = text;
   while (rest !== '') {
-    const m = /^(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/.exec(rest);
+    const m = /^(\d+(?:\.\d+)?)(h|ms|m|s|us|\u00b5s|ns)/.exec(rest);
     if (!m) return undefined;
     total += Number(m[1]) * (unit[m[2] as string] as number);
     rest = rest.slice(m[0].length);
