@@ -16,7 +16,7 @@ const schema = z.strictObject({
    */
   url: valueOrRef.check(z.refine((u) => typeof u !== 'string' || /^https:\/\/\S+$/.test(u), 'must be an https:// URL')),
   /**
-   * The `Authorization` header's whole value (e.g. `Bearer abc…`), read from a Secret key by the controller's agent;
+   * The `Authorization` header's whole value (e.g. `Bearer abc...`), read from a Secret key by the controller's agent;
    * it never appears in the workflow.
    * @default no Authorization header
    */

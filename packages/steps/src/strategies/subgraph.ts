@@ -16,7 +16,7 @@ const isTask = (v: unknown) => typeof v === 'object' && v !== null && (v as { ki
 
 /** Option schemas the strategies share. */
 export const strategyFields = {
-  /** Prefix of every task and template name, e.g. 'web' gives 'web-set-image', 'web-status', …. */
+  /** Prefix of every task and template name, e.g. 'web' gives 'web-set-image', 'web-status', .... */
   name: templateName,
   /** Tasks that must finish first. Tasks whose outputs `image` uses are waited for without being listed. */
   after: z.optional(z.readonly(z.array(z.custom<Task>(isTask, 'must be a task')))),
