@@ -35,16 +35,6 @@ export const ASSIGNMENTS = [
   /(?:^|\n)\s*([A-Za-z_][\w.-]*):[ \t]+([^\s#]+)/g,
 ];
 
-/**
- * A necessary condition of every finding in a string, checked in one pass before the patterns: a text the lint
- * reports holds a shape's fixed part (`-----BEGIN `, `AKIA`, `ghp_`, `eyJ`, `://`, ...) or, for an assignment, a
- * credential name, which contains one of SECRET_NAME's words (`passw`, `secret`, `token`, `key`, `credential`,
- * `auth`). Most strings (commands, scripts, names) hold neither and skip the thirteen patterns; a property test ties
- * it to `credentialIn`.
- */
-export const MAYBE_CREDENTIAL =
-  /-----BEGIN |AKIA|ASIA|gh[pousr]_|glpat-|xox[abprs]-|npm_|AIza|[sr]k_live_|eyJ|:\/\/|passw|secret|token|key|credential|auth/i;
-
 /** The first assignment in `value` that gives a credential's name a literal, if any. */
 function literalAssignment(value: string): string | undefined {
   for (const pattern of ASSIGNMENTS) {
@@ -87,7 +77,7 @@ export function checkSecrets(doc: unknown, report: Report): void {
   const at = (...more: string[]) => pointerUnder('', [...keys, ...more]);
   const walk = (value: unknown, template: string | undefined): void => {
     if (typeof value === 'string') {
-      const what = MAYBE_CREDENTIAL.test(value) ? credentialIn(value) : undefined;
+      const what = credentialIn(value);
       if (what !== undefined) report({ rule: 'secret-literal', path: at(), template, message: what });
       return;
     }
@@ -110,9 +100,7 @@ export function checkSecrets(doc: unknown, report: Report): void {
         template: inTemplate,
         message: `'${o.name}' is given a literal value`,
       });
-    for (const k in o) {
-      if (!Object.hasOwn(o, k)) continue;
-      const v = o[k];
+    for (const [k, v] of Object.entries(o)) {
       if (typeof v === 'string' && k !== 'value' && k !== 'name' && looksSecretName(k) && !isPlaceholder(v))
         report({ rule: 'secret-literal', path: at(k), template: inTemplate, message: `'${k}' holds a literal value` });
       keys.push(k);
@@ -129,7 +117,7 @@ function isTemplate(keys: readonly (string | number)[]): boolean {
 }
 
 /** What `value` shows of a credential, as the finding's message; undefined when nothing. */
-export function credentialIn(value: string): string | undefined {
+function credentialIn(value: string): string | undefined {
   for (const [what, shape] of SHAPES) {
     const m = shape.exec(value);
     if (m && !isPlaceholder(m[0])) return `the value contains ${what}`;
