@@ -7,8 +7,16 @@ export const EPOCH_MS = Date.UTC(2000, 0, 1);
 /** How long a leaf runs when its outcome gives no `durationSeconds`. */
 export const DEFAULT_LEAF_SECONDS = 1;
 
+/** Rendered once per instant: a run reads the same few instants into every node's scope. */
+const TIMESTAMPS = new Map<number, string>();
+
 export function timestamp(seconds: number): string {
-  return new Date(EPOCH_MS + Math.round(seconds * 1000)).toISOString().replace(/\.000Z$/, 'Z');
+  let text = TIMESTAMPS.get(seconds);
+  if (text === undefined) {
+    text = new Date(EPOCH_MS + Math.round(seconds * 1000)).toISOString().replace(/\.000Z$/, 'Z');
+    if (TIMESTAMPS.size < 4096) TIMESTAMPS.set(seconds, text);
+  }
+  return text;
 }
 
 /** Go's `time.Time.String()` of a UTC instant (`2000-01-01 00:01:00 +0000 UTC`), as messages print deadlines. */

@@ -82,6 +82,22 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
     }
     return set;
   };
+  /** Whether `anc` is among `ancestors(name)`, searched nearest first (a task mostly reads its direct dependencies). */
+  const isAncestor = (name: string, anc: string): boolean => {
+    const queue = [...dependsOf(name).dependencies];
+    const seen = new Set(queue);
+    for (let i = 0; i < queue.length; i++) {
+      const d = queue[i] as string;
+      if (d === anc) return true;
+      for (const x of dependsOf(d).dependencies) {
+        if (!seen.has(x)) {
+          seen.add(x);
+          queue.push(x);
+        }
+      }
+    }
+    return false;
+  };
 
   /** What one finished task adds to its descendants' scope (computed once: a finished node does not change). */
   const contributions = new Map<string, MutableScope>();
@@ -120,8 +136,10 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
   const taskScope = (name: string): MutableScope => {
     const scope: MutableScope = { ...a.scope, ...e.globals };
     const named = namedIn(name);
-    for (const anc of ancestors(name)) {
-      if (named !== 'all' && !named.has(anc)) continue;
+    // The scope is a map whose order nothing reads (expression environments sort their keys), so the named
+    // ancestors are looked up directly rather than filtered out of the whole ancestry.
+    const from = named === 'all' ? ancestors(name) : [...named].filter((anc) => isAncestor(name, anc));
+    for (const anc of from) {
       const n = taskNode(anc);
       if (n) Object.assign(scope, contribution(anc, n));
     }

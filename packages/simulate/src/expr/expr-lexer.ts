@@ -3,6 +3,8 @@
  * text, and the same refusals (an unterminated string, an unknown escape, a bad number, an unknown character).
  */
 
+import { isDigit, isLetter, isSpace } from './go-unicode.js';
+
 export type TokenKind = 'Identifier' | 'Number' | 'String' | 'Operator' | 'Bracket' | 'EOF' | 'Bytes';
 
 export interface Token {
@@ -12,9 +14,6 @@ export interface Token {
 
 export class ExprSyntaxError extends Error {}
 
-const isSpace = (c: string) => /^\p{White_Space}$/u.test(c);
-const isLetter = (c: string) => /^\p{L}$/u.test(c);
-const isDigit = (c: string) => /^\p{Nd}$/u.test(c);
 const isAlphabetic = (c: string) => c === '_' || c === '$' || isLetter(c);
 export const isAlphaNumeric = (c: string) => isAlphabetic(c) || isDigit(c);
 export const isValidIdentifier = (s: string) => {

@@ -3,6 +3,7 @@
  * reads as, the state machine of which token may follow which, and the compilation of a quoted pattern after `=~`.
  */
 import { parseGoTime } from './go-time.js';
+import { isDigit, isLetter, isSpace } from './go-unicode.js';
 import { formatGoV } from './go-values.js';
 import { compileRe2 } from './re2.js';
 
@@ -174,15 +175,12 @@ const LOGICAL_SYMBOLS = ['&&', '||'];
 const COMPARATOR_SYMBOLS = ['==', '!=', '>', '>=', '<', '<=', '=~', '!~', 'in'];
 const TERNARY_SYMBOLS = ['?', ':', '??'];
 
-const isSpace = (c: string) => /^\p{White_Space}$/u.test(c);
-const isLetter = (c: string) => /^\p{L}$/u.test(c);
-const isGoDigit = (c: string) => /^\p{Nd}$/u.test(c);
-const isNumeric = (c: string) => isGoDigit(c) || c === '.';
+const isNumeric = (c: string) => isDigit(c) || c === '.';
 const isNotQuote = (c: string) => c !== "'" && c !== '"';
-const isHexDigit = (c: string) => isGoDigit(c.toLowerCase()) || 'abcdef'.includes(c.toLowerCase());
+const isHexDigit = (c: string) => isDigit(c.toLowerCase()) || 'abcdef'.includes(c.toLowerCase());
 const isNotAlphanumeric = (c: string) =>
-  !(isGoDigit(c) || isLetter(c) || c === '(' || c === ')' || c === '[' || c === ']' || !isNotQuote(c));
-const isVariableName = (c: string) => isLetter(c) || isGoDigit(c) || c === '_' || c === '.';
+  !(isDigit(c) || isLetter(c) || c === '(' || c === ')' || c === '[' || c === ']' || !isNotQuote(c));
+const isVariableName = (c: string) => isLetter(c) || isDigit(c) || c === '_' || c === '.';
 
 class Stream {
   position = 0;
