@@ -38,7 +38,7 @@ export function executeTemplate(e: Engine, call: Call): RunNode {
   const template = withDefaults(resolved.template, e.templateDefaults);
   const inputs = processInputs(template, argumentValues(call.args), e.globals);
   if (!inputs.ok) return failed(inputs.phase, inputs.reason);
-  const scope = {
+  const scope: Record<string, string | null> = {
     ...e.globals,
     ...inputScope(inputs.parameters),
     ...call.local,
@@ -59,10 +59,9 @@ export function executeTemplate(e: Engine, call: Call): RunNode {
   };
   const strategy = (template.retryStrategy ?? e.defaultRetryStrategy) as Readonly<Record<string, unknown>> | undefined;
   if (strategy) return executeWithRetries(e, attempt, strategy);
-  return executeAttempt(e, {
-    ...attempt,
-    scope: { ...scope, 'pod.name': podName(e.state.workflowName, call.nodeName, template.name) },
-  });
+  // the attempt's own scope (each retry gets one with its own pod name)
+  scope['pod.name'] = podName(e.state.workflowName, call.nodeName, template.name);
+  return executeAttempt(e, attempt);
 }
 
 export function executeAttempt(e: Engine, a: Attempt): RunNode {

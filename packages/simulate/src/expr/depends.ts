@@ -88,10 +88,7 @@ export function evaluateDependsLogic(logic: string, results: Readonly<Record<str
   for (const [name, r] of Object.entries(results)) {
     const key = name.replaceAll('-', '_');
     if (Object.hasOwn(env, key)) continue;
-    env[key] = new GoStruct(
-      'controller.TaskResults',
-      Object.fromEntries(TASK_RESULT_FIELDS.map((f) => [f, r[f] === true])),
-    );
+    env[key] = taskResultsStruct(r);
   }
   const text = logic.replaceAll('-', '_');
   const run = runExprLang(text, env);
@@ -100,3 +97,20 @@ export function evaluateDependsLogic(logic: string, results: Readonly<Record<str
     return { ok: false, reason: `unable to evaluate expression '${text}': unable to cast expression result to bool` };
   return { ok: true, value: run.value };
 }
+
+/** The TaskResults struct of some results: one per combination, shared, so that its nature is checked once. */
+function taskResultsStruct(r: TaskResults): GoStruct {
+  let bits = 0;
+  for (const f of TASK_RESULT_FIELDS) bits = bits * 2 + (r[f] === true ? 1 : 0);
+  let s = TASK_RESULT_STRUCTS.get(bits);
+  if (!s) {
+    s = new GoStruct(
+      'controller.TaskResults',
+      Object.freeze(Object.fromEntries(TASK_RESULT_FIELDS.map((f) => [f, r[f] === true]))),
+    );
+    TASK_RESULT_STRUCTS.set(bits, s);
+  }
+  return s;
+}
+
+const TASK_RESULT_STRUCTS = new Map<number, GoStruct>();

@@ -35,14 +35,23 @@ export function natureOf(v: unknown): Nature {
   if (Array.isArray(v)) return { k: 'array', elem: ANY };
   if (v instanceof GoFunc) return { k: 'func' };
   if (v instanceof GoFuncMap) return { k: 'map' };
-  if (v instanceof GoStruct)
-    return {
-      k: 'struct',
-      name: v.typeName,
-      fields: Object.fromEntries(Object.entries(v.fields).map(([f, x]) => [f, natureOf(x)])),
-    };
+  if (v instanceof GoStruct) {
+    let n = STRUCT_NATURES.get(v);
+    if (!n) {
+      n = {
+        k: 'struct',
+        name: v.typeName,
+        fields: Object.fromEntries(Object.entries(v.fields).map(([f, x]) => [f, natureOf(x)])),
+      };
+      STRUCT_NATURES.set(v, n);
+    }
+    return n;
+  }
   return { k: 'map' };
 }
+
+/** A struct's nature, once per struct (its fields do not change): every mention of it in an expression asks. */
+const STRUCT_NATURES = new WeakMap<GoStruct, Nature>();
 
 export const isUnknown = (n: Nature) => n.k === 'unknown' || n.k === 'any';
 

@@ -25,6 +25,9 @@ const EOF = '';
 
 export function lexExpr(source: string): Token[] {
   const src = Array.from(source);
+  // Where each character starts in `source` (code units), so that a token's text is one slice of it.
+  const offsets: number[] = [0];
+  for (const c of src) offsets.push((offsets[offsets.length - 1] as number) + c.length);
   const tokens: Token[] = [];
   let start = 0;
   let end = 0;
@@ -39,7 +42,7 @@ export function lexExpr(source: string): Token[] {
   const backup = () => {
     end--;
   };
-  const word = () => src.slice(start, Math.min(end, src.length)).join('');
+  const word = () => source.slice(offsets[Math.min(start, src.length)], offsets[Math.min(end, src.length)]);
   const emit = (kind: TokenKind, value = word()) => {
     tokens.push({ kind, value });
     start = end;
