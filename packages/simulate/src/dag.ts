@@ -17,7 +17,7 @@ import { Slots } from './parallelism.js';
 import { holderFields, holderOf, resolveTaskReferences } from './references.js';
 import { isFailedOrError, isFulfilled, type RunNode } from './run-state.js';
 import { addAggregateToScope, addNodeToScope, addSkippedOutputsToScope, type MutableScope } from './scope.js';
-import { templateOutputs } from './template-outputs.js';
+import { declaresOutputParameters, templateOutputs } from './template-outputs.js';
 import { resolveTemplate } from './templates.js';
 
 export interface DagTask {
@@ -349,6 +349,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
     return n ? e.state.outboundOf(n.id) : [];
   });
   if (phase.phase !== 'Succeeded') return e.state.mark(node, phase.phase, end, phase.message);
+  if (!declaresOutputParameters(a.template)) return e.state.mark(node, 'Succeeded', end);
   const scope: MutableScope = { ...a.scope, ...e.globals };
   for (const [name, t] of tasks) {
     const n = taskNode(name);

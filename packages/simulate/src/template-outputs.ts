@@ -25,9 +25,18 @@ export type TemplateOutputs =
 /** `{{a.b}}` alone: the name it references. */
 const SIMPLE_TAG = /^\{\{\s*([^=][^}]*?)\s*\}\}$/;
 
+/** The output parameters a template declares. */
+function declaredParameters(template: Template): readonly OutputParameter[] {
+  return (((template.outputs ?? {}) as { parameters?: OutputParameter[] }).parameters ?? []) as OutputParameter[];
+}
+
+/** Whether `templateOutputs` reads its scope at all (a DAG's scope of every task is worth building only then). */
+export function declaresOutputParameters(template: Template): boolean {
+  return declaredParameters(template).length > 0;
+}
+
 export function templateOutputs(e: Engine, template: Template, scope: MutableScope): TemplateOutputs {
-  const declared = (((template.outputs ?? {}) as { parameters?: OutputParameter[] }).parameters ??
-    []) as OutputParameter[];
+  const declared = declaredParameters(template);
   if (declared.length === 0) return { ok: true, value: undefined };
   const parameters: Parameter[] = [];
   for (const p of declared) {
