@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { TASK_RESULT_FIELDS } from '../../packages/simulate/src/expr/depends.js';
+import { TASK_RESULTS } from '../../packages/model/src/index.js';
 import { PARAMS } from './cases.js';
 import type { ModeCase, OracleCase } from './oracle.js';
 
@@ -267,7 +267,7 @@ export function templateCases(seed: number, n: number): ModeCase[] {
 
 // depends ------------------------------------------------------------------------------------------------------------
 
-const RESULTS = [...TASK_RESULT_FIELDS, 'Passed'];
+const RESULTS = [...TASK_RESULTS, 'Passed'];
 
 export function dependsCases(seed: number, n: number): ModeCase[] {
   const operand = fc.tuple(words('a b-c d'), pick(...RESULTS)).map(([t, r]) => `${t}.${r}`);
@@ -280,7 +280,7 @@ export function dependsCases(seed: number, n: number): ModeCase[] {
     ),
   })).e;
   const flags = fc.record(
-    Object.fromEntries(TASK_RESULT_FIELDS.map((r) => [r, fc.boolean()])) as Record<string, fc.Arbitrary<boolean>>,
+    Object.fromEntries(TASK_RESULTS.map((r) => [r, fc.boolean()])) as Record<string, fc.Arbitrary<boolean>>,
   );
   return fc.sample(fc.tuple(logic, flags, flags), { seed, numRuns: n }).map(([expr, a, bc]) => ({
     mode: 'depends',

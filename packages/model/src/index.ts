@@ -13,6 +13,7 @@ export {
   type SourceLocation,
 } from './issue.js';
 export { pointer, pointerUnder, segmentsOf, valueAt } from './json-pointer.js';
+export { TASK_RESULTS } from './lint/depends.js';
 export { TEMPLATE_TYPES } from './lint/document.js';
 export { findCycle as findGraphCycle } from './lint/graph.js';
 export { type LintContext, lintDocument } from './lint/index.js';

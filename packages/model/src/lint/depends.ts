@@ -4,6 +4,7 @@
  * (argo-validation-rules.md rules 41, 45 and §12); we parse it, so a typo fails before the cluster sees it.
  */
 
+/** The results a `depends` expression may name (`task.Failed`): the controller's TaskResults fields, in its order. */
 export const TASK_RESULTS = [
   'Succeeded',
   'Failed',

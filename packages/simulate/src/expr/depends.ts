@@ -5,6 +5,7 @@
  * `-` in the text becomes `_`, and the text is evaluated by expr-lang with each dependency's TaskResults, a struct:
  * a result name it lacks (`t.Passed`) or a task it does not know is a compile error, the result must be a boolean.
  */
+import { TASK_RESULTS } from '@argo-gen/model';
 import type { Evaluated } from './evaluated.js';
 import { runExprLang } from './expr-lang.js';
 import { GoStruct } from './expr-values.js';
@@ -22,18 +23,6 @@ export interface TaskResults {
   /** For a task group (a loop) with children: every child failed. */
   readonly AllFailed: boolean;
 }
-
-/** TaskResults' fields, in the controller's order. */
-export const TASK_RESULT_FIELDS = [
-  'Succeeded',
-  'Failed',
-  'Errored',
-  'Skipped',
-  'Omitted',
-  'Daemoned',
-  'AnySucceeded',
-  'AllFailed',
-] as const;
 
 /** What a dependency continues on (its `continueOn`), which widens a bare name's expansion. */
 export interface ContinueOn {
@@ -101,12 +90,12 @@ export function evaluateDependsLogic(logic: string, results: Readonly<Record<str
 /** The TaskResults struct of some results: one per combination, shared, so that its nature is checked once. */
 function taskResultsStruct(r: TaskResults): GoStruct {
   let bits = 0;
-  for (const f of TASK_RESULT_FIELDS) bits = bits * 2 + (r[f] === true ? 1 : 0);
+  for (const f of TASK_RESULTS) bits = bits * 2 + (r[f] === true ? 1 : 0);
   let s = TASK_RESULT_STRUCTS.get(bits);
   if (!s) {
     s = new GoStruct(
       'controller.TaskResults',
-      Object.freeze(Object.fromEntries(TASK_RESULT_FIELDS.map((f) => [f, r[f] === true]))),
+      Object.freeze(Object.fromEntries(TASK_RESULTS.map((f) => [f, r[f] === true]))),
     );
     TASK_RESULT_STRUCTS.set(bits, s);
   }

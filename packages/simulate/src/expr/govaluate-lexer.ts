@@ -64,6 +64,21 @@ const VALUE_KINDS: Kind[] = [
   'TIME',
   'CLAUSE',
 ];
+
+/** What may follow a comparator or a logical operator (a comparator also takes a pattern, for `=~`). */
+const OPERAND_START: readonly Kind[] = [
+  'PREFIX',
+  'NUMERIC',
+  'BOOLEAN',
+  'VARIABLE',
+  'FUNCTION',
+  'ACCESSOR',
+  'STRING',
+  'TIME',
+  'CLAUSE',
+  'CLAUSE_CLOSE',
+];
+
 const STATES: Record<Kind, { eof: boolean; nullable: boolean; next: readonly Kind[] }> = {
   UNKNOWN: { eof: false, nullable: true, next: VALUE_KINDS },
   CLAUSE: { eof: false, nullable: true, next: [...VALUE_KINDS, 'CLAUSE_CLOSE'] },
@@ -113,39 +128,8 @@ const STATES: Record<Kind, { eof: boolean; nullable: boolean; next: readonly Kin
     nullable: false,
     next: ['PREFIX', 'NUMERIC', 'VARIABLE', 'FUNCTION', 'ACCESSOR', 'STRING', 'BOOLEAN', 'CLAUSE', 'CLAUSE_CLOSE'],
   },
-  COMPARATOR: {
-    eof: false,
-    nullable: false,
-    next: [
-      'PREFIX',
-      'NUMERIC',
-      'BOOLEAN',
-      'VARIABLE',
-      'FUNCTION',
-      'ACCESSOR',
-      'STRING',
-      'TIME',
-      'CLAUSE',
-      'CLAUSE_CLOSE',
-      'PATTERN',
-    ],
-  },
-  LOGICALOP: {
-    eof: false,
-    nullable: false,
-    next: [
-      'PREFIX',
-      'NUMERIC',
-      'BOOLEAN',
-      'VARIABLE',
-      'FUNCTION',
-      'ACCESSOR',
-      'STRING',
-      'TIME',
-      'CLAUSE',
-      'CLAUSE_CLOSE',
-    ],
-  },
+  COMPARATOR: { eof: false, nullable: false, next: [...OPERAND_START, 'PATTERN'] },
+  LOGICALOP: { eof: false, nullable: false, next: OPERAND_START },
   PREFIX: {
     eof: false,
     nullable: false,
