@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/index.js';
-import { container, names, node, phaseOf, workflow } from './helpers.js';
+import { container, dagWorkflow, names, node, phaseOf, workflow } from './helpers.js';
 
-const diamond = workflow({
-  entrypoint: 'main',
-  templates: [
-    {
-      name: 'main',
-      dag: {
-        tasks: [
-          { name: 'a', template: 'work' },
-          { name: 'b', template: 'work', depends: 'a' },
-          { name: 'c', template: 'work', depends: 'a' },
-          { name: 'd', template: 'work', depends: 'b && c' },
-        ],
-      },
-    },
-    container('work'),
-  ],
-});
+const diamond = dagWorkflow([
+  { name: 'a', template: 'work' },
+  { name: 'b', template: 'work', depends: 'a' },
+  { name: 'c', template: 'work', depends: 'a' },
+  { name: 'd', template: 'work', depends: 'b && c' },
+]);
 
 describe('DAG depends', () => {
   it('runs every task of a diamond when all succeed, in dependency order, and the workflow succeeds', () => {
@@ -61,22 +50,11 @@ describe('DAG depends', () => {
   });
 
   it('runs a rollback on a.Failed; the workflow still fails because the failed branch is a target', () => {
-    const wf = workflow({
-      entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          dag: {
-            tasks: [
-              { name: 'deploy', template: 'work' },
-              { name: 'rollback', template: 'work', depends: 'deploy.Failed' },
-              { name: 'verify', template: 'work', depends: 'deploy.Succeeded' },
-            ],
-          },
-        },
-        container('work'),
-      ],
-    });
+    const wf = dagWorkflow([
+      { name: 'deploy', template: 'work' },
+      { name: 'rollback', template: 'work', depends: 'deploy.Failed' },
+      { name: 'verify', template: 'work', depends: 'deploy.Succeeded' },
+    ]);
     const ok = simulate(wf);
     expect(phaseOf(ok, 'wf.rollback')).toBe('Omitted');
     expect(phaseOf(ok, 'wf.verify')).toBe('Succeeded');
@@ -89,24 +67,13 @@ describe('DAG depends', () => {
   });
 
   it('evaluates every task result and the && || ! operators', () => {
-    const wf = workflow({
-      entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          dag: {
-            tasks: [
-              { name: 'a', template: 'work' },
-              { name: 'b', template: 'work', when: 'false' },
-              { name: 'c', template: 'work', depends: 'a.Errored || b.Skipped' },
-              { name: 'd', template: 'work', depends: '!a.Succeeded' },
-              { name: 'e', template: 'work', depends: '(a.Failed || a.Errored) && !b.Omitted' },
-            ],
-          },
-        },
-        container('work'),
-      ],
-    });
+    const wf = dagWorkflow([
+      { name: 'a', template: 'work' },
+      { name: 'b', template: 'work', when: 'false' },
+      { name: 'c', template: 'work', depends: 'a.Errored || b.Skipped' },
+      { name: 'd', template: 'work', depends: '!a.Succeeded' },
+      { name: 'e', template: 'work', depends: '(a.Failed || a.Errored) && !b.Omitted' },
+    ]);
     const run = simulate(wf, { outcomes: { a: 'Error' } });
     expect(phaseOf(run, 'wf.b')).toBe('Skipped');
     expect(node(run, 'wf.b').message).toBe("when 'false' evaluated false");
@@ -116,23 +83,12 @@ describe('DAG depends', () => {
   });
 
   it('treats `dependencies` as succeeded-skipped-or-daemoned, and continueOn.failed lets dependants run', () => {
-    const wf = workflow({
-      entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          dag: {
-            tasks: [
-              { name: 'a', template: 'work', continueOn: { failed: true } },
-              { name: 'b', template: 'work', dependencies: ['a'] },
-              { name: 'x', template: 'work' },
-              { name: 'y', template: 'work', dependencies: ['x'] },
-            ],
-          },
-        },
-        container('work'),
-      ],
-    });
+    const wf = dagWorkflow([
+      { name: 'a', template: 'work', continueOn: { failed: true } },
+      { name: 'b', template: 'work', dependencies: ['a'] },
+      { name: 'x', template: 'work' },
+      { name: 'y', template: 'work', dependencies: ['x'] },
+    ]);
     const run = simulate(wf, { outcomes: { a: 'Failed', x: 'Failed' } });
     expect(phaseOf(run, 'wf.b')).toBe('Succeeded');
     expect(phaseOf(run, 'wf.y')).toBe('Omitted');
@@ -168,18 +124,12 @@ describe('DAG targets and container sets', () => {
   });
 
   it('gives a container set one Container node per container, hung by their dependencies', () => {
-    const wf = workflow({
-      entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          dag: {
-            tasks: [
-              { name: 'set', template: 'set' },
-              { name: 'next', template: 'work', depends: 'set' },
-            ],
-          },
-        },
+    const wf = dagWorkflow(
+      [
+        { name: 'set', template: 'set' },
+        { name: 'next', template: 'work', depends: 'set' },
+      ],
+      [
         {
           name: 'set',
           containerSet: {
@@ -191,7 +141,7 @@ describe('DAG targets and container sets', () => {
         },
         container('work'),
       ],
-    });
+    );
     const run = simulate(wf);
     const b = node(run, 'wf.set.b');
     expect(b.type).toBe('Container');

@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/index.js';
-import { container, node, phaseOf, workflow } from './helpers.js';
+import { container, dagWorkflow, node, phaseOf, workflow } from './helpers.js';
 
 describe('timeouts and deadlines on the logical clock', () => {
   it('a pod that runs past its activeDeadlineSeconds (or timeout) fails at the deadline', () => {
-    const wf = workflow({
-      entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          dag: {
-            tasks: [
-              { name: 'slow', template: 'slow' },
-              { name: 'timed', template: 'timed' },
-            ],
-          },
-        },
-        container('slow', { activeDeadlineSeconds: 30 }),
-        container('timed', { timeout: '1m' }),
+    const wf = dagWorkflow(
+      [
+        { name: 'slow', template: 'slow' },
+        { name: 'timed', template: 'timed' },
       ],
-    });
+      [container('slow', { activeDeadlineSeconds: 30 }), container('timed', { timeout: '1m' })],
+    );
     const run = simulate(wf, { outcomes: { slow: { durationSeconds: 60 }, timed: { durationSeconds: 120 } } });
     const slow = node(run, 'wf.slow');
     expect(slow.phase).toBe('Failed');

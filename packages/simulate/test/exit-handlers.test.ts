@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/index.js';
-import { container, names, node, phaseOf, workflow } from './helpers.js';
+import { container, dagWorkflow, names, node, phaseOf, workflow } from './helpers.js';
 
 const withExit = (extra: Record<string, unknown> = {}) =>
   workflow({
@@ -43,23 +43,14 @@ describe('exit handlers', () => {
   });
 
   it("runs a task's onExit when it completed, as <task>.onExit, and dependants wait for it", () => {
-    const wf = workflow({
-      entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          dag: {
-            tasks: [
-              { name: 'a', template: 'work', onExit: 'cleanup' },
-              { name: 'b', template: 'work', depends: 'a' },
-              { name: 'skip', template: 'work', when: 'false', onExit: 'cleanup' },
-            ],
-          },
-        },
-        container('work'),
-        container('cleanup'),
+    const wf = dagWorkflow(
+      [
+        { name: 'a', template: 'work', onExit: 'cleanup' },
+        { name: 'b', template: 'work', depends: 'a' },
+        { name: 'skip', template: 'work', when: 'false', onExit: 'cleanup' },
       ],
-    });
+      [container('work'), container('cleanup')],
+    );
     const run = simulate(wf);
     const exit = node(run, 'wf.a.onExit');
     expect(exit.boundaryID).toBe('wf');

@@ -29,3 +29,11 @@ export function phaseOf(run: Simulation, name: string): string | undefined {
 export function names(run: Simulation): string[] {
   return run.order.map((id) => run.nodes[id]?.name ?? id);
 }
+
+/** A workflow whose entrypoint `main` is a DAG of `tasks`, beside the templates they call (by default `work`). */
+export function dagWorkflow(
+  tasks: readonly Record<string, unknown>[],
+  templates: readonly Record<string, unknown>[] = [container('work')],
+) {
+  return workflow({ entrypoint: 'main', templates: [{ name: 'main', dag: { tasks } }, ...templates] });
+}

@@ -1,32 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/index.js';
-import { container, node, phaseOf, workflow } from './helpers.js';
+import { container, dagWorkflow, node, phaseOf, workflow } from './helpers.js';
 
 describe('lifecycle hooks', () => {
   it('runs a task hook named <task>.hooks.<name> when its expression holds', () => {
-    const wf = workflow({
-      entrypoint: 'main',
-      templates: [
+    const wf = dagWorkflow(
+      [
         {
-          name: 'main',
-          dag: {
-            tasks: [
-              {
-                name: 'deploy',
-                template: 'work',
-                hooks: {
-                  failed: { template: 'page', expression: 'tasks.deploy.status == "Failed"' },
-                  started: { template: 'note', expression: 'tasks.deploy.status == "Running"' },
-                },
-              },
-            ],
+          name: 'deploy',
+          template: 'work',
+          hooks: {
+            failed: { template: 'page', expression: 'tasks.deploy.status == "Failed"' },
+            started: { template: 'note', expression: 'tasks.deploy.status == "Running"' },
           },
         },
-        container('work'),
-        container('page'),
-        container('note'),
       ],
-    });
+      [container('work'), container('page'), container('note')],
+    );
     const ok = simulate(wf);
     expect(phaseOf(ok, 'wf.deploy.hooks.started')).toBe('Succeeded');
     expect(phaseOf(ok, 'wf.deploy.hooks.failed')).toBeUndefined();
@@ -57,30 +47,21 @@ describe('lifecycle hooks', () => {
 
 describe('hooks of tasks that did not run', () => {
   it("evaluates an omitted task's hooks with its final status, never as Running", () => {
-    const wf = workflow({
-      entrypoint: 'main',
-      templates: [
+    const wf = dagWorkflow(
+      [
+        { name: 'a', template: 'work' },
         {
-          name: 'main',
-          dag: {
-            tasks: [
-              { name: 'a', template: 'work' },
-              {
-                name: 'b',
-                template: 'work',
-                depends: 'a.Failed',
-                hooks: {
-                  omitted: { template: 'note', expression: 'tasks.b.status == "Omitted"' },
-                  running: { template: 'note', expression: 'tasks.b.status == "Running"' },
-                },
-              },
-            ],
+          name: 'b',
+          template: 'work',
+          depends: 'a.Failed',
+          hooks: {
+            omitted: { template: 'note', expression: 'tasks.b.status == "Omitted"' },
+            running: { template: 'note', expression: 'tasks.b.status == "Running"' },
           },
         },
-        container('work'),
-        container('note'),
       ],
-    });
+      [container('work'), container('note')],
+    );
     const run = simulate(wf);
     expect(phaseOf(run, 'wf.b')).toBe('Omitted');
     expect(phaseOf(run, 'wf.b.hooks.omitted')).toBe('Succeeded');

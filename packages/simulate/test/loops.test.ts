@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/index.js';
-import { container, names, node, phaseOf, workflow } from './helpers.js';
+import { container, dagWorkflow, names, node, phaseOf, workflow } from './helpers.js';
 
 describe('loops', () => {
   it('fans a DAG task out over withItems into a TaskGroup of name(i:item) nodes', () => {
-    const wf = workflow({
-      entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          dag: {
-            tasks: [
-              { name: 'deploy', template: 'work', withItems: ['eu', 'us'] },
-              { name: 'after', template: 'work', depends: 'deploy' },
-            ],
-          },
-        },
-        container('work'),
-      ],
-    });
+    const wf = dagWorkflow([
+      { name: 'deploy', template: 'work', withItems: ['eu', 'us'] },
+      { name: 'after', template: 'work', depends: 'deploy' },
+    ]);
     const run = simulate(wf);
     expect(names(run)).toEqual(['wf', 'wf.deploy', 'wf.deploy(0:eu)', 'wf.deploy(1:us)', 'wf.after']);
     expect(node(run, 'wf.deploy').type).toBe('TaskGroup');
@@ -53,22 +42,11 @@ describe('loops', () => {
   });
 
   it("AnySucceeded and AllFailed read a loop's iterations", () => {
-    const wf = workflow({
-      entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          dag: {
-            tasks: [
-              { name: 'probe', template: 'work', withItems: ['a', 'b'] },
-              { name: 'some', template: 'work', depends: 'probe.AnySucceeded' },
-              { name: 'none', template: 'work', depends: 'probe.AllFailed' },
-            ],
-          },
-        },
-        container('work'),
-      ],
-    });
+    const wf = dagWorkflow([
+      { name: 'probe', template: 'work', withItems: ['a', 'b'] },
+      { name: 'some', template: 'work', depends: 'probe.AnySucceeded' },
+      { name: 'none', template: 'work', depends: 'probe.AllFailed' },
+    ]);
     const one = simulate(wf, { outcomes: { 'probe(0:a)': 'Failed' } });
     expect(phaseOf(one, 'wf.some')).toBe('Succeeded');
     expect(phaseOf(one, 'wf.none')).toBe('Omitted');
@@ -78,22 +56,13 @@ describe('loops', () => {
   });
 
   it('a withParam from an output nobody gave is undetermined, with the reason', () => {
-    const wf = workflow({
-      entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          dag: {
-            tasks: [
-              { name: 'list', template: 'lister' },
-              { name: 'each', template: 'work', depends: 'list', withParam: '{{tasks.list.outputs.result}}' },
-            ],
-          },
-        },
-        { name: 'lister', script: { image: 'python', source: 'print("[]")' } },
-        container('work'),
+    const wf = dagWorkflow(
+      [
+        { name: 'list', template: 'lister' },
+        { name: 'each', template: 'work', depends: 'list', withParam: '{{tasks.list.outputs.result}}' },
       ],
-    });
+      [{ name: 'lister', script: { image: 'python', source: 'print("[]")' } }, container('work')],
+    );
     const run = simulate(wf);
     expect(phaseOf(run, 'wf.each')).toBe('Undetermined');
     expect(run.phase).toBe('Undetermined');

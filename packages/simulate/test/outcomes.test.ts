@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/index.js';
-import { container, node, phaseOf, workflow } from './helpers.js';
+import { container, dagWorkflow, node, phaseOf, workflow } from './helpers.js';
 
-const wf = workflow({
-  entrypoint: 'main',
-  templates: [
-    {
-      name: 'main',
-      dag: {
-        tasks: [
-          { name: 'a', template: 'work' },
-          { name: 'b', template: 'work' },
-          { name: 'c', template: 'work' },
-        ],
-      },
-    },
-    container('work', { outputs: { parameters: [{ name: 'v', valueFrom: { path: '/v', default: 'dflt' } }] } }),
+const wf = dagWorkflow(
+  [
+    { name: 'a', template: 'work' },
+    { name: 'b', template: 'work' },
+    { name: 'c', template: 'work' },
   ],
-});
+  [container('work', { outputs: { parameters: [{ name: 'v', valueFrom: { path: '/v', default: 'dflt' } }] } })],
+);
 
 describe('outcomes', () => {
   it('the most specific key wins: node name over display name over template name', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/index.js';
-import { container, node, phaseOf, workflow } from './helpers.js';
+import { container, dagWorkflow, node, phaseOf, workflow } from './helpers.js';
 
 const take = (name: string) => container(name, { inputs: { parameters: [{ name: 'v' }] } });
 
@@ -39,33 +39,25 @@ describe('parameters', () => {
   });
 
   it('passes outputs, results and exit codes between tasks; declared defaults stand in for outputs not given', () => {
-    const wf = workflow({
-      entrypoint: 'main',
-      templates: [
+    const wf = dagWorkflow(
+      [
+        { name: 'gate', template: 'gate' },
         {
-          name: 'main',
-          dag: {
-            tasks: [
-              { name: 'gate', template: 'gate' },
-              {
-                name: 'report',
-                template: 'take',
-                depends: 'gate',
-                arguments: {
-                  parameters: [
-                    { name: 'v', value: '{{tasks.gate.outputs.parameters.verdict}}/{{tasks.gate.exitCode}}' },
-                  ],
-                },
-              },
-            ],
+          name: 'report',
+          template: 'take',
+          depends: 'gate',
+          arguments: {
+            parameters: [{ name: 'v', value: '{{tasks.gate.outputs.parameters.verdict}}/{{tasks.gate.exitCode}}' }],
           },
         },
+      ],
+      [
         container('gate', {
           outputs: { parameters: [{ name: 'verdict', valueFrom: { path: '/tmp/v', default: 'fail' } }] },
         }),
         take('take'),
       ],
-    });
+    );
     expect(node(simulate(wf), 'wf.report').inputs?.parameters).toEqual([{ name: 'v', value: 'fail/0' }]);
     const pass = simulate(wf, { outcomes: { gate: { parameters: { verdict: 'pass' } } } });
     expect(node(pass, 'wf.report').inputs?.parameters).toEqual([{ name: 'v', value: 'pass/0' }]);
@@ -172,29 +164,23 @@ describe('parameters', () => {
 
 describe('outputs of skipped and omitted tasks (Argo 4.0.7+)', () => {
   const consumer = (inputDefault?: string) =>
-    workflow({
-      entrypoint: 'main',
-      templates: [
+    dagWorkflow(
+      [
+        { name: 'probe', template: 'probe', when: 'false' },
         {
-          name: 'main',
-          dag: {
-            tasks: [
-              { name: 'probe', template: 'probe', when: 'false' },
-              {
-                name: 'use',
-                template: 'use',
-                depends: 'probe',
-                arguments: { parameters: [{ name: 'v', value: '{{tasks.probe.outputs.parameters.out}}' }] },
-              },
-            ],
-          },
+          name: 'use',
+          template: 'use',
+          depends: 'probe',
+          arguments: { parameters: [{ name: 'v', value: '{{tasks.probe.outputs.parameters.out}}' }] },
         },
+      ],
+      [
         container('probe', { outputs: { parameters: [{ name: 'out', valueFrom: { path: '/o' } }] } }),
         container('use', {
           inputs: { parameters: [{ name: 'v', ...(inputDefault ? { default: inputDefault } : {}) }] },
         }),
       ],
-    });
+    );
 
   it("a pure reference to a defaultless output of a skipped task takes the consumer's input default", () => {
     const run = simulate(consumer('fallback'));

@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/index.js';
-import { container, node, phaseOf, workflow } from './helpers.js';
+import { container, dagWorkflow, node, phaseOf, workflow } from './helpers.js';
 
-const gated = workflow({
-  entrypoint: 'main',
-  templates: [
-    {
-      name: 'main',
-      dag: {
-        tasks: [
-          { name: 'approve-db', template: 'approval' },
-          { name: 'migrate', template: 'work', depends: 'approve-db' },
-          { name: 'frontend', template: 'work' },
-        ],
-      },
-    },
-    { name: 'approval', suspend: {} },
-    container('work'),
+const gated = dagWorkflow(
+  [
+    { name: 'approve-db', template: 'approval' },
+    { name: 'migrate', template: 'work', depends: 'approve-db' },
+    { name: 'frontend', template: 'work' },
   ],
-});
+  [{ name: 'approval', suspend: {} }, container('work')],
+);
 
 describe('suspend', () => {
   it('is approved by default, and the work behind it runs', () => {
