@@ -37,3 +37,11 @@ export function dagWorkflow(
 ) {
   return workflow({ entrypoint: 'main', templates: [{ name: 'main', dag: { tasks } }, ...templates] });
 }
+
+/** A workflow whose entrypoint `main` runs `steps` (a list of step groups), beside the templates they call. */
+export function stepsWorkflow(
+  steps: readonly (readonly Record<string, unknown>[])[],
+  templates: readonly Record<string, unknown>[] = [container('work')],
+) {
+  return workflow({ entrypoint: 'main', templates: [{ name: 'main', steps }, ...templates] });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/index.js';
-import { container, dagWorkflow, names, node, phaseOf, workflow } from './helpers.js';
+import { container, dagWorkflow, names, node, phaseOf, stepsWorkflow, workflow } from './helpers.js';
 
 describe('loops', () => {
   it('fans a DAG task out over withItems into a TaskGroup of name(i:item) nodes', () => {
@@ -20,21 +20,12 @@ describe('loops', () => {
   });
 
   it('names map items by their sorted key:value pairs and sequences by their numbers', () => {
-    const wf = workflow({
-      entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          steps: [
-            [
-              { name: 'map', template: 'work', withItems: [{ region: 'eu', tier: 1 }] },
-              { name: 'seq', template: 'work', withSequence: { start: '1', count: '2' } },
-            ],
-          ],
-        },
-        container('work'),
+    const wf = stepsWorkflow([
+      [
+        { name: 'map', template: 'work', withItems: [{ region: 'eu', tier: 1 }] },
+        { name: 'seq', template: 'work', withSequence: { start: '1', count: '2' } },
       ],
-    });
+    ]);
     const run = simulate(wf);
     expect(names(run)).toContain('wf[0].map(0:region:eu,tier:1)');
     expect(names(run)).toContain('wf[0].seq(0:1)');
@@ -75,26 +66,22 @@ describe('loops', () => {
   });
 
   it("aggregates a loop's output parameters as a JSON list for later steps", () => {
-    const wf = workflow({
-      entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          steps: [
-            [{ name: 'gen', template: 'emit', withItems: ['1', '2'] }],
-            [
-              {
-                name: 'sum',
-                template: 'take',
-                arguments: { parameters: [{ name: 'all', value: '{{steps.gen.outputs.parameters.n}}' }] },
-              },
-            ],
-          ],
-        },
+    const wf = stepsWorkflow(
+      [
+        [{ name: 'gen', template: 'emit', withItems: ['1', '2'] }],
+        [
+          {
+            name: 'sum',
+            template: 'take',
+            arguments: { parameters: [{ name: 'all', value: '{{steps.gen.outputs.parameters.n}}' }] },
+          },
+        ],
+      ],
+      [
         container('emit', { outputs: { parameters: [{ name: 'n', valueFrom: { path: '/n', default: 'd' } }] } }),
         container('take', { inputs: { parameters: [{ name: 'all' }] } }),
       ],
-    });
+    );
     const run = simulate(wf, { outcomes: { 'gen(1:2)': { parameters: { n: 'two' } } } });
     expect(node(run, 'wf[1].sum').inputs?.parameters).toEqual([{ name: 'all', value: '["d","two"]' }]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/index.js';
-import { container, dagWorkflow, node, phaseOf, workflow } from './helpers.js';
+import { container, dagWorkflow, node, phaseOf, stepsWorkflow } from './helpers.js';
 
 const wf = dagWorkflow(
   [
@@ -42,22 +42,18 @@ describe('outcomes', () => {
   });
 
   it('resource and HTTP templates without an outcome are undetermined; with one they end as it says', () => {
-    const external = workflow({
-      entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          steps: [
-            [
-              { name: 'apply', template: 'apply' },
-              { name: 'call', template: 'call' },
-            ],
-          ],
-        },
+    const external = stepsWorkflow(
+      [
+        [
+          { name: 'apply', template: 'apply' },
+          { name: 'call', template: 'call' },
+        ],
+      ],
+      [
         { name: 'apply', resource: { action: 'apply', manifest: 'kind: ConfigMap' } },
         { name: 'call', http: { url: 'https://example.com' } },
       ],
-    });
+    );
     const run = simulate(external);
     expect(phaseOf(run, 'wf[0].apply')).toBe('Undetermined');
     expect(node(run, 'wf[0].call').type).toBe('HTTP');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/index.js';
-import { container, dagWorkflow, node, phaseOf, workflow } from './helpers.js';
+import { container, dagWorkflow, node, phaseOf, stepsWorkflow, workflow } from './helpers.js';
 
 const take = (name: string) => container(name, { inputs: { parameters: [{ name: 'v' }] } });
 
@@ -76,22 +76,15 @@ describe('parameters', () => {
   });
 
   it('a missing input in a step group errors the group at once; its later steps never start', () => {
-    const wf = workflow({
-      entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          steps: [
-            [
-              { name: 'a', template: 'take' },
-              { name: 'b', template: 'work' },
-            ],
-          ],
-        },
-        take('take'),
-        container('work'),
+    const wf = stepsWorkflow(
+      [
+        [
+          { name: 'a', template: 'take' },
+          { name: 'b', template: 'work' },
+        ],
       ],
-    });
+      [take('take'), container('work')],
+    );
     const run = simulate(wf);
     expect(node(run, 'wf[0].a').message).toBe('inputs.parameters.v was not supplied');
     expect(phaseOf(run, 'wf[0].b')).toBeUndefined();

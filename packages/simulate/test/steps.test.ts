@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/index.js';
-import { container, names, node, phaseOf, workflow } from './helpers.js';
+import { container, names, node, phaseOf, stepsWorkflow } from './helpers.js';
 
-const pipeline = workflow({
-  entrypoint: 'main',
-  templates: [
-    {
-      name: 'main',
-      steps: [
-        [{ name: 'build', template: 'work' }],
-        [
-          { name: 'test', template: 'work' },
-          { name: 'lint', template: 'work' },
-        ],
-        [{ name: 'ship', template: 'work' }],
-      ],
-    },
-    container('work'),
+const pipeline = stepsWorkflow([
+  [{ name: 'build', template: 'work' }],
+  [
+    { name: 'test', template: 'work' },
+    { name: 'lint', template: 'work' },
   ],
-});
+  [{ name: 'ship', template: 'work' }],
+]);
 
 describe('steps', () => {
   it('runs groups in order as name[i] nodes, steps of a group in parallel', () => {
@@ -54,19 +45,10 @@ describe('steps', () => {
   });
 
   it('continueOn.failed keeps the group going', () => {
-    const wf = workflow({
-      entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          steps: [
-            [{ name: 'flaky', template: 'work', continueOn: { failed: true } }],
-            [{ name: 'after', template: 'work' }],
-          ],
-        },
-        container('work'),
-      ],
-    });
+    const wf = stepsWorkflow([
+      [{ name: 'flaky', template: 'work', continueOn: { failed: true } }],
+      [{ name: 'after', template: 'work' }],
+    ]);
     const run = simulate(wf, { outcomes: { flaky: 'Failed' } });
     expect(phaseOf(run, 'wf[1].after')).toBe('Succeeded');
     expect(run.phase).toBe('Succeeded');
@@ -75,23 +57,16 @@ describe('steps', () => {
   });
 
   it("evaluates when after substituting earlier steps' outputs", () => {
-    const wf = workflow({
-      entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          steps: [
-            [{ name: 'flip', template: 'coin' }],
-            [
-              { name: 'heads', template: 'work', when: '{{steps.flip.outputs.result}} == heads' },
-              { name: 'tails', template: 'work', when: '{{steps.flip.outputs.result}} == tails' },
-            ],
-          ],
-        },
-        { name: 'coin', script: { image: 'python', source: 'print("heads")' } },
-        container('work'),
+    const wf = stepsWorkflow(
+      [
+        [{ name: 'flip', template: 'coin' }],
+        [
+          { name: 'heads', template: 'work', when: '{{steps.flip.outputs.result}} == heads' },
+          { name: 'tails', template: 'work', when: '{{steps.flip.outputs.result}} == tails' },
+        ],
       ],
-    });
+      [{ name: 'coin', script: { image: 'python', source: 'print("heads")' } }, container('work')],
+    );
     const run = simulate(wf, { outcomes: { flip: { result: 'tails' } } });
     expect(phaseOf(run, 'wf[1].heads')).toBe('Skipped');
     expect(node(run, 'wf[1].heads').message).toBe("when 'tails == heads' evaluated false");
@@ -99,20 +74,13 @@ describe('steps', () => {
   });
 
   it('a when on an output nobody gave is undetermined, and so is the run', () => {
-    const wf = workflow({
-      entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          steps: [
-            [{ name: 'flip', template: 'coin' }],
-            [{ name: 'heads', template: 'work', when: '{{steps.flip.outputs.result}} == heads' }],
-          ],
-        },
-        { name: 'coin', script: { image: 'python', source: 'print("heads")' } },
-        container('work'),
+    const wf = stepsWorkflow(
+      [
+        [{ name: 'flip', template: 'coin' }],
+        [{ name: 'heads', template: 'work', when: '{{steps.flip.outputs.result}} == heads' }],
       ],
-    });
+      [{ name: 'coin', script: { image: 'python', source: 'print("heads")' } }, container('work')],
+    );
     const run = simulate(wf);
     expect(phaseOf(run, 'wf[1].heads')).toBe('Undetermined');
     expect(run.phase).toBe('Undetermined');
