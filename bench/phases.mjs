@@ -5,9 +5,10 @@
 // Iteration 0 is the cold one (what a one-shot process pays: interpreter, no JIT yet); iterations 1..RUNS follow.
 // Each iteration times, on the same machine state and in this order: build (DSL values), synth (render + Argo schema,
 // no lint), lint (lintDocument on the synthesized document), toYaml, and the floors on the very same document:
-// the `yaml` library's stringify (default options) and JSON.stringify. A full GC runs between iterations.
+// the `yaml` library's stringify (default options) and JSON.stringify, and last `simulate` (@argo-gen/simulate, every
+// leaf succeeding) of that document. A full GC runs between iterations.
 // Prints one JSON object: { n, bytes, cold: {phase: ms}, runs: {phase: [ms...]} }.
-import { buildScale, lintDocument, loadYaml, SCALE_LINT, synth, toYaml } from './scale.mjs';
+import { buildScale, lintDocument, loadYaml, SCALE_LINT, simulate, synth, toYaml } from './scale.mjs';
 
 const YAML = loadYaml();
 
@@ -29,8 +30,11 @@ function iteration() {
   t.push(performance.now());
   JSON.stringify(doc);
   t.push(performance.now());
+  const run = simulate(doc);
+  t.push(performance.now());
   if (issues.some((i) => i.severity === 'error')) throw new Error(`lint errors: ${issues[0]?.message}`);
-  const phases = ['build', 'synth', 'lint', 'toYaml', 'yamlStringify', 'jsonStringify'];
+  if (run.phase !== 'Succeeded') throw new Error(`simulate: the workflow ended ${run.phase}`);
+  const phases = ['build', 'synth', 'lint', 'toYaml', 'yamlStringify', 'jsonStringify', 'simulate'];
   const out = Object.fromEntries(phases.map((p, i) => [p, t[i + 1] - t[i]]));
   out.total = t[4] - t[0];
   return { out, bytes: Buffer.byteLength(yaml), floorBytes: Buffer.byteLength(floorYaml) };

@@ -261,6 +261,10 @@ function main() {
       ...phases,
       toYamlOverYamlStringify: pairRatio(p.runs.toYaml, p.runs.yamlStringify),
       toYamlOverJson: pairRatio(p.runs.toYaml, p.runs.jsonStringify),
+      simulateOverBuildSynth: pairRatio(
+        p.runs.simulate,
+        p.runs.build.map((b, i) => b + p.runs.synth[i]),
+      ),
     };
   }
 
@@ -457,6 +461,19 @@ function main() {
 // ---------------------------------------------------------------------------------------------------------------
 // targets (issue 7), checked against the measured figures; never asserted in tests
 
+/** Issue 16: simulating the N=1000 workload takes less than building and synthesising it (paired, warm, in-process). */
+function simulateTarget(r) {
+  const p = r.phases[1000];
+  const q = p?.simulateOverBuildSynth;
+  if (!q) return undefined;
+  return {
+    target: 'simulate < build + synth, N=1000 (issue 16)',
+    met: q.median < 1,
+    measured: `simulate = ${q.median.toFixed(2)}× build + synth (${fmtMs(p.simulate.median)} vs ${fmtMs(p.build.median)} + ${fmtMs(p.synth.median)})`,
+    by: `missed by ${q.median.toFixed(2)}× (paired median ratio)`,
+  };
+}
+
 function targets(r) {
   const t = [];
   /** A "≥10× faster than Hera" row from a paired ratio and the two medians it compares. */
@@ -542,6 +559,8 @@ function targets(r) {
       by: q.median <= 1 ? undefined : `missed by ${q.median.toFixed(2)}× (+${((q.median - 1) * 100).toFixed(0)}%)`,
     });
   }
+  const sim = simulateTarget(r);
+  if (sim) t.push(sim);
   for (const n of Object.keys(r.scale)) {
     const s = r.scale[n];
     if (!s.rssOursOverHera) continue;
@@ -655,13 +674,18 @@ function render(r) {
     '',
   );
   L.push(
-    '| N | build | synth (schema) | lint | toYaml | yaml.stringify | JSON.stringify | toYaml / yaml.stringify | toYaml / JSON |',
+    '| N | build | synth (schema) | lint | toYaml | yaml.stringify | JSON.stringify | toYaml / yaml.stringify | toYaml / JSON | simulate | simulate / (build + synth) |',
   );
-  L.push('|---:|---|---|---|---|---|---|---|---|');
+  L.push('|---:|---|---|---|---|---|---|---|---|---|---|');
   for (const [n, p] of Object.entries(r.phases)) {
     L.push(
-      `| ${n} | ${span(p.build)} | ${span(p.synth)} | ${span(p.lint)} | ${span(p.toYaml)} | ${span(p.yamlStringify)} | ${span(p.jsonStringify)} | ${ratio(p.toYamlOverYamlStringify)} | ${ratio(p.toYamlOverJson, 0)} |`,
+      `| ${n} | ${span(p.build)} | ${span(p.synth)} | ${span(p.lint)} | ${span(p.toYaml)} | ${span(p.yamlStringify)} | ${span(p.jsonStringify)} | ${ratio(p.toYamlOverYamlStringify)} | ${ratio(p.toYamlOverJson, 0)} | ${span(p.simulate)} | ${ratio(p.simulateOverBuildSynth)} |`,
     );
+  }
+  const sim = simulateTarget(r);
+  if (sim) {
+    const q = r.phases[1000].simulateOverBuildSynth.median;
+    L.push('', `simulate < build + synth at N=1000: ${sim.met ? 'yes' : 'no'} (${q.toFixed(2)}×).`);
   }
   const pa = r.phases[1000]?.total;
   const pb = r.phases[5000]?.total;

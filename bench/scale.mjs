@@ -18,6 +18,7 @@ import {
   workflowTemplate,
 } from '../packages/dsl/dist/index.js';
 import { lintDocument } from '../packages/model/dist/index.js';
+import { simulate } from '../packages/simulate/dist/index.js';
 
 /**
  * The very `yaml` the DSL uses (yaml@2.9.1 from the workspace), for the serialization floor: loaded on demand, so that
@@ -27,7 +28,7 @@ export function loadYaml() {
   return createRequire(new URL('../packages/dsl/package.json', import.meta.url))('yaml');
 }
 
-export { dagShape, lintDocument, synth, toYaml };
+export { dagShape, lintDocument, simulate, synth, toYaml };
 
 /**
  * How the workload is linted: as for Argo 3.7. From N = 200 the workflow has more templates (and from N = 201 more DAG
