@@ -104,6 +104,48 @@ export function runExitHook(e: Engine, site: HookSite): void {
   runHook(e, site, hook, `${site.parent.name}.onExit`, at, scope);
 }
 
+/** When a lifecycle hook fires: the first moment its expression holds, or the moment it cannot be evaluated. */
+export type HookFiring<S> =
+  | { readonly at: number; readonly scope: S }
+  | { readonly at: number; readonly reason: string };
+
+/**
+ * The controller evaluates a hook's expression each time it looks at the node (`moments`: status, time); the hook
+ * fires the first time it holds. An expression that cannot be evaluated stops there: the hook is undetermined.
+ */
+export function hookFiring<S extends Readonly<Record<string, string | null>>>(
+  hook: Hook,
+  moments: readonly (readonly [string, number])[],
+  scopeAt: (status: string) => S,
+): HookFiring<S> | undefined {
+  for (const [status, at] of moments) {
+    const scope = scopeAt(status);
+    const go = evaluateArgoBool(hook.expression ?? '', scope);
+    if (!go.ok) return { at, reason: go.reason };
+    if (go.value === true) return { at, scope };
+  }
+  return undefined;
+}
+
+/** A hook whose expression could not be evaluated: an undetermined node under its parent, with the reason. */
+export function markUndeterminedHook(
+  e: Engine,
+  hook: Hook,
+  node: { readonly name: string; readonly parent: string; readonly boundaryID: string | undefined },
+  firing: { readonly at: number; readonly reason: string },
+): void {
+  e.state.create({
+    name: node.name,
+    type: 'Skipped',
+    phase: 'Undetermined',
+    at: firing.at,
+    boundaryID: node.boundaryID,
+    message: `hook expression '${hook.expression ?? ''}': ${firing.reason}`,
+    nodeFlag: { hooked: true },
+  });
+  e.state.addChild(node.parent, node.name);
+}
+
 export function runLifecycleHooks(e: Engine, site: HookSite): void {
   const hooks = (site.task.hooks ?? {}) as Readonly<Record<string, Hook>>;
   for (const hookName of Object.keys(hooks).sort()) {
@@ -113,26 +155,10 @@ export function runLifecycleHooks(e: Engine, site: HookSite): void {
     // a node that ran is seen Running first; a skipped or omitted one only as it ended
     const moments: [string, number][] = site.parent.type === 'Skipped' ? [] : [['Running', site.parent.startedAt]];
     if (site.parent.finishedAt !== undefined) moments.push([site.parent.phase, site.parent.finishedAt]);
-    for (const [status, at] of moments) {
-      const scope = hookScope(e, site, status);
-      const go = evaluateArgoBool(hook.expression ?? '', scope);
-      if (!go.ok) {
-        e.state.create({
-          name: nodeName,
-          type: 'Skipped',
-          phase: 'Undetermined',
-          at,
-          boundaryID: site.boundaryID,
-          message: `hook expression '${hook.expression ?? ''}': ${go.reason}`,
-          nodeFlag: { hooked: true },
-        });
-        e.state.addChild(site.parent.name, nodeName);
-        break;
-      }
-      if (go.value === true) {
-        runHook(e, site, hook, nodeName, at, scope);
-        break;
-      }
-    }
+    const firing = hookFiring(hook, moments, (status) => hookScope(e, site, status));
+    if (!firing) continue;
+    if ('reason' in firing)
+      markUndeterminedHook(e, hook, { name: nodeName, parent: site.parent.name, boundaryID: site.boundaryID }, firing);
+    else runHook(e, site, hook, nodeName, firing.at, firing.scope);
   }
 }

@@ -8,8 +8,7 @@ import { timestamp } from './clock.js';
 import { type Doc, libraryOf, toDocument, workflowSpecOf } from './document.js';
 import type { Engine } from './engine.js';
 import { executeTemplate } from './execute-template.js';
-import { evaluateArgoBool } from './expr/argo-expression.js';
-import { exitHookOf, type Hook, holderOfHook } from './hooks.js';
+import { exitHookOf, type Hook, holderOfHook, hookFiring, markUndeterminedHook } from './hooks.js';
 import { podName } from './node-id.js';
 import { Slots } from './parallelism.js';
 import { isFailedOrError, isFulfilled, type RunNode, RunState } from './run-state.js';
@@ -145,35 +144,23 @@ function runWorkflowHooks(
     const hook = hooks[hookName] as Hook;
     const moments: [string, number][] = [['Running', 0]];
     if (isFulfilled(entry.phase)) moments.push([String(e.globals['workflow.status']), e.state.doneAt(entry)]);
-    for (const [status, at] of moments) {
-      const go = evaluateArgoBool(hook.expression ?? '', { ...e.globals, 'workflow.status': status });
-      const nodeName = `${e.state.workflowName}.hooks.${hookName}`;
-      if (!go.ok) {
-        e.state.create({
-          name: nodeName,
-          type: 'Skipped',
-          phase: 'Undetermined',
-          at,
-          message: `hook expression '${hook.expression ?? ''}': ${go.reason}`,
-          nodeFlag: { hooked: true },
-        });
-        e.state.addChild(e.state.workflowName, nodeName);
-        break;
-      }
-      if (go.value === true) {
-        executeTemplate(e, {
-          nodeName,
-          holder: holderOfHook(hook),
-          base,
-          args: hook.arguments as Record<string, unknown> | undefined,
-          boundaryID: undefined,
-          at,
-          nodeFlag: { hooked: true },
-        });
-        e.state.addChild(e.state.workflowName, nodeName);
-        break;
-      }
+    const firing = hookFiring(hook, moments, (status) => ({ ...e.globals, 'workflow.status': status }));
+    if (!firing) continue;
+    const nodeName = `${e.state.workflowName}.hooks.${hookName}`;
+    if ('reason' in firing) {
+      markUndeterminedHook(e, hook, { name: nodeName, parent: e.state.workflowName, boundaryID: undefined }, firing);
+      continue;
     }
+    executeTemplate(e, {
+      nodeName,
+      holder: holderOfHook(hook),
+      base,
+      args: hook.arguments as Record<string, unknown> | undefined,
+      boundaryID: undefined,
+      at: firing.at,
+      nodeFlag: { hooked: true },
+    });
+    e.state.addChild(e.state.workflowName, nodeName);
   }
 }
 

@@ -45,6 +45,43 @@ describe('lifecycle hooks', () => {
   });
 });
 
+describe('hooks whose expression cannot be evaluated', () => {
+  // `now()` is outside the simulated expr-lang subset: the hook is undetermined, under its parent, never guessed.
+  const unsupported = 'now() != nil';
+
+  it("a task's hook is an undetermined node under the task, and the run says so", () => {
+    const wf = dagWorkflow(
+      [{ name: 'deploy', template: 'work', hooks: { late: { template: 'note', expression: unsupported } } }],
+      [container('work'), container('note')],
+    );
+    const run = simulate(wf);
+    const hook = node(run, 'wf.deploy.hooks.late');
+    expect(hook.phase).toBe('Undetermined');
+    expect(hook.message).toContain(`hook expression '${unsupported}'`);
+    expect(hook.nodeFlag).toEqual({ hooked: true });
+    expect(node(run, 'wf.deploy').children?.map((id) => run.nodes[id]?.name)).toContain('wf.deploy.hooks.late');
+    expect(run.phase).toBe('Undetermined');
+  });
+
+  it('a workflow hook is an undetermined node under the workflow, and the run says so', () => {
+    const wf = workflow({
+      entrypoint: 'main',
+      hooks: { late: { template: 'note', expression: unsupported } },
+      templates: [
+        { name: 'main', dag: { tasks: [{ name: 'deploy', template: 'work' }] } },
+        container('work'),
+        container('note'),
+      ],
+    });
+    const run = simulate(wf);
+    const hook = node(run, 'wf.hooks.late');
+    expect(hook.phase).toBe('Undetermined');
+    expect(hook.message).toContain(`hook expression '${unsupported}'`);
+    expect(node(run, 'wf').children?.map((id) => run.nodes[id]?.name)).toContain('wf.hooks.late');
+    expect(run.phase).toBe('Undetermined');
+  });
+});
+
 describe('hooks of tasks that did not run', () => {
   it("evaluates an omitted task's hooks with its final status, never as Running", () => {
     const wf = dagWorkflow(
