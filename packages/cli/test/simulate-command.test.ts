@@ -137,6 +137,10 @@ describe('argo-gen simulate', () => {
     expect(typo.stderr).toBe(
       "no node, task, step or template is named 'deplyo' (did you mean 'deploy'?) [simulate/unknown-node]\n",
     );
+    // A name that is an object's own machinery is a name like any other: refused, not silently dropped.
+    const proto = await runCli(['simulate', 'wf.yaml', '--fail', '__proto__'], dir);
+    expect(proto).toMatchObject({ code: 2, stdout: '' });
+    expect(proto.stderr).toBe("no node, task, step or template is named '__proto__' [simulate/unknown-node]\n");
     const both = await runCli(['simulate', 'wf.yaml', '--fail', 'deploy', '--approve', 'deploy'], dir);
     expect(both).toMatchObject({ code: 2, stdout: '' });
     expect(both.stderr).toBe("--fail and --approve both name 'deploy' [simulate/conflicting-outcomes]\n");

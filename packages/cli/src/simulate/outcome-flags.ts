@@ -40,7 +40,9 @@ const FIELDS: Readonly<Record<string, readonly [string, (v: unknown) => boolean]
  * the more specific). One name given two different outcomes on the command line is a usage error.
  */
 export function outcomesFrom(flags: OutcomeFlags, cwd: string): Record<string, Outcome> {
-  const outcomes: Record<string, Outcome> = flags.outcomes ? outcomesFile(flags.outcomes, cwd) : {};
+  // A Map, not assignment into an object: a name like `__proto__` would otherwise be dropped without a word, where it
+  // must reach the name check like any other and be refused as no node's.
+  const outcomes = new Map<string, Outcome>(Object.entries(flags.outcomes ? outcomesFile(flags.outcomes, cwd) : {}));
   const given = new Map<string, string>();
   const problems: Issue[] = [];
   for (const [flag, outcome] of FLAG_OUTCOMES) {
@@ -51,11 +53,11 @@ export function outcomesFrom(flags: OutcomeFlags, cwd: string): Record<string, O
           issue('simulate/conflicting-outcomes', '', `--${earlier} and --${flag} both name ${quote(name)}`),
         );
       given.set(name, flag);
-      outcomes[name] = outcome;
+      outcomes.set(name, outcome);
     }
   }
   if (problems.length > 0) throw new ArgoGenError(problems);
-  return outcomes;
+  return Object.fromEntries(outcomes);
 }
 
 /** `{ "web-25-gate": "Failed", "approve-db": "reject", "probe": { "result": "ok" } }`, checked field by field. */
