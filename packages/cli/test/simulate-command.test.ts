@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../test/paths.js';
 import { run } from '../src/program.js';
@@ -231,5 +233,14 @@ describe('argo-gen graph --simulate', () => {
     const r = await runCli(['graph', 'examples/canary-release.yaml', '--simulate', '--fail', 'web-25-gat'], REPO_ROOT);
     expect(r).toMatchObject({ code: 2, stdout: '' });
     expect(r.stderr).toContain("(did you mean 'web-25-gate'?) [simulate/unknown-node]");
+  });
+});
+
+describe('argo-gen graph without --simulate', () => {
+  it('never loads the simulation: graph reaches it only through a dynamic import', () => {
+    const text = readFileSync(path.join(REPO_ROOT, 'packages/cli/src/commands/graph.ts'), 'utf8');
+    const staticImports = [...text.matchAll(/^import (?!type )[^;]*from '([^']+)'/gm)].map((m) => m[1]);
+    expect(staticImports.filter((s) => s === '@argo-gen/simulate' || s === './simulate.js')).toEqual([]);
+    expect(text).toContain("await import('./simulate.js')");
   });
 });

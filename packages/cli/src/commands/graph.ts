@@ -11,7 +11,6 @@ import { readYamlFile } from '../load/yaml-file.js';
 import { relativeTo } from '../relative-source.js';
 import { loadRun } from '../simulate/load-run.js';
 import type { OutcomeFlags } from '../simulate/outcome-flags.js';
-import { reportRunError, runLoaded } from './simulate.js';
 
 export interface GraphOptions extends OutcomeFlags {
   readonly format: 'mermaid' | 'dot';
@@ -58,6 +57,8 @@ export async function graphCommand(
  * picture is the output.
  */
 async function simulatedGraph(files: readonly string[], options: GraphOptions, io: Io): Promise<number> {
+  // Loaded here, not at the top: a plain `graph` never loads the simulation (its bundle is ~220 KB).
+  const { reportRunError, runLoaded } = await import('./simulate.js');
   try {
     const run = await loadRun(files, { ...options, template: undefined }, io);
     const sim = runLoaded(run);
