@@ -5,6 +5,9 @@
  *   3. creates the completed WorkflowTaskResult that Argo's executor would create (without it the
  *      controller waits for outputs forever, see ../shared/docs/real-cluster.md §9.3),
  *   4. reports the pod Succeeded or Failed with terminated statuses for every container.
+ * A daemon template's pod (`daemon: true`) that is to succeed stays Running and ready, with a pod IP, until it is
+ * deleted: the controller's kill (a signal through `pods/exec`) cannot reach a fake pod, and the controller marks the
+ * node itself (exec_control.go killDaemonedChildren). One that is to fail is never ready, so it never becomes daemoned.
  * The controller then walks the DAG/steps exactly as with real pods.
  *
  * Tests choose failures and outputs; see docs/cluster.md "Fake kubelet" for the full contract:
@@ -83,6 +86,7 @@ interface List<T> {
 }
 interface Template {
   name?: string;
+  daemon?: boolean;
   outputs?: {
     parameters?: { name: string; value?: string; valueFrom?: { default?: string } }[];
     artifacts?: { name: string; path?: string; optional?: boolean }[];
@@ -343,6 +347,13 @@ const terminated = (exitCode: number, startedAt: string, finishedAt: string) => 
   terminated: { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt, finishedAt },
 });
 
+/** A daemon's pod IP (what `{{tasks.<name>.ip}}` reads): an address of TEST-NET-1 (RFC 5737), from the pod's uid. */
+function podIpOf(pod: Pod): string {
+  let h = 0;
+  for (const ch of pod.metadata.uid ?? pod.metadata.name) h = (h * 31 + ch.charCodeAt(0)) % 254;
+  return `192.0.2.${h + 1}`;
+}
+
 /** The WorkflowTaskResult the executor's wait container would write (workflow/executor/taskresult.go). */
 function taskResult(pod: Pod, plan: Plan) {
   const given = plan.outputs;
@@ -399,18 +410,29 @@ async function runPod(pod: Pod): Promise<void> {
   }
   const init = pod.spec.initContainers ?? [];
   const started = k8sTime(new Date());
+  // A daemon that is to fail is never ready: the controller would otherwise mark it daemoned (operator.go
+  // assessNodeStatus) if it looked between the two patches, and its dependants would start.
+  const ready = !(plan.template.daemon && plan.fail);
+  const readiness = ready ? 'True' : 'False';
   await patchStatus(pod, {
     phase: 'Running',
     startTime: started,
+    ...(plan.template.daemon ? { podIP: podIpOf(pod), podIPs: [{ ip: podIpOf(pod) }] } : {}),
     conditions: [
       { type: 'PodScheduled', status: 'True', lastTransitionTime: started },
       { type: 'Initialized', status: 'True', lastTransitionTime: started },
-      { type: 'ContainersReady', status: 'True', lastTransitionTime: started },
-      { type: 'Ready', status: 'True', lastTransitionTime: started },
+      { type: 'ContainersReady', status: readiness, lastTransitionTime: started },
+      { type: 'Ready', status: readiness, lastTransitionTime: started },
     ],
     initContainerStatuses: containerStatuses(init, () => terminated(0, started, started), false),
-    containerStatuses: containerStatuses(pod.spec.containers, () => ({ running: { startedAt: started } }), true),
+    containerStatuses: containerStatuses(pod.spec.containers, () => ({ running: { startedAt: started } }), ready),
   });
+  if (plan.template.daemon && !plan.fail) {
+    log(
+      `${namespace}/${name} task=${plan.task || '-'} template=${plan.template.name ?? '-'} -> Running, ready (daemon)`,
+    );
+    return;
+  }
   if (plan.durationMs > 0) await sleep(plan.durationMs);
 
   // The task result first: once the pod is terminal, the controller needs it to settle the node.

@@ -5,7 +5,7 @@
  * not decide it). The DAG fails with the first failed target (all of them when `failFast` is off) unless the target
  * continues on that phase.
  */
-import { isCompleted, isFailedOrError, isFulfilled, type RunNode, type RunState } from './run-state.js';
+import { isCompleted, isFailedOrError, isNodeFulfilled, type RunNode, type RunState } from './run-state.js';
 import type { SimulatedPhase } from './types.js';
 
 export interface DagPhase {
@@ -40,7 +40,7 @@ export function assessDagPhase(
     const node = state.nodes.get(curr.id);
     if (!node) return { phase: 'Running' };
     let branchPhase = curr.phase;
-    if (!isFulfilled(node.phase)) {
+    if (!isNodeFulfilled(node)) {
       const stillOpen = openPhase(state, node);
       if (stillOpen) {
         // Argo stops at the first open node (Running); an undetermined one anywhere makes the DAG undetermined.
@@ -76,7 +76,7 @@ function openPhase(state: RunState, node: RunNode): DagPhase | undefined {
   if (
     node.type === 'TaskGroup' &&
     node.children.length > 0 &&
-    node.children.every((c) => isFulfilled(state.get(c).phase))
+    node.children.every((c) => isNodeFulfilled(state.get(c)))
   ) {
     return undefined;
   }

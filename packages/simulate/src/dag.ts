@@ -15,7 +15,7 @@ import { runExitHook, runLifecycleHooks } from './hooks.js';
 import { isLoop, iterations, type Loop, loopItems } from './loops.js';
 import { Slots } from './parallelism.js';
 import { holderFields, holderOf, resolveTaskReferences } from './references.js';
-import { isFailedOrError, isFulfilled, type RunNode } from './run-state.js';
+import { isFailedOrError, isFulfilled, isNodeFulfilled, type RunNode } from './run-state.js';
 import { addAggregateToScope, addNodeToScope, addSkippedOutputsToScope, type MutableScope } from './scope.js';
 import { declaresOutputParameters, templateOutputs } from './template-outputs.js';
 import { resolveTemplate } from './templates.js';
@@ -157,7 +157,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
     const results: Record<string, TaskResults> = {};
     for (const dep of dependencies) {
       const depNode = taskNode(dep);
-      if (!depNode || !isFulfilled(depNode.phase) || !hooksFulfilled(e, depNode)) return;
+      if (!depNode || !isNodeFulfilled(depNode) || !hooksFulfilled(e, depNode)) return;
       start = Math.max(start, e.state.doneAt(depNode));
       results[dep] = taskResults(e, depNode);
     }
@@ -298,8 +298,8 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
     }
     if (group) {
       const members = group.children.map((id) => e.state.get(id));
-      if (members.some((m) => !isFulfilled(m.phase))) {
-        const open = members.find((m) => m.phase === 'Undetermined') ?? members.find((m) => !isFulfilled(m.phase));
+      if (members.some((m) => !isNodeFulfilled(m))) {
+        const open = members.find((m) => m.phase === 'Undetermined') ?? members.find((m) => !isNodeFulfilled(m));
         e.state.mark(group, open?.phase === 'Undetermined' ? 'Undetermined' : 'Running', start, open?.message);
         return;
       }

@@ -10,7 +10,7 @@ import { argumentValues, inputScope, processInputs } from './inputs.js';
 import { executeLeaf } from './leaf.js';
 import { podName } from './node-id.js';
 import { executeWithRetries } from './retry.js';
-import type { RunNode } from './run-state.js';
+import { isNodeFulfilled, type RunNode } from './run-state.js';
 import { executeSteps } from './steps.js';
 import { executeSuspend } from './suspend.js';
 import { resolveTemplate, type Template, templateScopeOf, templateType } from './templates.js';
@@ -67,9 +67,9 @@ export function executeTemplate(e: Engine, call: Call): RunNode {
 export function executeAttempt(e: Engine, a: Attempt): RunNode {
   switch (templateType(a.template)) {
     case 'steps':
-      return executeSteps(e, a);
+      return killDaemons(e, executeSteps(e, a));
     case 'dag':
-      return executeDag(e, a);
+      return killDaemons(e, executeDag(e, a));
     case 'suspend':
       return executeSuspend(e, a);
     case 'unknown':
@@ -85,6 +85,12 @@ export function executeAttempt(e: Engine, a: Attempt): RunNode {
     default:
       return executeLeaf(e, a);
   }
+}
+
+/** A steps or DAG template that is fulfilled kills its daemons (the deferred `killDaemonedChildren` of both). */
+function killDaemons(e: Engine, node: RunNode): RunNode {
+  if (isNodeFulfilled(node)) e.state.killDaemons(node.id);
+  return node;
 }
 
 /** `spec.templateDefaults` under the template (the template's own fields win; objects merge one level deep). */

@@ -2,12 +2,15 @@
  * Leaves: containers, scripts, container sets, resources, data, HTTP and plugin templates. Each ends as its outcome
  * says (by default a container or script succeeds, exit code 0, with its declared output defaults). A resource,
  * data, HTTP or plugin template talks to something the simulation has not, so without an outcome it is Undetermined.
+ * A daemon (`daemon: true`) whose outcome is success does not end: it is ready after its duration and runs, daemoned,
+ * until the steps or DAG template that holds it ends; a failing one fails before it is ready, as any pod.
  */
 import { type Attempt, nodeBase, withInputs } from './attempt.js';
 import { DEFAULT_LEAF_SECONDS, parseDuration } from './clock.js';
 import type { Engine } from './engine.js';
 import { asString, substituteDeep } from './expressions.js';
 import { publishGlobalOutputs } from './global-outputs.js';
+import { fnv32a } from './node-id.js';
 import { outcomeFor } from './outcomes.js';
 import type { NodeOutputs, NodeType, Parameter, RunNode } from './run-state.js';
 import { type TemplateType, templateType } from './templates.js';
@@ -72,6 +75,10 @@ function executeLeafAt(e: Engine, a: Attempt): RunNode {
     message = 'Pod was active on the node longer than the specified deadline';
     duration = deadline;
   }
+  if (phase === 'Succeeded' && a.template.daemon === true) {
+    // a daemon that runs: ready after its duration, no outputs (its pod has not ended), killed with its template
+    return e.state.markDaemoned(node, a.at + duration, daemonIp(a.nodeName));
+  }
   const outputs = leafOutputs(a, o, phase);
   if (outputs.missing) {
     phase = 'Error';
@@ -85,6 +92,14 @@ function executeLeafAt(e: Engine, a: Attempt): RunNode {
   e.state.mark(node, phase, a.at + duration, message);
   if (kind === 'containerSet') addContainerNodes(e, a, node);
   return node;
+}
+
+/**
+ * A daemon's pod IP, which the simulation cannot know: an address of TEST-NET-1 (RFC 5737, reserved for
+ * documentation), the same for the same node name on every run.
+ */
+function daemonIp(nodeName: string): string {
+  return `192.0.2.${(fnv32a(nodeName) % 254) + 1}`;
 }
 
 interface SetContainer {

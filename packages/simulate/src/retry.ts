@@ -54,6 +54,8 @@ export function executeWithRetries(e: Engine, a: Attempt, strategy: Readonly<Rec
     });
     e.state.addChild(a.nodeName, name);
     attempts.push(child);
+    // an attempt that became a running daemon makes its retry node daemoned too (processNodeRetries)
+    if (child.daemoned) return e.state.markDaemoned(retryNode, child.finishedAt ?? at);
     if (!isFulfilled(child.phase)) return e.state.mark(retryNode, child.phase, at, child.message);
     const decision = decide(e, a, strategy, attempts);
     if ('retryAt' in decision) {

@@ -61,7 +61,13 @@ export interface RunNode {
   startedAt: number;
   finishedAt?: number;
   nodeFlag?: { hooked?: boolean; retried?: boolean };
+  /**
+   * A daemon's pod (or the retry node of one) that is running and ready: fulfilled while Running, until the template
+   * that holds it ends and kills it (`killDaemons`).
+   */
   daemoned?: boolean;
+  /** A daemon's pod IP (`tasks.<name>.ip`), which the controller records only for daemoned nodes. */
+  podIP?: string;
   /**
    * The error `executeTemplate` returned with this node (its template could not be resolved, its inputs bound, its
    * outputs collected): the caller reports it further (`task '…' errored: …`), as the controller does.
@@ -91,6 +97,14 @@ const STEPS_OR_DAG_SEPARATOR = /^(\[\d+\])?\./;
 
 export function isFulfilled(phase: SimulatedPhase): boolean {
   return phase === 'Succeeded' || phase === 'Failed' || phase === 'Error' || phase === 'Skipped' || phase === 'Omitted';
+}
+
+/**
+ * `NodeStatus.Fulfilled`: a fulfilled phase, or a daemoned node that is not pending (a daemon that is running and ready
+ * lets its dependants and its step group go on).
+ */
+export function isNodeFulfilled(node: Pick<RunNode, 'phase' | 'daemoned'>): boolean {
+  return isFulfilled(node.phase) || (node.daemoned === true && node.phase !== 'Pending');
 }
 
 /** Succeeded, Failed or Error: a node that ran (skipped and omitted ones are fulfilled but did not complete). */
@@ -229,5 +243,34 @@ export class RunState {
       if (hook.boundaryID === node.boundaryID) at = Math.max(at, this.doneAt(hook));
     }
     return at;
+  }
+
+  /** The daemoned nodes not yet killed (few or none: `killDaemons` runs after every steps and DAG template). */
+  private readonly daemons = new Set<RunNode>();
+
+  /**
+   * A daemon's pod running and ready (operator.go `assessNodeStatus`): Running and daemoned, fulfilled from `readyAt`
+   * (the controller sets a node's finish time when it is fulfilled, so a daemon's is when it became ready).
+   */
+  markDaemoned(node: RunNode, readyAt: number, podIP?: string): RunNode {
+    node.phase = 'Running';
+    node.daemoned = true;
+    node.finishedAt = readyAt;
+    if (podIP !== undefined) node.podIP = podIP;
+    this.daemons.add(node);
+    return node;
+  }
+
+  /**
+   * `killDaemonedChildren`: when a steps or DAG template's node (`boundaryID`; undefined for the workflow itself) is
+   * fulfilled, the controller terminates the pods of its daemoned nodes and marks them Succeeded, with no message.
+   */
+  killDaemons(boundaryID: string | undefined): void {
+    for (const n of this.daemons) {
+      if (n.boundaryID !== boundaryID) continue;
+      n.phase = 'Succeeded';
+      n.daemoned = false;
+      this.daemons.delete(n);
+    }
   }
 }

@@ -18,7 +18,7 @@ function lastAttempt(state: RunState, node: RunNode): RunNode {
   return attempts[attempts.length - 1] ?? node;
 }
 
-/** `buildLocalScope`: `<prefix>.<name>.id/startedAt/finishedAt/status` and its outputs. */
+/** `buildLocalScope`: `<prefix>.<name>.id/startedAt/finishedAt/status`, a daemon's `ip`, and its outputs. */
 export function addNodeToScope(
   scope: MutableScope,
   state: RunState,
@@ -32,6 +32,7 @@ export function addNodeToScope(
   scope[`${key}.startedAt`] = timestamp(n.startedAt);
   if (n.finishedAt !== undefined) scope[`${key}.finishedAt`] = timestamp(n.finishedAt);
   scope[`${key}.status`] = n.phase;
+  if (n.podIP !== undefined) scope[`${key}.ip`] = n.podIP;
   const outputs = n.outputs;
   if (!outputs) return;
   if (outputs.result !== undefined) scope[`${key}.outputs.result`] = outputs.result;

@@ -64,6 +64,8 @@ export function simulate(workflow: unknown, options: SimulateOptions = {}): Simu
     boundaryID: undefined,
     at: 0,
   });
+  // a daemon that is the entrypoint itself is killed when the workflow completes (markWorkflowPhase)
+  state.killDaemons(undefined);
 
   const workflowStatus = statusOf(entry);
   if (isFulfilled(entry.phase)) {
@@ -212,6 +214,8 @@ function freeze(
       startedAt: timestamp(n.startedAt),
       ...(n.finishedAt !== undefined ? { finishedAt: timestamp(n.finishedAt) } : {}),
       ...(n.nodeFlag && Object.keys(n.nodeFlag).length > 0 ? { nodeFlag: { ...n.nodeFlag } } : {}),
+      ...(n.daemoned ? { daemoned: true } : {}),
+      ...(n.podIP !== undefined ? { podIP: n.podIP } : {}),
     };
     nodes[n.id] = deepFreeze(node);
   }

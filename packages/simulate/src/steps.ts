@@ -12,7 +12,7 @@ import { runExitHook, runLifecycleHooks } from './hooks.js';
 import { isLoop, iterations, type Loop, loopItems } from './loops.js';
 import { Slots } from './parallelism.js';
 import { holderFields, holderOf, resolveTaskReferences } from './references.js';
-import { isFailedOrError, isFulfilled, type RunNode } from './run-state.js';
+import { isFailedOrError, isFulfilled, isNodeFulfilled, type RunNode } from './run-state.js';
 import { addAggregateToScope, addNodeToScope, addSkippedOutputsToScope, type MutableScope } from './scope.js';
 import { templateOutputs } from './template-outputs.js';
 import { resolveTemplate } from './templates.js';
@@ -207,7 +207,7 @@ function executeStepGroup(
   const done = Math.max(at, ...children.map((c) => e.state.doneAt(c)));
   const open = children.filter(
     (c) =>
-      !isFulfilled(c.phase) ||
+      !isNodeFulfilled(c) ||
       !c.children.every((h) => !e.state.get(h).nodeFlag?.hooked || isFulfilled(e.state.get(h).phase)),
   );
   if (open.length > 0) {
