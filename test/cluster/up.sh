@@ -209,10 +209,13 @@ if [ "$WITH_CONTROLLER" = 1 ]; then
   # The ConfigMap must exist before start (the controller exits otherwise). Metrics and telemetry
   # off: no :9090 listener. One `config` key holding YAML: with one key per setting, Argo pastes
   # "key: value" lines together, so a single-line nested value like "enabled: false" breaks parsing.
+  # `images` (images.json, as JSON, which is YAML) gives the entrypoints of the images whose containers in Argo's
+  # examples have no command: without it the controller asks the image's registry, which the cluster cannot reach.
   echo '{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"argo"}}' | apply /api/v1/namespaces/argo - > /dev/null
-  jq -n '{apiVersion: "v1", kind: "ConfigMap",
+  jq -n --slurpfile images "$CLUSTER_DIR/images.json" '{apiVersion: "v1", kind: "ConfigMap",
           metadata: {name: "workflow-controller-configmap", namespace: "argo"},
-          data: {config: "metricsConfig:\n  enabled: false\ntelemetryConfig:\n  enabled: false\n"}}' \
+          data: {config: ("metricsConfig:\n  enabled: false\ntelemetryConfig:\n  enabled: false\nimages: "
+                          + ($images[0] | tojson) + "\n")}}' \
     | apply /api/v1/namespaces/argo/configmaps/workflow-controller-configmap - > /dev/null
   say "starting workflow-controller (healthz on :$ARGO_HEALTH_PORT)"
   # DEFAULT_REQUEUE_TIME: Argo re-examines a workflow at most every 10 s by default, so each DAG level

@@ -2,8 +2,8 @@
 // Selected by rule, in code: each excluded example is counted under the first rule it breaks. The selected ones run
 // with every leaf succeeding and every suspend node approved; the fake kubelet reports every declared output
 // parameter as its default (or "") and `result` as "", which simulate() is told too.
-import { readdirSync, statSync } from 'node:fs';
-import { EXAMPLES_DIR } from '../paths.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { EXAMPLES_DIR, REPO_ROOT } from '../paths.js';
 import { type Doc, readYaml } from './simulate-documents.js';
 import type { CaseOutcome, DiffCase } from './simulate-harness.js';
 
@@ -23,7 +23,6 @@ export const RULES: readonly Rule[] = [
     why: 'artifacts need an artifact repository',
     excludes: (_, t) => ['artifacts', 'archiveLocation', 'artifactRepositoryRef', 'artifactGC'].some((k) => has(t, k)),
   },
-  { why: 'daemons are never ready (no kubelet)', excludes: (_, t) => t.includes('"daemon":true') },
   {
     why: 'resource, HTTP and plugin templates need real objects or servers',
     excludes: (d) => templatesOf(d).some((t) => 'resource' in t || 'http' in t || 'plugin' in t || 'data' in t),
@@ -37,8 +36,9 @@ export const RULES: readonly Rule[] = [
     excludes: (_, t) => has(t, 'configMapKeyRef') || has(t, 'secretKeyRef') || has(t, 'configMap'),
   },
   {
+    // A mutex named after the workflow's own uid or name only orders that workflow's pods, which decides no phase.
     why: 'synchronization waits on semaphores and mutexes held across workflows',
-    excludes: (_, t) => has(t, 'synchronization'),
+    excludes: (d) => synchronizations(d).some((s) => !isPrivateMutexes(s)),
   },
   {
     // Which branch runs, or how many items, is decided by what a container printed or wrote: the fake kubelet's
@@ -52,9 +52,10 @@ export const RULES: readonly Rule[] = [
   },
   {
     // Argo's emissary executor needs the main container's command; without one the controller asks the image's
-    // registry for its entrypoint (the test cluster has no network), unless the controller's `images` config lists it.
+    // registry for its entrypoint (the test cluster has no network), unless the controller's `images` config lists
+    // it (test/cluster/images.json).
     why: "a container without a command (the controller would read the image's entrypoint from its registry)",
-    excludes: (d) => mainContainers(d).some((c) => !c.command),
+    excludes: (d) => mainContainers(d).some((c) => !c.command && !(typeof c.image === 'string' && c.image in IMAGES)),
   },
   {
     why: 'a suspend node whose outputs a person supplies on resume (valueFrom.supplied)',
@@ -79,8 +80,28 @@ export const RULES: readonly Rule[] = [
   },
 ];
 
+/** The images whose entrypoints the test cluster's controller is given (its `images` config). */
+const IMAGES = JSON.parse(readFileSync(`${REPO_ROOT}test/cluster/images.json`, 'utf8')) as Record<string, unknown>;
+
+interface Synchronization {
+  readonly mutexes?: readonly { readonly name?: string; readonly database?: boolean }[];
+  readonly semaphores?: readonly unknown[];
+}
+
+/** Every `synchronization` of the document: the workflow's and its templates'. */
+function synchronizations(doc: Doc): Synchronization[] {
+  return [doc.spec, ...templatesOf(doc)]
+    .map((x) => (x as { synchronization?: Synchronization } | undefined)?.synchronization)
+    .filter((s): s is Synchronization => s !== undefined);
+}
+
+/** Only in-memory mutexes whose names hold the workflow's uid or name: no other workflow can hold them. */
+const isPrivateMutexes = (s: Synchronization) =>
+  !s.semaphores?.length &&
+  (s.mutexes ?? []).every((m) => !m.database && /\{\{workflow\.(uid|name)\}\}/.test(m.name ?? ''));
+
 /** The main containers of every template, inline ones included: `container` and `containerSet.containers`. */
-function mainContainers(value: unknown): { command?: unknown }[] {
+function mainContainers(value: unknown): { command?: unknown; image?: unknown }[] {
   if (Array.isArray(value)) return value.flatMap(mainContainers);
   if (!value || typeof value !== 'object') return [];
   const o = value as Record<string, unknown>;
@@ -88,7 +109,7 @@ function mainContainers(value: unknown): { command?: unknown }[] {
     ...(o.container && typeof o.container === 'object' ? [o.container] : []),
     ...(((o.containerSet as { containers?: unknown[] } | undefined)?.containers ?? []) as object[]),
   ];
-  return [...own, ...Object.values(o).flatMap(mainContainers)] as { command?: unknown }[];
+  return [...own, ...Object.values(o).flatMap(mainContainers)] as { command?: unknown; image?: unknown }[];
 }
 
 /** Whether a `when`, `withParam`, `withSequence`, hook or retry `expression` reads a step's or task's outputs. */
