@@ -85,7 +85,8 @@ const IMAGES = JSON.parse(readFileSync(`${REPO_ROOT}test/cluster/images.json`, '
 
 interface Synchronization {
   readonly mutexes?: readonly { readonly name?: string; readonly database?: boolean }[];
-  readonly semaphores?: readonly unknown[];
+  /** `semaphores`, and the deprecated `mutex` and `semaphore`. */
+  readonly [other: string]: unknown;
 }
 
 /** Every `synchronization` of the document: the workflow's and its templates'. */
@@ -97,7 +98,7 @@ function synchronizations(doc: Doc): Synchronization[] {
 
 /** Only in-memory mutexes whose names hold the workflow's uid or name: no other workflow can hold them. */
 const isPrivateMutexes = (s: Synchronization) =>
-  !s.semaphores?.length &&
+  Object.keys(s).every((k) => k === 'mutexes') &&
   (s.mutexes ?? []).every((m) => !m.database && /\{\{workflow\.(uid|name)\}\}/.test(m.name ?? ''));
 
 /** The main containers of every template, inline ones included: `container` and `containerSet.containers`. */
