@@ -137,12 +137,14 @@ describe('argo-gen simulate', () => {
     const typo = await runCli(['simulate', 'wf.yaml', '--fail', 'deplyo'], dir);
     expect(typo).toMatchObject({ code: 2, stdout: '' });
     expect(typo.stderr).toBe(
-      "no node, task, step or template is named 'deplyo' (did you mean 'deploy'?) [simulate/unknown-node]\n",
+      "outcomes: no node or template of this workflow is called 'deplyo'; did you mean 'deploy'? [simulate/unknown-node]\n",
     );
     // A name that is an object's own machinery is a name like any other: refused, not silently dropped.
     const proto = await runCli(['simulate', 'wf.yaml', '--fail', '__proto__'], dir);
     expect(proto).toMatchObject({ code: 2, stdout: '' });
-    expect(proto.stderr).toBe("no node, task, step or template is named '__proto__' [simulate/unknown-node]\n");
+    expect(proto.stderr).toBe(
+      "outcomes: no node or template of this workflow is called '__proto__' [simulate/unknown-node]\n",
+    );
     const both = await runCli(['simulate', 'wf.yaml', '--fail', 'deploy', '--approve', 'deploy'], dir);
     expect(both).toMatchObject({ code: 2, stdout: '' });
     expect(both.stderr).toBe("--fail and --approve both name 'deploy' [simulate/conflicting-outcomes]\n");
@@ -232,7 +234,7 @@ describe('argo-gen graph --simulate', () => {
   it('the outcome flags are checked as simulate checks them', async () => {
     const r = await runCli(['graph', 'examples/canary-release.yaml', '--simulate', '--fail', 'web-25-gat'], REPO_ROOT);
     expect(r).toMatchObject({ code: 2, stdout: '' });
-    expect(r.stderr).toContain("(did you mean 'web-25-gate'?) [simulate/unknown-node]");
+    expect(r.stderr).toContain("; did you mean 'web-25-gate'? [simulate/unknown-node]");
   });
 });
 

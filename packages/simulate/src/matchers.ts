@@ -1,12 +1,14 @@
 /**
  * Assertions about a simulated run, for a team's tests: which nodes ran, which did not, with which phase, in which
  * order. A name matches a node's display name (`web-25-gate`) or its full name (`release.web-25-gate`); a name that
- * matches no node exactly matches the items of its loop (`deploy(0:eu)`, `deploy(1:us)`). Failure messages list what
- * did run, so a wrong expectation shows the real path at once.
+ * matches no node exactly matches the items of its loop (`deploy(0:eu)`, `deploy(1:us)`). A name no node of the
+ * workflow could have (node-names.ts) throws an `ArgoGenError`, whatever the expectation (`.not` too): a misspelt
+ * `didNotRun` would otherwise pass. Failure messages list what did run, so a wrong expectation shows the real path.
  *
  * Two forms, no test framework imported: matchers returning `{ pass, message }` for `expect.extend(simulationMatchers)`
  * (vitest, jest), and `assert…` functions that throw.
  */
+import { checkNodeNames, namesOfRun } from './node-names.js';
 import type { SimulatedNode, SimulatedPhase, Simulation } from './types.js';
 
 /** What `expect.extend` takes from a matcher: whether it passed, and the message for either outcome. */
@@ -29,6 +31,7 @@ const LISTED = 40;
 function ran(sim: unknown, name: string): MatchResult {
   const s = simulationOf(sim);
   if (typeof s === 'string') return refused(s);
+  checkNodeNames([name], namesOfRun(s), 'ran');
   const found = find(s, name);
   const started = found.filter((n) => STARTED.has(n.phase));
   const pass = started.length > 0;
@@ -37,7 +40,7 @@ function ran(sim: unknown, name: string): MatchResult {
     message: () =>
       pass
         ? `expected '${name}' not to have run, but it ran (${describe(started)})`
-        : `expected '${name}' to have run, but ${found.length === 0 ? 'no node has that name' : `it is ${describe(found)}`}${ranList(s)}`,
+        : `expected '${name}' to have run, but ${found.length === 0 ? 'no node of that name was created' : `it is ${describe(found)}`}${ranList(s)}`,
   };
 }
 
@@ -48,13 +51,14 @@ function ran(sim: unknown, name: string): MatchResult {
 function didNotRun(sim: unknown, name: string): MatchResult {
   const s = simulationOf(sim);
   if (typeof s === 'string') return refused(s);
+  checkNodeNames([name], namesOfRun(s), 'didNotRun');
   const found = find(s, name);
   const pass = found.every((n) => NOT_STARTED.has(n.phase));
   return {
     pass,
     message: () =>
       pass
-        ? `expected '${name}' to have run, but ${found.length === 0 ? 'no node has that name' : `it is ${describe(found)}`}${ranList(s)}`
+        ? `expected '${name}' to have run, but ${found.length === 0 ? 'no node of that name was created' : `it is ${describe(found)}`}${ranList(s)}`
         : `expected '${name}' not to have run, but it is ${describe(found.filter((n) => !NOT_STARTED.has(n.phase)))}${ranList(s)}`,
   };
 }
@@ -63,6 +67,7 @@ function didNotRun(sim: unknown, name: string): MatchResult {
 function phase(sim: unknown, name: string, expected: SimulatedPhase): MatchResult {
   const s = simulationOf(sim);
   if (typeof s === 'string') return refused(s);
+  checkNodeNames([name], namesOfRun(s), 'phase');
   const found = find(s, name);
   const pass = found.length > 0 && found.every((n) => n.phase === expected);
   return {
@@ -70,7 +75,7 @@ function phase(sim: unknown, name: string, expected: SimulatedPhase): MatchResul
     message: () =>
       pass
         ? `expected '${name}' not to be ${expected}, but it is`
-        : `expected '${name}' to be ${expected}, but ${found.length === 0 ? 'no node has that name' : `it is ${describe(found)}`}${ranList(s)}`,
+        : `expected '${name}' to be ${expected}, but ${found.length === 0 ? 'no node of that name was created' : `it is ${describe(found)}`}${ranList(s)}`,
   };
 }
 
@@ -78,6 +83,7 @@ function phase(sim: unknown, name: string, expected: SimulatedPhase): MatchResul
 function ranBefore(sim: unknown, first: string, then: string): MatchResult {
   const s = simulationOf(sim);
   if (typeof s === 'string') return refused(s);
+  checkNodeNames([first, then], namesOfRun(s), 'ranBefore');
   const a = firstStart(s, first);
   const b = firstStart(s, then);
   const pass = a !== undefined && b !== undefined && a < b;

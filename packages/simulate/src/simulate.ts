@@ -10,6 +10,7 @@ import type { Engine } from './engine.js';
 import { executeTemplate } from './execute-template.js';
 import { exitHookOf, type Hook, holderOfHook, hookFiring, markUndeterminedHook } from './hooks.js';
 import { podName } from './node-id.js';
+import { checkNodeNames, declaredNames, nodeNames, recordDeclaredNames } from './node-names.js';
 import { Slots } from './parallelism.js';
 import { isFailedOrError, isFulfilled, type RunNode, RunState } from './run-state.js';
 import type { Template, TemplateBase } from './templates.js';
@@ -55,6 +56,8 @@ export function simulate(workflow: unknown, options: SimulateOptions = {}): Simu
         'the workflow has no entrypoint (set spec.entrypoint or options.entrypoint)',
       ),
     ]);
+  const declared = declaredNames(name, spec, base, library, entrypoint);
+  checkNodeNames(Object.keys(e.outcomes), nodeNames(declared, []), 'outcomes');
   const args = entryArguments(spec, parameters);
   const entry = executeTemplate(e, {
     nodeName: name,
@@ -75,7 +78,10 @@ export function simulate(workflow: unknown, options: SimulateOptions = {}): Simu
   runWorkflowHooks(e, spec, base, entry);
   if (entry.executionError !== undefined) {
     // operate(): an error from the entry template errors the workflow at once; the exit handler does not run
-    return freeze(state, 'Error', `error in entry template execution: ${entry.executionError}`, e.globalOutputs);
+    return recordDeclaredNames(
+      freeze(state, 'Error', `error in entry template execution: ${entry.executionError}`, e.globalOutputs),
+      declared,
+    );
   }
   let exitNode: RunNode | undefined;
   const exitHook: Hook | undefined = exitHookOf(spec);
@@ -91,7 +97,7 @@ export function simulate(workflow: unknown, options: SimulateOptions = {}): Simu
     });
   }
   const { phase, message } = finalPhase(state, entry, exitNode, workflowStatus);
-  return freeze(state, phase, message, e.globalOutputs);
+  return recordDeclaredNames(freeze(state, phase, message, e.globalOutputs), declared);
 }
 
 function workflowNameOf(doc: Doc): string {

@@ -45,9 +45,6 @@ describe('simulation matchers', () => {
     expect(simulationMatchers.phase(canaryGateFailed, 'web-25-gate', 'Succeeded').message()).toMatch(
       /^expected 'web-25-gate' to be Succeeded, but it is Failed: Error \(exit code 1\)\nran, in order/,
     );
-    expect(simulationMatchers.ran(canaryGateFailed, 'web-25-gat').message()).toMatch(
-      /^expected 'web-25-gat' to have run, but no node has that name\n/,
-    );
     expect(simulationMatchers.ranBefore(canaryGateFailed, 'web-rollback-stable', 'web-25-gate').message()).toMatch(
       /^expected 'web-rollback-stable' to have run before 'web-25-gate', but 'web-25-gate' started first\n/,
     );
@@ -79,9 +76,17 @@ describe('simulation matchers', () => {
     expect(stepsRun).ranBefore('build', 'deploy');
   });
 
-  test('skipped by when and never created both count as did not run', () => {
+  test('skipped by when counts as did not run', () => {
     expect(stepsRun).didNotRun('notify');
-    expect(stepsRun).didNotRun('rollback');
+  });
+
+  test('a run made by hand knows only its own nodes: a name none has is refused, not passed', () => {
+    expect(() => simulationMatchers.didNotRun(stepsRun, 'rollback')).toThrow(
+      "didNotRun: no node or template of this workflow is called 'rollback' [simulate/unknown-node]",
+    );
+    expect(() => simulationMatchers.ran(canaryGateFailed, 'web-25-gat')).toThrow(
+      "ran: no node or template of this workflow is called 'web-25-gat'; did you mean 'web-25-gate'?",
+    );
   });
 
   test('the assert functions throw the same messages', () => {

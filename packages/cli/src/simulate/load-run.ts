@@ -1,5 +1,5 @@
 import { ArgoGenError, type ArgoVersion, closest, type Issue, issue, quote } from '@argo-gen/model';
-import type { SimulateOptions, Simulation } from '@argo-gen/simulate';
+import type { SimulateOptions } from '@argo-gen/simulate';
 import type { Io } from '../io.js';
 import type { LoadedObject } from '../load/argo-objects.js';
 import { loadChecked } from '../load/checked-objects.js';
@@ -14,11 +14,13 @@ export interface RunFlags extends OutcomeFlags {
   readonly argoVersion?: ArgoVersion;
 }
 
-/** What `simulate()` is given, and a check of the outcome names against the run (typos are usage errors). */
+/**
+ * What `simulate()` is given. It checks the outcome names itself (`simulate/unknown-node`, a usage error here: a
+ * misspelt `--fail` would otherwise answer a question nobody asked).
+ */
 export interface LoadedRun {
   readonly workflow: LoadedObject['value'];
   readonly options: SimulateOptions;
-  readonly checkOutcomeNames: (sim: Simulation) => void;
 }
 
 const RUNNABLE = ['Workflow', 'CronWorkflow', 'WorkflowTemplate'];
@@ -71,7 +73,6 @@ export async function loadRun(inputs: readonly string[], flags: RunFlags, io: Io
       ...(templates.length > 0 ? { templates } : {}),
       ...(flags.template ? { entrypoint: flags.template } : {}),
     },
-    checkOutcomeNames: (sim) => checkNames(Object.keys(outcomes), [workflow, ...templates], sim),
   };
 }
 
@@ -96,32 +97,6 @@ function asSimulate(i: Issue): Issue {
 }
 
 /**
- * An outcome whose name matches nothing (no node of the run, no template, task or step of the documents) is a typo:
- * simulating as if it were not given would answer a question nobody asked.
- */
-function checkNames(names: readonly string[], docs: readonly unknown[], sim: Simulation): void {
-  if (names.length === 0) return;
-  const known = new Set<string>();
-  for (const n of Object.values(sim.nodes)) {
-    known.add(n.name);
-    if (n.displayName) known.add(n.displayName);
-    if (n.templateName) known.add(n.templateName);
-  }
-  for (const doc of docs) for (const name of declaredNames(doc)) known.add(name);
-  const problems = names
-    .filter((name) => !known.has(name))
-    .map((name) => {
-      const near = closest(name, [...known]);
-      return issue(
-        'simulate/unknown-node',
-        '',
-        `no node, task, step or template is named ${quote(name)}${near ? ` (did you mean ${quote(near)}?)` : ''}`,
-      );
-    });
-  if (problems.length > 0) throw new ArgoGenError(problems);
-}
-
-/**
  * `--template` names a template of the workflow itself, where the controller looks an entrypoint up (a workflow
  * that runs a `workflowTemplateRef` takes its templates from there: the run says if it is missing).
  */
@@ -139,25 +114,10 @@ function checkTemplate(name: string, workflow: unknown): void {
   ]);
 }
 
-type TemplateLike = {
-  name?: string;
-  dag?: { tasks?: readonly { name?: string }[] };
-  steps?: readonly (readonly { name?: string }[])[];
-};
+type TemplateLike = { name?: string };
 
 function templatesOf(doc: unknown): readonly TemplateLike[] {
   const d = doc as { kind?: string; spec?: { templates?: unknown; workflowSpec?: { templates?: unknown } } };
   const templates = d.kind === 'CronWorkflow' ? d.spec?.workflowSpec?.templates : d.spec?.templates;
   return Array.isArray(templates) ? (templates as TemplateLike[]) : [];
-}
-
-/** Template, task and step names of a document: what an outcome may name before the run reaches it. */
-function declaredNames(doc: unknown): string[] {
-  const names: string[] = [];
-  for (const t of templatesOf(doc)) {
-    if (t.name) names.push(t.name);
-    for (const task of t.dag?.tasks ?? []) if (task.name) names.push(task.name);
-    for (const group of t.steps ?? []) for (const step of group ?? []) if (step.name) names.push(step.name);
-  }
-  return names;
 }
