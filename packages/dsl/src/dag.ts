@@ -3,6 +3,7 @@ import { ArgoGenError, findGraphCycle, type Issue, issue, type SourceLocation } 
 import { dependenciesOf } from './data-deps.js';
 import type { Depends } from './depends.js';
 import { type CallSite, captureSite } from './internal/source.js';
+import type { NodeNamesOf } from './node-names.js';
 import type { OutputSpecs } from './outputs.js';
 import type { InputSpecs } from './params.js';
 import type { Task } from './task.js';
@@ -28,11 +29,18 @@ export function isTask(entry: unknown): entry is Task {
 export function dag<
   const I extends InputSpecs = Record<never, never>,
   const O extends OutputSpecs = Record<never, never>,
->(name: string, tasks: readonly DagEntry[], options: DagOptions<I, O> = {}): Template<I, O> {
+  Name extends string = string,
+  T extends readonly DagEntry[] = readonly DagEntry[],
+>(name: Name, tasks: T, options: DagOptions<I, O> = {}): Template<I, O, Name | NodeNamesOf<T[number]>> {
   const site = captureSite();
   const { dag: dagFields, ...templateOptions } = options;
   checkGraph(name, tasks, site);
-  return makeTemplate(name, { type: 'dag', tasks, dag: dagFields ?? {} }, templateOptions, site);
+  return makeTemplate<I, O, Name | NodeNamesOf<T[number]>>(
+    name,
+    { type: 'dag', tasks, dag: dagFields ?? {} },
+    templateOptions,
+    site,
+  );
 }
 
 /** A task's full `depends`: its explicit expression, `after`, and the tasks whose data it reads. */

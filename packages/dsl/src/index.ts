@@ -40,6 +40,7 @@ export {
 } from './event-binding.js';
 export { type ExprValue, expr } from './expr.js';
 export type { Item, ParamItem } from './item.js';
+export type { NamedNodes, NodeNamesOf } from './node-names.js';
 export type { Operand, Scalar } from './operands.js';
 export {
   type OutputArtifactSpec,

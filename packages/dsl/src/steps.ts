@@ -2,6 +2,7 @@ import type * as model from '@argo-gen/model';
 import { ArgoGenError, type Issue, issue } from '@argo-gen/model';
 import { referencedCalls } from './data-deps.js';
 import { captureSite } from './internal/source.js';
+import type { NodeNamesOf } from './node-names.js';
 import type { OutputSpecs } from './outputs.js';
 import type { InputSpecs } from './params.js';
 import type { Step } from './task.js';
@@ -21,7 +22,9 @@ export function isStep(entry: unknown): entry is Step {
 export function steps<
   const I extends InputSpecs = Record<never, never>,
   const O extends OutputSpecs = Record<never, never>,
->(name: string, groups: readonly (readonly StepEntry[])[], options?: TemplateOptions<I, O>): Template<I, O> {
+  Name extends string = string,
+  G extends readonly (readonly StepEntry[])[] = readonly (readonly StepEntry[])[],
+>(name: Name, groups: G, options?: TemplateOptions<I, O>): Template<I, O, Name | NodeNamesOf<G[number][number]>> {
   const site = captureSite();
   const problems: Issue[] = [];
   const earlier = new Set<string>();
@@ -56,5 +59,5 @@ export function steps<
     for (const s of group) earlier.add(isStep(s) ? s.name : (s.name ?? ''));
   });
   if (problems.length > 0) throw new ArgoGenError(problems);
-  return makeTemplate(name, { type: 'steps', groups }, options, site);
+  return makeTemplate<I, O, Name | NodeNamesOf<G[number][number]>>(name, { type: 'steps', groups }, options, site);
 }

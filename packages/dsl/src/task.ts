@@ -9,14 +9,18 @@ import { deepFreeze } from './internal/freeze.js';
 import { setKey } from './internal/set-key.js';
 import { type CallSite, captureSite, defineSource } from './internal/source.js';
 import { type Item, itemHandle, type ParamItem } from './item.js';
+import type { NamedNodes } from './node-names.js';
 import type { OutputHandles, OutputSpecs } from './outputs.js';
 import type { InputSpecs } from './params.js';
 import { handleAt, type Ref, typedHandleAt, type ValueType } from './ref.js';
 import type { WithRefs } from './with-refs.js';
 
-/** A lifecycle hook: run a template when the task starts running, or on exit, or when an expression holds. */
-export interface Hook {
-  readonly template: Callable;
+/**
+ * A lifecycle hook: run a template when the task starts running, or on exit, or when an expression holds. `N`: the
+ * names of the nodes its template runs as (node-names.ts).
+ */
+export interface Hook<N extends string = string> {
+  readonly template: Callable<InputSpecs, OutputSpecs, N>;
   readonly args?: Readonly<Record<string, ArgValue>>;
   readonly expression?: Condition | string;
 }
@@ -24,16 +28,17 @@ export interface Hook {
 /** DAGTask/WorkflowStep fields the DSL passes through as they are (handles allowed). */
 type PassThrough = WithRefs<Pick<model.DAGTask, 'continueOn' | 'inline'>>;
 
-export interface CallOptions<I extends InputSpecs> extends PassThrough {
+/** A call's options; `X`: the names of the nodes its exit handler and hooks run as (node-names.ts). */
+export interface CallOptions<I extends InputSpecs, X extends string = string> extends PassThrough {
   readonly args?: Args<I>;
   /** Run only when the condition holds (`when`); see `when.eq(...)`, `expr```. */
   readonly when?: Condition | string;
   /** A template to run when this task finishes, whatever its result. */
-  readonly onExit?: Callable;
-  readonly hooks?: Readonly<Record<string, Hook>>;
+  readonly onExit?: Callable<InputSpecs, OutputSpecs, X>;
+  readonly hooks?: Readonly<Record<string, Hook<X>>>;
 }
 
-export interface TaskOptions<I extends InputSpecs> extends CallOptions<I> {
+export interface TaskOptions<I extends InputSpecs, X extends string = string> extends CallOptions<I, X> {
   /** Plain ordering: run after these tasks succeed (or are skipped). Data dependencies are added by themselves. */
   readonly after?: readonly Task[];
   /** Argo's enhanced depends, typed: `and(build.succeeded, not(lint.failed))`. */
@@ -65,14 +70,19 @@ type Loop<I extends InputSpecs, T> =
  * The options of a call: optional when the callee has no required input, else required, with `args`, so that
  * `task('deploy', setImage)` without its `image` is a compile error and not only one when the workflow is built.
  */
-export type OptionsArg<I extends InputSpecs, Options extends CallOptions<I>> =
+export type OptionsArg<I extends InputSpecs, Options extends CallOptions<I, string>> =
   Record<never, never> extends Args<I> ? [options?: Options] : [options: Options & { readonly args: Args<I> }];
 
-export type LoopOptions<I extends InputSpecs, T> = Omit<TaskOptions<I>, 'args'> & Loop<I, T>;
-export type LoopStepOptions<I extends InputSpecs, T> = Omit<CallOptions<I>, 'args'> & Loop<I, T>;
+export type LoopOptions<I extends InputSpecs, T, X extends string = string> = Omit<TaskOptions<I, X>, 'args'> &
+  Loop<I, T>;
+export type LoopStepOptions<I extends InputSpecs, T, X extends string = string> = Omit<CallOptions<I, X>, 'args'> &
+  Loop<I, T>;
 
-/** What a DAG task or step is, before it is rendered into its template. */
-export interface Call<O extends OutputSpecs = OutputSpecs> {
+/**
+ * What a DAG task or step is, before it is rendered into its template. `N`: the names of the nodes it runs as (its
+ * own, and those of what it calls), in the type only (node-names.ts).
+ */
+export interface Call<O extends OutputSpecs = OutputSpecs, N extends string = string> extends NamedNodes<N> {
   readonly kind: 'task' | 'step';
   readonly name: string;
   readonly callee: Callable;
@@ -99,11 +109,11 @@ export interface Call<O extends OutputSpecs = OutputSpecs> {
 }
 
 /** A DAG task, with its results as typed `depends` atoms. */
-export interface Task<O extends OutputSpecs = OutputSpecs> extends Call<O>, ResultAtoms {
+export interface Task<O extends OutputSpecs = OutputSpecs, N extends string = string> extends Call<O, N>, ResultAtoms {
   readonly kind: 'task';
 }
 
-export interface Step<O extends OutputSpecs = OutputSpecs> extends Call<O> {
+export interface Step<O extends OutputSpecs = OutputSpecs, N extends string = string> extends Call<O, N> {
   readonly kind: 'step';
 }
 
@@ -273,16 +283,25 @@ function buildCall(kind: 'task' | 'step', name: string, callee: Callable, option
  * A DAG task that runs `template` with typed arguments. Referencing another task's outputs in `args` or `when`
  * makes this task depend on it; `after` and `depends` add explicit ordering.
  */
-export function task<I extends InputSpecs, O extends OutputSpecs>(
-  name: string,
-  template: Callable<I, O>,
-  ...options: OptionsArg<I, TaskOptions<I>>
-): Task<O>;
-export function task<I extends InputSpecs, O extends OutputSpecs, const T>(
-  name: string,
-  template: Callable<I, O>,
-  options: LoopOptions<I, T>,
-): Task<O>;
+export function task<
+  I extends InputSpecs,
+  O extends OutputSpecs,
+  Name extends string = string,
+  N extends string = string,
+  X extends string = never,
+>(
+  name: Name,
+  template: Callable<I, O, N>,
+  ...options: OptionsArg<I, TaskOptions<I, X>>
+): Task<O, Name | N | NoInfer<X>>;
+export function task<
+  I extends InputSpecs,
+  O extends OutputSpecs,
+  const T,
+  Name extends string = string,
+  N extends string = string,
+  X extends string = never,
+>(name: Name, template: Callable<I, O, N>, options: LoopOptions<I, T, X>): Task<O, Name | N | NoInfer<X>>;
 export function task(name: string, template: Callable, options: object = {}): Task {
   const site = captureSite();
   const call = buildCall('task', name, template as Callable, options as AnyOptions, site);
@@ -293,16 +312,25 @@ export function task(name: string, template: Callable, options: object = {}): Ta
 }
 
 /** A step of a steps template: runs after the previous group, in parallel with the rest of its own group. */
-export function step<I extends InputSpecs, O extends OutputSpecs>(
-  name: string,
-  template: Callable<I, O>,
-  ...options: OptionsArg<I, CallOptions<I>>
-): Step<O>;
-export function step<I extends InputSpecs, O extends OutputSpecs, const T>(
-  name: string,
-  template: Callable<I, O>,
-  options: LoopStepOptions<I, T>,
-): Step<O>;
+export function step<
+  I extends InputSpecs,
+  O extends OutputSpecs,
+  Name extends string = string,
+  N extends string = string,
+  X extends string = never,
+>(
+  name: Name,
+  template: Callable<I, O, N>,
+  ...options: OptionsArg<I, CallOptions<I, X>>
+): Step<O, Name | N | NoInfer<X>>;
+export function step<
+  I extends InputSpecs,
+  O extends OutputSpecs,
+  const T,
+  Name extends string = string,
+  N extends string = string,
+  X extends string = never,
+>(name: Name, template: Callable<I, O, N>, options: LoopStepOptions<I, T, X>): Step<O, Name | N | NoInfer<X>>;
 export function step(name: string, template: Callable, options: object = {}): Step {
   const o = options as AnyOptions;
   if (o.after || o.depends)

@@ -23,10 +23,10 @@ import type { WorkflowTemplateValue } from './workflow.js';
  * For a WorkflowTemplate we did not write, declared by `argo-gen types`, name the template:
  * `templateRef(ciTemplates, 'build')`; the name, the arguments and the outputs are checked against its declaration.
  */
-export function templateRef<I extends InputSpecs, O extends OutputSpecs>(
+export function templateRef<I extends InputSpecs, O extends OutputSpecs, N extends string = string>(
   holder: WorkflowTemplateValue,
-  template: Template<I, O>,
-): TemplateRef<I, O>;
+  template: Template<I, O, N>,
+): TemplateRef<I, O, N>;
 export function templateRef<D extends TemplatesDeclaration, N extends keyof D['templates'] & string>(
   holder: DeclaredWorkflowTemplate<D>,
   template: N,

@@ -3,6 +3,7 @@ import type { SourceLocation } from '@argo-gen/model';
 import { type ApiAccess, apiAccess } from './access.js';
 import { deepFreeze } from './internal/freeze.js';
 import { type CallSite, captureSite, defineSource } from './internal/source.js';
+import type { NamedNodes } from './node-names.js';
 import type { OutputArtifactSpec, OutputParamSpec, OutputSpecs } from './outputs.js';
 import { type InputSpecs, type Inputs, type ParamSpec, specsOf } from './params.js';
 import type { WithRefs } from './with-refs.js';
@@ -54,9 +55,14 @@ export type TemplateBody =
 
 /**
  * A template value: its name, typed inputs and outputs, body and options, and where it was declared.
- * Values are frozen; the same template can be used by many tasks and many workflows.
+ * Values are frozen; the same template can be used by many tasks and many workflows. `N` is the names its nodes may
+ * have (its own, its tasks' or steps', and those of what they call), in the type only (node-names.ts).
  */
-export interface Template<I extends InputSpecs = InputSpecs, O extends OutputSpecs = OutputSpecs> {
+export interface Template<
+  I extends InputSpecs = InputSpecs,
+  O extends OutputSpecs = OutputSpecs,
+  N extends string = string,
+> extends NamedNodes<N> {
   readonly kind: 'template';
   readonly name: string;
   readonly inputs: I;
@@ -68,14 +74,14 @@ export interface Template<I extends InputSpecs = InputSpecs, O extends OutputSpe
   readonly source?: SourceLocation;
 }
 
-export function makeTemplate<I extends InputSpecs, O extends OutputSpecs>(
+export function makeTemplate<I extends InputSpecs, O extends OutputSpecs, N extends string = string>(
   name: string,
   body: TemplateBody,
   options: TemplateOptions<I, O> | undefined,
   site: CallSite = captureSite(),
-): Template<I, O> {
+): Template<I, O, N> {
   const { inputs, outputs, access, ...extras } = options ?? {};
-  const value: Template<I, O> = {
+  const value: Template<I, O, N> = {
     kind: 'template',
     name,
     inputs: deepFreeze(specsOf(inputs) as I),
@@ -92,11 +98,12 @@ export function makeTemplate<I extends InputSpecs, O extends OutputSpecs>(
 export function container<
   const I extends InputSpecs = Record<never, never>,
   const O extends OutputSpecs = Record<never, never>,
+  const Name extends string = string,
 >(
-  name: string,
+  name: Name,
   spec: WithRefs<Omit<model.Container, 'name'>> & { readonly name?: string },
   options?: TemplateOptions<I, O>,
-): Template<I, O> {
+): Template<I, O, Name> {
   return makeTemplate(name, { type: 'container', container: spec as WithRefs<model.Container> }, options);
 }
 
@@ -104,11 +111,12 @@ export function container<
 export function script<
   const I extends InputSpecs = Record<never, never>,
   const O extends OutputSpecs = Record<never, never>,
+  const Name extends string = string,
 >(
-  name: string,
+  name: Name,
   spec: WithRefs<Omit<model.ScriptTemplate, 'name'>> & { readonly name?: string },
   options?: TemplateOptions<I, O>,
-): Template<I, O> {
+): Template<I, O, Name> {
   return makeTemplate(name, { type: 'script', script: spec as WithRefs<model.ScriptTemplate> }, options);
 }
 
@@ -116,7 +124,8 @@ export function script<
 export function resource<
   const I extends InputSpecs = Record<never, never>,
   const O extends OutputSpecs = Record<never, never>,
->(name: string, spec: WithRefs<model.ResourceTemplate>, options?: TemplateOptions<I, O>): Template<I, O> {
+  const Name extends string = string,
+>(name: Name, spec: WithRefs<model.ResourceTemplate>, options?: TemplateOptions<I, O>): Template<I, O, Name> {
   return makeTemplate(name, { type: 'resource', resource: spec }, options);
 }
 
@@ -124,7 +133,8 @@ export function resource<
 export function suspend<
   const I extends InputSpecs = Record<never, never>,
   const O extends OutputSpecs = Record<never, never>,
->(name: string, spec: WithRefs<model.SuspendTemplate> = {}, options?: TemplateOptions<I, O>): Template<I, O> {
+  const Name extends string = string,
+>(name: Name, spec: WithRefs<model.SuspendTemplate> = {}, options?: TemplateOptions<I, O>): Template<I, O, Name> {
   return makeTemplate(name, { type: 'suspend', suspend: spec }, options);
 }
 
@@ -132,7 +142,8 @@ export function suspend<
 export function http<
   const I extends InputSpecs = Record<never, never>,
   const O extends OutputSpecs = Record<never, never>,
->(name: string, spec: WithRefs<model.HTTP>, options?: TemplateOptions<I, O>): Template<I, O> {
+  const Name extends string = string,
+>(name: Name, spec: WithRefs<model.HTTP>, options?: TemplateOptions<I, O>): Template<I, O, Name> {
   return makeTemplate(name, { type: 'http', http: spec }, options);
 }
 
@@ -140,7 +151,8 @@ export function http<
 export function containerSet<
   const I extends InputSpecs = Record<never, never>,
   const O extends OutputSpecs = Record<never, never>,
->(name: string, spec: WithRefs<model.ContainerSetTemplate>, options?: TemplateOptions<I, O>): Template<I, O> {
+  const Name extends string = string,
+>(name: Name, spec: WithRefs<model.ContainerSetTemplate>, options?: TemplateOptions<I, O>): Template<I, O, Name> {
   return makeTemplate(name, { type: 'containerSet', containerSet: spec }, options);
 }
 
@@ -162,12 +174,12 @@ export function rawTemplate<const T extends model.Template>(template: T): Templa
  * The same template with its API access declared (replacing any declaration): for a `rawTemplate`, or a step whose
  * container does more than its factory knows (a playbook, a script).
  */
-export function withAccess<I extends InputSpecs, O extends OutputSpecs>(
-  template: Template<I, O>,
+export function withAccess<I extends InputSpecs, O extends OutputSpecs, N extends string = string>(
+  template: Template<I, O, N>,
   access: readonly ApiAccess[],
-): Template<I, O> {
+): Template<I, O, N> {
   const { kind, name, inputs, outputs, body, options } = template;
-  const value: Template<I, O> = { kind, name, inputs, outputs, body, options, access: apiAccess(...access) };
+  const value: Template<I, O, N> = { kind, name, inputs, outputs, body, options, access: apiAccess(...access) };
   // The declaration site stays the template's own, found only when an error asks for it.
   defineSource(value, () => template.source);
   return Object.freeze(value);

@@ -3,7 +3,9 @@ import type { SourceLocation } from '@argo-gen/model';
 import { type ArgValue, type NoArgs, renderArgs } from './args.js';
 import type { Callable } from './callable.js';
 import { captureSite, locatedValue } from './internal/source.js';
-import { type ParamSpec, type ValueOf, type WorkflowParams, workflowSpecsOf } from './params.js';
+import type { NamedNodes } from './node-names.js';
+import type { OutputSpecs } from './outputs.js';
+import { type InputSpecs, type ParamSpec, type ValueOf, type WorkflowParams, workflowSpecsOf } from './params.js';
 import type { Ref } from './ref.js';
 import type { Hook } from './task.js';
 import type { Template } from './template.js';
@@ -25,9 +27,10 @@ export interface Metadata {
   readonly annotations?: Readonly<Record<string, string>>;
 }
 
-export interface WorkflowOptions<P extends ParamSpecs = ParamSpecs> extends Metadata {
+/** A workflow's options; `N`: the names of the nodes its templates run as (node-names.ts), inferred from them. */
+export interface WorkflowOptions<P extends ParamSpecs = ParamSpecs, N extends string = string> extends Metadata {
   /** The template that runs first. Optional for WorkflowTemplates that are only libraries for `templateRef`. */
-  readonly entrypoint?: Template;
+  readonly entrypoint?: Template<InputSpecs, OutputSpecs, N>;
   /** Workflow parameters, declared with `workflowParams()`. */
   readonly params?: WorkflowParams<P>;
   /**
@@ -36,25 +39,26 @@ export interface WorkflowOptions<P extends ParamSpecs = ParamSpecs> extends Meta
    */
   readonly artifacts?: Readonly<Record<string, WithRefs<Omit<model.Artifact, 'name'>>>>;
   /** Runs when the workflow ends, whatever its result (`spec.onExit`). */
-  readonly onExit?: Callable;
-  readonly hooks?: Readonly<Record<string, Hook>>;
+  readonly onExit?: Callable<InputSpecs, OutputSpecs, N>;
+  readonly hooks?: Readonly<Record<string, Hook<N>>>;
   /** Templates to include although nothing here calls them: a library for other workflows' `templateRef`. */
-  readonly templates?: readonly Template[];
+  readonly templates?: readonly Template<InputSpecs, OutputSpecs, N>[];
   /** Any other WorkflowSpec field. */
   readonly spec?: SpecExtras;
 }
 
-interface Base<P extends ParamSpecs> {
-  readonly options: WorkflowOptions<P>;
+interface Base<P extends ParamSpecs, N extends string> extends NamedNodes<N> {
+  readonly options: WorkflowOptions<P, N>;
   readonly source?: SourceLocation;
 }
 
-export interface WorkflowTemplateValue<P extends ParamSpecs = ParamSpecs> extends Base<P> {
+export interface WorkflowTemplateValue<P extends ParamSpecs = ParamSpecs, N extends string = string>
+  extends Base<P, N> {
   readonly kind: 'WorkflowTemplate' | 'ClusterWorkflowTemplate';
   readonly name: string;
 }
 
-export interface WorkflowValue<P extends ParamSpecs = ParamSpecs> extends Base<P> {
+export interface WorkflowValue<P extends ParamSpecs = ParamSpecs, N extends string = string> extends Base<P, N> {
   readonly kind: 'Workflow';
   readonly name?: string;
   readonly generateName?: string;
@@ -80,7 +84,7 @@ export interface CronOptions {
   readonly workflowMetadata?: model.ObjectMeta;
 }
 
-export interface CronWorkflowValue<P extends ParamSpecs = ParamSpecs> extends Base<P> {
+export interface CronWorkflowValue<P extends ParamSpecs = ParamSpecs, N extends string = string> extends Base<P, N> {
   readonly kind: 'CronWorkflow';
   readonly name: string;
   readonly cron: CronOptions;
@@ -89,26 +93,26 @@ export interface CronWorkflowValue<P extends ParamSpecs = ParamSpecs> extends Ba
 export type WorkflowLike = WorkflowTemplateValue | WorkflowValue | CronWorkflowValue;
 
 /** A WorkflowTemplate: a reusable workflow, submitted by name or called through `templateRef`. */
-export function workflowTemplate<const P extends ParamSpecs = Record<never, never>>(
+export function workflowTemplate<const P extends ParamSpecs = Record<never, never>, N extends string = string>(
   name: string,
-  options: WorkflowOptions<P>,
-): WorkflowTemplateValue<P> {
+  options: WorkflowOptions<P, N>,
+): WorkflowTemplateValue<P, N> {
   return locatedValue({ kind: 'WorkflowTemplate', name, options }, captureSite());
 }
 
 /** A ClusterWorkflowTemplate: like a WorkflowTemplate, visible to every namespace. */
-export function clusterWorkflowTemplate<const P extends ParamSpecs = Record<never, never>>(
+export function clusterWorkflowTemplate<const P extends ParamSpecs = Record<never, never>, N extends string = string>(
   name: string,
-  options: Omit<WorkflowOptions<P>, 'namespace'>,
-): WorkflowTemplateValue<P> {
+  options: Omit<WorkflowOptions<P, N>, 'namespace'>,
+): WorkflowTemplateValue<P, N> {
   return locatedValue({ kind: 'ClusterWorkflowTemplate', name, options }, captureSite());
 }
 
 /** A Workflow with its own templates; give `generateName` (e.g. `'deploy-'`) to let Kubernetes pick the name. */
-export function workflow<const P extends ParamSpecs = Record<never, never>>(
+export function workflow<const P extends ParamSpecs = Record<never, never>, N extends string = string>(
   id: { readonly name: string } | { readonly generateName: string },
-  options: WorkflowOptions<P>,
-): WorkflowValue<P> {
+  options: WorkflowOptions<P, N>,
+): WorkflowValue<P, N> {
   return locatedValue({ kind: 'Workflow', ...id, options }, captureSite());
 }
 
@@ -124,12 +128,12 @@ type ArgsFor<P extends ParamSpecs> = [keyof P] extends [never]
  * A Workflow that runs a WorkflowTemplate (`spec.workflowTemplateRef`), with its parameters typed and checked:
  * an unknown name, a missing required value or a value outside an enum is an error here, not at run time.
  */
-export function workflowFrom<P extends ParamSpecs>(
-  template: WorkflowTemplateValue<P>,
+export function workflowFrom<P extends ParamSpecs, N extends string = string>(
+  template: WorkflowTemplateValue<P, N>,
   id: { readonly name: string } | { readonly generateName: string },
   args: ArgsFor<P>,
   metadata: Metadata & { readonly spec?: SpecExtras } = {},
-): WorkflowValue<P> {
+): WorkflowValue<P, N> {
   const site = captureSite();
   const specs = workflowSpecsOf(template.options.params);
   const rendered = renderArgs(
@@ -145,7 +149,7 @@ export function workflowFrom<P extends ParamSpecs>(
     {
       kind: 'Workflow',
       ...id,
-      options: { ...metadata, params: template.options.params } as WorkflowOptions<P>,
+      options: { ...metadata, params: template.options.params } as WorkflowOptions<P, N>,
       workflowTemplateRef: { name: template.name, clusterScope: template.kind === 'ClusterWorkflowTemplate' },
       arguments: rendered,
     },
@@ -154,10 +158,10 @@ export function workflowFrom<P extends ParamSpecs>(
 }
 
 /** A CronWorkflow: runs the workflow on a schedule (Argo v4 `schedules`). */
-export function cronWorkflow<const P extends ParamSpecs = Record<never, never>>(
+export function cronWorkflow<const P extends ParamSpecs = Record<never, never>, N extends string = string>(
   name: string,
   cron: CronOptions,
-  options: WorkflowOptions<P>,
-): CronWorkflowValue<P> {
+  options: WorkflowOptions<P, N>,
+): CronWorkflowValue<P, N> {
   return locatedValue({ kind: 'CronWorkflow', name, cron, options }, captureSite());
 }

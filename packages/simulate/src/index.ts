@@ -29,8 +29,10 @@ export { simulate } from './simulate.js';
 export type {
   LeafOutcome,
   NodeFacts,
+  NodeName,
   Outcome,
   OutcomeRule,
+  Outcomes,
   SimulatedNode,
   SimulatedPhase,
   SimulateOptions,

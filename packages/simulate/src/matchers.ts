@@ -8,8 +8,10 @@
  * Two forms, no test framework imported: matchers returning `{ pass, message }` for `expect.extend(simulationMatchers)`
  * (vitest, jest), and `assert…` functions that throw.
  */
+
+import type { NodeNamesOf } from '@argo-gen/dsl';
 import { checkNodeNames, namesOfRun } from './node-names.js';
-import type { SimulatedNode, SimulatedPhase, Simulation } from './types.js';
+import type { NodeName, SimulatedNode, SimulatedPhase, Simulation } from './types.js';
 
 /** What `expect.extend` takes from a matcher: whether it passed, and the message for either outcome. */
 export interface MatchResult {
@@ -111,36 +113,47 @@ export const simulationMatchers: {
 
 /**
  * The matchers' signatures, to declare them on your test framework's assertion type, e.g. for vitest:
- * `declare module 'vitest' { interface Assertion<T> extends SimulationMatchers<T> {} }`.
+ * `declare module 'vitest' { interface Assertion<T> extends SimulationMatchers<T> {} }`. `T` is what `expect` was
+ * given: for the result of `simulate()` on a DSL value, the names are those its nodes may have (NodeName), so a
+ * misspelt one is a compile error; otherwise any string. `R` is what a matcher returns (jest:
+ * `interface Matchers<R, T> extends SimulationMatchers<T, R> {}`).
  */
-export interface SimulationMatchers<R = unknown> {
+export interface SimulationMatchers<T = unknown, R = T> {
   /** A node of that name started (Running, Succeeded, Failed or Error). */
-  ran(name: string): R;
-  /** No node of that name started: none exists, or each was skipped, omitted or left pending. */
-  didNotRun(name: string): R;
+  ran(name: NodeName<NodeNamesOf<T>>): R;
+  /** No node of that name started: none was created, or each was skipped, omitted or left pending. */
+  didNotRun(name: NodeName<NodeNamesOf<T>>): R;
   /** Every node of that name has this phase. */
-  phase(name: string, phase: SimulatedPhase): R;
+  phase(name: NodeName<NodeNamesOf<T>>, phase: SimulatedPhase): R;
   /** Both ran, and `first` started before `then`. */
-  ranBefore(first: string, then: string): R;
+  ranBefore(first: NodeName<NodeNamesOf<T>>, then: NodeName<NodeNamesOf<T>>): R;
 }
 
 /** Throws (with the matcher's message) unless a node of that name ran. */
-export function assertRan(sim: Simulation, name: string): void {
+export function assertRan<N extends string>(sim: Simulation<N>, name: NodeName<NoInfer<N>>): void {
   check(ran(sim, name));
 }
 
 /** Throws unless no node of that name started (see `didNotRun`). */
-export function assertDidNotRun(sim: Simulation, name: string): void {
+export function assertDidNotRun<N extends string>(sim: Simulation<N>, name: NodeName<NoInfer<N>>): void {
   check(didNotRun(sim, name));
 }
 
 /** Throws unless every node of that name has the phase. */
-export function assertPhase(sim: Simulation, name: string, expected: SimulatedPhase): void {
+export function assertPhase<N extends string>(
+  sim: Simulation<N>,
+  name: NodeName<NoInfer<N>>,
+  expected: SimulatedPhase,
+): void {
   check(phase(sim, name, expected));
 }
 
 /** Throws unless both ran and `first` started before `then`. */
-export function assertRanBefore(sim: Simulation, first: string, then: string): void {
+export function assertRanBefore<N extends string>(
+  sim: Simulation<N>,
+  first: NodeName<NoInfer<N>>,
+  then: NodeName<NoInfer<N>>,
+): void {
   check(ranBefore(sim, first, then));
 }
 

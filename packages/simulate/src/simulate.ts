@@ -3,6 +3,7 @@
  * nodes shaped like `status.nodes`, the order they started in, and the workflow's phase and message as the controller
  * would set them after the entrypoint and the exit handler.
  */
+import type { NodeNamesOf } from '@argo-gen/dsl';
 import { ArgoGenError, issue } from '@argo-gen/model';
 import { timestamp } from './clock.js';
 import { type Doc, libraryOf, toDocument, workflowSpecOf } from './document.js';
@@ -22,6 +23,7 @@ import { entryArguments, workflowGlobals } from './workflow-globals.js';
  * leaf outcomes in `options` (every leaf without one succeeds with its declared defaults). Throws an `ArgoGenError`
  * for input that is not a workflow; everything the simulation cannot decide is in the result's `undetermined`.
  */
+export function simulate<W>(workflow: W, options?: SimulateOptions<NodeNamesOf<W>>): Simulation<NodeNamesOf<W>>;
 export function simulate(workflow: unknown, options: SimulateOptions = {}): Simulation {
   const doc = toDocument(workflow, 'the workflow');
   const templateDocs = (options.templates ?? []).map((t, i) => toDocument(t, `options.templates[${i}]`));

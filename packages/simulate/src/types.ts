@@ -2,6 +2,7 @@
  * What a simulation takes and gives. The result is shaped like a Workflow's `status` (nodes keyed by id, each like
  * Argo's NodeStatus), so that code which reads a real run reads a simulated one the same way.
  */
+import type { NamedNodes } from '@argo-gen/dsl';
 import type { NodeStatus } from '@argo-gen/model';
 
 /** Argo's node phases, plus `Undetermined`: the simulation cannot say (the node's `message` says why). */
@@ -23,8 +24,25 @@ export interface SimulatedNode extends NodeStatus {
   readonly phase: SimulatedPhase;
 }
 
-/** A run's result. */
-export interface Simulation {
+/**
+ * A name a node of a workflow may have, given the names `N` its DSL value declares (NodeNamesOf of @argo-gen/dsl):
+ * a declared name, or made of one as the controller makes node names: a loop's item or a retry's attempt
+ * (`deploy(0:eu)`, `build(1)`), a full name (`release.web-25-gate`), an exit handler or hook (`web-25-gate.onExit`,
+ * `release.hooks.running`), a step group (`[0]`). Any string when the names are not known (`N` is `string`).
+ */
+export type NodeName<N extends string = string> = string extends N
+  ? string
+  :
+      | N
+      | `${N}(${string}`
+      | `${string}.${N}`
+      | `${string}.${N}(${string}`
+      | `${string}.onExit`
+      | `${string}.hooks.${string}`
+      | `[${number}]`;
+
+/** A run's result; `N`: the node names of the workflow it ran, when its DSL value declares them (type-level only). */
+export interface Simulation<N extends string = string> extends NamedNodes<N> {
   /** The workflow's phase as the controller would set it. */
   readonly phase: WorkflowPhase;
   /** The workflow's message (for example the failed step's message), as `status.message`. */
@@ -78,16 +96,23 @@ export type Outcome = LeafOutcome | SuspendOutcome;
 /** An outcome, or a function of the node that gives one (undefined: the default, success). */
 export type OutcomeRule = Outcome | ((node: NodeFacts) => Outcome | undefined);
 
-export interface SimulateOptions {
+/** Outcomes by node name: keys a node of the workflow may have (NodeName), any string when its names are not known. */
+export type Outcomes<N extends string = string> = string extends N
+  ? Readonly<Record<string, OutcomeRule>>
+  : Readonly<Partial<Record<NodeName<N>, OutcomeRule>>>;
+
+/** `N`: the node names of the workflow (NodeNamesOf its DSL value), which type the outcomes' keys. */
+export interface SimulateOptions<N extends string = string> {
   /** Workflow parameters (`-p k=v`), over the spec's `arguments.parameters`. */
   readonly parameters?: Readonly<Record<string, string>>;
   /**
    * Outcomes of leaf and suspend nodes, keyed by node name, display name or template name; the most specific match
    * wins (node name, then display name, then template name), and a retry attempt also matches its retry node's name
    * and display name. Containers and scripts with no outcome succeed with their declared defaults, suspend nodes are
-   * approved; resource, data, HTTP and plugin templates with no outcome are undetermined.
+   * approved; resource, data, HTTP and plugin templates with no outcome are undetermined. A key no node of the
+   * workflow could have is an `ArgoGenError` (`simulate/unknown-node`); for a DSL value, a compile error too.
    */
-  readonly outcomes?: Readonly<Record<string, OutcomeRule>>;
+  readonly outcomes?: Outcomes<N>;
   /** WorkflowTemplates and ClusterWorkflowTemplates that `templateRef` / `workflowTemplateRef` may call (documents or DSL values). */
   readonly templates?: readonly unknown[];
   /** Overrides `spec.entrypoint`. */
