@@ -33,12 +33,6 @@ export function declaredNames(
   const words = new Set<string>([workflowName]);
   const seen = new Set<Template>();
   const visit = (holder: TemplateHolder, from: TemplateBase): void => {
-    if (holder.template?.includes('{{')) {
-      // A template chosen at run time may be any of the document's.
-      words.add(holder.template);
-      for (const t of from.templates) visitTemplate(t, from);
-      return;
-    }
     const resolved = resolveTemplate(holder, from, library);
     if (resolved.ok) visitTemplate(resolved.template, resolved.base);
   };

@@ -112,6 +112,18 @@ describe('names given to simulate(): outcome keys', () => {
     expect(() => simulate(release, { outcomes: { ['__proto__']: 'Failed' } })).toThrow(/called '__proto__'/);
   });
 
+  test('a declared name with a {{…}} in it stands for whatever the run makes of it, in that place only', () => {
+    const templated = workflow({
+      entrypoint: 'main',
+      templates: [{ name: 'main', dag: { tasks: [{ name: 'deploy-{{item}}', template: 'work' }] } }, container('work')],
+    });
+    expect(() =>
+      simulate(templated, { outcomes: { 'deploy-eu': 'Failed', 'wf.deploy-us(0)': 'Failed' } }),
+    ).not.toThrow();
+    expect(() => simulate(templated, { outcomes: { 'deply-eu': 'Failed' } })).toThrow(/called 'deply-eu'/);
+    expect(() => simulate(templated, { outcomes: { 'deploy-eu.x': 'Failed' } })).toThrow(/called 'deploy-eu.x'/);
+  });
+
   test('a templateRef reaches into the WorkflowTemplate given for it', () => {
     const library = {
       kind: 'WorkflowTemplate',
