@@ -121,6 +121,7 @@ function isWord(part: string, known: NodeNames, last: boolean): boolean {
  * text after them, an empty word).
  */
 function partsOf(name: string): string[] | undefined {
+  if (name.endsWith('.')) return undefined;
   const parts: string[] = [];
   let word = '';
   let closed = false; // the word's parentheses have been read: only `(`, `.` or `[` may follow

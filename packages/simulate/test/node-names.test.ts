@@ -109,6 +109,8 @@ describe('names given to simulate(): outcome keys', () => {
       unknownNode('outcomes', 'gate.hooks'),
     );
     expect(() => simulate(release, { outcomes: { 'gate(0)x': 'Failed' } })).toThrow(/called 'gate\(0\)x'/);
+    expect(() => simulate(release, { outcomes: { 'gate.': 'Failed' } })).toThrow(/called 'gate\.'/);
+    expect(() => simulate(release, { outcomes: { '.gate': 'Failed' } })).toThrow(/called '\.gate'/);
     expect(() => simulate(release, { outcomes: { ['__proto__']: 'Failed' } })).toThrow(/called '__proto__'/);
   });
 
