@@ -208,7 +208,7 @@ function isMergeKey(node: Node | null): boolean {
 }
 
 /** A scalar as encoding/json writes it: numbers, booleans, strings and null; NaN and infinities are errors. */
-function jsonScalar(s: GoScalar, at: number): unknown {
+export function jsonScalar(s: GoScalar, at: number): unknown {
   if (s.kind === 'null') return null;
   if ((s.kind === 'float' || s.kind === 'int' || s.kind === 'uint') && !Number.isFinite(s.value)) {
     throw new GoDecodeError(
@@ -256,7 +256,14 @@ function jsonKey(k: GoScalar, at: number): string {
   }
 }
 
-function setKey(out: Record<string, unknown>, keyIds: Map<string, string>, key: GoScalar, value: unknown, at: number) {
+/** decode.go's strict `setMapIndex` of one decoded key and value, under sigs.k8s.io/yaml's JSON key. */
+export function setKey(
+  out: Record<string, unknown>,
+  keyIds: Map<string, string>,
+  key: GoScalar,
+  value: unknown,
+  at: number,
+) {
   const name = jsonKey(key, at);
   const id = keyIdentity(key);
   if (Object.hasOwn(out, name)) {

@@ -1,8 +1,8 @@
 import { ArgoGenError, issue, type SourceLocation } from '@argo-gen/model';
 import { argoChunks } from './argo-chunks.js';
-import { GoDecodeError, toGoValue } from './go-value.js';
-import { type Offsets, offsetAt } from './locate.js';
-import { parseChunk } from './parse-chunk.js';
+import { GoDecodeError } from './go-value.js';
+import { offsetAt } from './locate.js';
+import { type PieceReading, readPiece } from './read-piece.js';
 import { decodeUtf8, firstDisallowedCharacter, TextPositions } from './text.js';
 
 /**
@@ -26,7 +26,8 @@ export interface YamlDocument {
  * regex `\n---`, and each piece is read as sigs.k8s.io/yaml reads it with go-yaml v2 (first document of the piece,
  * YAML 1.1 scalars, strict: duplicate keys are errors), then converted to JSON values. Bytes are decoded as UTF-8,
  * refused when invalid, as go-yaml refuses them. Any problem fails the whole file with one issue (code `yaml/…`),
- * its line and column: where Argo's lint silently skips a piece it cannot read, argo-gen says so.
+ * its line and column: where Argo's lint silently skips a piece it cannot read, argo-gen says so. Each piece is read
+ * by read-piece.ts: a fast reader for the plain block YAML most files are written in, else the full one.
  */
 export function readDocuments(input: string | Uint8Array, file: string): YamlDocument[] {
   const text = typeof input === 'string' ? input : decodeUtf8(input, file);
@@ -50,24 +51,19 @@ export function readDocuments(input: string | Uint8Array, file: string): YamlDoc
         first,
       );
     }
-    let parsed: ReturnType<typeof parseChunk>;
-    let value: unknown;
-    const offsets: Offsets = new WeakMap();
+    let piece: PieceReading | undefined;
     try {
-      parsed = parseChunk(chunk.text);
-      if (!parsed) continue;
-      value = toGoValue(parsed.doc, offsets);
+      piece = readPiece(chunk.text);
     } catch (error) {
       // MAX_DEPTH keeps well inside the stack; should a caller already be deep, still one line, not a crash.
       if (error instanceof RangeError && /call stack/.test(error.message)) {
         return fail('yaml/too-deep', 'nested too deeply to read here (the call stack ran out)', chunk.start);
       }
       if (!(error instanceof GoDecodeError)) throw error;
-      const at = parsed ? parsed.toOriginal(error.offset) : error.offset;
-      return fail(error.code, error.message, chunk.start + at);
+      return fail(error.code, error.message, chunk.start + error.offset);
     }
-    const { toOriginal } = parsed;
-    const root = parsed.doc.contents?.range?.[0] ?? 0; // the yaml@2 document itself is not kept
+    if (!piece) continue;
+    const { value, offsets, root, toOriginal } = piece;
     documents.push({
       file,
       index: documents.length,

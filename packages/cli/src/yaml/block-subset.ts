@@ -1,0 +1,374 @@
+import { GoDecodeError, jsonScalar, setKey } from './go-value.js';
+import { resolveGoScalar } from './go-yaml-scalar.js';
+import type { Offsets } from './locate.js';
+
+/**
+ * The fast path of the reader: the plain subset of YAML that Kubernetes and Argo files are almost always written in,
+ * read in one pass over the text, without yaml@2's lexer, parser and composer (about two thirds of `validate`'s CPU
+ * time on the upstream examples, most of it spent before V8 has optimised the library's code).
+ *
+ * The subset: block maps with plain keys, block sequences (compact ones too: `- - name: a`, `- key: v`), single-line
+ * plain scalars, single-line quoted scalars, single-line flow sequences of scalars, `{}`, and literal block scalars
+ * (`|`, `|-`). Scalars resolve with the very functions the full reader uses (go-yaml-scalar.ts, go-value.ts). Anything
+ * else, and anything that would be an error (duplicate keys, odd indentation, a value Argo refuses), is left to the
+ * full reader: `undefined` says "not mine", never "invalid". test/yaml-reader-paths.test.ts holds this reader to the
+ * full one (values and every offset) over the upstream examples of every Argo version and random documents.
+ */
+export function readBlockSubset(text: string, offsets: Offsets): { value: unknown; root: number } | undefined {
+  if (UNUSUAL.test(text)) return undefined;
+  try {
+    return new SubsetReader(text, offsets).document();
+  } catch (error) {
+    if (error === NOT_IN_SUBSET || error instanceof GoDecodeError) return undefined;
+    throw error;
+  }
+}
+
+/** Characters the subset leaves to the full reader wherever they appear: tabs, other line breaks, a BOM. */
+const UNUSUAL = /[\t\r\x85\u2028\u2029\uFEFF]/;
+/** Thrown (and caught above) where the text leaves the subset. */
+const NOT_IN_SUBSET = Symbol('not in the block subset');
+/** Characters that open something other than a plain scalar (or that YAML reserves) at the start of a scalar. */
+const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
+/** Deep nesting is left to the full reader, which enforces MAX_DEPTH with its own message. */
+const MAX_SUBSET_DEPTH = 100;
+
+function out(): never {
+  throw NOT_IN_SUBSET;
+}
+
+class SubsetReader {
+  private readonly text: string;
+  private readonly offsets: Offsets;
+  private depth = 0;
+  /** The current content line (not blank, not only a comment): where it starts, its indent and its end. */
+  private lineStart = 0;
+  private indent = 0;
+  /** Where the content starts: lineStart + indent, or later on a line that holds a compact item (`- a: 1`). */
+  private at = 0;
+  private lineEnd = 0;
+  private atEnd = false;
+
+  constructor(text: string, offsets: Offsets) {
+    this.text = text;
+    this.offsets = offsets;
+  }
+
+  document(): { value: unknown; root: number } | undefined {
+    if (!this.seekContent(0)) return undefined; // no content: the full reader decides what that is
+    const t = this.text;
+    if (this.indent === 0 && (t.startsWith('---', this.at) || t.startsWith('...', this.at))) {
+      // A `---` line of its own (the first piece of a file that starts with one) starts the document.
+      if (!t.startsWith('---', this.at) || !this.restIsBlank(this.at + 3, false)) out();
+      if (!this.seekContent(this.lineEnd + 1)) out();
+      if (this.indent === 0 && (t.startsWith('---', this.at) || t.startsWith('...', this.at))) out();
+    }
+    const root = this.at;
+    const value = this.block();
+    if (!this.atEnd) out(); // content left over, less indented than the first line
+    return { value, root };
+  }
+
+  /**
+   * Moves to the first content line at or after `from`; false at the end of the text. A line that starts with
+   * `---` or `...` (a document marker) is left to the full reader.
+   */
+  private seekContent(from: number): boolean {
+    const t = this.text;
+    let start = from;
+    while (start < t.length) {
+      let end = t.indexOf('\n', start);
+      if (end === -1) end = t.length;
+      let i = start;
+      while (i < end && t.charCodeAt(i) === 32) i++;
+      if (i < end && t[i] !== '#') {
+        if (i === start && (t.startsWith('---', i) || t.startsWith('...', i)) && this.depth > 0) out();
+        this.lineStart = start;
+        this.indent = i - start;
+        this.at = i;
+        this.lineEnd = end;
+        this.atEnd = false;
+        return true;
+      }
+      start = end + 1;
+    }
+    this.atEnd = true;
+    return false;
+  }
+
+  /** After a value that ends its line: the rest is blank or a comment; then on to the next content line. */
+  private finishLine(from: number): void {
+    if (!this.restIsBlank(from, false)) out();
+    this.seekContent(this.lineEnd + 1);
+  }
+
+  /** Whether the line holds only spaces from `from`, then perhaps a comment (after a space, unless `bare`). */
+  private restIsBlank(from: number, bare: boolean): boolean {
+    const t = this.text;
+    let i = from;
+    while (i < this.lineEnd && t.charCodeAt(i) === 32) i++;
+    return i === this.lineEnd || (t[i] === '#' && (i > from || bare));
+  }
+
+  private isDash(i: number): boolean {
+    return this.text[i] === '-' && (i + 1 === this.lineEnd || this.text[i + 1] === ' ');
+  }
+
+  /** The block node whose first line is the current one, at the current indent. */
+  private block(): unknown {
+    if (++this.depth > MAX_SUBSET_DEPTH) out();
+    const value = this.isDash(this.at) ? this.sequence(this.indent) : this.mapping(this.indent);
+    this.depth--;
+    return value;
+  }
+
+  private mapping(indent: number): Record<string, unknown> {
+    const t = this.text;
+    const map: Record<string, unknown> = {};
+    const keyOffsets: number[] = [];
+    this.offsets.set(map, keyOffsets);
+    const keyIds = new Map<string, string>();
+    for (;;) {
+      const keyAt = this.at;
+      const colon = this.keyEnd(keyAt);
+      const keyText = t.slice(keyAt, colon);
+      if (keyText === '<<') out(); // a merge key
+      const key = resolveGoScalar(keyText, true, '');
+      let value: unknown;
+      let from = colon + 1;
+      while (from < this.lineEnd && t.charCodeAt(from) === 32) from++;
+      if (from === this.lineEnd || t[from] === '#') {
+        // The value is on the lines below: a block node more indented, a sequence at the key's indent, or nothing.
+        this.seekContent(this.lineEnd + 1);
+        if (this.atEnd || this.indent < indent) value = null;
+        else if (this.indent > indent) value = this.block();
+        else value = this.isDash(this.at) ? this.sequence(indent) : null;
+      } else {
+        value = this.inline(from, indent);
+      }
+      setKey(map, keyIds, key, value, keyAt);
+      keyOffsets.push(keyAt);
+      if (this.atEnd || this.indent < indent) return map;
+      if (this.indent > indent || this.isDash(this.at)) out();
+    }
+  }
+
+  /** The end of a plain key that starts at `from`: its `:` (followed by a space or the line's end). */
+  private keyEnd(from: number): number {
+    const t = this.text;
+    if (INDICATORS.has(t[from] as string)) out();
+    for (let i = from + 1; i < this.lineEnd; i++) {
+      const c = t[i];
+      if (c === ':') {
+        if (i + 1 < this.lineEnd && t[i + 1] !== ' ') out(); // `a:b: c`: left to the full reader
+        if (t[i - 1] === ' ' || i - from > 1000) out();
+        return i;
+      }
+      if (c === '#' && t[i - 1] === ' ') out();
+    }
+    return out();
+  }
+
+  private sequence(indent: number): unknown[] {
+    const t = this.text;
+    const items: unknown[] = [];
+    const itemOffsets: number[] = [];
+    for (;;) {
+      let from = this.at + 1;
+      while (from < this.lineEnd && t.charCodeAt(from) === 32) from++;
+      if (from === this.lineEnd || t[from] === '#') out(); // the item on the lines below, or empty
+      itemOffsets.push(from);
+      if (this.isDash(from) || this.isKeyLine(from)) {
+        // A compact nested node (`- - a`, `- name: a`): its lines continue at the column where it starts.
+        this.indent = from - this.lineStart;
+        this.at = from;
+        items.push(this.block());
+      } else {
+        items.push(this.inline(from, indent));
+      }
+      if (this.atEnd || this.indent < indent) break;
+      if (this.indent > indent) out();
+      if (!this.isDash(this.at)) break; // the next key of the map this sequence is the value of
+    }
+    this.offsets.set(items, itemOffsets);
+    return items;
+  }
+
+  /** Whether a plain key (`name: …`, `name:`) starts at `from`. */
+  private isKeyLine(from: number): boolean {
+    const t = this.text;
+    if (INDICATORS.has(t[from] as string)) return false;
+    for (let i = from + 1; i < this.lineEnd; i++) {
+      const c = t[i];
+      if (c === ':' && (i + 1 === this.lineEnd || t[i + 1] === ' ')) return true;
+      if (c === '#' && t[i - 1] === ' ') return false;
+    }
+    return false;
+  }
+
+  /** A value that starts on the current line at `from`, in a block whose indent is `indent`. */
+  private inline(from: number, indent: number): unknown {
+    const t = this.text;
+    const c = t[from];
+    if (c === '"' || c === "'") {
+      const { value, end } = this.quoted(from);
+      this.finishLine(end);
+      return value;
+    }
+    if (c === '[') return this.flowSequence(from);
+    if (c === '{') {
+      let i = from + 1;
+      while (i < this.lineEnd && t.charCodeAt(i) === 32) i++;
+      if (t[i] !== '}') out();
+      const map = {};
+      this.offsets.set(map, []);
+      this.finishLine(i + 1);
+      return map;
+    }
+    if (c === '|') return this.literal(from, indent);
+    return this.plain(from);
+  }
+
+  /** A single-line plain scalar in block context, to a comment or the line's end. */
+  private plain(from: number): unknown {
+    const t = this.text;
+    const c = t[from] as string;
+    if (INDICATORS.has(c) && !((c === '-' || c === '?' || c === ':') && !this.blankAt(from + 1))) out();
+    let end = this.lineEnd;
+    const hash = t.indexOf(' #', from);
+    if (hash !== -1 && hash < end) end = hash;
+    while (t.charCodeAt(end - 1) === 32) end--;
+    const s = t.slice(from, end);
+    if (s.includes(': ') || s.endsWith(':')) out();
+    const value = jsonScalar(resolveGoScalar(s, true, ''), from);
+    this.seekContent(this.lineEnd + 1);
+    // A more indented line below would continue the scalar (a multi-line plain scalar): the caller refuses it.
+    return value;
+  }
+
+  private blankAt(i: number): boolean {
+    return i >= this.lineEnd || this.text[i] === ' ';
+  }
+
+  /** A quoted scalar closed on its own line; `end` is just past the closing quote. */
+  private quoted(from: number): { value: string; end: number } {
+    const t = this.text;
+    const q = t[from];
+    let i = from + 1;
+    let value = '';
+    let chunk = i;
+    for (;;) {
+      if (i >= this.lineEnd) out();
+      const c = t[i];
+      if (q === '"') {
+        if (c === '"') break;
+        if (c === '\\') {
+          const e = t[i + 1];
+          if (e !== '"' && e !== '\\') out();
+          value += t.slice(chunk, i) + e;
+          i += 2;
+          chunk = i;
+          continue;
+        }
+      } else if (c === "'") {
+        if (t[i + 1] !== "'") break;
+        value += t.slice(chunk, i + 1);
+        i += 2;
+        chunk = i;
+        continue;
+      }
+      i++;
+    }
+    value += t.slice(chunk, i);
+    return { value: jsonScalar(resolveGoScalar(value, false, ''), from) as string, end: i + 1 };
+  }
+
+  /** `[a, "b", 'c']` on one line: scalars only. */
+  private flowSequence(from: number): unknown[] {
+    const t = this.text;
+    const items: unknown[] = [];
+    const itemOffsets: number[] = [];
+    let i = from + 1;
+    const skip = () => {
+      while (i < this.lineEnd && t.charCodeAt(i) === 32) i++;
+    };
+    skip();
+    if (t[i] === ']') i++;
+    else
+      for (;;) {
+        skip();
+        const c = t[i];
+        itemOffsets.push(i);
+        if (c === '"' || c === "'") {
+          const { value, end } = this.quoted(i);
+          items.push(value);
+          i = end;
+        } else {
+          const start = i;
+          while (i < this.lineEnd && t[i] !== ',' && t[i] !== ']') i++;
+          let end = i;
+          while (end > start && t.charCodeAt(end - 1) === 32) end--;
+          const s = t.slice(start, end);
+          // `-c` is plain; a lone `-` (which go-yaml reads as "-") and other indicators are left to the full reader.
+          const dash = s[0] === '-' && s.length > 1;
+          if (s === '' || (INDICATORS.has(s[0] as string) && !dash) || /[:#[\]{}]/.test(s)) out();
+          items.push(jsonScalar(resolveGoScalar(s, true, ''), start));
+        }
+        skip();
+        if (t[i] === ']') {
+          i++;
+          break;
+        }
+        if (t[i] !== ',') out();
+        i++;
+        skip();
+        if (t[i] === ']') out(); // a trailing comma
+      }
+    this.offsets.set(items, itemOffsets);
+    this.finishLine(i);
+    return items;
+  }
+
+  /**
+   * A literal block scalar (`|` or `|-`) whose content is more indented than `indent`. Its lines are kept as written
+   * past the content's indent; a final line break is kept (`|`) unless the text ends on the last line, which has none
+   * (go-yaml), or dropped (`|-`) with the trailing empty lines.
+   */
+  private literal(from: number, indent: number): string {
+    const t = this.text;
+    let i = from + 1;
+    const strip = t[i] === '-';
+    if (strip) i++;
+    if (i < this.lineEnd && t[i] !== ' ') out(); // `|+`, `|2`, …
+    if (!this.restIsBlank(i, false)) out();
+    const lines: string[] = [];
+    let contentIndent = -1;
+    let lastContent = -1; // index in `lines` of the last line with content
+    let finalBreak = true;
+    let start = this.lineEnd + 1;
+    while (start < t.length) {
+      let end = t.indexOf('\n', start);
+      if (end === -1) end = t.length;
+      let s = start;
+      while (s < end && t.charCodeAt(s) === 32) s++;
+      if (s === end) {
+        if (contentIndent === -1 ? s > start : s - start > contentIndent) out(); // spaces that might be content
+        lines.push('');
+      } else {
+        if (contentIndent === -1) {
+          if (s - start <= indent) out(); // an empty scalar
+          contentIndent = s - start;
+        }
+        if (s - start < contentIndent) break;
+        lines.push(t.slice(start + contentIndent, end));
+        lastContent = lines.length - 1;
+        finalBreak = end < t.length;
+      }
+      start = end + 1;
+    }
+    if (lastContent === -1) out();
+    const body = lines.slice(0, lastContent + 1).join('\n');
+    this.seekContent(start);
+    return strip || !finalBreak ? body : `${body}\n`;
+  }
+}
