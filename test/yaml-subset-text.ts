@@ -40,6 +40,20 @@ const inlineValue = fc.constantFrom(
   '{}',
   '{ }',
   '{a: 1}',
+  '[{name: a, value: "b"}]',
+  '{ tag: x, command: y }',
+  '{a: 1, a: 2}',
+  '{a: 1, 1: 2}',
+  '{a: [b, c], d: {}}',
+  '{a:1}',
+  '{a : 1}',
+  '{a: }',
+  '{a: b,}',
+  '[a, {b: c}, [d]]',
+  '{"q": 1}',
+  '{a: http://x}',
+  '[a"b, c]',
+  '{a: b',
   '&x a',
   '*x',
   '!!str 1',
@@ -61,7 +75,7 @@ const keyText = fc.constantFrom('a', 'b', 'name', 'on', '1', '1.0', 'y', '<<', '
 const blockBody = fc.array(
   fc.record({
     extra: fc.integer({ min: -2, max: 3 }),
-    text: fc.constantFrom('x', '', '  ', '# c', 'a: b', '- y', '\t'),
+    text: fc.constantFrom('x', 'y z', '', '  ', ' w', '# c', 'a: b', '- y', '\t'),
   }),
   { minLength: 0, maxLength: 4 },
 );
@@ -80,7 +94,7 @@ function renderNode(depth: number): fc.Arbitrary<Render> {
   );
   const literal = fc
     .record({
-      header: fc.constantFrom('|', '|-', '|+', '|2', '| # c', '|x'),
+      header: fc.constantFrom('|', '|-', '|+', '|2', '| # c', '|x', '>', '>-', '>+', '> # c'),
       body: blockBody,
       first: fc.integer({ min: -1, max: 3 }),
     })

@@ -8,8 +8,8 @@ import type { Offsets } from './locate.js';
  * time on the upstream examples, most of it spent before V8 has optimised the library's code).
  *
  * The subset: block maps with plain keys, block sequences (compact ones too: `- - name: a`, `- key: v`), single-line
- * plain scalars, single-line quoted scalars, single-line flow sequences of scalars, `{}`, and literal block scalars
- * (`|`, `|-`). Scalars resolve with the very functions the full reader uses (go-yaml-scalar.ts, go-value.ts). Anything
+ * plain scalars, single-line quoted scalars, flow collections that end on their line (`[sh, -c]`,
+ * `[{name: a, value: b}]`), and literal block scalars (`|`, `|-`). Scalars resolve with the very functions the full reader uses (go-yaml-scalar.ts, go-value.ts). Anything
  * else, and anything that would be an error (duplicate keys, odd indentation, a value Argo refuses), is left to the
  * full reader: `undefined` says "not mine", never "invalid". test/yaml-reader-paths.test.ts holds this reader to the
  * full one (values and every offset) over the upstream examples of every Argo version and random documents.
@@ -30,6 +30,8 @@ const UNUSUAL = /[\t\r\x85\u2028\u2029\uFEFF]/;
 const NOT_IN_SUBSET = Symbol('not in the block subset');
 /** Characters that open something other than a plain scalar (or that YAML reserves) at the start of a scalar. */
 const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
+/** What ends a plain scalar in a flow collection. */
+const FLOW_END = new Set([',', ']', '}']);
 /** Deep nesting is left to the full reader, which enforces MAX_DEPTH with its own message. */
 const MAX_SUBSET_DEPTH = 100;
 
@@ -215,17 +217,12 @@ class SubsetReader {
       this.finishLine(end);
       return value;
     }
-    if (c === '[') return this.flowSequence(from);
-    if (c === '{') {
-      let i = from + 1;
-      while (i < this.lineEnd && t.charCodeAt(i) === 32) i++;
-      if (t[i] !== '}') out();
-      const map = {};
-      this.offsets.set(map, []);
-      this.finishLine(i + 1);
-      return map;
+    if (c === '[' || c === '{') {
+      const { value, end } = this.flow(from);
+      this.finishLine(end);
+      return value;
     }
-    if (c === '|') return this.literal(from, indent);
+    if (c === '|' || c === '>') return this.blockScalar(from, indent);
     return this.plain(from);
   }
 
@@ -283,59 +280,85 @@ class SubsetReader {
     return { value: jsonScalar(resolveGoScalar(value, false, ''), from) as string, end: i + 1 };
   }
 
-  /** `[a, "b", 'c']` on one line: scalars only. */
-  private flowSequence(from: number): unknown[] {
+  /**
+   * A flow node that ends on its line: `[a, "b", -c]`, `{name: a, value: "b"}`, nested, with plain keys and one-line
+   * scalars; `end` is just past it.
+   */
+  private flow(from: number): { value: unknown; end: number } {
     const t = this.text;
+    const c = t[from];
+    if (c === '"' || c === "'") return this.quoted(from);
+    if (c !== '[' && c !== '{') {
+      let end = from;
+      while (end < this.lineEnd && !FLOW_END.has(t[end] as string)) end++;
+      const stop = end;
+      while (end > from && t.charCodeAt(end - 1) === 32) end--;
+      const s = t.slice(from, end);
+      // `-c` is plain; a lone `-` (which go-yaml reads as "-") and other indicators are left to the full reader.
+      if (s === '' || (INDICATORS.has(s[0] as string) && !(s[0] === '-' && s.length > 1)) || /[:#[\]{}]/.test(s)) out();
+      return { value: jsonScalar(resolveGoScalar(s, true, ''), from), end: stop };
+    }
+    if (++this.depth > MAX_SUBSET_DEPTH) out();
+    const isMap = c === '{';
+    const close = isMap ? '}' : ']';
+    const map: Record<string, unknown> = {};
+    const keyIds = new Map<string, string>();
     const items: unknown[] = [];
-    const itemOffsets: number[] = [];
+    const entryOffsets: number[] = [];
     let i = from + 1;
     const skip = () => {
       while (i < this.lineEnd && t.charCodeAt(i) === 32) i++;
     };
     skip();
-    if (t[i] === ']') i++;
+    if (t[i] === close) i++;
     else
       for (;;) {
         skip();
-        const c = t[i];
-        itemOffsets.push(i);
-        if (c === '"' || c === "'") {
-          const { value, end } = this.quoted(i);
-          items.push(value);
-          i = end;
+        entryOffsets.push(i);
+        if (isMap) {
+          const keyAt = i;
+          if (INDICATORS.has(t[i] as string)) out();
+          while (i < this.lineEnd && t[i] !== ':') {
+            if (FLOW_END.has(t[i] as string) || t[i] === '#') out();
+            i++;
+          }
+          if (i >= this.lineEnd || t[i + 1] !== ' ' || t[i - 1] === ' ') out();
+          const key = resolveGoScalar(t.slice(keyAt, i), true, '');
+          i++;
+          skip();
+          const entry = this.flow(i);
+          setKey(map, keyIds, key, entry.value, keyAt);
+          i = entry.end;
         } else {
-          const start = i;
-          while (i < this.lineEnd && t[i] !== ',' && t[i] !== ']') i++;
-          let end = i;
-          while (end > start && t.charCodeAt(end - 1) === 32) end--;
-          const s = t.slice(start, end);
-          // `-c` is plain; a lone `-` (which go-yaml reads as "-") and other indicators are left to the full reader.
-          const dash = s[0] === '-' && s.length > 1;
-          if (s === '' || (INDICATORS.has(s[0] as string) && !dash) || /[:#[\]{}]/.test(s)) out();
-          items.push(jsonScalar(resolveGoScalar(s, true, ''), start));
+          const item = this.flow(i);
+          items.push(item.value);
+          i = item.end;
         }
         skip();
-        if (t[i] === ']') {
+        if (t[i] === close) {
           i++;
           break;
         }
         if (t[i] !== ',') out();
         i++;
         skip();
-        if (t[i] === ']') out(); // a trailing comma
+        if (t[i] === close) out(); // a trailing comma
       }
-    this.offsets.set(items, itemOffsets);
-    this.finishLine(i);
-    return items;
+    this.depth--;
+    const value = isMap ? map : items;
+    this.offsets.set(value, entryOffsets);
+    return { value, end: i };
   }
 
   /**
-   * A literal block scalar (`|` or `|-`) whose content is more indented than `indent`. Its lines are kept as written
-   * past the content's indent; a final line break is kept (`|`) unless the text ends on the last line, which has none
-   * (go-yaml), or dropped (`|-`) with the trailing empty lines.
+   * A block scalar (`|`, `|-`, `>`, `>-`) whose content is more indented than `indent`. Literal: its lines as written
+   * past the content's indent. Folded: lines joined by a space, an empty line between them read as a line break (a
+   * more indented line, which folds otherwise, is left to the full reader). A final line break is kept (`|`, `>`)
+   * unless the text ends on the last line, which has none (go-yaml), or dropped (`-`) with the trailing empty lines.
    */
-  private literal(from: number, indent: number): string {
+  private blockScalar(from: number, indent: number): string {
     const t = this.text;
+    const folded = t[from] === '>';
     let i = from + 1;
     const strip = t[i] === '-';
     if (strip) i++;
@@ -352,7 +375,7 @@ class SubsetReader {
       let s = start;
       while (s < end && t.charCodeAt(s) === 32) s++;
       if (s === end) {
-        if (contentIndent === -1 ? s > start : s - start > contentIndent) out(); // spaces that might be content
+        if (contentIndent === -1 ? s > start || folded : s - start > contentIndent) out(); // spaces that might be content
         lines.push('');
       } else {
         if (contentIndent === -1) {
@@ -360,6 +383,7 @@ class SubsetReader {
           contentIndent = s - start;
         }
         if (s - start < contentIndent) break;
+        if (folded && (s - start > contentIndent || t[s] === ' ')) out(); // a more indented line
         lines.push(t.slice(start + contentIndent, end));
         lastContent = lines.length - 1;
         finalBreak = end < t.length;
@@ -367,8 +391,20 @@ class SubsetReader {
       start = end + 1;
     }
     if (lastContent === -1) out();
-    const body = lines.slice(0, lastContent + 1).join('\n');
+    const content = lines.slice(0, lastContent + 1);
+    const body = folded ? fold(content) : content.join('\n');
     this.seekContent(start);
     return strip || !finalBreak ? body : `${body}\n`;
   }
+}
+
+/** Folded lines: a space between two lines with text, a line break for each empty line between them. */
+function fold(lines: readonly string[]): string {
+  let text = lines[0] ?? '';
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line === '') text += '\n';
+    else text += lines[i - 1] === '' ? line : ` ${line}`;
+  }
+  return text;
 }
