@@ -8,8 +8,8 @@ import type { Offsets } from './locate.js';
  * time on the upstream examples, most of it spent before V8 has optimised the library's code).
  *
  * The subset: block maps with plain keys, block sequences (compact ones too: `- - name: a`, `- key: v`), single-line
- * plain scalars, single-line quoted scalars, flow collections that end on their line (`[sh, -c]`,
- * `[{name: a, value: b}]`), and literal block scalars (`|`, `|-`). Scalars resolve with the very functions the full reader uses (go-yaml-scalar.ts, go-value.ts). Anything
+ * plain scalars, quoted scalars, flow collections (`[sh, -c]`, `[{name: a, value: b}]`) of those, literal block scalars
+ * (`|`, `|-`) and folded ones without more indented lines (`>`, `>-`). Scalars resolve with the very functions the full reader uses (go-yaml-scalar.ts, go-value.ts). Anything
  * else, and anything that would be an error (duplicate keys, odd indentation, a value Argo refuses), is left to the
  * full reader: `undefined` says "not mine", never "invalid". test/yaml-reader-paths.test.ts holds this reader to the
  * full one (values and every offset) over the upstream examples of every Argo version and random documents.
@@ -178,14 +178,20 @@ class SubsetReader {
     for (;;) {
       let from = this.at + 1;
       while (from < this.lineEnd && t.charCodeAt(from) === 32) from++;
-      if (from === this.lineEnd || t[from] === '#') out(); // the item on the lines below, or empty
-      itemOffsets.push(from);
-      if (this.isDash(from) || this.isKeyLine(from)) {
+      if (from === this.lineEnd || t[from] === '#') {
+        // The item on the lines below (an empty item is left to the full reader).
+        this.seekContent(this.lineEnd + 1);
+        if (this.atEnd || this.indent <= indent) out();
+        itemOffsets.push(this.at);
+        items.push(this.block());
+      } else if (this.isDash(from) || this.isKeyLine(from)) {
+        itemOffsets.push(from);
         // A compact nested node (`- - a`, `- name: a`): its lines continue at the column where it starts.
         this.indent = from - this.lineStart;
         this.at = from;
         items.push(this.block());
       } else {
+        itemOffsets.push(from);
         items.push(this.inline(from, indent));
       }
       if (this.atEnd || this.indent < indent) break;
@@ -247,42 +253,80 @@ class SubsetReader {
     return i >= this.lineEnd || this.text[i] === ' ';
   }
 
-  /** A quoted scalar closed on its own line; `end` is just past the closing quote. */
+  /**
+   * A quoted scalar (escapes: `\"` and `\\` only). Over several lines, it is folded as YAML folds it: a line break
+   * reads as a space, or as one line break per empty line after it, white space around line breaks dropped; go-yaml
+   * does not check the indentation of those lines. The current line becomes the one with the closing quote; `end` is
+   * just past that quote.
+   */
   private quoted(from: number): { value: string; end: number } {
     const t = this.text;
     const q = t[from];
     let i = from + 1;
     let value = '';
-    let chunk = i;
+    let empties = -1; // empty lines since the last line with content; -1 on the first line
     for (;;) {
-      if (i >= this.lineEnd) out();
-      const c = t[i];
-      if (q === '"') {
-        if (c === '"') break;
-        if (c === '\\') {
-          const e = t[i + 1];
-          if (e !== '"' && e !== '\\') out();
-          value += t.slice(chunk, i) + e;
+      let piece = '';
+      let chunk = i;
+      let closed = false;
+      while (i < this.lineEnd) {
+        const c = t[i];
+        if (q === '"') {
+          if (c === '"') {
+            closed = true;
+            break;
+          }
+          if (c === '\\') {
+            const e = t[i + 1];
+            if (e !== '"' && e !== '\\') out();
+            piece += t.slice(chunk, i) + e;
+            i += 2;
+            chunk = i;
+            continue;
+          }
+        } else if (c === "'") {
+          if (t[i + 1] !== "'") {
+            closed = true;
+            break;
+          }
+          piece += t.slice(chunk, i + 1);
           i += 2;
           chunk = i;
           continue;
         }
-      } else if (c === "'") {
-        if (t[i + 1] !== "'") break;
-        value += t.slice(chunk, i + 1);
-        i += 2;
-        chunk = i;
-        continue;
+        i++;
       }
-      i++;
+      piece += t.slice(chunk, i);
+      if (!closed) piece = piece.replace(/ +$/, '');
+      if (empties === -1) {
+        value = piece;
+        empties = 0;
+      } else if (piece === '' && !closed) empties++;
+      else {
+        value += (empties === 0 ? ' ' : '\n'.repeat(empties)) + piece;
+        empties = 0;
+      }
+      if (closed) break;
+      this.nextLine();
+      i = this.lineStart;
+      while (i < this.lineEnd && t.charCodeAt(i) === 32) i++;
     }
-    value += t.slice(chunk, i);
     return { value: jsonScalar(resolveGoScalar(value, false, ''), from) as string, end: i + 1 };
   }
 
+  /** Moves on to the next line (inside a flow node); a document marker there is left to the full reader. */
+  private nextLine(): void {
+    const t = this.text;
+    if (this.lineEnd >= t.length) out();
+    this.lineStart = this.lineEnd + 1;
+    const end = t.indexOf('\n', this.lineStart);
+    this.lineEnd = end === -1 ? t.length : end;
+    if (t.startsWith('---', this.lineStart) || t.startsWith('...', this.lineStart)) out();
+  }
+
   /**
-   * A flow node that ends on its line: `[a, "b", -c]`, `{name: a, value: "b"}`, nested, with plain keys and one-line
-   * scalars; `end` is just past it.
+   * A flow node: `[a, "b", -c]`, `{name: a, value: "b"}`, nested, with plain keys, one-line plain scalars and quoted
+   * ones; the current line becomes the one where it ends, `end` is just past it.
    */
   private flow(from: number): { value: unknown; end: number } {
     const t = this.text;
@@ -291,6 +335,7 @@ class SubsetReader {
     if (c !== '[' && c !== '{') {
       let end = from;
       while (end < this.lineEnd && !FLOW_END.has(t[end] as string)) end++;
+      if (end === this.lineEnd) out(); // a plain scalar might go on on the next line
       const stop = end;
       while (end > from && t.charCodeAt(end - 1) === 32) end--;
       const s = t.slice(from, end);
@@ -306,8 +351,15 @@ class SubsetReader {
     const items: unknown[] = [];
     const entryOffsets: number[] = [];
     let i = from + 1;
+    // White space, line breaks and comments between the tokens of a collection (go-yaml does not check the
+    // indentation of its lines).
     const skip = () => {
-      while (i < this.lineEnd && t.charCodeAt(i) === 32) i++;
+      for (;;) {
+        while (i < this.lineEnd && t.charCodeAt(i) === 32) i++;
+        if (i < this.lineEnd && !(t[i] === '#' && t[i - 1] === ' ')) return;
+        this.nextLine();
+        i = this.lineStart;
+      }
     };
     skip();
     if (t[i] === close) i++;
