@@ -9,10 +9,11 @@ import type { Offsets } from './locate.js';
  *
  * The subset: block maps with plain keys, block sequences (compact ones too: `- - name: a`, `- key: v`), single-line
  * plain scalars, quoted scalars, flow collections (`[sh, -c]`, `[{name: a, value: b}]`) of those, literal block scalars
- * (`|`, `|-`) and folded ones without more indented lines (`>`, `>-`). Scalars resolve with the very functions the full reader uses (go-yaml-scalar.ts, go-value.ts). Anything
- * else, and anything that would be an error (duplicate keys, odd indentation, a value Argo refuses), is left to the
- * full reader: `undefined` says "not mine", never "invalid". test/yaml-reader-paths.test.ts holds this reader to the
- * full one (values and every offset) over the upstream examples of every Argo version and random documents.
+ * (`|`, `|-`) and folded ones without more indented lines (`>`, `>-`). Scalars and keys resolve with the very
+ * functions the full reader uses (go-yaml-scalar.ts, go-value.ts). Anything else, and anything that would be an error
+ * (duplicate keys, odd indentation, a value Argo refuses), is left to the full reader: `undefined` says "not mine",
+ * never "invalid". test/yaml-reader-paths.test.ts holds this reader to the full one (values, key order and every
+ * offset) over Argo's and this repository's YAML and random documents. See docs/yaml.md.
  */
 export function readBlockSubset(text: string, offsets: Offsets): { value: unknown; root: number } | undefined {
   if (UNUSUAL.test(text)) return undefined;
@@ -61,7 +62,7 @@ class SubsetReader {
     const t = this.text;
     if (this.indent === 0 && (t.startsWith('---', this.at) || t.startsWith('...', this.at))) {
       // A `---` line of its own (the first piece of a file that starts with one) starts the document.
-      if (!t.startsWith('---', this.at) || !this.restIsBlank(this.at + 3, false)) out();
+      if (!t.startsWith('---', this.at) || !this.restIsBlank(this.at + 3)) out();
       if (!this.seekContent(this.lineEnd + 1)) out();
       if (this.indent === 0 && (t.startsWith('---', this.at) || t.startsWith('...', this.at))) out();
     }
@@ -100,16 +101,16 @@ class SubsetReader {
 
   /** After a value that ends its line: the rest is blank or a comment; then on to the next content line. */
   private finishLine(from: number): void {
-    if (!this.restIsBlank(from, false)) out();
+    if (!this.restIsBlank(from)) out();
     this.seekContent(this.lineEnd + 1);
   }
 
-  /** Whether the line holds only spaces from `from`, then perhaps a comment (after a space, unless `bare`). */
-  private restIsBlank(from: number, bare: boolean): boolean {
+  /** Whether the line holds only spaces from `from`, then perhaps a comment (after a space). */
+  private restIsBlank(from: number): boolean {
     const t = this.text;
     let i = from;
     while (i < this.lineEnd && t.charCodeAt(i) === 32) i++;
-    return i === this.lineEnd || (t[i] === '#' && (i > from || bare));
+    return i === this.lineEnd || (t[i] === '#' && i > from);
   }
 
   private isDash(i: number): boolean {
@@ -237,9 +238,8 @@ class SubsetReader {
     const t = this.text;
     const c = t[from] as string;
     if (INDICATORS.has(c) && !((c === '-' || c === '?' || c === ':') && !this.blankAt(from + 1))) out();
-    let end = this.lineEnd;
-    const hash = t.indexOf(' #', from);
-    if (hash !== -1 && hash < end) end = hash;
+    let end = from + 1;
+    while (end < this.lineEnd && !(t[end] === '#' && t[end - 1] === ' ')) end++; // to a comment or the line's end
     while (t.charCodeAt(end - 1) === 32) end--;
     const s = t.slice(from, end);
     if (s.includes(': ') || s.endsWith(':')) out();
@@ -415,7 +415,7 @@ class SubsetReader {
     const strip = t[i] === '-';
     if (strip) i++;
     if (i < this.lineEnd && t[i] !== ' ') out(); // `|+`, `|2`, …
-    if (!this.restIsBlank(i, false)) out();
+    if (!this.restIsBlank(i)) out();
     const lines: string[] = [];
     let contentIndent = -1;
     let lastContent = -1; // index in `lines` of the last line with content
