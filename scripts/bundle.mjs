@@ -53,6 +53,21 @@ const INLINE_YAML = {
   },
 };
 
+/**
+ * commander requires node:child_process when it loads, for executable subcommands, which argo-gen has none of:
+ * inside commander it is the CLI's lazy-child-process.ts, whose `spawn` loads the real module when called.
+ */
+const LAZY_CHILD_PROCESS = {
+  name: 'lazy-child-process-for-commander',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[/\\]commander[/\\]/.test(args.importer)
+        ? { path: path.join(ROOT, 'packages', 'cli', 'src', 'lazy-child-process.ts') }
+        : undefined,
+    );
+  },
+};
+
 const REQUIRE_SHIM =
   "import { createRequire as __argoGenCreateRequire } from 'node:module';\nconst require = __argoGenCreateRequire(import.meta.url);";
 
@@ -84,8 +99,14 @@ async function bundle(name, entries) {
     // turns them on for the user's templates), and the text would multiply what it parses.
     sourcemap: 'linked',
     sourcesContent: false,
+    // Minified: Node 20 has no compile cache for ES modules, so every run parses every bundle it loads, and parsing
+    // costs by the byte (the model's 1.4 MB of mostly generated validators is 0.78 MB minified: ~8 ms less of every
+    // run that validates). Names are kept (`keepNames`), so functions and classes still say what they are in stack
+    // traces and `.name`; the source maps lead back to the TypeScript.
+    minify: true,
+    keepNames: true,
     // commander is CommonJS: compiled into an ESM bundle, its require() of Node's built-ins needs a real require.
-    ...(name === 'cli' ? { banner: { js: REQUIRE_SHIM }, plugins: [INLINE_YAML] } : {}),
+    ...(name === 'cli' ? { banner: { js: REQUIRE_SHIM }, plugins: [INLINE_YAML, LAZY_CHILD_PROCESS] } : {}),
     logLevel: 'warning',
     tsconfig: path.join(dir, 'tsconfig.json'),
   });

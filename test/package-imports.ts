@@ -19,8 +19,9 @@ interface Manifest {
   readonly bin?: Record<string, string>;
 }
 
+// The bundles are minified: `import{a as b}from"x"`, `export*from"x"` and `import"./chunk.js"` have no spaces.
 const JS_IMPORT =
-  /(?:^|[\n;])\s*(?:import|export)\s[^'"`;()=]*?from\s*["']([^"']+)["']|(?:^|[\n;])\s*import\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)|\(\s*import\.meta\.url\s*\)\(\s*["']([^"']+)["']\s*\)/g;
+  /(?:^|[\n;])\s*(?:import|export)(?:\s|(?=[{*]))[^'"`;()=]*?from\s*["']([^"']+)["']|(?:^|[\n;])\s*import\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)|\(\s*import\.meta\.url\s*\)\(\s*["']([^"']+)["']\s*\)/g;
 const DTS_IMPORT =
   /(?:^|\n)\s*(?:import|export)\s[^'";()=]*?from\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)|\/\/\/\s*<reference\s+types=["']([^"']+)["']/g;
 
