@@ -13,7 +13,7 @@
 // table, the CLI's yaml) are inlined, and so are devDependencies of the package; test/package-manifests.test.ts
 // holds `dependencies` to what the bundles and the declarations import.
 //
-//   node scripts/bundle.mjs            (run by `pnpm build` after `tsc -b`)
+//   node scripts/bundle.mjs [--no-minify]   (run by `pnpm build` after `tsc -b`)
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const MINIFY = !process.argv.includes('--no-minify');
 
 /** The runtime entry points of each package (sources), named as the package's exports and bin name them. */
 const PACKAGES = {
@@ -103,7 +104,9 @@ async function bundle(name, entries) {
     // costs by the byte (the model's 1.4 MB of mostly generated validators is 0.78 MB minified: ~8 ms less of every
     // run that validates). Names are kept (`keepNames`), so functions and classes still say what they are in stack
     // traces and `.name`; the source maps lead back to the TypeScript.
-    minify: true,
+    // `node scripts/bundle.mjs --no-minify` for profiling: V8's profiler attributes samples to lines and columns, and
+    // on one 0.8 MB line that costs more than the code it measures.
+    minify: MINIFY,
     keepNames: true,
     // commander is CommonJS: compiled into an ESM bundle, its require() of Node's built-ins needs a real require.
     ...(name === 'cli' ? { banner: { js: REQUIRE_SHIM }, plugins: [INLINE_YAML, LAZY_CHILD_PROCESS] } : {}),
