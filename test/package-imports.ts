@@ -19,9 +19,10 @@ interface Manifest {
   readonly bin?: Record<string, string>;
 }
 
-// The bundles are minified: `import{a as b}from"x"`, `export*from"x"` and `import"./chunk.js"` have no spaces.
+// The bundles are minified: `import{a as b}from"x"`, `export*from"x"` and `import"./chunk.js"` have no spaces, and a
+// statement may follow the block that ends the one before it (`}import{x}from"y"`).
 const JS_IMPORT =
-  /(?:^|[\n;])\s*(?:import|export)(?:\s|(?=[{*]))[^'"`;()=]*?from\s*["']([^"']+)["']|(?:^|[\n;])\s*import\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)|\(\s*import\.meta\.url\s*\)\(\s*["']([^"']+)["']\s*\)/g;
+  /(?:^|[\n;}])\s*(?:import|export)(?:\s|(?=[{*]))[^'"`;()=]*?from\s*["']([^"']+)["']|(?:^|[\n;}])\s*import\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)|\(\s*import\.meta\.url\s*\)\(\s*["']([^"']+)["']\s*\)/g;
 const DTS_IMPORT =
   /(?:^|\n)\s*(?:import|export)\s[^'";()=]*?from\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)|\/\/\/\s*<reference\s+types=["']([^"']+)["']/g;
 
