@@ -9,7 +9,7 @@ import { type Attempt, nodeBase, withInputs } from './attempt.js';
 import { assessDagPhase } from './dag-phase.js';
 import type { Engine } from './engine.js';
 import { executeTemplate } from './execute-template.js';
-import { dependsLogic, evaluateDependsLogic, type TaskResults } from './expr/depends.js';
+import { compileDependsLogic, type DependsProgram, dependsLogic, type TaskResults } from './expr/depends.js';
 import { evaluateWhen, failurePhase, isUnsupported, substituteDeep } from './expressions.js';
 import { runExitHook, runLifecycleHooks } from './hooks.js';
 import { isLoop, iterations, type Loop, loopItems } from './loops.js';
@@ -28,10 +28,11 @@ export interface DagTask {
   readonly [key: string]: unknown;
 }
 
-/** A task's dependencies (in the order first named) and its `depends` logic with bare names expanded. */
+/** A task's dependencies (in the order first named) and its `depends` logic with bare names expanded, compiled. */
 interface ResolvedDepends {
   readonly dependencies: readonly string[];
   readonly logic: string;
+  readonly evaluate: DependsProgram;
 }
 
 interface Dag {
@@ -51,8 +52,8 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
       const task = tasks.get(name);
       if (task) {
         const d = dependsLogic(task, (dep) => tasks.get(dep)?.continueOn);
-        r = { dependencies: [...d.dependencies.keys()], logic: d.logic };
-      } else r = { dependencies: [], logic: '' };
+        r = { dependencies: [...d.dependencies.keys()], logic: d.logic, evaluate: compileDependsLogic(d.logic) };
+      } else r = { dependencies: [], logic: '', evaluate: compileDependsLogic('') };
       resolved.set(name, r);
     }
     return r;
@@ -151,7 +152,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
     visited.add(name);
     const task = tasks.get(name);
     if (!task) return;
-    const { dependencies, logic } = dependsOf(name);
+    const { dependencies, logic, evaluate } = dependsOf(name);
     for (const dep of dependencies) visit(dep);
     let start = a.at;
     const results: Record<string, TaskResults> = {};
@@ -191,7 +192,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
       }
     };
     if (logic !== '') {
-      const go = evaluateDependsLogic(logic, results);
+      const go = evaluate(results);
       if (!go.ok) {
         skippedNode(nodeName, isUnsupported(go.reason) ? 'Undetermined' : 'Error', go.reason);
         return;

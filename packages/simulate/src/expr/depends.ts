@@ -73,18 +73,165 @@ export function dependsLogic(
  * name. A task name with `-` is read with `_`, as the controller does (the first of two names that collide wins).
  */
 export function evaluateDependsLogic(logic: string, results: Readonly<Record<string, TaskResults>>): Evaluated {
-  const env: Record<string, unknown> = {};
+  return compileDependsLogic(logic)(results);
+}
+
+/** A task's `depends` logic, read once, to evaluate with each set of its dependencies' results. */
+export type DependsProgram = (results: Readonly<Record<string, TaskResults>>) => Evaluated;
+
+/**
+ * Reads `logic` once for `evaluateDependsLogic`. Logic made only of `task.Result` under `&&`, `||`, `!` and parentheses
+ * (what a bare name expands to, and nearly every `depends`) is evaluated from its tree: expr-lang gives such text a
+ * boolean with no error possible once every task it names has results, and compiling it per task was most of the time
+ * a large DAG took to simulate. Any other text, or one naming a task without results, goes through expr-lang.
+ */
+export function compileDependsLogic(logic: string): DependsProgram {
+  const text = logic.replaceAll('-', '_');
+  const tree = readPlainLogic(text);
+  const named = tree ? tasksOf(tree) : [];
+  return (results) => {
+    const byKey = resultsByKey(results);
+    if (tree && named.every((t) => byKey.has(t))) return { ok: true, value: holds(tree, byKey) };
+    return runDependsExprLang(text, byKey);
+  };
+}
+
+/** The same evaluation through expr-lang alone (the oracle the plain-logic reading is tested against). */
+export function evaluateDependsLogicByExprLang(
+  logic: string,
+  results: Readonly<Record<string, TaskResults>>,
+): Evaluated {
+  return runDependsExprLang(logic.replaceAll('-', '_'), resultsByKey(results));
+}
+
+/** The results by the name the expression reads (`-` as `_`); of two names that collide, the first wins. */
+function resultsByKey(results: Readonly<Record<string, TaskResults>>): Map<string, TaskResults> {
+  const byKey = new Map<string, TaskResults>();
   for (const [name, r] of Object.entries(results)) {
     const key = name.replaceAll('-', '_');
-    if (Object.hasOwn(env, key)) continue;
-    env[key] = taskResultsStruct(r);
+    if (!byKey.has(key)) byKey.set(key, r);
   }
-  const text = logic.replaceAll('-', '_');
+  return byKey;
+}
+
+function runDependsExprLang(text: string, byKey: ReadonlyMap<string, TaskResults>): Evaluated {
+  const env: Record<string, unknown> = {};
+  for (const [key, r] of byKey) env[key] = taskResultsStruct(r);
   const run = runExprLang(text, env);
   if (!run.ok) return { ok: false, reason: `unable to evaluate expression '${text}': ${run.reason}` };
   if (typeof run.value !== 'boolean')
     return { ok: false, reason: `unable to evaluate expression '${text}': unable to cast expression result to bool` };
   return { ok: true, value: run.value };
+}
+
+/** Plain logic: a dependency's result, its negation, or two joined by `&&` / `||`. */
+export type PlainLogic =
+  | { readonly op: 'result'; readonly task: string; readonly result: keyof TaskResults }
+  | { readonly op: '!'; readonly node: PlainLogic }
+  | { readonly op: '&&' | '||'; readonly left: PlainLogic; readonly right: PlainLogic };
+
+/**
+ * One token of plain logic, after ASCII blanks: `&&`, `||`, `!` (not the start of `!=`, `!&`, `!*`, which expr-lang's
+ * lexer reads as one operator), a parenthesis, or `name.Field` whose words expr-lang reads as exactly these words
+ * (whatever else follows is not plain, and the whole text goes to expr-lang).
+ */
+const PLAIN_TOKEN = /[ \t\n\r]*(?:(&&|\|\||!(?![&=*])|[()])|([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*))/y;
+const BLANKS = /^[ \t\n\r]*$/;
+
+/** Words expr-lang does not read as a name: its word operators and its literals. */
+const NOT_A_NAME = new Set([
+  'not',
+  'in',
+  'or',
+  'and',
+  'matches',
+  'contains',
+  'startsWith',
+  'endsWith',
+  'let',
+  'if',
+  'else',
+  'true',
+  'false',
+  'nil',
+]);
+
+const RESULT_FIELDS: ReadonlySet<string> = new Set(TASK_RESULTS);
+
+/**
+ * The tree of `text` when it is plain logic, with expr-lang's precedence (`!` binds tightest, then `&&`, then `||`);
+ * undefined for anything else. A result that is not a TaskResults field is not plain (expr-lang refuses it).
+ */
+export function readPlainLogic(text: string): PlainLogic | undefined {
+  type Token = { readonly op: string } | { readonly task: string; readonly result: keyof TaskResults };
+  const tokens: Token[] = [];
+  PLAIN_TOKEN.lastIndex = 0;
+  for (;;) {
+    const at = PLAIN_TOKEN.lastIndex;
+    const m = PLAIN_TOKEN.exec(text);
+    if (!m) {
+      if (!BLANKS.test(text.slice(at))) return undefined;
+      break;
+    }
+    if (m[1] !== undefined) tokens.push({ op: m[1] });
+    else {
+      const [task, result] = [m[2] as string, m[3] as string];
+      if (NOT_A_NAME.has(task) || !RESULT_FIELDS.has(result)) return undefined;
+      tokens.push({ task, result: result as keyof TaskResults });
+    }
+  }
+  let i = 0;
+  const isOp = (op: string) => {
+    const t = tokens[i];
+    return t !== undefined && 'op' in t && t.op === op;
+  };
+  // `a && b && c` and `a || b || c` group from the left, as expr-lang's precedence climbing does
+  const joined = (op: '&&' | '||', operand: () => PlainLogic | undefined) => (): PlainLogic | undefined => {
+    let left = operand();
+    while (left && isOp(op)) {
+      i++;
+      const right = operand();
+      left = right && { op, left, right };
+    }
+    return left;
+  };
+  const and = joined('&&', () => unary());
+  const or = joined('||', and);
+  const unary = (): PlainLogic | undefined => {
+    const t = tokens[i++];
+    if (t === undefined) return undefined;
+    if (!('op' in t)) return { op: 'result', task: t.task, result: t.result };
+    if (t.op === '!') {
+      const node = unary();
+      return node && { op: '!', node };
+    }
+    if (t.op !== '(') return undefined;
+    const inner = or();
+    if (!inner || !isOp(')')) return undefined;
+    i++;
+    return inner;
+  };
+  const tree = or();
+  return tree && i === tokens.length ? tree : undefined;
+}
+
+function tasksOf(tree: PlainLogic): string[] {
+  if (tree.op === 'result') return [tree.task];
+  if (tree.op === '!') return tasksOf(tree.node);
+  return [...tasksOf(tree.left), ...tasksOf(tree.right)];
+}
+
+function holds(tree: PlainLogic, byKey: ReadonlyMap<string, TaskResults>): boolean {
+  switch (tree.op) {
+    case 'result':
+      return byKey.get(tree.task)?.[tree.result] === true;
+    case '!':
+      return !holds(tree.node, byKey);
+    case '&&':
+      return holds(tree.left, byKey) && holds(tree.right, byKey);
+    case '||':
+      return holds(tree.left, byKey) || holds(tree.right, byKey);
+  }
 }
 
 /** The TaskResults struct of some results: one per combination, shared, so that its nature is checked once. */
