@@ -58,7 +58,16 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
     }
     return r;
   };
-  const taskNodeName = (task: string) => `${a.nodeName}.${task}`;
+  // one string per task: node ids are looked up by name, and a string already hashed is found at once
+  const nodeNames = new Map<string, string>();
+  const taskNodeName = (task: string) => {
+    let n = nodeNames.get(task);
+    if (n === undefined) {
+      n = `${a.nodeName}.${task}`;
+      nodeNames.set(task, n);
+    }
+    return n;
+  };
   const taskNode = (task: string) => e.state.byName(taskNodeName(task));
   const dependedOn = new Set([...tasks.keys()].flatMap((t) => dependsOf(t).dependencies));
   const target = dag.target ? substituteDeep(dag.target, a.scope) : undefined;
@@ -128,8 +137,12 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
   const namedIn = (name: string): Set<string> | 'all' => {
     let r = referenced.get(name);
     if (!r) {
-      const text = JSON.stringify(tasks.get(name) ?? {});
-      r = text.includes('{{=') ? 'all' : new Set([...text.matchAll(TASK_REFERENCE)].map((m) => m[1] as string));
+      const texts = stringsIn(tasks.get(name));
+      if (texts.some((t) => t.includes('{{='))) r = 'all';
+      else {
+        r = new Set();
+        for (const text of texts) for (const m of text.matchAll(TASK_REFERENCE)) r.add(m[1] as string);
+      }
       referenced.set(name, r);
     }
     return r;
@@ -377,6 +390,16 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
 
 /** `tasks.<name>` in a task's text: the tasks whose outputs it may read. */
 const TASK_REFERENCE = /tasks\.([a-zA-Z0-9][-a-zA-Z0-9]*)/g;
+
+/**
+ * The strings a task holds: what substitution and hook expressions read (keys are not substituted, and a key that
+ * looks like a reference reads nothing).
+ */
+function stringsIn(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (typeof value === 'object' && value !== null) for (const v of Object.values(value)) stringsIn(v, out);
+  return out;
+}
 
 /** Whether a task has an exit handler or lifecycle hooks (whose scope is then worth building). */
 function hasHooks(task: Readonly<Record<string, unknown>>): boolean {

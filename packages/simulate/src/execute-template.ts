@@ -6,7 +6,7 @@
 import type { Attempt } from './attempt.js';
 import { executeDag } from './dag.js';
 import type { Call, Engine } from './engine.js';
-import { argumentValues, inputScope, processInputs } from './inputs.js';
+import { addInputsToScope, argumentValues, processInputs } from './inputs.js';
 import { executeLeaf } from './leaf.js';
 import { podName } from './node-id.js';
 import { executeWithRetries } from './retry.js';
@@ -38,12 +38,10 @@ export function executeTemplate(e: Engine, call: Call): RunNode {
   const template = withDefaults(resolved.template, e.templateDefaults);
   const inputs = processInputs(template, argumentValues(call.args), e.globals);
   if (!inputs.ok) return failed(inputs.phase, inputs.reason);
-  const scope: Record<string, string | null> = {
-    ...e.globals,
-    ...inputScope(inputs.parameters),
-    ...call.local,
-    'node.name': call.nodeName,
-  };
+  const scope: Record<string, string | null> = { ...e.globals };
+  addInputsToScope(scope, inputs.parameters);
+  if (call.local) Object.assign(scope, call.local);
+  scope['node.name'] = call.nodeName;
   const attempt: Attempt = {
     nodeName: call.nodeName,
     template,

@@ -75,9 +75,7 @@ export function processInputs(
   return { ok: true, parameters };
 }
 
-/** `inputs.parameters.<name>` for the template's own substitution. */
-export function inputScope(parameters: readonly Parameter[]): Record<string, string> {
-  const scope: Record<string, string> = {};
+/** Adds `inputs.parameters.<name>` to a template's scope, for its own substitution. */
+export function addInputsToScope(scope: Record<string, string | null>, parameters: readonly Parameter[]): void {
   for (const p of parameters) scope[`inputs.parameters.${p.name}`] = p.value ?? '';
-  return scope;
 }

@@ -165,13 +165,13 @@ export class RunState {
       children: [],
       startedAt: spec.at,
       seq: this.seq++,
-      ...(spec.boundaryID !== undefined ? { boundaryID: spec.boundaryID } : {}),
-      ...(spec.templateName !== undefined ? { templateName: spec.templateName } : {}),
-      ...(spec.templateRef !== undefined ? { templateRef: spec.templateRef } : {}),
-      ...(spec.templateScope !== undefined ? { templateScope: spec.templateScope } : {}),
-      ...(spec.message !== undefined ? { message: spec.message } : {}),
-      ...(spec.nodeFlag !== undefined ? { nodeFlag: spec.nodeFlag } : {}),
     };
+    if (spec.boundaryID !== undefined) node.boundaryID = spec.boundaryID;
+    if (spec.templateName !== undefined) node.templateName = spec.templateName;
+    if (spec.templateRef !== undefined) node.templateRef = spec.templateRef;
+    if (spec.templateScope !== undefined) node.templateScope = spec.templateScope;
+    if (spec.message !== undefined) node.message = spec.message;
+    if (spec.nodeFlag !== undefined) node.nodeFlag = spec.nodeFlag;
     if (isFulfilled(node.phase)) node.finishedAt = spec.at;
     this.nodes.set(id, node);
     if (node.phase === 'Undetermined' && node.message) this.undetermined.push({ node: id, reason: node.message });

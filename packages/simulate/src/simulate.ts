@@ -204,28 +204,29 @@ function freeze(
 ): Simulation {
   const nodes: Record<string, SimulatedNode> = {};
   for (const n of state.nodes.values()) {
-    const node: SimulatedNode = {
+    // assigned in the order the fields are listed (a node's JSON reads in that order), absent ones left out
+    const node: Record<string, unknown> = {
       id: n.id,
       name: n.name,
       displayName: n.displayName,
       type: n.type,
       phase: n.phase,
-      ...(n.templateName !== undefined ? { templateName: n.templateName } : {}),
-      ...(n.templateRef !== undefined ? { templateRef: { ...n.templateRef } } : {}),
-      ...(n.templateScope !== undefined ? { templateScope: n.templateScope } : {}),
-      ...(n.message !== undefined && n.message !== '' ? { message: n.message } : {}),
-      ...(n.boundaryID !== undefined ? { boundaryID: n.boundaryID } : {}),
-      ...(n.children.length > 0 ? { children: [...n.children] } : {}),
-      ...(n.outboundNodes && n.outboundNodes.length > 0 ? { outboundNodes: [...n.outboundNodes] } : {}),
-      ...(n.inputs ? { inputs: n.inputs } : {}),
-      ...(n.outputs ? { outputs: n.outputs } : {}),
-      startedAt: timestamp(n.startedAt),
-      ...(n.finishedAt !== undefined ? { finishedAt: timestamp(n.finishedAt) } : {}),
-      ...(n.nodeFlag && Object.keys(n.nodeFlag).length > 0 ? { nodeFlag: { ...n.nodeFlag } } : {}),
-      ...(n.daemoned ? { daemoned: true } : {}),
-      ...(n.podIP !== undefined ? { podIP: n.podIP } : {}),
     };
-    nodes[n.id] = deepFreeze(node);
+    if (n.templateName !== undefined) node.templateName = n.templateName;
+    if (n.templateRef !== undefined) node.templateRef = { ...n.templateRef };
+    if (n.templateScope !== undefined) node.templateScope = n.templateScope;
+    if (n.message !== undefined && n.message !== '') node.message = n.message;
+    if (n.boundaryID !== undefined) node.boundaryID = n.boundaryID;
+    if (n.children.length > 0) node.children = [...n.children];
+    if (n.outboundNodes && n.outboundNodes.length > 0) node.outboundNodes = [...n.outboundNodes];
+    if (n.inputs) node.inputs = n.inputs;
+    if (n.outputs) node.outputs = n.outputs;
+    node.startedAt = timestamp(n.startedAt);
+    if (n.finishedAt !== undefined) node.finishedAt = timestamp(n.finishedAt);
+    if (n.nodeFlag && Object.keys(n.nodeFlag).length > 0) node.nodeFlag = { ...n.nodeFlag };
+    if (n.daemoned) node.daemoned = true;
+    if (n.podIP !== undefined) node.podIP = n.podIP;
+    nodes[n.id] = deepFreeze(node as unknown as SimulatedNode);
   }
   const outputs =
     globalOutputs.size > 0 ? { parameters: [...globalOutputs].map(([name, value]) => ({ name, value })) } : undefined;

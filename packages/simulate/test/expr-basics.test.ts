@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { goJsonString } from '../src/expr/expr-values.js';
 import { dependsLogic, evaluateDependsLogic, evaluateExprLang, evaluateGovaluate, substitute } from '../src/index.js';
 
 /**
@@ -63,5 +64,14 @@ describe('depends', () => {
       value: true,
     });
     expect(evaluateDependsLogic('a.Passed', { a: none }).ok).toBe(false);
+  });
+});
+
+describe('goJsonString', () => {
+  it("writes a string as Go's encoding/json does: HTML characters, U+2028/9 and controls escaped, a lone surrogate as U+FFFD", () => {
+    expect(goJsonString('a"b\\c\n\r\t\b\f\u0001\u001f<>&\u2028\u2029\ud800x\udc00\u{1f600}é\u007f')).toBe(
+      '"a\\"b\\\\c\\n\\r\\t\\b\\f\\u0001\\u001f\\u003c\\u003e\\u0026\\u2028\\u2029\\ufffdx\\ufffd\u{1f600}é\u007f"',
+    );
+    expect(goJsonString('plain text {{tasks.a.outputs.result}}')).toBe('"plain text {{tasks.a.outputs.result}}"');
   });
 });

@@ -93,18 +93,17 @@ export function goJson(v: unknown, indent = '', prefix = ''): string {
 
 /** A JSON string as Go writes it: `<`, `>`, `&`, U+2028 and U+2029 escaped; other controls as \u00XX. */
 export function goJsonString(s: string): string {
-  let out = '"';
-  for (const c of s) {
-    const code = c.codePointAt(0) as number;
-    const simple = SIMPLE_ESCAPES[c];
-    if (simple !== undefined) out += simple;
-    else if (code < 0x20 || c === '<' || c === '>' || c === '&' || code === 0x2028 || code === 0x2029)
-      out += `\\u${code.toString(16).padStart(4, '0')}`;
-    else if (code >= 0xd800 && code <= 0xdfff)
-      out += '\\ufffd'; // a lone surrogate: Go writes U+FFFD
-    else out += c;
-  }
-  return `${out}"`;
+  return `"${s.replace(GO_JSON_ESCAPED, goJsonEscape)}"`;
+}
+
+/** What Go's encoder escapes: `"`, `\\`, control characters, `<`, `>`, `&`, U+2028/9, and a lone surrogate. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Go escapes every control character, so the pattern names them
+const GO_JSON_ESCAPED = /["\\\u0000-\u001f<>&\u2028\u2029\ud800-\udfff]/gu;
+
+function goJsonEscape(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code >= 0xd800 && code <= 0xdfff) return '\\ufffd'; // a lone surrogate: Go writes U+FFFD
+  return SIMPLE_ESCAPES[c] ?? `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
 /** The escapes Go's JSON encoder and strconv.Quote write alike. */

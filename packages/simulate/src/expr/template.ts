@@ -50,7 +50,7 @@ export function substitute(
   options: SubstituteOptions = {},
 ): Evaluated {
   try {
-    return { ok: true, value: replace(text, scope, options.unresolved ?? { strictPrefixes: ['tasks', 'steps'] }) };
+    return { ok: true, value: replace(text, scope, options.unresolved ?? CONTROLLER_STRICT) };
   } catch (e) {
     if (e instanceof ExprUnsupported)
       return { ok: false, reason: `expr: ${e.message} is not supported by the simulation` };
@@ -65,34 +65,25 @@ function replace(
   mode: NonNullable<SubstituteOptions['unresolved']>,
 ): string {
   const json = goJsonString(text);
-  // Replace(allowUnresolved=false) matches every tag; ReplaceStrict only those under its prefixes.
-  const strict: RegExp | undefined =
-    mode === 'error'
-      ? /.*/
-      : mode === 'keep'
-        ? undefined
-        : mode.strictPrefixes.length === 0
-          ? undefined
-          : new RegExp(`^((${mode.strictPrefixes.map(escapeRegExp).join('|')}))(\\.|$)`);
+  const strict = strictTags(mode);
   const allowUnresolvedArtifacts = mode !== 'error';
   let out = '';
-  let rest = json;
+  let at = 0;
   let env: Record<string, unknown> | undefined;
   for (;;) {
-    const start = rest.indexOf('{{');
+    const start = json.indexOf('{{', at);
     if (start < 0) {
-      out += rest;
+      out += json.slice(at);
       break;
     }
-    out += rest.slice(0, start);
-    rest = rest.slice(start + 2);
-    const end = rest.indexOf('}}');
+    out += json.slice(at, start);
+    const end = json.indexOf('}}', start + 2);
     if (end < 0)
       throw new TemplateError(
-        `Cannot find end tag="}}" in the template=${JSON.stringify(json)} starting from ${JSON.stringify(rest)}`,
+        `Cannot find end tag="}}" in the template=${JSON.stringify(json)} starting from ${JSON.stringify(json.slice(start + 2))}`,
       );
-    const tag = rest.slice(0, end);
-    rest = rest.slice(end + 2);
+    const tag = json.slice(start + 2, end);
+    at = end + 2;
     if (tag.startsWith('=')) {
       env ??= argoExprEnv(scope);
       out += expressionTag(fixJson(tag.slice(1)), env, scope, strict);
@@ -110,6 +101,25 @@ function replace(
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What the controller substitutes a task's or step's fields with: ReplaceStrict for `tasks` and `steps`. */
+const CONTROLLER_STRICT = { strictPrefixes: ['tasks', 'steps'] } as const;
+
+/** Replace(allowUnresolved=false) matches every tag; ReplaceStrict only those under its prefixes. */
+const MATCH_ALL = /.*/;
+/** The pattern of a list of prefixes, made once per list (the default's, a caller's own list while it is held). */
+const STRICT_TAGS = new WeakMap<readonly string[], RegExp>();
+
+function strictTags(mode: NonNullable<SubstituteOptions['unresolved']>): RegExp | undefined {
+  if (mode === 'error') return MATCH_ALL;
+  if (mode === 'keep' || mode.strictPrefixes.length === 0) return undefined;
+  let pattern = STRICT_TAGS.get(mode.strictPrefixes);
+  if (!pattern) {
+    pattern = new RegExp(`^((${mode.strictPrefixes.map(escapeRegExp).join('|')}))(\\.|$)`);
+    STRICT_TAGS.set(mode.strictPrefixes, pattern);
+  }
+  return pattern;
+}
 
 /** util/json Fix: json.Marshal's HTML escapes of <, > and & undone inside an expression tag. */
 const fixJson = (s: string) => s.replaceAll('\\u003c', '<').replaceAll('\\u003e', '>').replaceAll('\\u0026', '&');

@@ -10,7 +10,7 @@ import { substitute } from './template.js';
 
 export function evaluateWhen(when: string, scope: Readonly<Record<string, string | null>>): Evaluated {
   if (when === '') return { ok: true, value: true };
-  const resolved = substitute(when, scope, { unresolved: { strictPrefixes: ['tasks', 'steps'] } });
+  const resolved = substitute(when, scope); // ReplaceStrict for tasks and steps, the default
   if (!resolved.ok) return resolved;
   return evaluateGovaluate(resolved.value as string);
 }
