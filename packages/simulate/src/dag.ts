@@ -16,7 +16,7 @@ import { isLoop, iterations, type Loop, loopItems } from './loops.js';
 import { Slots } from './parallelism.js';
 import { holderFields, holderOf, resolveTaskReferences } from './references.js';
 import { isFailedOrError, isFulfilled, isNodeFulfilled, type RunNode } from './run-state.js';
-import { addAggregateToScope, addNodeToScope, addSkippedOutputsToScope, type MutableScope } from './scope.js';
+import { addAggregateToScope, addNodeToScope, addSkippedOutputsToScope, type MutableScope, scopeOf } from './scope.js';
 import { declaresOutputParameters, templateOutputs } from './template-outputs.js';
 import { resolveTemplate } from './templates.js';
 
@@ -148,7 +148,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
     return r;
   };
   const taskScope = (name: string): MutableScope => {
-    const scope: MutableScope = { ...a.scope, ...e.globals };
+    const scope = scopeOf(a.scope, e.globals);
     const named = namedIn(name);
     // The scope is a map whose order nothing reads (expression environments sort their keys), so the named
     // ancestors are looked up directly rather than filtered out of the whole ancestry.
@@ -248,7 +248,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
         templateScope: `${a.base.scope}/${a.base.name}`,
       });
       for (const it of iterations(name, list)) {
-        const sub = substituteDeep(withoutLoop(t), { ...scope, ...it.names });
+        const sub = substituteDeep(withoutLoop(t), scopeOf(scope, it.names));
         if (!sub.ok) {
           expanded.push({ name: it.name, task: { ...t, when: undefined, undetermined: sub.reason } });
           continue;
@@ -364,7 +364,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
   });
   if (phase.phase !== 'Succeeded') return e.state.mark(node, phase.phase, end, phase.message);
   if (!declaresOutputParameters(a.template)) return e.state.mark(node, 'Succeeded', end);
-  const scope: MutableScope = { ...a.scope, ...e.globals };
+  const scope = scopeOf(a.scope, e.globals);
   for (const [name, t] of tasks) {
     const n = taskNode(name);
     if (!n) continue;

@@ -11,6 +11,7 @@ import { executeLeaf } from './leaf.js';
 import { podName } from './node-id.js';
 import { executeWithRetries } from './retry.js';
 import { isNodeFulfilled, type RunNode } from './run-state.js';
+import { scopeOf } from './scope.js';
 import { executeSteps } from './steps.js';
 import { executeSuspend } from './suspend.js';
 import { resolveTemplate, type Template, templateScopeOf, templateType } from './templates.js';
@@ -38,7 +39,7 @@ export function executeTemplate(e: Engine, call: Call): RunNode {
   const template = withDefaults(resolved.template, e.templateDefaults);
   const inputs = processInputs(template, argumentValues(call.args), e.globals);
   if (!inputs.ok) return failed(inputs.phase, inputs.reason);
-  const scope: Record<string, string | null> = { ...e.globals };
+  const scope = scopeOf(e.globals);
   addInputsToScope(scope, inputs.parameters);
   if (call.local) Object.assign(scope, call.local);
   scope['node.name'] = call.nodeName;

@@ -11,7 +11,7 @@ import { evaluateArgoBool } from './expr/argo-expression.js';
 import { substituteDeep } from './expressions.js';
 import { markAbsentOptionalArgs } from './references.js';
 import { isCompleted, type RunNode } from './run-state.js';
-import { addNodeToScope, type MutableScope } from './scope.js';
+import { addNodeToScope, type MutableScope, scopeOf } from './scope.js';
 import type { TemplateBase, TemplateHolder } from './templates.js';
 
 export interface Hook {
@@ -48,7 +48,7 @@ export function holderOfHook(hook: Hook): TemplateHolder {
 
 /** The scope a hook sees: the site's, with the parent's status and outputs. */
 function hookScope(e: Engine, site: HookSite, status: string): MutableScope {
-  const scope: MutableScope = { ...site.scope, ...e.globals };
+  const scope = scopeOf(site.scope, e.globals);
   addNodeToScope(scope, e.state, site.ref, site.name, site.parent);
   scope[`${site.ref}.${site.name}.status`] = status;
   return scope;

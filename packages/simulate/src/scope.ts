@@ -11,6 +11,15 @@ import type { Template } from './templates.js';
 /** Names to their text; `null` is an absent optional. (Artifacts are not text and are not simulated.) */
 export type MutableScope = Record<string, string | null>;
 
+/**
+ * A new scope with the names of `layers`, a later layer's value winning. Assigned, not spread: a spread copy takes its
+ * source's exact shape, and each name added to it afterwards (inputs, ancestors' outputs) then cost a new one, several
+ * times what the whole copy does by assignment.
+ */
+export function scopeOf(...layers: readonly Readonly<Record<string, string | null>>[]): MutableScope {
+  return Object.assign({}, ...layers);
+}
+
 /** The node whose outputs a reference means: a retry node's last attempt. */
 function lastAttempt(state: RunState, node: RunNode): RunNode {
   if (node.type !== 'Retry') return node;

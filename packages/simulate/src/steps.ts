@@ -13,7 +13,7 @@ import { isLoop, iterations, type Loop, loopItems } from './loops.js';
 import { Slots } from './parallelism.js';
 import { holderFields, holderOf, resolveTaskReferences } from './references.js';
 import { isFailedOrError, isFulfilled, isNodeFulfilled, type RunNode } from './run-state.js';
-import { addAggregateToScope, addNodeToScope, addSkippedOutputsToScope, type MutableScope } from './scope.js';
+import { addAggregateToScope, addNodeToScope, addSkippedOutputsToScope, type MutableScope, scopeOf } from './scope.js';
 import { templateOutputs } from './template-outputs.js';
 import { resolveTemplate } from './templates.js';
 
@@ -33,7 +33,7 @@ function stepsOf(group: StepGroup): readonly Step[] {
 export function executeSteps(e: Engine, a: Attempt): RunNode {
   const node = withInputs(e.state.create({ ...nodeBase(a), type: 'Steps', phase: 'Running' }), a.inputs);
   const groups = (a.template.steps ?? []) as readonly StepGroup[];
-  const scope: MutableScope = { ...a.scope };
+  const scope = scopeOf(a.scope);
   const templateScope = `${a.base.scope}/${a.base.name}`;
   let at = a.at;
   let lastGroup: RunNode | undefined;
@@ -56,7 +56,7 @@ export function executeSteps(e: Engine, a: Attempt): RunNode {
       }
     }
     lastGroup = sg;
-    const done = executeStepGroup(e, a, node, sg, stepsOf(group), { ...scope, ...e.globals }, at);
+    const done = executeStepGroup(e, a, node, sg, stepsOf(group), scopeOf(scope, e.globals), at);
     if (!isFulfilled(sg.phase)) {
       node.outboundNodes = outboundOfGroup(e, sg);
       return e.state.mark(node, sg.phase, at, sg.message);
@@ -83,7 +83,7 @@ export function executeSteps(e: Engine, a: Attempt): RunNode {
     }
   }
   node.outboundNodes = lastGroup ? outboundOfGroup(e, lastGroup) : [];
-  const outputs = templateOutputs(e, a.template, { ...scope, ...e.globals });
+  const outputs = templateOutputs(e, a.template, scopeOf(scope, e.globals));
   if (!outputs.ok) {
     if (outputs.phase === 'Error') node.executionError = outputs.reason;
     return e.state.mark(node, outputs.phase, at, outputs.reason);
@@ -146,7 +146,7 @@ function executeStepGroup(
     if (list.length === 0) skipped(`${sg.name}.${step.name}`, 'Skipped', 'Skipped, empty params', step);
     const { withItems: _i, withParam: _p, withSequence: _s, ...body } = s;
     for (const it of iterations(s.name, list)) {
-      const sub = substituteDeep(body, { ...scope, ...it.names });
+      const sub = substituteDeep(body, scopeOf(scope, it.names));
       if (!sub.ok) skipped(`${sg.name}.${it.name}`, 'Undetermined', sub.reason, step);
       else
         expanded.push({
