@@ -3,7 +3,7 @@
  * runs. Each kind of template has its own executor; they all take this and return the node they made.
  */
 import type { Engine } from './engine.js';
-import type { Parameter, RunNode } from './run-state.js';
+import type { NewNode, NodeType, Parameter, RunNode } from './run-state.js';
 import type { Template, TemplateBase, TemplateHolder } from './templates.js';
 
 export interface Attempt {
@@ -28,17 +28,15 @@ export interface Attempt {
 
 export type Executor = (e: Engine, a: Attempt) => RunNode;
 
-/** The fields every node made for an attempt shares. */
-export function nodeBase(a: Attempt) {
-  return {
-    name: a.nodeName,
-    at: a.at,
-    boundaryID: a.boundaryID,
-    ...(a.holder.template !== undefined ? { templateName: a.holder.template } : {}),
-    ...(a.holder.templateRef !== undefined ? { templateRef: a.holder.templateRef } : {}),
-    templateScope: a.templateScope,
-    ...(a.nodeFlag !== undefined ? { nodeFlag: a.nodeFlag } : {}),
-  };
+/** The node an attempt starts, of `type`, Running: the fields every such node shares (assigned: made for every node). */
+export function nodeBase(a: Attempt, type: NodeType): NewNode {
+  const spec: { -readonly [K in keyof NewNode]: NewNode[K] } = { name: a.nodeName, type, phase: 'Running', at: a.at };
+  spec.boundaryID = a.boundaryID;
+  if (a.holder.template !== undefined) spec.templateName = a.holder.template;
+  if (a.holder.templateRef !== undefined) spec.templateRef = a.holder.templateRef;
+  spec.templateScope = a.templateScope;
+  if (a.nodeFlag !== undefined) spec.nodeFlag = a.nodeFlag;
+  return spec;
 }
 
 export function withInputs(node: RunNode, inputs: readonly Parameter[]): RunNode {

@@ -43,7 +43,7 @@ interface Dag {
 
 export function executeDag(e: Engine, a: Attempt): RunNode {
   const dag = (a.template.dag ?? {}) as Dag;
-  const node = withInputs(e.state.create({ ...nodeBase(a), type: 'DAG', phase: 'Running' }), a.inputs);
+  const node = withInputs(e.state.create(nodeBase(a, 'DAG')), a.inputs);
   const tasks = new Map((dag.tasks ?? []).map((t) => [t.name, t]));
   const resolved = new Map<string, ResolvedDepends>();
   const dependsOf = (name: string): ResolvedDepends => {
@@ -305,10 +305,11 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
         scope: hasHooks(x.task) ? taskScope(name) : {},
         boundaryID: node.id,
         base: a.base,
+        parent: child,
       };
-      runExitHook(e, { ...site, parent: child });
+      runExitHook(e, site);
       slots.take(childStart, e.state.doneAt(child));
-      if (!group) runLifecycleHooks(e, { ...site, parent: child });
+      if (!group) runLifecycleHooks(e, site);
     }
     if (group) {
       const members = group.children.map((id) => e.state.get(id));

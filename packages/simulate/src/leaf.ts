@@ -55,7 +55,7 @@ function executeLeafAt(e: Engine, a: Attempt): RunNode {
     facts,
     ...(a.retryNode ? { retryName: a.retryNode.name, retryDisplayName: a.retryNode.displayName } : {}),
   });
-  const node = withInputs(e.state.create({ ...nodeBase(a), type, phase: 'Running' }), a.inputs);
+  const node = withInputs(e.state.create(nodeBase(a, type)), a.inputs);
   const why = NEEDS_OUTCOME[kind];
   if (outcome === undefined && why) {
     return e.state.mark(node, 'Undetermined', a.at, `${why}; give node '${facts.displayName}' an outcome`);
@@ -116,11 +116,9 @@ function addContainerNodes(e: Engine, a: Attempt, pod: RunNode): void {
     []) as SetContainer[];
   for (const c of containers) {
     const child = e.state.create({
-      ...nodeBase(a),
+      ...nodeBase(a, 'Container'),
       name: `${a.nodeName}.${c.name}`,
       boundaryID: pod.id,
-      type: 'Container',
-      phase: 'Running',
     });
     e.state.mark(child, pod.phase, pod.finishedAt ?? a.at);
   }

@@ -27,7 +27,7 @@ interface Backoff {
 type Decision = { readonly retryAt: number } | { readonly phase: RunNode['phase']; readonly message?: string };
 
 export function executeWithRetries(e: Engine, a: Attempt, strategy: Readonly<Record<string, unknown>>): RunNode {
-  const retryNode = withInputs(e.state.create({ ...nodeBase(a), type: 'Retry', phase: 'Running' }), a.inputs);
+  const retryNode = withInputs(e.state.create(nodeBase(a, 'Retry')), a.inputs);
   const attemptFlag = { ...(a.nodeFlag ?? {}), retried: true };
   const attempts: RunNode[] = [];
   let at = a.at;

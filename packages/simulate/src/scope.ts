@@ -17,7 +17,8 @@ export type MutableScope = Record<string, string | null>;
  * times what the whole copy does by assignment.
  */
 export function scopeOf(...layers: readonly Readonly<Record<string, string | null>>[]): MutableScope {
-  return Object.assign({}, ...layers);
+  // without a prototype: a scope is a table of names (most of them used once), and nothing is inherited
+  return Object.assign(Object.create(null), ...layers);
 }
 
 /** The node whose outputs a reference means: a retry node's last attempt. */

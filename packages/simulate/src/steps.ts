@@ -31,7 +31,7 @@ function stepsOf(group: StepGroup): readonly Step[] {
 }
 
 export function executeSteps(e: Engine, a: Attempt): RunNode {
-  const node = withInputs(e.state.create({ ...nodeBase(a), type: 'Steps', phase: 'Running' }), a.inputs);
+  const node = withInputs(e.state.create(nodeBase(a, 'Steps')), a.inputs);
   const groups = (a.template.steps ?? []) as readonly StepGroup[];
   const scope = scopeOf(a.scope);
   const templateScope = `${a.base.scope}/${a.base.name}`;

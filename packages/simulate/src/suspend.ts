@@ -12,7 +12,7 @@ import { outcomeFor } from './outcomes.js';
 import type { Parameter, RunNode } from './run-state.js';
 
 export function executeSuspend(e: Engine, a: Attempt): RunNode {
-  const node = withInputs(e.state.create({ ...nodeBase(a), type: 'Suspend', phase: 'Running' }), a.inputs);
+  const node = withInputs(e.state.create(nodeBase(a, 'Suspend')), a.inputs);
   const outcome = outcomeFor(e.outcomes, {
     facts: {
       name: a.nodeName,
