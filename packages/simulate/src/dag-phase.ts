@@ -35,8 +35,9 @@ export function assessDagPhase(
   };
   add(dag.children, 'Succeeded');
   let open: DagPhase | undefined;
-  while (queue.length > 0) {
-    const curr = queue.shift() as { id: string; phase: SimulatedPhase };
+  // breadth first, read by index (a shift per node would move the whole queue each time)
+  for (let next = 0; next < queue.length; next++) {
+    const curr = queue[next] as { id: string; phase: SimulatedPhase };
     const node = state.nodes.get(curr.id);
     if (!node) return { phase: 'Running' };
     let branchPhase = curr.phase;

@@ -141,7 +141,10 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
       if (texts.some((t) => t.includes('{{='))) r = 'all';
       else {
         r = new Set();
-        for (const text of texts) for (const m of text.matchAll(TASK_REFERENCE)) r.add(m[1] as string);
+        for (const text of texts) {
+          if (!text.includes('tasks.')) continue;
+          for (const m of text.matchAll(TASK_REFERENCE)) r.add(m[1] as string);
+        }
       }
       referenced.set(name, r);
     }
@@ -336,10 +339,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
   for (const target of targets) visit(target);
   // A skipped or omitted task's hooks are evaluated (with its final status) when the controller next looks at it:
   // a target's in the same pass, another's only if the DAG is still running afterwards.
-  const lastDone = Math.max(
-    a.at,
-    ...[...e.state.nodes.values()].filter((n) => n.boundaryID === node.id).map((n) => e.state.doneAt(n)),
-  );
+  const lastDone = doneWithin(e, node, a.at);
   for (const h of notRunWithHooks) {
     if (!targets.includes(h.name) && (h.parent.finishedAt ?? h.parent.startedAt) >= lastDone) continue;
     const site = { task: h.task, ref: 'tasks' as const, name: h.name, boundaryID: node.id, base: a.base };
@@ -355,10 +355,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
     },
     dag.failFast !== false,
   );
-  const end = Math.max(
-    a.at,
-    ...[...e.state.nodes.values()].filter((n) => n.boundaryID === node.id).map((n) => e.state.doneAt(n)),
-  );
+  const end = doneWithin(e, node, a.at);
   node.outboundNodes = targets.flatMap((t) => {
     const n = taskNode(t);
     return n ? e.state.outboundOf(n.id) : [];
@@ -410,6 +407,13 @@ function hasHooks(task: Readonly<Record<string, unknown>>): boolean {
 function withoutLoop(task: DagTask): DagTask {
   const { withItems: _i, withParam: _p, withSequence: _s, ...rest } = task;
   return rest as DagTask;
+}
+
+/** When the last of the nodes inside `boundary` is done (hooks included), and not before `from`. */
+function doneWithin(e: Engine, boundary: RunNode, from: number): number {
+  let at = from;
+  for (const n of e.state.boundedBy(boundary.id)) at = Math.max(at, e.state.doneAt(n));
+  return at;
 }
 
 /** `CheckAllHooksFullfilled`: a dependant also waits for its dependency's hooks and exit handler. */

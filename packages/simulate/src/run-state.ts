@@ -127,6 +127,12 @@ export class RunState {
   }
 
   private readonly ids = new Map<string, string>();
+  private readonly bounded = new Map<string, RunNode[]>();
+
+  /** The nodes whose boundary is node `id` (a DAG's or steps' own nodes), in the order they were created. */
+  boundedBy(id: string): readonly RunNode[] {
+    return this.bounded.get(id) ?? [];
+  }
 
   idOf(name: string): string {
     let id = this.ids.get(name);
@@ -174,6 +180,11 @@ export class RunState {
     if (spec.nodeFlag !== undefined) node.nodeFlag = spec.nodeFlag;
     if (isFulfilled(node.phase)) node.finishedAt = spec.at;
     this.nodes.set(id, node);
+    if (node.boundaryID !== undefined) {
+      const bounded = this.bounded.get(node.boundaryID);
+      if (bounded) bounded.push(node);
+      else this.bounded.set(node.boundaryID, [node]);
+    }
     if (node.phase === 'Undetermined' && node.message) this.undetermined.push({ node: id, reason: node.message });
     return node;
   }
