@@ -216,6 +216,27 @@ export class RunState {
     if (child?.nodeFlag?.hooked) parent.hooks = [...(parent.hooks ?? []), childId];
   }
 
+  /**
+   * Children already read by `hasContainerChild`, per node: how many of the first are known not to be Containers, or
+   * -1 once one is. Children are only appended and a node's type never changes, so each child is read once: a task
+   * many others depend on is asked this once per dependant, and a scan of all its children each time was quadratic.
+   */
+  private readonly containerScan = new Map<string, number>();
+
+  /** Whether some child of `node` is a Container (a container set's pod), read in order as `children.some` would. */
+  private hasContainerChild(node: RunNode): boolean {
+    let read = this.containerScan.get(node.id) ?? 0;
+    if (read === -1) return true;
+    for (; read < node.children.length; read++) {
+      if (this.get(node.children[read] as string).type === 'Container') {
+        this.containerScan.set(node.id, -1);
+        return true;
+      }
+    }
+    this.containerScan.set(node.id, read);
+    return false;
+  }
+
   /** Argo's `getOutboundNodes`: the nodes a following task or step group hangs from. */
   outboundOf(id: string): string[] {
     const node = this.get(id);
@@ -226,7 +247,7 @@ export class RunState {
       case 'Plugin':
       case 'Pod':
         // a container set's pod leads out through its containers
-        if (!node.children.some((c) => this.get(c).type === 'Container')) return [node.id];
+        if (!this.hasContainerChild(node)) return [node.id];
         return node.children.flatMap((child) => this.outboundOf(child));
       case 'Container':
       case 'TaskGroup':

@@ -18,3 +18,19 @@ describe('RunState.boundedBy', () => {
     expect(state.boundedBy(dag.id)[2]).toBe(c);
   });
 });
+
+describe('RunState.outboundOf a pod', () => {
+  it('leads out through its containers once it has one, however many children were read before', () => {
+    const state = new RunState('wf');
+    const pod = state.create({ name: 'wf.p', type: 'Pod', phase: 'Succeeded', at: 0 });
+    for (const name of ['wf.a', 'wf.b']) {
+      state.create({ name, type: 'Pod', phase: 'Succeeded', at: 1 });
+      state.addChild('wf.p', name);
+      expect(state.outboundOf(pod.id)).toEqual([pod.id]);
+    }
+    const c = state.create({ name: 'wf.p.main', type: 'Container', phase: 'Succeeded', at: 0, boundaryID: pod.id });
+    state.addChild('wf.p', 'wf.p.main');
+    expect(state.outboundOf(pod.id)).toEqual([state.idOf('wf.a'), state.idOf('wf.b'), c.id]);
+    expect(state.outboundOf(pod.id)).toEqual([state.idOf('wf.a'), state.idOf('wf.b'), c.id]);
+  });
+});
