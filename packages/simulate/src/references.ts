@@ -40,7 +40,10 @@ export function resolveTaskReferences<T extends { readonly name: string; readonl
   const { hooks, ...rest } = markAbsentOptionalArgs(task, scope) as T & { hooks?: unknown };
   const sub = substituteDeep(rest, scope);
   if (!sub.ok) return { ok: false, reason: sub.reason };
-  return { ok: true, task: { ...(sub.value as T), ...(hooks !== undefined ? { hooks } : {}) } };
+  // substituteDeep made a new object: the hooks (not substituted here) go back in last
+  const resolved = sub.value as T & { hooks?: unknown };
+  if (hooks !== undefined) resolved.hooks = hooks;
+  return { ok: true, task: resolved };
 }
 
 /**
@@ -58,5 +61,6 @@ export function markAbsentOptionalArgs<T>(task: T, scope: MutableScope): T {
     if (key.includes('{{') || key.includes('}}') || scope[key] !== null) return p;
     return { ...p, value: null };
   });
+  if (parameters.every((p, i) => p === args.parameters?.[i])) return task;
   return { ...task, arguments: { ...args, parameters } };
 }
