@@ -130,13 +130,10 @@ export type PlainLogic =
   | { readonly op: '!'; readonly node: PlainLogic }
   | { readonly op: '&&' | '||'; readonly left: PlainLogic; readonly right: PlainLogic };
 
-/**
- * One token of plain logic, after ASCII blanks: `&&`, `||`, `!` (not the start of `!=`, `!&`, `!*`, which expr-lang's
- * lexer reads as one operator), a parenthesis, or `name.Field` whose words expr-lang reads as exactly these words
- * (whatever else follows is not plain, and the whole text goes to expr-lang).
- */
-const PLAIN_TOKEN = /[ \t\n\r]*(?:(&&|\|\||!(?![&=*])|[()])|([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*))/y;
-const BLANKS = /^[ \t\n\r]*$/;
+/** The characters of a word as expr-lang lexes it within plain logic (ASCII letters, digits and `_`). */
+const isWordChar = (c: number) =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
 /** Words expr-lang does not read as a name: its word operators and its literals. */
 const NOT_A_NAME = new Set([
@@ -164,20 +161,36 @@ const RESULT_FIELDS: ReadonlySet<string> = new Set(TASK_RESULTS);
  */
 export function readPlainLogic(text: string): PlainLogic | undefined {
   type Token = { readonly op: string } | { readonly task: string; readonly result: keyof TaskResults };
+  // Tokens, after ASCII blanks: `&&`, `||`, `!` (not the start of `!=`, `!&`, `!*`, which expr-lang's lexer reads as
+  // one operator), a parenthesis, or `name.Field` whose words expr-lang reads as exactly these words. Any other
+  // character is not plain, and the whole text goes to expr-lang.
   const tokens: Token[] = [];
-  PLAIN_TOKEN.lastIndex = 0;
-  for (;;) {
-    const at = PLAIN_TOKEN.lastIndex;
-    const m = PLAIN_TOKEN.exec(text);
-    if (!m) {
-      if (!BLANKS.test(text.slice(at))) return undefined;
-      break;
-    }
-    if (m[1] !== undefined) tokens.push({ op: m[1] });
-    else {
-      const [task, result] = [m[2] as string, m[3] as string];
+  for (let at = 0; at < text.length; ) {
+    const c = text.charCodeAt(at);
+    const next = text.charCodeAt(at + 1);
+    if (isBlank(c)) at++;
+    else if ((c === 0x26 && next === 0x26) || (c === 0x7c && next === 0x7c)) {
+      tokens.push({ op: c === 0x26 ? '&&' : '||' });
+      at += 2;
+    } else if (c === 0x21 && next !== 0x26 && next !== 0x3d && next !== 0x2a) {
+      tokens.push({ op: '!' });
+      at++;
+    } else if (c === 0x28 || c === 0x29) {
+      tokens.push({ op: c === 0x28 ? '(' : ')' });
+      at++;
+    } else {
+      // a name starts with a letter or `_` (a digit starts a number), its result right after the dot
+      if (!isWordChar(c) || (c >= 0x30 && c <= 0x39)) return undefined;
+      let dot = at + 1;
+      while (isWordChar(text.charCodeAt(dot))) dot++;
+      if (text.charCodeAt(dot) !== 0x2e) return undefined;
+      let end = dot + 1;
+      while (isWordChar(text.charCodeAt(end))) end++;
+      const task = text.slice(at, dot);
+      const result = text.slice(dot + 1, end);
       if (NOT_A_NAME.has(task) || !RESULT_FIELDS.has(result)) return undefined;
       tokens.push({ task, result: result as keyof TaskResults });
+      at = end;
     }
   }
   let i = 0;
