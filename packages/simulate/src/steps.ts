@@ -70,9 +70,9 @@ export function executeSteps(e: Engine, a: Attempt): RunNode {
       const childName = `${sgName}.${step.name}`;
       const child = e.state.byName(childName);
       if (!child) {
-        const iterationNodes = e.state.boundedBy(node.id).filter(
-          (n) => n.boundaryID === node.id && n.name.startsWith(`${childName}(`) && n.type !== 'Skipped',
-        );
+        const iterationNodes = e.state
+          .boundedBy(node.id)
+          .filter((n) => n.name.startsWith(`${childName}(`) && n.type !== 'Skipped');
         addAggregateToScope(scope, 'steps', step.name, iterationNodes);
         addNodeToScope(scope, e.state, 'steps', step.name, sg);
       } else {

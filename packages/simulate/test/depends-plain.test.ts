@@ -58,7 +58,9 @@ const taskResults: fc.Arbitrary<TaskResults> = fc.record(
 const resultsFor = fc
   .shuffledSubarray([...NAMES, ...ODD_NAMES], { minLength: 0 })
   .chain((names) =>
-    fc.tuple(...names.map(() => taskResults)).map((rs) => Object.fromEntries(names.map((n, i) => [n, rs[i]]))),
+    fc
+      .tuple(...names.map(() => taskResults))
+      .map((rs) => Object.fromEntries(names.map((n, i) => [n, rs[i] as TaskResults]))),
   );
 
 describe('depends logic read as plain logic', () => {
