@@ -93,6 +93,64 @@ async function allowed(account: string, need: Need, verb: string, name?: string)
 const requests = (n: Need) =>
   n.access.verbs.flatMap((verb) => (n.access.names ?? [undefined]).map((name) => ({ verb, name })));
 
+/**
+ * Submits `template`, resumes its approvals, waits for it to succeed, then checks every pod's ServiceAccount and that
+ * its Role grants what the template declares (the API server's SubjectAccessReview).
+ */
+async function checkRun(template: string, args: readonly string[]): Promise<void> {
+  const r = await argoGen('submit', template, '-n', NS, ...args.flatMap((a) => ['-p', a]));
+  expect(r.stderr).toBe('');
+  const name = createdName(r.stdout);
+  // Each approval (a Running suspend node) is resumed once, by name: a poll that still shows it Running before
+  // the controller has moved on must not resume it again.
+  const resumed = new Set<string>();
+  const phase = await until(`${name} to finish`, 300_000, async () => {
+    const status = (await workflow(name, NS)).status;
+    const nodes = Object.entries((status?.nodes ?? {}) as Record<string, StatusNode>);
+    for (const [id, n] of nodes) {
+      if (n.type !== 'Suspend' || n.phase !== 'Running' || resumed.has(id)) continue;
+      resumed.add(id);
+      const r = await argoGen('resume', name, '-n', NS, '--node', n.displayName ?? '');
+      expect(r.stderr).toBe('');
+    }
+    const p = status?.phase;
+    return p && p !== 'Running' && p !== 'Pending' ? p : undefined;
+  });
+  expect(`${template}: ${phase}`).toBe(`${template}: Succeeded`);
+  const nodes = (await workflow(name, NS)).status?.nodes as Record<
+    string,
+    { templateName?: string; templateRef?: { template?: string } }
+  >;
+  const pods = await core.listNamespacedPod({
+    namespace: NS,
+    labelSelector: `workflows.argoproj.io/workflow=${name}`,
+  });
+  expect(pods.items.length, `${template} ran no pod`).toBeGreaterThan(0);
+  for (const pod of pods.items) {
+    const nodeId = pod.metadata?.annotations?.['workflows.argoproj.io/node-id'] ?? '';
+    // A templateRef call's node names its template in templateRef (the pipeline's stages).
+    const t = nodes[nodeId]?.templateName || nodes[nodeId]?.templateRef?.template || '';
+    const by = `${template}/${t}`;
+    const needs = burgerRbac.needs.filter((n) => n.by === by);
+    expect(needs.length, `${by}: no needs (at least the executor's)`).toBeGreaterThan(0);
+    const podAccount = pod.spec?.serviceAccountName ?? 'default';
+    // Argo mounts the executor's token from `<account>.service-account-token` into the pod.
+    const secrets = (pod.spec?.volumes ?? []).flatMap((v) => (v.secret?.secretName ? [v.secret.secretName] : []));
+    for (const need of needs) {
+      const executorNeed = need.access.resource === 'workflowtaskresults';
+      const account = need.account.name;
+      if (executorNeed && account !== podAccount)
+        expect(secrets, `${by}: executor token`).toContain(`${account}.service-account-token`);
+      if (!executorNeed) expect(`${by} runs as ${podAccount}`).toBe(`${by} runs as ${account}`);
+      for (const q of requests(need))
+        expect(
+          await allowed(account, need, q.verb, q.name),
+          `${account} ${q.verb} ${need.access.resource}/${q.name ?? '*'} in ${need.access.namespace}`,
+        ).toBe(true);
+    }
+  }
+}
+
 beforeAll(async () => {
   for (const ns of ['burger-ci', 'burger-staging', 'burger-prod']) await namespace(ns);
   expect(generated.kind).toBe('List');
@@ -119,59 +177,13 @@ describe('the Burger Stack under its generated RBAC', () => {
   it('each template runs (the approvals resumed): every pod’s ServiceAccount is the one rbac() gave its template, and its Role grants what the template declares', {
     timeout: 1_200_000,
   }, async () => {
-    for (const [template, run] of Object.entries(RUNS)) {
-      const r = await argoGen('submit', template, '-n', NS, ...run.args.flatMap((a) => ['-p', a]));
-      expect(r.stderr).toBe('');
-      const name = createdName(r.stdout);
-      // Each approval (a Running suspend node) is resumed once, by name: a poll that still shows it Running before
-      // the controller has moved on must not resume it again.
-      const resumed = new Set<string>();
-      const phase = await until(`${name} to finish`, 300_000, async () => {
-        const status = (await workflow(name, NS)).status;
-        const nodes = Object.entries((status?.nodes ?? {}) as Record<string, StatusNode>);
-        for (const [id, n] of nodes) {
-          if (n.type !== 'Suspend' || n.phase !== 'Running' || resumed.has(id)) continue;
-          resumed.add(id);
-          const r = await argoGen('resume', name, '-n', NS, '--node', n.displayName ?? '');
-          expect(r.stderr).toBe('');
-        }
-        const p = status?.phase;
-        return p && p !== 'Running' && p !== 'Pending' ? p : undefined;
-      });
-      expect(`${template}: ${phase}`).toBe(`${template}: Succeeded`);
-      const nodes = (await workflow(name, NS)).status?.nodes as Record<
-        string,
-        { templateName?: string; templateRef?: { template?: string } }
-      >;
-      const pods = await core.listNamespacedPod({
-        namespace: NS,
-        labelSelector: `workflows.argoproj.io/workflow=${name}`,
-      });
-      expect(pods.items.length, `${template} ran no pod`).toBeGreaterThan(0);
-      for (const pod of pods.items) {
-        const nodeId = pod.metadata?.annotations?.['workflows.argoproj.io/node-id'] ?? '';
-        // A templateRef call's node names its template in templateRef (the pipeline's stages).
-        const t = nodes[nodeId]?.templateName || nodes[nodeId]?.templateRef?.template || '';
-        const by = `${template}/${t}`;
-        const needs = burgerRbac.needs.filter((n) => n.by === by);
-        expect(needs.length, `${by}: no needs (at least the executor's)`).toBeGreaterThan(0);
-        const podAccount = pod.spec?.serviceAccountName ?? 'default';
-        // Argo mounts the executor's token from `<account>.service-account-token` into the pod.
-        const secrets = (pod.spec?.volumes ?? []).flatMap((v) => (v.secret?.secretName ? [v.secret.secretName] : []));
-        for (const need of needs) {
-          const executorNeed = need.access.resource === 'workflowtaskresults';
-          const account = need.account.name;
-          if (executorNeed && account !== podAccount)
-            expect(secrets, `${by}: executor token`).toContain(`${account}.service-account-token`);
-          if (!executorNeed) expect(`${by} runs as ${podAccount}`).toBe(`${by} runs as ${account}`);
-          for (const q of requests(need))
-            expect(
-              await allowed(account, need, q.verb, q.name),
-              `${account} ${q.verb} ${need.access.resource}/${q.name ?? '*'} in ${need.access.namespace}`,
-            ).toBe(true);
-        }
-      }
-    }
+    // The templates run at once (each its own Workflow, generated name): the controller walks them in parallel, so
+    // the test takes as long as the longest rather than the sum. Each checks its own pods only.
+    // All of them are awaited before the verdict, so a failure names every template that failed and leaves none running.
+    const settled = await Promise.allSettled(
+      Object.entries(RUNS).map(([template, run]) => checkRun(template, run.args)),
+    );
+    expect(settled.flatMap((s) => (s.status === 'rejected' ? [String(s.reason)] : []))).toEqual([]);
   });
 
   it('grants nothing beyond the declarations: other objects, delete, and accounts that need nothing are refused', async () => {

@@ -7,7 +7,7 @@ import { runCorpus } from './simulate-suite.js';
 it('simulate() agrees with the controller on every failure point of the Burger Stack', {
   timeout: 900_000,
 }, async () => {
-  const r = await runCorpus('burger', burgerCases(), { batch: 100, batchTimeoutMs: 600_000 });
+  const r = await runCorpus('burger', burgerCases(), { concurrency: 100, timeoutMs: 600_000 });
   console.log(r.summary);
   expect(r.unexplained.join('\n')).toBe('');
   expect(r.stale).toEqual([]);

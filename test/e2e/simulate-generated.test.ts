@@ -10,7 +10,7 @@ const COUNT = 80;
 it(`simulate() agrees with the controller on ${COUNT} generated workflows (seed ${SEED})`, {
   timeout: 900_000,
 }, async () => {
-  const r = await runCorpus('generated', generatedCases(COUNT), { batch: 80, batchTimeoutMs: 600_000 });
+  const r = await runCorpus('generated', generatedCases(COUNT), { concurrency: 80, timeoutMs: 600_000 });
   console.log(r.summary);
   expect(r.unexplained.join('\n')).toBe('');
   expect(r.stale).toEqual([]);

@@ -138,16 +138,18 @@ const observe = (wf: WatchedWorkflow): Observed => ({
 });
 
 /**
- * Runs every case on the cluster at once in namespace `ns`, each as its own Workflow named as in `names`, acting on
- * suspend nodes as the outcomes say, and returns what the controller recorded once each has ended (or, with waiting
- * suspend nodes, settled). Driven by a watch of the namespace's workflows; `timeoutMs` bounds the whole batch.
+ * Runs the cases on the cluster in namespace `ns`, each as its own Workflow named as in `names`, at most `concurrency`
+ * at a time (the next is created as soon as one has ended, so no case waits for a slower one), acting on suspend
+ * nodes as the outcomes say, and returns what the controller recorded once each has ended (or, with waiting suspend
+ * nodes, settled). Driven by a watch of the namespace's workflows; `timeoutMs` bounds the whole run.
  */
 export async function runOnController(
   cases: readonly DiffCase[],
   names: readonly string[],
   ns: string,
-  timeoutMs: number,
+  options: { readonly concurrency: number; readonly timeoutMs: number },
 ): Promise<Observed[]> {
+  const { concurrency, timeoutMs } = options;
   await namespace(ns);
   for (const sa of ['argo-executor', 'burger-executor', 'default']) await serviceAccount(ns, sa);
   const byName = new Map(names.map((n, i) => [n, i]));
@@ -162,6 +164,19 @@ export async function runOnController(
   });
 
   const last: (WatchedWorkflow | undefined)[] = cases.map(() => undefined);
+  // Cases are created in order; `created` counts those sent. Each end starts the next, keeping `concurrency` running.
+  let created = 0;
+  const createNext = (): void => {
+    if (created >= cases.length) return;
+    const i = created++;
+    custom
+      .createNamespacedCustomObject({
+        ...ARGO,
+        namespace: ns,
+        body: clusterWorkflow(cases[i] as DiffCase, names[i] as string),
+      })
+      .catch(fail);
+  };
   const consider = (wf: WatchedWorkflow) => {
     const i = byName.get(wf.metadata.name);
     if (i === undefined || results[i] !== undefined) return;
@@ -178,6 +193,7 @@ export async function runOnController(
     if (DONE.has(wf.status?.phase ?? '') || (wf.status?.phase === 'Running' && settledWaiting(c, nodes))) {
       results[i] = observe(wf);
       if (--pending === 0) finish();
+      else createNext();
     }
   };
 
@@ -208,30 +224,22 @@ export async function runOnController(
     );
   };
 
-  // A workflow still running at the deadline is recorded as it stands, its phase marked, so that the comparison
-  // names it (and the other cases of the batch are still compared).
+  // A workflow still running (or not yet created) at the deadline is recorded as it stands, its phase marked, so that
+  // the comparison names it (and the other cases are still compared).
   const timer = setTimeout(() => {
     cases.forEach((_, i) => {
       if (results[i] !== undefined) return;
       const seen = last[i];
       results[i] = {
         ...(seen ? observe(seen) : { nodes: {} }),
-        phase: `${seen?.status?.phase ?? 'not seen'} after the batch's ${timeoutMs / 1000} s`,
+        phase: `${seen?.status?.phase ?? 'not seen'} after the run's ${timeoutMs / 1000} s`,
       };
     });
     finish();
   }, timeoutMs);
   try {
     await startWatch();
-    await Promise.all(
-      cases.map((c, i) =>
-        custom.createNamespacedCustomObject({
-          ...ARGO,
-          namespace: ns,
-          body: clusterWorkflow(c, names[i] as string),
-        }),
-      ),
-    );
+    for (let k = 0; k < Math.min(concurrency, cases.length); k++) createNext();
     await finished;
   } finally {
     stopped = true;

@@ -2,36 +2,26 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { REPO_ROOT } from '../paths.js';
 import { type CorpusResult, compareCorpus } from './simulate-compare.js';
-import { type DiffCase, type Observed, runOnController } from './simulate-harness.js';
+import { type DiffCase, runOnController } from './simulate-harness.js';
 
 /** Workflow names are DNS labels: the corpus and the case's index. */
 const caseName = (corpus: string, index: number) => `sim-${corpus}-${index}`;
 
 /**
- * Runs `cases` on the controller in batches of `batch` (submitted together, awaited together) in namespace
- * `sim-<corpus>`, then simulates each and compares. The controller's record is also written to
- * `.cache/simulate-diff/<corpus>.json` (gitignored), so a disagreement can be studied without the cluster.
+ * Runs `cases` on the controller, at most `concurrency` at a time (simulate-harness.ts), in namespace `sim-<corpus>`,
+ * then simulates each and compares. The controller's record is also written to `.cache/simulate-diff/<corpus>.json`
+ * (gitignored), so a disagreement can be studied without the cluster.
  */
 export async function runCorpus(
   corpus: string,
   cases: readonly DiffCase[],
-  options: { readonly batch: number; readonly batchTimeoutMs: number },
+  options: { readonly concurrency: number; readonly timeoutMs: number },
 ): Promise<CorpusResult> {
   const names = cases.map((_, i) => caseName(corpus, i));
-  const observed: Observed[] = [];
   const dir = `${REPO_ROOT}.cache/simulate-diff`;
   mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < cases.length; i += options.batch) {
-    observed.push(
-      ...(await runOnController(
-        cases.slice(i, i + options.batch),
-        names.slice(i, i + options.batch),
-        `sim-${corpus}`,
-        options.batchTimeoutMs,
-      )),
-    );
-    const record = cases.slice(0, observed.length).map((c, k) => ({ ...c, name: names[k], observed: observed[k] }));
-    writeFileSync(`${dir}/${corpus}.json`, `${JSON.stringify(record, null, 1)}\n`);
-  }
+  const observed = await runOnController(cases, names, `sim-${corpus}`, options);
+  const record = cases.map((c, k) => ({ ...c, name: names[k], observed: observed[k] }));
+  writeFileSync(`${dir}/${corpus}.json`, `${JSON.stringify(record, null, 1)}\n`);
   return compareCorpus(corpus, cases, names, observed);
 }

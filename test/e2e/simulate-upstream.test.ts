@@ -6,7 +6,7 @@ import { upstreamSelection } from './simulate-upstream.js';
 
 it("simulate() agrees with the controller on Argo's examples", { timeout: 1_800_000 }, async () => {
   const { cases, excluded } = upstreamSelection();
-  const r = await runCorpus('upstream', cases, { batch: 50, batchTimeoutMs: 600_000 });
+  const r = await runCorpus('upstream', cases, { concurrency: 50, timeoutMs: 1_200_000 });
   const left = [...excluded].map(([why, n]) => `${n} ${why}`).join('; ');
   console.log(`${r.summary}; excluded: ${left}`);
   expect(r.unexplained.join('\n')).toBe('');
