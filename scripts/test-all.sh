@@ -17,7 +17,7 @@ stage() { # stage <name> <command...>
 
 stage build pnpm -s build
 # generated/ and examples/ are reviewed artefacts: stale YAML (a template edited without `argo-gen generate`) fails CI.
-stage check node packages/cli/dist/main.js check
+# That is `argo-gen check`, run once, by the unit stage (test/generated-artefacts.test.ts, exact output and exit code).
 # The public API of each package against its committed report (packages/*/api/*.api.md): a changed surface shows in review.
 stage api node scripts/api-report.mjs
 stage lint npx biome check .
