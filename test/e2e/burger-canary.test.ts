@@ -4,6 +4,7 @@
 // branch. The test cluster has no kube-controller-manager and the fake kubelet runs no container: each kubectl or k6
 // pod succeeds unless the test lists its task in `fail-tasks` (test/cluster/fake-kubelet.ts). What runs for real is
 // Argo's controller walking the graph: which branch a failure takes, what is skipped, how the workflow ends.
+import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   argoGen,
@@ -30,8 +31,12 @@ const IMAGES = [
 const APPROVAL = 'database-approve';
 let created = false;
 
-/** Submits the canary, waits for the approval node to be Running, and checks nothing after it has started. */
-async function submitAndAwaitApproval(): Promise<string> {
+/**
+ * Submits the canary, waits for the approval node to be Running, and checks nothing after it has started. Then, before
+ * anything is resumed, names the tasks the fake kubelet fails in this Workflow's own annotation (every one runs after
+ * the approval), so the tests run at once, each with its own failures.
+ */
+async function submitAndAwaitApproval(failTasks = ''): Promise<string> {
   const r = await argoGen('submit', TEMPLATE, '-n', NS, ...IMAGES);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
@@ -43,6 +48,18 @@ async function submitAndAwaitApproval(): Promise<string> {
   const phases = await nodePhases(name, NS);
   expect(phases['database-canary-image']).toBeUndefined();
   expect((await workflow(name, NS)).status?.phase).toBe('Running');
+  if (failTasks)
+    await custom.patchNamespacedCustomObject(
+      {
+        group: 'argoproj.io',
+        version: 'v1alpha1',
+        plural: 'workflows',
+        namespace: NS,
+        name,
+        body: { metadata: { annotations: { 'argo-gen.test/fail-tasks': failTasks } } },
+      },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
   return name;
 }
 
@@ -79,7 +96,8 @@ afterAll(async () => {
     });
 });
 
-describe('argo-gen resume: the Burger Stack canary', () => {
+// The four runs are independent Workflows (failures per Workflow, above): they run at once.
+describe.concurrent('argo-gen resume: the Burger Stack canary', () => {
   it('waits for the approval, resumes it, and promotes everything; no rollback runs', {
     timeout: 300_000,
   }, async () => {
@@ -130,8 +148,7 @@ describe('argo-gen resume: the Burger Stack canary', () => {
   it('a failed backend gate after the approval rolls the backend back; the frontend canary never starts', {
     timeout: 300_000,
   }, async () => {
-    await fakeKubelet(NS, { 'fail-tasks': 'backend-10-gate' });
-    const name = await submitAndAwaitApproval();
+    const name = await submitAndAwaitApproval('backend-10-gate');
 
     const r = await argoGen('resume', name, '-n', NS);
     expect(r.stderr).toBe('');
@@ -166,8 +183,7 @@ describe('argo-gen resume: the Burger Stack canary', () => {
       timeout: 300_000,
     },
     async (_why, failing, succeeded) => {
-      await fakeKubelet(NS, { 'fail-tasks': `${failing},database-rolled-back` });
-      const name = await submitAndAwaitApproval();
+      const name = await submitAndAwaitApproval(`${failing},database-rolled-back`);
       expect((await argoGen('resume', name, '-n', NS)).code).toBe(0);
 
       expect(await finalPhase(name)).toBe('Failed');
