@@ -16,7 +16,14 @@ import { isLoop, iterations, type Loop, loopItems } from './loops.js';
 import { Slots } from './parallelism.js';
 import { holderFields, holderOf, resolveTaskReferences } from './references.js';
 import { isFailedOrError, isFulfilled, isNodeFulfilled, type RunNode } from './run-state.js';
-import { addAggregateToScope, addNodeToScope, addSkippedOutputsToScope, type MutableScope, scopeOf } from './scope.js';
+import {
+  addAggregateToScope,
+  addNodeToScope,
+  addSkippedOutputsToScope,
+  layerOver,
+  type MutableScope,
+  scopeOf,
+} from './scope.js';
 import { declaresOutputParameters, templateOutputs } from './template-outputs.js';
 import { resolveTemplate } from './templates.js';
 
@@ -150,8 +157,21 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
     }
     return r;
   };
+  /**
+   * The DAG's scope and the workflow's globals, which every task's scope is a layer over: built once, and again only
+   * when a global changed (a task's global output is seen by the tasks after it).
+   */
+  let base: MutableScope | undefined;
+  let baseVersion = -1;
+  const dagBase = (): MutableScope => {
+    if (base === undefined || baseVersion !== e.globalsVersion) {
+      base = scopeOf(a.scope, e.globals);
+      baseVersion = e.globalsVersion;
+    }
+    return base;
+  };
   const taskScope = (name: string): MutableScope => {
-    const scope = scopeOf(a.scope, e.globals);
+    const scope = layerOver(dagBase());
     const named = namedIn(name);
     // The scope is a map whose order nothing reads (expression environments sort their keys), so the named
     // ancestors are looked up directly rather than filtered out of the whole ancestry.
@@ -251,7 +271,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
         templateScope: `${a.base.scope}/${a.base.name}`,
       });
       for (const it of iterations(name, list)) {
-        const sub = substituteDeep(withoutLoop(t), scopeOf(scope, it.names));
+        const sub = substituteDeep(withoutLoop(t), layerOver(scope, it.names));
         if (!sub.ok) {
           expanded.push({ name: it.name, task: { ...t, when: undefined, undetermined: sub.reason } });
           continue;

@@ -13,6 +13,8 @@ export interface Engine {
   readonly outcomes: Readonly<Record<string, OutcomeRule>>;
   /** `workflow.*` names: parameters, name, namespace, status, failures, outputs.parameters. */
   readonly globals: Record<string, string | null>;
+  /** Counts the changes to `globals` (see `setGlobal`): a scope built over them is current while it is unchanged. */
+  globalsVersion: number;
   /** Global outputs by `globalName`, in the order they were first set. */
   readonly globalOutputs: Map<string, string>;
   /** `spec.retryStrategy`: the default for templates that have none. */
@@ -23,6 +25,12 @@ export interface Engine {
   readonly deadline: number | undefined;
   /** `spec.parallelism`: how many pods of the workflow may run at once. */
   readonly pods: Slots;
+}
+
+/** Sets a `workflow.*` name: everything that runs from now on sees it. */
+export function setGlobal(e: Engine, name: string, value: string | null): void {
+  e.globals[name] = value;
+  e.globalsVersion++;
 }
 
 /** One call of a template: what the controller's `executeTemplate` is given. */

@@ -5,6 +5,7 @@
  * optional, which `??` can replace and a plain reference cannot use.
  */
 import { timestamp } from './clock.js';
+import { namesOf } from './expr/names.js';
 import type { RunNode, RunState } from './run-state.js';
 import type { Template } from './templates.js';
 
@@ -12,13 +13,32 @@ import type { Template } from './templates.js';
 export type MutableScope = Record<string, string | null>;
 
 /**
- * A new scope with the names of `layers`, a later layer's value winning. Assigned, not spread: a spread copy takes its
- * source's exact shape, and each name added to it afterwards (inputs, ancestors' outputs) then cost a new one, several
- * times what the whole copy does by assignment.
+ * A new scope with the names of `layers` (each a table of names, or a layer over one: see ./expr/names.ts), a later
+ * layer's value winning. Assigned, not spread: a spread copy takes its source's exact shape, and each name added to it
+ * afterwards (inputs, ancestors' outputs) then cost a new one, several times what the whole copy does by assignment.
  */
 export function scopeOf(...layers: readonly Readonly<Record<string, string | null>>[]): MutableScope {
   // without a prototype: a scope is a table of names (most of them used once), and nothing is inherited
-  return Object.assign(Object.create(null), ...layers);
+  const scope: MutableScope = Object.create(null);
+  for (const layer of layers) {
+    const proto = Object.getPrototypeOf(layer);
+    if (proto === null || proto === Object.prototype) Object.assign(scope, layer);
+    else for (const name of namesOf(layer)) scope[name] = layer[name] as string | null;
+  }
+  return scope;
+}
+
+/**
+ * A scope that reads `base` (a table of names, or a layer over one) under its own names, `entries` and what is added
+ * later: what a DAG's tasks see over their DAG's names, without copying those for each task.
+ */
+export function layerOver(
+  base: Readonly<MutableScope>,
+  ...entries: readonly Readonly<Record<string, string | null>>[]
+): MutableScope {
+  // Not `Object.create(base)`: that object keeps fast properties, and each task's own names (unique to it) would
+  // then cost new hidden classes; a prototype-less object is a dictionary from the start, as a scope is.
+  return Object.assign(Object.setPrototypeOf(Object.create(null), base), ...entries);
 }
 
 /** The node whose outputs a reference means: a retry node's last attempt. */

@@ -7,7 +7,7 @@ import type { NodeNamesOf } from '@argo-gen/dsl';
 import { ArgoGenError, issue } from '@argo-gen/model';
 import { timestamp } from './clock.js';
 import { type Doc, libraryOf, toDocument, workflowSpecOf } from './document.js';
-import type { Engine } from './engine.js';
+import { type Engine, setGlobal } from './engine.js';
 import { executeTemplate } from './execute-template.js';
 import { exitHookOf, type Hook, holderOfHook, hookFiring, markUndeterminedHook } from './hooks.js';
 import { podName } from './node-id.js';
@@ -42,6 +42,7 @@ export function simulate(workflow: unknown, options: SimulateOptions = {}): Simu
     library,
     outcomes: options.outcomes ?? {},
     globals: workflowGlobals(doc, spec, name, parameters),
+    globalsVersion: 0,
     globalOutputs: new Map(),
     defaultRetryStrategy: spec.retryStrategy as Readonly<Record<string, unknown>> | undefined,
     templateDefaults: spec.templateDefaults as Readonly<Record<string, unknown>> | undefined,
@@ -74,8 +75,8 @@ export function simulate(workflow: unknown, options: SimulateOptions = {}): Simu
 
   const workflowStatus = statusOf(entry);
   if (isFulfilled(entry.phase)) {
-    e.globals['workflow.status'] = workflowStatus;
-    e.globals['workflow.failures'] = failures(state);
+    setGlobal(e, 'workflow.status', workflowStatus);
+    setGlobal(e, 'workflow.failures', failures(state));
   }
   runWorkflowHooks(e, spec, base, entry);
   if (entry.executionError !== undefined) {

@@ -6,6 +6,7 @@
  */
 import type { Engine } from './engine.js';
 import { evaluateValueFrom } from './expr/argo-expression.js';
+import { hasName } from './expr/names.js';
 import { asString, failurePhase, substituteDeep } from './expressions.js';
 import { publishGlobalOutputs } from './global-outputs.js';
 import type { NodeOutputs, Parameter } from './run-state.js';
@@ -49,7 +50,7 @@ export function templateOutputs(e: Engine, template: Template, scope: MutableSco
       else return { ok: false, phase: failurePhase(r.reason), reason: r.reason };
     } else if (p.valueFrom?.parameter !== undefined) {
       const ref = SIMPLE_TAG.exec(p.valueFrom.parameter.trim())?.[1];
-      if (ref !== undefined && Object.hasOwn(scope, ref)) {
+      if (ref !== undefined && hasName(scope, ref)) {
         const v = scope[ref];
         if (v === null) {
           if (dflt === undefined) {

@@ -12,10 +12,11 @@ import { ExprRuntimeError } from './expr-ops.js';
 import { GoFunc, GoFuncMap, type GoMap, goJson, isGoMap } from './expr-values.js';
 import { goAtoi, goToLower, goToUpper, goTrimSpace } from './go-strings.js';
 import { compareGoStrings, formatGoV } from './go-values.js';
+import { namesOf } from './names.js';
 
 /** The expanded environment of a flat map, or the reason it cannot be built without guessing. */
 export function argoExprEnv(flat: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const keys = Object.keys(flat).sort(compareGoStrings);
+  const keys = namesOf(flat).sort(compareGoStrings);
   // removeConflicts: a key followed (in sorted order) by one of its own children is dropped.
   const kept = keys.filter((k, i) => !(keys[i + 1]?.startsWith(`${k}.`) ?? false));
   for (const k of kept)

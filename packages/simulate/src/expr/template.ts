@@ -20,6 +20,7 @@ import { runExprLang } from './expr-lang.js';
 import { ExprSyntaxError, ExprUnsupported } from './expr-lexer.js';
 import { type Node, parseExpr } from './expr-parser.js';
 import { GoFuncMap, goJson, goJsonString, isGoMap, JsonError, SIMPLE_ESCAPES } from './expr-values.js';
+import { hasName, namesOf } from './names.js';
 
 export interface SubstituteOptions {
   /**
@@ -131,11 +132,11 @@ function simpleTag(
   allowUnresolvedArtifacts: boolean,
 ): string {
   const key = tag.trim();
-  if (!Object.hasOwn(scope, key)) {
+  if (!hasName(scope, key)) {
     const index = tag.lastIndexOf('{{');
     if (index > 0) {
       const nested = tag.slice(index + 2);
-      if (Object.hasOwn(scope, nested)) {
+      if (hasName(scope, nested)) {
         const value = scope[nested];
         if (value === null)
           throw new TemplateError(`unable to substitute nested tag {{${tag}}}: "${nested}" is an absent optional`);
@@ -197,7 +198,10 @@ function expressionCore(
   allowUnresolved: boolean,
 ): string {
   const keep = `{{=${expression}}}`;
-  const allowFailure = Object.values(scope).some((v) => typeof v === 'string' && v.startsWith(PLACEHOLDER_PREFIX));
+  const allowFailure = namesOf(scope).some((k) => {
+    const v = scope[k];
+    return typeof v === 'string' && v.startsWith(PLACEHOLDER_PREFIX);
+  });
   const raw = decodeJsonString(expression);
   if (raw === undefined) {
     if (allowUnresolved) return keep;
