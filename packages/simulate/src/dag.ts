@@ -116,12 +116,16 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
     return false;
   };
 
-  /** What one finished task adds to its descendants' scope (computed once: a finished node does not change). */
-  const contributions = new Map<string, MutableScope>();
-  const contribution = (anc: string, n: RunNode): MutableScope => {
-    let c = contributions.get(anc);
-    if (c) return c;
-    c = {};
+  /**
+   * What one finished task adds to its descendants' scope (computed once: a finished node does not change), as a list
+   * of entries: its names are its own (`tasks.<name>.…`), and an object keyed by them would cost hidden classes of
+   * its own, which do not outlive a full GC (or a one-shot run).
+   */
+  const contributions = new Map<string, readonly (readonly [string, string | null])[]>();
+  const contribution = (anc: string, n: RunNode): readonly (readonly [string, string | null])[] => {
+    const cached = contributions.get(anc);
+    if (cached) return cached;
+    const c: MutableScope = Object.create(null);
     if (n.type === 'TaskGroup') {
       const iterationNodes = n.children.map((id) => e.state.get(id)).filter((x) => x.name.startsWith(`${n.name}(`));
       addAggregateToScope(c, 'tasks', anc, iterationNodes);
@@ -132,8 +136,9 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
       const r = resolveTemplate(holderOf(t), a.base, e.library);
       addSkippedOutputsToScope(c, 'tasks', anc, n, r.ok ? r.template : undefined);
     }
-    if (isFulfilled(n.phase)) contributions.set(anc, c);
-    return c;
+    const entries = Object.entries(c);
+    if (isFulfilled(n.phase)) contributions.set(anc, entries);
+    return entries;
   };
 
   /**
@@ -178,7 +183,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
     const from = named === 'all' ? ancestors(name) : [...named].filter((anc) => isAncestor(name, anc));
     for (const anc of from) {
       const n = taskNode(anc);
-      if (n) Object.assign(scope, contribution(anc, n));
+      if (n) for (const [k, v] of contribution(anc, n)) scope[k] = v;
     }
     return scope;
   };
@@ -191,7 +196,8 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
     const { dependencies, logic, evaluate } = dependsOf(name);
     for (const dep of dependencies) visit(dep);
     let start = a.at;
-    const results: Record<string, TaskResults> = {};
+    // keyed by the dependencies' names: a table, not an object shape per task
+    const results: Record<string, TaskResults> = Object.create(null);
     for (const dep of dependencies) {
       const depNode = taskNode(dep);
       if (!depNode || !isNodeFulfilled(depNode) || !hooksFulfilled(e, depNode)) return;
