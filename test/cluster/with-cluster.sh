@@ -10,10 +10,17 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 [ $# -gt 0 ] || { echo "usage: $0 <command> [args...]" >&2; exit 2; }
 
 child=
+# TERM to a process and all its descendants, the deepest first: the command is usually a launcher (`npx`, `pnpm`)
+# that does not pass TERM on, so signalling it alone left vitest and its workers running against a stopped cluster.
+kill_tree() {
+  local p
+  for p in $(pgrep -P "$1"); do kill_tree "$p"; done
+  kill -TERM "$1" 2>/dev/null
+}
 on_signal() {
-  # Stop the command by its own PID (it may already have the signal from the terminal), then exit;
+  # Stop the command and everything it started (it may already have the signal from the terminal), then exit;
   # the EXIT trap stops the cluster.
-  [ -n "$child" ] && { kill -TERM "$child" 2>/dev/null; wait "$child"; }
+  [ -n "$child" ] && { kill_tree "$child"; wait "$child"; }
   exit "$1"
 }
 trap '"$HERE/down.sh"' EXIT
