@@ -18,6 +18,7 @@ import { expandInputs } from '../inputs.js';
 import { EXIT, type Io } from '../io.js';
 import { connectWith, type KubeFlags, namespaceOf } from '../kube/flags.js';
 import { reportError } from '../kube/report.js';
+import { loadKube } from '../lazy-modules.js';
 import { fileIssues } from '../load/file-issues.js';
 import { readYamlFile } from '../load/yaml-file.js';
 import { relativeTo } from '../relative-source.js';
@@ -131,7 +132,7 @@ function fromFiles(inputs: readonly string[], cwd: string): { found: Found[]; so
  * every WorkflowTemplate of the namespace and every ClusterWorkflowTemplate: all that a workflow there can call.
  */
 async function fromCluster(inputs: readonly string[], flags: TypesFlags): Promise<{ found: Found[]; source: string }> {
-  const { resolveKind, withoutServerFields, refName } = await import('@argo-gen/kube');
+  const { resolveKind, withoutServerFields, refName } = await loadKube();
   const refs = inputs.map((arg) => {
     const slash = arg.indexOf('/');
     const kind = slash > 0 ? resolveKind(arg.slice(0, slash))?.kind : undefined;

@@ -1,4 +1,5 @@
 import type { Kube } from '@argo-gen/kube';
+import { loadKube } from '../lazy-modules.js';
 
 /** The global options of the cluster commands. */
 export interface KubeFlags {
@@ -12,7 +13,7 @@ export interface KubeFlags {
 
 /** Loads client-node (~0.6 s) only here, when a cluster command actually runs. */
 export async function connectWith(flags: KubeFlags): Promise<Kube> {
-  const { connect } = await import('@argo-gen/kube');
+  const { connect } = await loadKube();
   return connect({
     ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
     ...(flags.context ? { context: flags.context } : {}),

@@ -1,10 +1,12 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ArgoGenError, issue } from '@argo-gen/model';
 import type { Plugin } from 'esbuild';
+import { importUrl, loadEsbuild } from '../lazy-modules.js';
+import { nearestNodeModules } from '../nearest-node-modules.js';
 import { type BuildResult, cachedBuild, sha256 } from './compile-cache.js';
 import { withinModuleBound } from './module-bound.js';
 
@@ -74,7 +76,7 @@ export async function compileTypeScript(files: readonly string[]): Promise<void>
 }
 
 async function compile(entries: readonly string[], outdir: string): Promise<BuildResult> {
-  const { build } = await import('esbuild');
+  const { build } = await loadEsbuild();
   const cwd = process.cwd();
   const read: Record<string, string> = {};
   let metafile: { inputs: Record<string, unknown>; outputs: Record<string, { entryPoint?: string }> };
@@ -141,14 +143,7 @@ export async function importModule(file: string): Promise<unknown> {
   if (isTypeScript(absolute)) await compileTypeScript([absolute]);
   const url = pathToFileURL(isTypeScript(absolute) ? (compiled.get(absolute) as string) : absolute).href;
   // Only the module's evaluation is bounded, not the compile before it.
-  return withinModuleBound(absolute, () => import(url));
-}
-
-function nearestNodeModules(dir: string): string | undefined {
-  for (let d = dir; ; d = path.dirname(d)) {
-    if (existsSync(path.join(d, 'node_modules'))) return path.join(d, 'node_modules');
-    if (path.dirname(d) === d) return undefined;
-  }
+  return withinModuleBound(absolute, () => importUrl(url));
 }
 
 function commonDir(files: readonly string[]): string {

@@ -1,6 +1,7 @@
 import { ArgoGenError, type ArgoVersion, closest, type Issue, issue, quote } from '@argo-gen/model';
 import type { SimulateOptions } from '@argo-gen/simulate';
 import type { Io } from '../io.js';
+import { loadKube } from '../lazy-modules.js';
 import type { LoadedObject } from '../load/argo-objects.js';
 import { loadChecked } from '../load/checked-objects.js';
 import { type OutcomeFlags, outcomesFrom } from './outcome-flags.js';
@@ -83,7 +84,7 @@ async function parametersFor(
   origin: string,
 ): Promise<Record<string, string>> {
   // kube holds the parameter rules submit uses; only its parameter functions are used here, no cluster.
-  const { checkParameters, declaredParameters, parseParameterArgs } = await import('@argo-gen/kube');
+  const { checkParameters, declaredParameters, parseParameterArgs } = await loadKube();
   const { params, problems } = parseParameterArgs(args);
   const spec =
     workflow.kind === 'CronWorkflow' ? (workflow.spec as { workflowSpec?: unknown })?.workflowSpec : workflow.spec;
