@@ -15,14 +15,16 @@ export interface PackageImports {
 }
 
 interface Manifest {
-  readonly exports?: Record<string, { types?: string; default?: string }>;
+  readonly exports?: Record<string, { types?: string; require?: string; default?: string }>;
   readonly bin?: Record<string, string>;
 }
 
 // The bundles are minified: `import{a as b}from"x"`, `export*from"x"` and `import"./chunk.js"` have no spaces, and a
-// statement may follow the block that ends the one before it (`}import{x}from"y"`).
+// statement may follow the block that ends the one before it (`}import{x}from"y"`). The CommonJS bodies and their
+// faces load by `require("x")` and `createRequire(import.meta.url)("./x.cjs")` (`import.meta.url` is
+// `__argoGenImportMetaUrl` in a body).
 const JS_IMPORT =
-  /(?:^|[\n;}])\s*(?:import|export)(?:\s|(?=[{*]))[^'"`;()=]*?from\s*["']([^"']+)["']|(?:^|[\n;}])\s*import\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)|\(\s*import\.meta\.url\s*\)\(\s*["']([^"']+)["']\s*\)/g;
+  /(?:^|[\n;}])\s*(?:import|export)(?:\s|(?=[{*]))[^'"`;()=]*?from\s*["']([^"']+)["']|(?:^|[\n;}])\s*import\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)|\(\s*(?:import\.meta\.url|__argoGenImportMetaUrl)\s*\)\(\s*["']([^"']+)["']\s*\)|\brequire\(\s*["']([^"']+)["']\s*\)/g;
 const DTS_IMPORT =
   /(?:^|\n)\s*(?:import|export)\s[^'";()=]*?from\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)|\/\/\/\s*<reference\s+types=["']([^"']+)["']/g;
 
@@ -68,7 +70,7 @@ function resolveDeclaration(from: string, spec: string): string {
 export function packageImports(dir: string): PackageImports {
   const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Manifest;
   const exported = Object.values(manifest.exports ?? {});
-  const js = [...exported.map((e) => e.default), ...Object.values(manifest.bin ?? {})]
+  const js = [...exported.flatMap((e) => [e.default, e.require]), ...Object.values(manifest.bin ?? {})]
     .filter((f): f is string => f !== undefined)
     .map((f) => path.join(dir, f));
   const dts = exported

@@ -1,10 +1,18 @@
 #!/usr/bin/env node
-import { runToCompletion } from './exit-guard.js';
-import { processIo } from './io.js';
-import { run } from './program.js';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { enableCodeCache } from './code-cache.js';
+import { nearestNodeModules } from './nearest-node-modules.js';
 
-// Source maps are turned on where the user's TypeScript is loaded (load/import-typescript.ts), so that locations in
-// it name .ts lines. Not here: Node reads and decodes the map of every module loaded while they are on, and argo-gen's
-// own bundles (whose frames no location names) cost ~20 ms of CPU that way on every run. For argo-gen's own stack
-// traces mapped to its sources, run it with NODE_OPTIONS=--enable-source-maps.
-runToCompletion(run(process.argv.slice(2), processIo()), (text) => process.stderr.write(text));
+// The bin: turns on the cache of compiled code (code-cache.ts) before anything it covers is loaded, then runs the CLI
+// (process-main.ts, a CommonJS body). ARGO_GEN_CODE_CACHE=off runs without it, ARGO_GEN_CODE_CACHE=<dir> keeps it in
+// <dir>; by default it lives beside the template compile cache of the node_modules that holds argo-gen.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const setting = process.env.ARGO_GEN_CODE_CACHE;
+if (setting !== 'off' && !process.sourceMapsEnabled) {
+  const modules = setting ? undefined : nearestNodeModules(here);
+  const dir = setting || (modules && path.join(modules, '.cache', 'argo-gen', 'code'));
+  if (dir) enableCodeCache(path.join(path.resolve(dir), `${process.version}-${process.arch}`), process.argv[2] ?? '');
+}
+createRequire(import.meta.url)('./process-main.cjs');

@@ -8,10 +8,11 @@ afterAll(removeProjects);
 
 /**
  * A preload for the built CLI that records what the process loads: every module URL the ESM loader loads (through a
- * loader hook, which runs on its own thread and appends to a log), and Node's built-in modules at exit.
+ * loader hook, which runs on its own thread and appends to a log), and at exit every CommonJS module (the packages'
+ * bodies, scripts/bundle.mjs) and Node's built-in modules.
  */
 const PROBE = `import { appendFileSync } from 'node:fs';
-import { register } from 'node:module';
+import { createRequire, register } from 'node:module';
 const log = process.env.ARGO_GEN_TEST_LOAD_LOG;
 const hook = \`import { appendFileSync } from 'node:fs';
 export async function load(url, context, next) {
@@ -21,6 +22,7 @@ export async function load(url, context, next) {
 register('data:text/javascript,' + encodeURIComponent(hook));
 process.on('exit', () => {
   for (const m of process.moduleLoadList) if (m.startsWith('NativeModule ')) appendFileSync(log, 'builtin ' + m.slice(13) + '\\n');
+  for (const file of Object.keys(createRequire(import.meta.url)('node:module')._cache)) appendFileSync(log, 'url ' + file + '\\n');
 });
 `;
 

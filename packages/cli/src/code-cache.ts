@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+
+/**
+ * A cache of the code V8 compiles for argo-gen's own bundles, so that a run does not parse and compile again what the
+ * last run of the same command compiled (the role of Node 22's `module.enableCompileCache()`, which Node 20 lacks).
+ *
+ * What is cached: the CommonJS bodies that scripts/bundle.mjs writes (the model, the DSL, the step library and the
+ * CLI), recognised by their first line. Each is compiled as Node would compile it, as a `vm.Script` of the module
+ * wrapper, given the code V8 serialised at the end of an earlier run: every function that run called, not only the
+ * top level, which is where most of a cold run's compile time goes. A cache entry is keyed by the body's content
+ * (sha256), the command (what a run calls depends on it), and Node's version and architecture; V8 itself refuses
+ * data from another V8 or other flags (`cachedDataRejected`), and the module is then compiled afresh. Entries are
+ * written when the process exits, atomically (a temporary file, then a rename), only for bodies compiled without
+ * one, and never fail a run: a directory that cannot be written leaves the run uncached.
+ *
+ * Not cached: every other module (the user's templates have their own compile cache), and any run with source maps
+ * on (`--enable-source-maps`), whose stack traces need Node's own compile path.
+ */
+const BODY_MARK = '// argo-gen body: compiled code cacheable';
+/** Entries kept in the directory: a few commands' worth for the current bodies and the ones just replaced. */
+const MAX_ENTRIES = 48;
+
+/** The part of `module.Module` that compiles a module's text (Node's internal API, stable since Node 0.x). */
+interface CompilingModule {
+  exports: unknown;
+  _compile(content: string, filename: string, ...rest: unknown[]): unknown;
+}
+
+export function enableCodeCache(dir: string, command: string): void {
+  // Module.prototype has no public type for _compile; this is the one place that patches it.
+  const proto = Module.prototype as unknown as CompilingModule;
+  const original = proto._compile;
+  const label = /^[a-z][a-z-]{0,31}$/.test(command) ? command : 'other';
+  const unsaved: { file: string; script: vm.Script }[] = [];
+  proto._compile = function compile(content, filename, ...rest) {
+    if (!content.startsWith(BODY_MARK)) return original.call(this, content, filename, ...rest);
+    const file = path.join(dir, `${label}-${createHash('sha256').update(content).digest('hex').slice(0, 40)}.v8`);
+    const cachedData = readCached(file);
+    const script = new vm.Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
+    if (cachedData === undefined || script.cachedDataRejected) unsaved.push({ file, script });
+    const wrapper = script.runInThisContext() as (...args: unknown[]) => unknown;
+    return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, path.dirname(filename));
+  };
+  process.once('exit', () => {
+    if (unsaved.length > 0) save(dir, unsaved);
+  });
+}
+
+function readCached(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function save(dir: string, entries: readonly { file: string; script: vm.Script }[]): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    for (const { file, script } of entries) {
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, script.createCachedData());
+      renameSync(temporary, file);
+    }
+    prune(dir);
+  } catch {
+    // A cache that cannot be written (a read-only install, a full disk) only makes the next run compile again.
+  }
+}
+
+/** Removes the least recently written entries beyond MAX_ENTRIES (bodies of earlier builds or versions). */
+function prune(dir: string): void {
+  const entries = readdirSync(dir).map((name) => {
+    const file = path.join(dir, name);
+    return { file, written: statSync(file).mtimeMs };
+  });
+  entries.sort((a, b) => b.written - a.written);
+  for (const { file } of entries.slice(MAX_ENTRIES)) rmSync(file, { force: true });
+}

@@ -1,0 +1,103 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuiltCli } from './run-cli.js';
+import { helloModule, project, removeProjects } from './scratch-project.js';
+
+afterAll(removeProjects);
+
+/**
+ * The cache of compiled code (src/code-cache.ts), through the built CLI: a run with it must do exactly what a run
+ * without it does, whatever the cache holds. Each test keeps its cache in its own scratch project
+ * (ARGO_GEN_CODE_CACHE=<dir>), so that runs of other test files never share it.
+ */
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly yaml: string;
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = project({ 'templates/hello.ts': helloModule('hello') });
+  // Compile the template and write its YAML once, so that every run below finds the same state (and says so).
+  expect(runBuiltCli(['generate', '--out', 'out'], dir, { ARGO_GEN_CODE_CACHE: 'off' }).code).toBe(0);
+});
+
+function generate(cache: string): Run {
+  const r = runBuiltCli(['generate', '--out', 'out'], dir, { ARGO_GEN_CODE_CACHE: cache });
+  return { ...r, yaml: readFileSync(path.join(dir, 'out', 'hello.yaml'), 'utf8') };
+}
+
+/** The cache's entries (file name → content), in the one directory per Node version it keeps them in. */
+function entries(cache: string): Map<string, Buffer> {
+  const [versionDir, ...more] = readdirSync(cache);
+  expect(more).toEqual([]);
+  expect(versionDir).toBe(`${process.version}-${process.arch}`);
+  const at = path.join(cache, versionDir as string);
+  return new Map(readdirSync(at).map((f) => [f, readFileSync(path.join(at, f))]));
+}
+
+const mtimes = (cache: string) =>
+  [...entries(cache).keys()].map((f) => statSync(path.join(cache, `${process.version}-${process.arch}`, f)).mtimeMs);
+
+describe('the cache of compiled code', () => {
+  it('writes one entry per body the command loaded, and a run from it does exactly what a run without it does', () => {
+    const plain = generate('off');
+    expect(plain.code, plain.stderr).toBe(0);
+    const cache = path.join(dir, 'cache-a');
+    const first = generate(cache);
+    // The CLI, the model and the DSL (the template uses no step), each under the command's name.
+    const names = [...entries(cache).keys()];
+    expect(names).toHaveLength(3);
+    for (const n of names) expect(n).toMatch(/^generate-[0-9a-f]{40}\.v8$/);
+    const written = mtimes(cache);
+    const second = generate(cache);
+    for (const run of [first, second]) expect(run).toEqual(plain);
+    // Not written again: V8 took the data (a rejected entry is replaced at exit).
+    expect(mtimes(cache)).toEqual(written);
+  });
+
+  it('keeps the entries of each command apart', () => {
+    const cache = path.join(dir, 'cache-b');
+    expect(generate(cache).code).toBe(0);
+    expect(runBuiltCli(['validate', 'out'], dir, { ARGO_GEN_CODE_CACHE: cache }).code).toBe(0);
+    const names = [...entries(cache).keys()];
+    expect(names.filter((n) => n.startsWith('generate-'))).toHaveLength(3);
+    expect(names.filter((n) => n.startsWith('validate-')).length).toBeGreaterThan(0);
+  });
+
+  it('runs the same from entries that are garbage, and replaces them', () => {
+    const cache = path.join(dir, 'cache-c');
+    const plain = generate('off');
+    expect(generate(cache)).toEqual(plain);
+    const at = path.join(cache, `${process.version}-${process.arch}`);
+    // Bytes that are no V8 code cache, of the entries' own sizes, and a truncated copy of one real entry.
+    const [[firstName, firstData] = ['', Buffer.alloc(0)], ...rest] = [...entries(cache)];
+    writeFileSync(path.join(at, firstName), firstData.subarray(0, 100));
+    for (const [name, data] of rest) writeFileSync(path.join(at, name), Buffer.alloc(data.length, 0x5a));
+    expect(generate(cache)).toEqual(plain);
+    for (const data of entries(cache).values()) {
+      expect(data.length).toBeGreaterThan(100);
+      expect(data.every((b) => b === 0x5a)).toBe(false);
+    }
+  });
+
+  it('runs the same when its directory cannot be made, and says nothing about it', () => {
+    const blocked = path.join(dir, 'not-a-directory');
+    writeFileSync(blocked, 'a file where the cache would go\n');
+    expect(generate(blocked)).toEqual(generate('off'));
+    expect(readFileSync(blocked, 'utf8')).toBe('a file where the cache would go\n');
+  });
+
+  it('is not used when source maps are on (stack traces need Node to compile the bundles itself)', () => {
+    const cache = path.join(dir, 'cache-d');
+    const r = runBuiltCli(['generate', '--out', 'out'], dir, {
+      ARGO_GEN_CODE_CACHE: cache,
+      NODE_OPTIONS: '--enable-source-maps',
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(() => statSync(cache)).toThrow(/ENOENT/);
+  });
+});
