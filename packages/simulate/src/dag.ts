@@ -48,333 +48,70 @@ interface Dag {
   readonly failFast?: boolean;
 }
 
+/**
+ * One execution of a DAG template: what its tasks' visits share. One record made by a literal, read by the functions
+ * below (not closures made per execution): V8 keeps a top-level function's optimised code, and a literal's hidden
+ * class, across a full GC, where the closures of an execution that has ended lose theirs and are optimised again on
+ * the next run (a simulate after a full GC cost ~1.6x one without it at N=1000).
+ */
+interface DagRun {
+  readonly e: Engine;
+  readonly a: Attempt;
+  readonly node: RunNode;
+  readonly tasks: ReadonlyMap<string, DagTask>;
+  readonly resolved: Map<string, ResolvedDepends>;
+  /** One string per task: node ids are looked up by name, and a string already hashed is found at once. */
+  readonly nodeNames: Map<string, string>;
+  readonly ancestorSets: Map<string, Set<string>>;
+  readonly contributions: Map<string, readonly (readonly [string, string | null])[]>;
+  readonly referenced: Map<string, Set<string> | 'all'>;
+  readonly visited: Set<string>;
+  readonly notRunWithHooks: { task: DagTask; name: string; parent: RunNode }[];
+  readonly slots: Slots;
+  /** The DAG's scope and the workflow's globals (dagBase), and the globals' version it was built at. */
+  base: MutableScope | undefined;
+  baseVersion: number;
+}
+
 export function executeDag(e: Engine, a: Attempt): RunNode {
   const dag = (a.template.dag ?? {}) as Dag;
   const node = withInputs(e.state.create(nodeBase(a, 'DAG')), a.inputs);
   const tasks = new Map((dag.tasks ?? []).map((t) => [t.name, t]));
-  const resolved = new Map<string, ResolvedDepends>();
-  const dependsOf = (name: string): ResolvedDepends => {
-    let r = resolved.get(name);
-    if (!r) {
-      const task = tasks.get(name);
-      if (task) {
-        const d = dependsLogic(task, (dep) => tasks.get(dep)?.continueOn);
-        r = { dependencies: [...d.dependencies.keys()], logic: d.logic, evaluate: compileDependsLogic(d.logic) };
-      } else r = { dependencies: [], logic: '', evaluate: compileDependsLogic('') };
-      resolved.set(name, r);
-    }
-    return r;
+  const r: DagRun = {
+    e,
+    a,
+    node,
+    tasks,
+    resolved: new Map(),
+    nodeNames: new Map(),
+    ancestorSets: new Map(),
+    contributions: new Map(),
+    referenced: new Map(),
+    visited: new Set(),
+    notRunWithHooks: [],
+    slots: new Slots(a.template.parallelism),
+    base: undefined,
+    baseVersion: -1,
   };
-  // one string per task: node ids are looked up by name, and a string already hashed is found at once
-  const nodeNames = new Map<string, string>();
-  const taskNodeName = (task: string) => {
-    let n = nodeNames.get(task);
-    if (n === undefined) {
-      n = `${a.nodeName}.${task}`;
-      nodeNames.set(task, n);
-    }
-    return n;
-  };
-  const taskNode = (task: string) => e.state.byName(taskNodeName(task));
-  const dependedOn = new Set([...tasks.keys()].flatMap((t) => dependsOf(t).dependencies));
+  const dependedOn = new Set([...tasks.keys()].flatMap((t) => dependsOf(r, t).dependencies));
   const target = dag.target ? substituteDeep(dag.target, a.scope) : undefined;
   const targets = target?.ok
     ? String(target.value).split(' ')
     : [...tasks.keys()].filter((t) => !dependedOn.has(t)).sort();
-  const visited = new Set<string>();
-  const notRunWithHooks: { task: DagTask; name: string; parent: RunNode }[] = [];
-  const slots = new Slots(a.template.parallelism);
 
-  /** `GetTaskAncestry`: every task this one depends on, directly or not. */
-  const ancestorSets = new Map<string, Set<string>>();
-  const ancestors = (name: string): Set<string> => {
-    let set = ancestorSets.get(name);
-    if (!set) {
-      set = new Set();
-      for (const d of dependsOf(name).dependencies) {
-        set.add(d);
-        for (const x of ancestors(d)) set.add(x);
-      }
-      ancestorSets.set(name, set);
-    }
-    return set;
-  };
-  /** Whether `anc` is among `ancestors(name)`, searched nearest first (a task mostly reads its direct dependencies). */
-  const isAncestor = (name: string, anc: string): boolean => {
-    const queue = [...dependsOf(name).dependencies];
-    const seen = new Set(queue);
-    for (let i = 0; i < queue.length; i++) {
-      const d = queue[i] as string;
-      if (d === anc) return true;
-      for (const x of dependsOf(d).dependencies) {
-        if (!seen.has(x)) {
-          seen.add(x);
-          queue.push(x);
-        }
-      }
-    }
-    return false;
-  };
-
-  /**
-   * What one finished task adds to its descendants' scope (computed once: a finished node does not change), as a list
-   * of entries: its names are its own (`tasks.<name>.…`), and an object keyed by them would cost hidden classes of
-   * its own, which do not outlive a full GC (or a one-shot run).
-   */
-  const contributions = new Map<string, readonly (readonly [string, string | null])[]>();
-  const contribution = (anc: string, n: RunNode): readonly (readonly [string, string | null])[] => {
-    const cached = contributions.get(anc);
-    if (cached) return cached;
-    const c: MutableScope = Object.create(null);
-    if (n.type === 'TaskGroup') {
-      const iterationNodes = n.children.map((id) => e.state.get(id)).filter((x) => x.name.startsWith(`${n.name}(`));
-      addAggregateToScope(c, 'tasks', anc, iterationNodes);
-    }
-    addNodeToScope(c, e.state, 'tasks', anc, n);
-    const t = tasks.get(anc);
-    if (t) {
-      const r = resolveTemplate(holderOf(t), a.base, e.library);
-      addSkippedOutputsToScope(c, 'tasks', anc, n, r.ok ? r.template : undefined);
-    }
-    const entries = Object.entries(c);
-    if (isFulfilled(n.phase)) contributions.set(anc, entries);
-    return entries;
-  };
-
-  /**
-   * `buildLocalScopeFromTask`: the DAG's scope plus every ancestor's outputs. Only the ancestors the task's text
-   * names are added (what else it holds no tag can read), unless an expression tag could reach any of them.
-   */
-  const referenced = new Map<string, Set<string> | 'all'>();
-  const namedIn = (name: string): Set<string> | 'all' => {
-    let r = referenced.get(name);
-    if (!r) {
-      const texts = stringsIn(tasks.get(name));
-      if (texts.some((t) => t.includes('{{='))) r = 'all';
-      else {
-        r = new Set();
-        for (const text of texts) {
-          if (!text.includes('tasks.')) continue;
-          for (const m of text.matchAll(TASK_REFERENCE)) r.add(m[1] as string);
-        }
-      }
-      referenced.set(name, r);
-    }
-    return r;
-  };
-  /**
-   * The DAG's scope and the workflow's globals, which every task's scope is a layer over: built once, and again only
-   * when a global changed (a task's global output is seen by the tasks after it).
-   */
-  let base: MutableScope | undefined;
-  let baseVersion = -1;
-  const dagBase = (): MutableScope => {
-    if (base === undefined || baseVersion !== e.globalsVersion) {
-      base = scopeOf(a.scope, e.globals);
-      baseVersion = e.globalsVersion;
-    }
-    return base;
-  };
-  const taskScope = (name: string): MutableScope => {
-    const scope = layerOver(dagBase());
-    const named = namedIn(name);
-    // The scope is a map whose order nothing reads (expression environments sort their keys), so the named
-    // ancestors are looked up directly rather than filtered out of the whole ancestry.
-    const from = named === 'all' ? ancestors(name) : [...named].filter((anc) => isAncestor(name, anc));
-    for (const anc of from) {
-      const n = taskNode(anc);
-      if (n) for (const [k, v] of contribution(anc, n)) scope[k] = v;
-    }
-    return scope;
-  };
-
-  const visit = (name: string): void => {
-    if (visited.has(name)) return;
-    visited.add(name);
-    const task = tasks.get(name);
-    if (!task) return;
-    const { dependencies, logic, evaluate } = dependsOf(name);
-    for (const dep of dependencies) visit(dep);
-    let start = a.at;
-    // keyed by the dependencies' names: a table, not an object shape per task
-    const results: Record<string, TaskResults> = Object.create(null);
-    for (const dep of dependencies) {
-      const depNode = taskNode(dep);
-      if (!depNode || !isNodeFulfilled(depNode) || !hooksFulfilled(e, depNode)) return;
-      start = Math.max(start, e.state.doneAt(depNode));
-      results[dep] = taskResults(e, depNode);
-    }
-    const nodeName = taskNodeName(name);
-    let group: RunNode | undefined;
-    const connect = (child: string) => {
-      if (dependencies.length === 0 || group) {
-        e.state.addChild(group ? group.name : a.nodeName, child);
-        return;
-      }
-      for (const dep of dependencies) {
-        const depNode = taskNode(dep);
-        if (!depNode) continue;
-        for (const out of e.state.outboundOf(depNode.id)) e.state.addChild(e.state.get(out).name, child);
-      }
-    };
-    const skippedNode = (childName: string, phase: RunNode['phase'], message: string) => {
-      connect(childName);
-      const skipped = e.state.create({
-        name: childName,
-        type: 'Skipped',
-        phase,
-        at: start,
-        boundaryID: node.id,
-        ...holderFields(task),
-        templateScope: `${a.base.scope}/${a.base.name}`,
-        message,
-      });
-      if (childName === nodeName && isFulfilled(skipped.phase) && task.hooks !== undefined) {
-        notRunWithHooks.push({ task, name, parent: skipped });
-      }
-    };
-    if (logic !== '') {
-      const go = evaluate(results);
-      if (!go.ok) {
-        skippedNode(nodeName, isUnsupported(go.reason) ? 'Undetermined' : 'Error', go.reason);
-        return;
-      }
-      if (go.value === false) {
-        skippedNode(nodeName, 'Omitted', 'omitted: depends condition not met');
-        return;
-      }
-    }
-    const scope = taskScope(name);
-    const resolvedTask = resolveTaskReferences(task, scope);
-    if (!resolvedTask.ok) {
-      skippedNode(nodeName, failurePhase(resolvedTask.reason), resolvedTask.reason);
-      return;
-    }
-    const t = resolvedTask.task;
-    const expanded: { name: string; task: DagTask }[] = [];
-    if (isLoop(t as Loop)) {
-      const items = loopItems(t as Loop);
-      if (!items.ok) {
-        const whenNow = t.when ? evaluateWhen(String(t.when)) : { ok: true as const, value: true };
-        if (!whenNow.ok || whenNow.value === true) {
-          skippedNode(nodeName, 'Error', items.reason);
-          return;
-        }
-      }
-      const list = items.ok ? (items.value as unknown[]) : [];
-      if (list.length === 0) {
-        skippedNode(nodeName, 'Skipped', 'Skipped, empty params');
-        return;
-      }
-      connect(nodeName);
-      group = e.state.create({
-        name: nodeName,
-        type: 'TaskGroup',
-        phase: 'Running',
-        at: start,
-        boundaryID: node.id,
-        ...holderFields(task),
-        templateScope: `${a.base.scope}/${a.base.name}`,
-      });
-      for (const it of iterations(name, list)) {
-        const sub = substituteDeep(withoutLoop(t), layerOver(scope, it.names));
-        if (!sub.ok) {
-          expanded.push({ name: it.name, task: { ...t, when: undefined, undetermined: sub.reason } });
-          continue;
-        }
-        expanded.push({ name: it.name, task: { ...(sub.value as DagTask), name: it.name } });
-      }
-    } else expanded.push({ name, task: t });
-
-    for (const x of expanded) {
-      const childName = taskNodeName(x.name);
-      if (typeof x.task.undetermined === 'string') {
-        skippedNode(childName, 'Undetermined', x.task.undetermined);
-        continue;
-      }
-      if (x.task.when !== undefined && x.task.when !== '') {
-        const when = String(x.task.when);
-        const go = evaluateWhen(when);
-        if (!go.ok) {
-          skippedNode(childName, isUnsupported(go.reason) ? 'Undetermined' : 'Error', go.reason);
-          continue;
-        }
-        if (go.value === false) {
-          skippedNode(childName, 'Skipped', `when '${when}' evaluated false`);
-          continue;
-        }
-      }
-      connect(childName);
-      const childStart = slots.firstFree(start);
-      const child = executeTemplate(e, {
-        nodeName: childName,
-        holder: holderOf(x.task),
-        base: a.base,
-        args: x.task.arguments as Record<string, unknown> | undefined,
-        boundaryID: node.id,
-        at: childStart,
-        // executeTemplate's local names; `item` is not one: it was substituted into the task as it expanded
-        local: { 'tasks.name': x.name },
-      });
-      if (child.executionError !== undefined) {
-        // executeDAGTask: the task's error is reported on its node, and its exit handler does not run
-        e.state.mark(
-          child,
-          'Error',
-          child.finishedAt ?? childStart,
-          `task '${childName}' errored: ${child.executionError}`,
-        );
-        slots.take(childStart, e.state.doneAt(child));
-        continue;
-      }
-      const site = {
-        task: x.task,
-        ref: 'tasks' as const,
-        name,
-        scope: hasHooks(x.task) ? taskScope(name) : {},
-        boundaryID: node.id,
-        base: a.base,
-        parent: child,
-      };
-      runExitHook(e, site);
-      slots.take(childStart, e.state.doneAt(child));
-      if (!group) runLifecycleHooks(e, site);
-    }
-    if (group) {
-      const members = group.children.map((id) => e.state.get(id));
-      if (members.some((m) => !isNodeFulfilled(m))) {
-        const open = members.find((m) => m.phase === 'Undetermined') ?? members.find((m) => !isNodeFulfilled(m));
-        e.state.mark(group, open?.phase === 'Undetermined' ? 'Undetermined' : 'Running', start, open?.message);
-        return;
-      }
-      let phase: RunNode['phase'] = 'Succeeded';
-      for (const m of members) if (isFailedOrError(m.phase)) phase = m.phase;
-      e.state.mark(group, phase, Math.max(start, ...members.map((m) => e.state.doneAt(m))));
-      runLifecycleHooks(e, {
-        parent: group,
-        task,
-        ref: 'tasks',
-        name,
-        scope: hasHooks(task) ? taskScope(name) : {},
-        boundaryID: node.id,
-        base: a.base,
-      });
-    }
-  };
-
-  for (const target of targets) visit(target);
+  for (const target of targets) visit(r, target);
   // A skipped or omitted task's hooks are evaluated (with its final status) when the controller next looks at it:
   // a target's in the same pass, another's only if the DAG is still running afterwards.
   const lastDone = doneWithin(e, node, a.at);
-  for (const h of notRunWithHooks) {
+  for (const h of r.notRunWithHooks) {
     if (!targets.includes(h.name) && (h.parent.finishedAt ?? h.parent.startedAt) >= lastDone) continue;
     const site = { task: h.task, ref: 'tasks' as const, name: h.name, boundaryID: node.id, base: a.base };
-    runLifecycleHooks(e, { ...site, parent: h.parent, scope: taskScope(h.name) });
+    runLifecycleHooks(e, { ...site, parent: h.parent, scope: taskScope(r, h.name) });
   }
   const phase = assessDagPhase(
     e.state,
     node,
-    targets.map(taskNodeName),
+    targets.map((t) => taskNodeName(r, t)),
     (target) => {
       const task = tasks.get(target.slice(a.nodeName.length + 1));
       return task?.continueOn;
@@ -383,14 +120,14 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
   );
   const end = doneWithin(e, node, a.at);
   node.outboundNodes = targets.flatMap((t) => {
-    const n = taskNode(t);
+    const n = taskNode(r, t);
     return n ? e.state.outboundOf(n.id) : [];
   });
   if (phase.phase !== 'Succeeded') return e.state.mark(node, phase.phase, end, phase.message);
   if (!declaresOutputParameters(a.template)) return e.state.mark(node, 'Succeeded', end);
   const scope = scopeOf(a.scope, e.globals);
   for (const [name, t] of tasks) {
-    const n = taskNode(name);
+    const n = taskNode(r, name);
     if (!n) continue;
     if (n.type === 'TaskGroup')
       addAggregateToScope(
@@ -400,8 +137,8 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
         n.children.map((id) => e.state.get(id)),
       );
     addNodeToScope(scope, e.state, 'tasks', name, n);
-    const r = resolveTemplate(holderOf(t), a.base, e.library);
-    addSkippedOutputsToScope(scope, 'tasks', name, n, r.ok ? r.template : undefined);
+    const resolved = resolveTemplate(holderOf(t), a.base, e.library);
+    addSkippedOutputsToScope(scope, 'tasks', name, n, resolved.ok ? resolved.template : undefined);
   }
   const outputs = templateOutputs(e, a.template, scope);
   if (!outputs.ok) {
@@ -410,6 +147,328 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
   }
   if (outputs.value) node.outputs = outputs.value;
   return e.state.mark(node, 'Succeeded', end);
+}
+
+/** A task's dependencies and compiled `depends` logic, read once per task. */
+function dependsOf(r: DagRun, name: string): ResolvedDepends {
+  let resolved = r.resolved.get(name);
+  if (!resolved) {
+    const task = r.tasks.get(name);
+    if (task) {
+      const d = dependsLogic(task, (dep) => r.tasks.get(dep)?.continueOn);
+      resolved = { dependencies: [...d.dependencies.keys()], logic: d.logic, evaluate: compileDependsLogic(d.logic) };
+    } else resolved = { dependencies: [], logic: '', evaluate: compileDependsLogic('') };
+    r.resolved.set(name, resolved);
+  }
+  return resolved;
+}
+
+function taskNodeName(r: DagRun, task: string): string {
+  let n = r.nodeNames.get(task);
+  if (n === undefined) {
+    n = `${r.a.nodeName}.${task}`;
+    r.nodeNames.set(task, n);
+  }
+  return n;
+}
+
+function taskNode(r: DagRun, task: string): RunNode | undefined {
+  return r.e.state.byName(taskNodeName(r, task));
+}
+
+/** `GetTaskAncestry`: every task this one depends on, directly or not. */
+function ancestors(r: DagRun, name: string): Set<string> {
+  let set = r.ancestorSets.get(name);
+  if (!set) {
+    set = new Set();
+    for (const d of dependsOf(r, name).dependencies) {
+      set.add(d);
+      for (const x of ancestors(r, d)) set.add(x);
+    }
+    r.ancestorSets.set(name, set);
+  }
+  return set;
+}
+
+/** Whether `anc` is among `ancestors(name)`, searched nearest first (a task mostly reads its direct dependencies). */
+function isAncestor(r: DagRun, name: string, anc: string): boolean {
+  const queue = [...dependsOf(r, name).dependencies];
+  const seen = new Set(queue);
+  for (let i = 0; i < queue.length; i++) {
+    const d = queue[i] as string;
+    if (d === anc) return true;
+    for (const x of dependsOf(r, d).dependencies) {
+      if (!seen.has(x)) {
+        seen.add(x);
+        queue.push(x);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * What one finished task adds to its descendants' scope (computed once: a finished node does not change), as a list
+ * of entries: its names are its own (`tasks.<name>.…`), and an object keyed by them would cost hidden classes of
+ * its own, which do not outlive a full GC (or a one-shot run).
+ */
+function contribution(r: DagRun, anc: string, n: RunNode): readonly (readonly [string, string | null])[] {
+  const cached = r.contributions.get(anc);
+  if (cached) return cached;
+  const { e, a } = r;
+  const c: MutableScope = Object.create(null);
+  if (n.type === 'TaskGroup') {
+    const iterationNodes = n.children.map((id) => e.state.get(id)).filter((x) => x.name.startsWith(`${n.name}(`));
+    addAggregateToScope(c, 'tasks', anc, iterationNodes);
+  }
+  addNodeToScope(c, e.state, 'tasks', anc, n);
+  const t = r.tasks.get(anc);
+  if (t) {
+    const resolved = resolveTemplate(holderOf(t), a.base, e.library);
+    addSkippedOutputsToScope(c, 'tasks', anc, n, resolved.ok ? resolved.template : undefined);
+  }
+  const entries = Object.entries(c);
+  if (isFulfilled(n.phase)) r.contributions.set(anc, entries);
+  return entries;
+}
+
+/**
+ * `buildLocalScopeFromTask`: the DAG's scope plus every ancestor's outputs. Only the ancestors the task's text
+ * names are added (what else it holds no tag can read), unless an expression tag could reach any of them.
+ */
+function namedIn(r: DagRun, name: string): Set<string> | 'all' {
+  let named = r.referenced.get(name);
+  if (!named) {
+    const texts = stringsIn(r.tasks.get(name));
+    if (texts.some((t) => t.includes('{{='))) named = 'all';
+    else {
+      named = new Set();
+      for (const text of texts) {
+        if (!text.includes('tasks.')) continue;
+        for (const m of text.matchAll(TASK_REFERENCE)) named.add(m[1] as string);
+      }
+    }
+    r.referenced.set(name, named);
+  }
+  return named;
+}
+
+/**
+ * The DAG's scope and the workflow's globals, which every task's scope is a layer over: built once, and again only
+ * when a global changed (a task's global output is seen by the tasks after it).
+ */
+function dagBase(r: DagRun): MutableScope {
+  if (r.base === undefined || r.baseVersion !== r.e.globalsVersion) {
+    r.base = scopeOf(r.a.scope, r.e.globals);
+    r.baseVersion = r.e.globalsVersion;
+  }
+  return r.base;
+}
+
+function taskScope(r: DagRun, name: string): MutableScope {
+  const scope = layerOver(dagBase(r));
+  const named = namedIn(r, name);
+  // The scope is a map whose order nothing reads (expression environments sort their keys), so the named
+  // ancestors are looked up directly rather than filtered out of the whole ancestry.
+  const from = named === 'all' ? ancestors(r, name) : [...named].filter((anc) => isAncestor(r, name, anc));
+  for (const anc of from) {
+    const n = taskNode(r, anc);
+    if (n) for (const [k, v] of contribution(r, anc, n)) scope[k] = v;
+  }
+  return scope;
+}
+
+/** One task's visit: what its nodes are connected to and created with. */
+interface TaskVisit {
+  readonly task: DagTask;
+  readonly name: string;
+  readonly nodeName: string;
+  readonly dependencies: readonly string[];
+  readonly start: number;
+  /** The TaskGroup of a looped task, once made. */
+  group: RunNode | undefined;
+}
+
+/** Links a node of the task under its group, else under its dependencies' outbound nodes, else under the DAG. */
+function connect(r: DagRun, v: TaskVisit, child: string): void {
+  const { e } = r;
+  if (v.dependencies.length === 0 || v.group) {
+    e.state.addChild(v.group ? v.group.name : r.a.nodeName, child);
+    return;
+  }
+  for (const dep of v.dependencies) {
+    const depNode = taskNode(r, dep);
+    if (!depNode) continue;
+    for (const out of e.state.outboundOf(depNode.id)) e.state.addChild(e.state.get(out).name, child);
+  }
+}
+
+/** A node of the task that does not run (omitted, skipped, in error or undetermined before it starts). */
+function skippedNode(r: DagRun, v: TaskVisit, childName: string, phase: RunNode['phase'], message: string): void {
+  const { e, a } = r;
+  connect(r, v, childName);
+  const skipped = e.state.create({
+    name: childName,
+    type: 'Skipped',
+    phase,
+    at: v.start,
+    boundaryID: r.node.id,
+    ...holderFields(v.task),
+    templateScope: `${a.base.scope}/${a.base.name}`,
+    message,
+  });
+  if (childName === v.nodeName && isFulfilled(skipped.phase) && v.task.hooks !== undefined) {
+    r.notRunWithHooks.push({ task: v.task, name: v.name, parent: skipped });
+  }
+}
+
+function visit(r: DagRun, name: string): void {
+  const { e, a, node } = r;
+  if (r.visited.has(name)) return;
+  r.visited.add(name);
+  const task = r.tasks.get(name);
+  if (!task) return;
+  const { dependencies, logic, evaluate } = dependsOf(r, name);
+  for (const dep of dependencies) visit(r, dep);
+  let start = a.at;
+  // keyed by the dependencies' names: a table, not an object shape per task
+  const results: Record<string, TaskResults> = Object.create(null);
+  for (const dep of dependencies) {
+    const depNode = taskNode(r, dep);
+    if (!depNode || !isNodeFulfilled(depNode) || !hooksFulfilled(e, depNode)) return;
+    start = Math.max(start, e.state.doneAt(depNode));
+    results[dep] = taskResults(e, depNode);
+  }
+  const nodeName = taskNodeName(r, name);
+  const v: TaskVisit = { task, name, nodeName, dependencies, start, group: undefined };
+  if (logic !== '') {
+    const go = evaluate(results);
+    if (!go.ok) {
+      skippedNode(r, v, nodeName, isUnsupported(go.reason) ? 'Undetermined' : 'Error', go.reason);
+      return;
+    }
+    if (go.value === false) {
+      skippedNode(r, v, nodeName, 'Omitted', 'omitted: depends condition not met');
+      return;
+    }
+  }
+  const scope = taskScope(r, name);
+  const resolvedTask = resolveTaskReferences(task, scope);
+  if (!resolvedTask.ok) {
+    skippedNode(r, v, nodeName, failurePhase(resolvedTask.reason), resolvedTask.reason);
+    return;
+  }
+  const t = resolvedTask.task;
+  const expanded: { name: string; task: DagTask }[] = [];
+  if (isLoop(t as Loop)) {
+    const items = loopItems(t as Loop);
+    if (!items.ok) {
+      const whenNow = t.when ? evaluateWhen(String(t.when)) : { ok: true as const, value: true };
+      if (!whenNow.ok || whenNow.value === true) {
+        skippedNode(r, v, nodeName, 'Error', items.reason);
+        return;
+      }
+    }
+    const list = items.ok ? (items.value as unknown[]) : [];
+    if (list.length === 0) {
+      skippedNode(r, v, nodeName, 'Skipped', 'Skipped, empty params');
+      return;
+    }
+    connect(r, v, nodeName);
+    v.group = e.state.create({
+      name: nodeName,
+      type: 'TaskGroup',
+      phase: 'Running',
+      at: start,
+      boundaryID: node.id,
+      ...holderFields(task),
+      templateScope: `${a.base.scope}/${a.base.name}`,
+    });
+    for (const it of iterations(name, list)) {
+      const sub = substituteDeep(withoutLoop(t), layerOver(scope, it.names));
+      if (!sub.ok) {
+        expanded.push({ name: it.name, task: { ...t, when: undefined, undetermined: sub.reason } });
+        continue;
+      }
+      expanded.push({ name: it.name, task: { ...(sub.value as DagTask), name: it.name } });
+    }
+  } else expanded.push({ name, task: t });
+
+  for (const x of expanded) {
+    const childName = taskNodeName(r, x.name);
+    if (typeof x.task.undetermined === 'string') {
+      skippedNode(r, v, childName, 'Undetermined', x.task.undetermined);
+      continue;
+    }
+    if (x.task.when !== undefined && x.task.when !== '') {
+      const when = String(x.task.when);
+      const go = evaluateWhen(when);
+      if (!go.ok) {
+        skippedNode(r, v, childName, isUnsupported(go.reason) ? 'Undetermined' : 'Error', go.reason);
+        continue;
+      }
+      if (go.value === false) {
+        skippedNode(r, v, childName, 'Skipped', `when '${when}' evaluated false`);
+        continue;
+      }
+    }
+    connect(r, v, childName);
+    const childStart = r.slots.firstFree(start);
+    const child = executeTemplate(e, {
+      nodeName: childName,
+      holder: holderOf(x.task),
+      base: a.base,
+      args: x.task.arguments as Record<string, unknown> | undefined,
+      boundaryID: node.id,
+      at: childStart,
+      // executeTemplate's local names; `item` is not one: it was substituted into the task as it expanded
+      local: { 'tasks.name': x.name },
+    });
+    if (child.executionError !== undefined) {
+      // executeDAGTask: the task's error is reported on its node, and its exit handler does not run
+      e.state.mark(
+        child,
+        'Error',
+        child.finishedAt ?? childStart,
+        `task '${childName}' errored: ${child.executionError}`,
+      );
+      r.slots.take(childStart, e.state.doneAt(child));
+      continue;
+    }
+    const site = {
+      task: x.task,
+      ref: 'tasks' as const,
+      name,
+      scope: hasHooks(x.task) ? taskScope(r, name) : {},
+      boundaryID: node.id,
+      base: a.base,
+      parent: child,
+    };
+    runExitHook(e, site);
+    r.slots.take(childStart, e.state.doneAt(child));
+    if (!v.group) runLifecycleHooks(e, site);
+  }
+  const group = v.group;
+  if (group) {
+    const members = group.children.map((id) => e.state.get(id));
+    if (members.some((m) => !isNodeFulfilled(m))) {
+      const open = members.find((m) => m.phase === 'Undetermined') ?? members.find((m) => !isNodeFulfilled(m));
+      e.state.mark(group, open?.phase === 'Undetermined' ? 'Undetermined' : 'Running', start, open?.message);
+      return;
+    }
+    let phase: RunNode['phase'] = 'Succeeded';
+    for (const m of members) if (isFailedOrError(m.phase)) phase = m.phase;
+    e.state.mark(group, phase, Math.max(start, ...members.map((m) => e.state.doneAt(m))));
+    runLifecycleHooks(e, {
+      parent: group,
+      task,
+      ref: 'tasks',
+      name,
+      scope: hasHooks(task) ? taskScope(r, name) : {},
+      boundaryID: node.id,
+      base: a.base,
+    });
+  }
 }
 
 /** `tasks.<name>` in a task's text: the tasks whose outputs it may read. */

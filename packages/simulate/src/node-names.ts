@@ -30,38 +30,49 @@ export function declaredNames(
   library: Library,
   entrypoint: string | undefined,
 ): Set<string> {
-  const words = new Set<string>([workflowName]);
-  const seen = new Set<Template>();
-  const visit = (holder: TemplateHolder, from: TemplateBase): void => {
-    const resolved = resolveTemplate(holder, from, library);
-    if (resolved.ok) visitTemplate(resolved.template, resolved.base);
-  };
-  const visitHooks = (hooks: unknown, from: TemplateBase): void => {
-    if (typeof hooks !== 'object' || hooks === null) return;
-    for (const [hookName, hook] of Object.entries(hooks as Readonly<Record<string, Hook>>)) {
-      words.add(hookName);
-      visit(holderOfHook(hook), from);
-    }
-  };
-  const visitCall = (call: Readonly<Record<string, unknown>>, from: TemplateBase): void => {
-    if (typeof call.name === 'string') words.add(call.name);
-    visit(call as TemplateHolder, from);
-    if (typeof call.onExit === 'string' && call.onExit !== '') visit({ template: call.onExit }, from);
-    visitHooks(call.hooks, from);
-  };
-  const visitTemplate = (t: Template, from: TemplateBase): void => {
-    if (seen.has(t)) return;
-    seen.add(t);
-    if (t.name !== undefined) words.add(t.name);
-    const dag = t.dag as { readonly tasks?: readonly Readonly<Record<string, unknown>>[] } | undefined;
-    for (const task of dag?.tasks ?? []) visitCall(task, from);
-    const groups = t.steps as readonly (readonly Readonly<Record<string, unknown>>[] | null)[] | undefined;
-    for (const group of groups ?? []) for (const step of group ?? []) visitCall(step, from);
-  };
-  if (entrypoint !== undefined) visit({ template: entrypoint }, base);
-  if (typeof spec.onExit === 'string' && spec.onExit !== '') visit({ template: spec.onExit }, base);
-  visitHooks(spec.hooks, base);
-  return words;
+  // One record for the walk, read by top-level functions (not closures made per call, whose optimised code V8 drops
+  // at a full GC once the call has ended; see dag.ts).
+  const w: NameWalk = { words: new Set<string>([workflowName]), seen: new Set<Template>(), library };
+  if (entrypoint !== undefined) visitHolder(w, { template: entrypoint }, base);
+  if (typeof spec.onExit === 'string' && spec.onExit !== '') visitHolder(w, { template: spec.onExit }, base);
+  visitHooks(w, spec.hooks, base);
+  return w.words;
+}
+
+interface NameWalk {
+  readonly words: Set<string>;
+  readonly seen: Set<Template>;
+  readonly library: Library;
+}
+
+function visitHolder(w: NameWalk, holder: TemplateHolder, from: TemplateBase): void {
+  const resolved = resolveTemplate(holder, from, w.library);
+  if (resolved.ok) visitTemplate(w, resolved.template, resolved.base);
+}
+
+function visitHooks(w: NameWalk, hooks: unknown, from: TemplateBase): void {
+  if (typeof hooks !== 'object' || hooks === null) return;
+  for (const [hookName, hook] of Object.entries(hooks as Readonly<Record<string, Hook>>)) {
+    w.words.add(hookName);
+    visitHolder(w, holderOfHook(hook), from);
+  }
+}
+
+function visitCall(w: NameWalk, call: Readonly<Record<string, unknown>>, from: TemplateBase): void {
+  if (typeof call.name === 'string') w.words.add(call.name);
+  visitHolder(w, call as TemplateHolder, from);
+  if (typeof call.onExit === 'string' && call.onExit !== '') visitHolder(w, { template: call.onExit }, from);
+  visitHooks(w, call.hooks, from);
+}
+
+function visitTemplate(w: NameWalk, t: Template, from: TemplateBase): void {
+  if (w.seen.has(t)) return;
+  w.seen.add(t);
+  if (t.name !== undefined) w.words.add(t.name);
+  const dag = t.dag as { readonly tasks?: readonly Readonly<Record<string, unknown>>[] } | undefined;
+  for (const task of dag?.tasks ?? []) visitCall(w, task, from);
+  const groups = t.steps as readonly (readonly Readonly<Record<string, unknown>>[] | null)[] | undefined;
+  for (const group of groups ?? []) for (const step of group ?? []) visitCall(w, step, from);
 }
 
 /** The names of a run: the declared words (if any) and every node's name, display name and template name. */

@@ -160,7 +160,6 @@ const RESULT_FIELDS: ReadonlySet<string> = new Set(TASK_RESULTS);
  * undefined for anything else. A result that is not a TaskResults field is not plain (expr-lang refuses it).
  */
 export function readPlainLogic(text: string): PlainLogic | undefined {
-  type Token = { readonly op: string } | { readonly task: string; readonly result: keyof TaskResults };
   // Tokens, after ASCII blanks: `&&`, `||`, `!` (not the start of `!=`, `!&`, `!*`, which expr-lang's lexer reads as
   // one operator), a parenthesis, or `name.Field` whose words expr-lang reads as exactly these words. Any other
   // character is not plain, and the whole text goes to expr-lang.
@@ -193,39 +192,63 @@ export function readPlainLogic(text: string): PlainLogic | undefined {
       at = end;
     }
   }
-  let i = 0;
-  const isOp = (op: string) => {
-    const t = tokens[i];
-    return t !== undefined && 'op' in t && t.op === op;
-  };
-  // `a && b && c` and `a || b || c` group from the left, as expr-lang's precedence climbing does
-  const joined = (op: '&&' | '||', operand: () => PlainLogic | undefined) => (): PlainLogic | undefined => {
-    let left = operand();
-    while (left && isOp(op)) {
-      i++;
-      const right = operand();
-      left = right && { op, left, right };
-    }
-    return left;
-  };
-  const and = joined('&&', () => unary());
-  const or = joined('||', and);
-  const unary = (): PlainLogic | undefined => {
-    const t = tokens[i++];
-    if (t === undefined) return undefined;
-    if (!('op' in t)) return { op: 'result', task: t.task, result: t.result };
-    if (t.op === '!') {
-      const node = unary();
-      return node && { op: '!', node };
-    }
-    if (t.op !== '(') return undefined;
-    const inner = or();
-    if (!inner || !isOp(')')) return undefined;
-    i++;
-    return inner;
-  };
-  const tree = or();
-  return tree && i === tokens.length ? tree : undefined;
+  const r: TokenReader = { tokens, at: 0 };
+  const tree = readOr(r);
+  return tree && r.at === tokens.length ? tree : undefined;
+}
+
+type Token = { readonly op: string } | { readonly task: string; readonly result: keyof TaskResults };
+
+/**
+ * The tokens of one text and the reader's place in them. The reader is top-level functions over this record rather
+ * than closures made per text: V8 drops the optimised code of closures whose call has ended at a full GC.
+ */
+interface TokenReader {
+  readonly tokens: readonly Token[];
+  at: number;
+}
+
+function isOp(r: TokenReader, op: string): boolean {
+  const t = r.tokens[r.at];
+  return t !== undefined && 'op' in t && t.op === op;
+}
+
+function readOr(r: TokenReader): PlainLogic | undefined {
+  return readJoined(r, '||', readAnd);
+}
+
+function readAnd(r: TokenReader): PlainLogic | undefined {
+  return readJoined(r, '&&', readUnary);
+}
+
+/** `a && b && c` and `a || b || c` group from the left, as expr-lang's precedence climbing does. */
+function readJoined(
+  r: TokenReader,
+  op: '&&' | '||',
+  operand: (r: TokenReader) => PlainLogic | undefined,
+): PlainLogic | undefined {
+  let left = operand(r);
+  while (left && isOp(r, op)) {
+    r.at++;
+    const right = operand(r);
+    left = right && { op, left, right };
+  }
+  return left;
+}
+
+function readUnary(r: TokenReader): PlainLogic | undefined {
+  const t = r.tokens[r.at++];
+  if (t === undefined) return undefined;
+  if (!('op' in t)) return { op: 'result', task: t.task, result: t.result };
+  if (t.op === '!') {
+    const node = readUnary(r);
+    return node && { op: '!', node };
+  }
+  if (t.op !== '(') return undefined;
+  const inner = readOr(r);
+  if (!inner || !isOp(r, ')')) return undefined;
+  r.at++;
+  return inner;
 }
 
 function tasksOf(tree: PlainLogic): string[] {
