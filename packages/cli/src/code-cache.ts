@@ -30,11 +30,11 @@ interface CompilingModule {
   _compile(content: string, filename: string, ...rest: unknown[]): unknown;
 }
 
-export function enableCodeCache(dir: string, command: string): void {
+/** Caches the bodies' compiled code in `dir`, under `label` (the command, or `other`: see main.ts). */
+export function enableCodeCache(dir: string, label: string): void {
   // Module.prototype has no public type for _compile; this is the one place that patches it.
   const proto = Module.prototype as unknown as CompilingModule;
   const original = proto._compile;
-  const label = /^[a-z][a-z-]{0,31}$/.test(command) ? command : 'other';
   const unsaved: { file: string; script: vm.Script }[] = [];
   proto._compile = function compile(content, filename, ...rest) {
     if (!content.startsWith(BODY_MARK)) return original.call(this, content, filename, ...rest);

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { enableCodeCache } from './code-cache.js';
+import { COMMAND_NAMES } from './command-names.js';
 import { nearestNodeModules } from './nearest-node-modules.js';
 
 // The bin: turns on the cache of compiled code (code-cache.ts) before anything it covers is loaded, then runs the CLI
@@ -13,6 +14,8 @@ const setting = process.env.ARGO_GEN_CODE_CACHE;
 if (setting !== 'off' && !process.sourceMapsEnabled) {
   const modules = setting ? undefined : nearestNodeModules(here);
   const dir = setting || (modules && path.join(modules, '.cache', 'argo-gen', 'code'));
-  if (dir) enableCodeCache(path.join(path.resolve(dir), `${process.version}-${process.arch}`), process.argv[2] ?? '');
+  const command = process.argv[2] ?? '';
+  const label = COMMAND_NAMES.includes(command) ? command : 'other';
+  if (dir) enableCodeCache(path.join(path.resolve(dir), `${process.version}-${process.arch}`), label);
 }
 createRequire(import.meta.url)('./process-main.cjs');

@@ -20,7 +20,7 @@ const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
  * Builds the `argo-gen` command line. Each command imports its implementation lazily, so that `--help` and the fast
  * commands never pay for the heavy ones (client-node, ts-morph).
  */
-function buildProgram(io: Io, setExit: (code: number) => void): Command {
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('argo-gen')
     .description('Typed Argo Workflows: validate, generate and submit Argo YAML from TypeScript')
     .version(VERSION, '-V, --version')

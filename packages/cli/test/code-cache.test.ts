@@ -59,13 +59,17 @@ describe('the cache of compiled code', () => {
     expect(mtimes(cache)).toEqual(written);
   });
 
-  it('keeps the entries of each command apart', () => {
+  it('keeps the entries of each command apart, and of anything else under one name', () => {
     const cache = path.join(dir, 'cache-b');
     expect(generate(cache).code).toBe(0);
     expect(runBuiltCli(['validate', 'out'], dir, { ARGO_GEN_CODE_CACHE: cache }).code).toBe(0);
+    // A word that names no command (a typo) is filed under `other`, not under a name of its own.
+    expect(runBuiltCli(['frobnicate'], dir, { ARGO_GEN_CODE_CACHE: cache }).code).toBe(2);
     const names = [...entries(cache).keys()];
     expect(names.filter((n) => n.startsWith('generate-'))).toHaveLength(3);
     expect(names.filter((n) => n.startsWith('validate-')).length).toBeGreaterThan(0);
+    expect(names.filter((n) => n.startsWith('other-')).length).toBeGreaterThan(0);
+    expect(names.every((n) => /^(generate|validate|other)-/.test(n))).toBe(true);
   });
 
   it('runs the same from entries that are garbage, and replaces them', () => {
