@@ -17,8 +17,9 @@ import vm from 'node:vm';
  * written when the process exits, atomically (a temporary file, then a rename), only for bodies compiled without
  * one, and never fail a run: a directory that cannot be written leaves the run uncached.
  *
- * Not cached: every other module (the user's templates have their own compile cache), and any run with source maps
- * on (`--enable-source-maps`), whose stack traces need Node's own compile path.
+ * Not cached: every other module (the user's templates are ES modules, which Node compiles itself on every run; only
+ * esbuild's output for them is cached, by load/compile-cache.ts), and any run with source maps on
+ * (`--enable-source-maps`), whose stack traces need Node's own compile path.
  */
 const BODY_MARK = '// argo-gen body: compiled code cacheable';
 /** Entries kept in the directory: a few commands' worth for the current bodies and the ones just replaced. */
