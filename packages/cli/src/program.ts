@@ -20,7 +20,7 @@ const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
  * Builds the `argo-gen` command line. Each command imports its implementation lazily, so that `--help` and the fast
  * commands never pay for the heavy ones (client-node, ts-morph).
  */
-export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('argo-gen')
     .description('Typed Argo Workflows: validate, generate and submit Argo YAML from TypeScript')
     .version(VERSION, '-V, --version')
@@ -220,6 +220,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   addClusterCommands(program, io, setExit);
 
   return program;
+}
+
+/** The names of the program's commands (command-names.ts is held to them). */
+export function programCommandNames(): string[] {
+  const quiet = { stdout: () => {}, stderr: () => {}, isTTY: false, cwd: '.' };
+  return buildProgram(quiet, () => {}).commands.map((c) => c.name());
 }
 
 /** Runs one command line; returns the exit code instead of exiting, so tests can call it in-process. */
