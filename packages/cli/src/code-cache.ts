@@ -12,10 +12,13 @@ import vm from 'node:vm';
  * CLI), recognised by their first line. Each is compiled as Node would compile it, as a `vm.Script` of the module
  * wrapper, given the code V8 serialised at the end of an earlier run: every function that run called, not only the
  * top level, which is where most of a cold run's compile time goes. A cache entry is keyed by the body's content
- * (sha256), the command (what a run calls depends on it), and Node's version and architecture; V8 itself refuses
- * data from another V8 or other flags (`cachedDataRejected`), and the module is then compiled afresh. Entries are
- * written when the process exits, atomically (a temporary file, then a rename), only for bodies compiled without
- * one, and never fail a run: a directory that cannot be written leaves the run uncached.
+ * (sha256), the command (what a run calls depends on it), and Node's version and architecture. An entry carries the
+ * sha256 of its data, checked before V8 sees it: V8 refuses data from another V8 or other flags
+ * (`cachedDataRejected`), but checks only the header of what it reads, and a damaged payload (a bad disk block, a
+ * copy cut short) crashed the process. Whatever fails either check is compiled afresh and its entry replaced. Entries
+ * are written when the process exits, atomically (a temporary file, then a rename), only for bodies compiled without
+ * one, and never fail a run: a directory that cannot be written leaves the run uncached. The directory is trusted
+ * like node_modules (code is run from it): `ARGO_GEN_CODE_CACHE` must name one that only its user can write.
  *
  * Not cached: every other module (the user's templates are ES modules, which Node compiles itself on every run; only
  * esbuild's output for them is cached, by load/compile-cache.ts), and any run with source maps on
@@ -24,6 +27,11 @@ import vm from 'node:vm';
 const BODY_MARK = '// argo-gen body: compiled code cacheable';
 /** Entries kept in the directory: a few commands' worth for the current bodies and the ones just replaced. */
 const MAX_ENTRIES = 48;
+const ENTRY = /\.v8$/;
+/** A temporary file this old is a leftover of a run killed while it wrote (a write takes milliseconds). */
+const STALE_TEMPORARY_MS = 3600 * 1000;
+const DIGEST_BYTES = 32;
+const digestOf = (data: Uint8Array) => createHash('sha256').update(data).digest();
 
 /** The part of `module.Module` that compiles a module's text (Node's internal API, stable since Node 0.x). */
 interface CompilingModule {
@@ -51,12 +59,16 @@ export function enableCodeCache(dir: string, label: string): void {
   });
 }
 
+/** An entry's data, if it is there and whole (its digest matches); undefined otherwise. */
 function readCached(file: string): Buffer | undefined {
+  let entry: Buffer;
   try {
-    return readFileSync(file);
+    entry = readFileSync(file);
   } catch {
     return undefined;
   }
+  const data = entry.subarray(DIGEST_BYTES);
+  return entry.length > DIGEST_BYTES && digestOf(data).equals(entry.subarray(0, DIGEST_BYTES)) ? data : undefined;
 }
 
 function save(dir: string, entries: readonly { file: string; script: vm.Script }[]): void {
@@ -64,7 +76,8 @@ function save(dir: string, entries: readonly { file: string; script: vm.Script }
     mkdirSync(dir, { recursive: true });
     for (const { file, script } of entries) {
       const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, script.createCachedData());
+      const data = script.createCachedData();
+      writeFileSync(temporary, Buffer.concat([digestOf(data), data]));
       renameSync(temporary, file);
     }
     prune(dir);
@@ -73,12 +86,20 @@ function save(dir: string, entries: readonly { file: string; script: vm.Script }
   }
 }
 
-/** Removes the least recently written entries beyond MAX_ENTRIES (bodies of earlier builds or versions). */
+/**
+ * Removes the least recently written entries beyond MAX_ENTRIES (bodies of earlier builds or versions), and temporary
+ * files that killed runs left. Another run's temporary file being written is not touched.
+ */
 function prune(dir: string): void {
-  const entries = readdirSync(dir).map((name) => {
+  const now = Date.now();
+  const entries: { file: string; written: number }[] = [];
+  for (const name of readdirSync(dir)) {
     const file = path.join(dir, name);
-    return { file, written: statSync(file).mtimeMs };
-  });
+    const written = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+    if (written === undefined) continue;
+    if (ENTRY.test(name)) entries.push({ file, written });
+    else if (now - written > STALE_TEMPORARY_MS) rmSync(file, { force: true });
+  }
   entries.sort((a, b) => b.written - a.written);
   for (const { file } of entries.slice(MAX_ENTRIES)) rmSync(file, { force: true });
 }

@@ -7,11 +7,13 @@ import { COMMAND_NAMES } from './command-names.js';
 import { nearestNodeModules } from './nearest-node-modules.js';
 
 // The bin: turns on the cache of compiled code (code-cache.ts) before anything it covers is loaded, then runs the CLI
-// (process-main.ts, a CommonJS body). ARGO_GEN_CODE_CACHE=off runs without it, ARGO_GEN_CODE_CACHE=<dir> keeps it in
-// <dir>; by default it lives beside the template compile cache of the node_modules that holds argo-gen.
+// (process-main.ts, a CommonJS body). ARGO_GEN_CODE_CACHE=off (or 0, false, no: not a directory of that name in the
+// working directory) runs without it, ARGO_GEN_CODE_CACHE=<dir> keeps it in <dir>; by default it lives in the
+// node_modules that holds argo-gen.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const setting = process.env.ARGO_GEN_CODE_CACHE;
-if (setting !== 'off' && !process.sourceMapsEnabled) {
+const off = setting !== undefined && /^(off|0|false|no)$/i.test(setting.trim());
+if (!off && !process.sourceMapsEnabled) {
   const modules = setting ? undefined : nearestNodeModules(here);
   const dir = setting || (modules && path.join(modules, '.cache', 'argo-gen', 'code'));
   const command = process.argv[2] ?? '';

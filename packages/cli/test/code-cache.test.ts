@@ -72,20 +72,37 @@ describe('the cache of compiled code', () => {
     expect(names.every((n) => /^(generate|validate|other)-/.test(n))).toBe(true);
   });
 
-  it('runs the same from entries that are garbage, and replaces them', () => {
+  it('runs the same from damaged entries (cut short, a bad block inside, garbage), and replaces them', () => {
     const cache = path.join(dir, 'cache-c');
     const plain = generate('off');
     expect(generate(cache)).toEqual(plain);
     const at = path.join(cache, `${process.version}-${process.arch}`);
-    // Bytes that are no V8 code cache, of the entries' own sizes, and a truncated copy of one real entry.
-    const [[firstName, firstData] = ['', Buffer.alloc(0)], ...rest] = [...entries(cache)];
-    writeFileSync(path.join(at, firstName), firstData.subarray(0, 100));
-    for (const [name, data] of rest) writeFileSync(path.join(at, name), Buffer.alloc(data.length, 0x5a));
+    const written = [...entries(cache)];
+    expect(written).toHaveLength(3);
+    // A copy cut short; 64 bytes inverted in the middle (V8 checks only a header: given this, the process crashed);
+    // bytes that are no code cache at all, of the entry's own size.
+    const damage = [
+      (data: Buffer) => data.subarray(0, 100),
+      (data: Buffer) => {
+        const copy = Buffer.from(data);
+        for (let i = copy.length >> 1; i < (copy.length >> 1) + 64; i++) copy[i] = (copy[i] as number) ^ 0xff;
+        return copy;
+      },
+      (data: Buffer) => Buffer.alloc(data.length, 0x5a),
+    ];
+    const damaged = written.map(([name, data], i) => {
+      const bad = (damage[i] as (data: Buffer) => Buffer)(data);
+      writeFileSync(path.join(at, name), bad);
+      return [name, bad] as const;
+    });
     expect(generate(cache)).toEqual(plain);
-    for (const data of entries(cache).values()) {
-      expect(data.length).toBeGreaterThan(100);
-      expect(data.every((b) => b === 0x5a)).toBe(false);
+    const after = entries(cache);
+    for (const [name, bad] of damaged) {
+      expect(after.get(name)?.equals(bad), name).toBe(false);
+      expect(after.get(name)?.length, name).toBeGreaterThan(100);
     }
+    // And the entries written anew serve the next run.
+    expect(generate(cache)).toEqual(plain);
   });
 
   it('runs the same when its directory cannot be made, and says nothing about it', () => {
@@ -93,6 +110,14 @@ describe('the cache of compiled code', () => {
     writeFileSync(blocked, 'a file where the cache would go\n');
     expect(generate(blocked)).toEqual(generate('off'));
     expect(readFileSync(blocked, 'utf8')).toBe('a file where the cache would go\n');
+  });
+
+  it("is off for 'off', '0', 'false' and 'no' (any case), which name no directory", () => {
+    const plain = generate('off');
+    for (const value of ['OFF', '0', 'false', 'No']) {
+      expect(generate(value)).toEqual(plain);
+      expect(() => statSync(path.join(dir, value))).toThrow(/ENOENT/);
+    }
   });
 
   it('is not used when source maps are on (stack traces need Node to compile the bundles itself)', () => {
