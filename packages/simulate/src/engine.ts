@@ -10,7 +10,8 @@ import type { OutcomeRule } from './types.js';
 export interface Engine {
   readonly state: RunState;
   readonly library: Library;
-  readonly outcomes: Readonly<Record<string, OutcomeRule>>;
+  /** The outcomes given, or undefined when none were (a leaf then builds no facts for rules to read). */
+  readonly outcomes: Readonly<Record<string, OutcomeRule>> | undefined;
   /** `workflow.*` names: parameters, name, namespace, status, failures, outputs.parameters. */
   readonly globals: Record<string, string | null>;
   /** Counts the changes to `globals` (see `setGlobal`): a scope built over them is current while it is unchanged. */

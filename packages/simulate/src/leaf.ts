@@ -11,7 +11,7 @@ import type { Engine } from './engine.js';
 import { asString, substituteDeep } from './expressions.js';
 import { publishGlobalOutputs } from './global-outputs.js';
 import { fnv32a } from './node-id.js';
-import { outcomeFor } from './outcomes.js';
+import { nodeOutcome } from './outcomes.js';
 import type { NodeOutputs, NodeType, Parameter, RunNode } from './run-state.js';
 import { type TemplateType, templateType } from './templates.js';
 import type { LeafOutcome, Outcome } from './types.js';
@@ -44,23 +44,12 @@ export function executeLeaf(e: Engine, ready: Attempt): RunNode {
 function executeLeafAt(e: Engine, a: Attempt): RunNode {
   const kind = templateType(a.template);
   const type = NODE_TYPE[kind] ?? 'Pod';
-  // With no outcome given (every leaf succeeds), no node facts to build for the rules to read.
-  const outcome = hasAnyKey(e.outcomes)
-    ? outcomeFor(e.outcomes, {
-        facts: {
-          name: a.nodeName,
-          displayName: displayNameOf(e, a),
-          templateName: a.template.name ?? '',
-          attempt: a.attempt,
-          inputs: Object.fromEntries(a.inputs.map((p) => [p.name, p.value ?? ''])),
-        },
-        ...(a.retryNode ? { retryName: a.retryNode.name, retryDisplayName: a.retryNode.displayName } : {}),
-      })
-    : undefined;
+  const displayName = displayNameOf(e, a);
+  const outcome = nodeOutcome(e, a, displayName);
   const node = withInputs(e.state.create(nodeBase(a, type)), a.inputs);
   const why = NEEDS_OUTCOME[kind];
   if (outcome === undefined && why) {
-    return e.state.mark(node, 'Undetermined', a.at, `${why}; give node '${displayNameOf(e, a)}' an outcome`);
+    return e.state.mark(node, 'Undetermined', a.at, `${why}; give node '${displayName}' an outcome`);
   }
   const given = leafOutcome(outcome);
   if (!given.ok) return e.state.mark(node, 'Undetermined', a.at, given.reason);
@@ -143,11 +132,6 @@ function podDeadline(e: Engine, a: Attempt): number | undefined {
     e.deadline !== undefined ? e.deadline - a.at : undefined,
   ].filter((x): x is number => x !== undefined);
   return limits.length > 0 ? Math.min(...limits) : undefined;
-}
-
-/** Whether `o` has any own key, as `outcomeFor` looks rules up (Object.hasOwn: non-enumerable ones too). */
-function hasAnyKey(o: Readonly<Record<string, unknown>>): boolean {
-  return Object.getOwnPropertyNames(o).length > 0;
 }
 
 function displayNameOf(e: Engine, a: Attempt): string {

@@ -40,7 +40,9 @@ export function simulate(workflow: unknown, options: SimulateOptions = {}): Simu
   const e: Engine = {
     state,
     library,
-    outcomes: options.outcomes ?? {},
+    // as `outcomeFor` looks rules up (Object.hasOwn: non-enumerable keys too)
+    outcomes:
+      options.outcomes && Object.getOwnPropertyNames(options.outcomes).length > 0 ? options.outcomes : undefined,
     globals: workflowGlobals(doc, spec, name, parameters),
     globalsVersion: 0,
     globalOutputs: new Map(),
@@ -60,7 +62,7 @@ export function simulate(workflow: unknown, options: SimulateOptions = {}): Simu
       ),
     ]);
   const declared = declaredNames(name, spec, base, library, entrypoint);
-  checkNodeNames(Object.keys(e.outcomes), nodeNames(declared, []), 'outcomes');
+  checkNodeNames(Object.keys(e.outcomes ?? {}), nodeNames(declared, []), 'outcomes');
   const args = entryArguments(spec, parameters);
   const entry = executeTemplate(e, {
     nodeName: name,

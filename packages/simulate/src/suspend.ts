@@ -8,21 +8,12 @@ import { parseDuration } from './clock.js';
 import type { Engine } from './engine.js';
 import { asString, substituteDeep } from './expressions.js';
 import { publishGlobalOutputs } from './global-outputs.js';
-import { outcomeFor } from './outcomes.js';
+import { nodeOutcome } from './outcomes.js';
 import type { Parameter, RunNode } from './run-state.js';
 
 export function executeSuspend(e: Engine, a: Attempt): RunNode {
   const node = withInputs(e.state.create(nodeBase(a, 'Suspend')), a.inputs);
-  const outcome = outcomeFor(e.outcomes, {
-    facts: {
-      name: a.nodeName,
-      displayName: node.displayName,
-      templateName: a.template.name ?? '',
-      attempt: a.attempt,
-      inputs: Object.fromEntries(a.inputs.map((p) => [p.name, p.value ?? ''])),
-    },
-    ...(a.retryNode ? { retryName: a.retryNode.name, retryDisplayName: a.retryNode.displayName } : {}),
-  });
+  const outcome = nodeOutcome(e, a, node.displayName);
   const rawDuration = ((a.template.suspend ?? {}) as { duration?: unknown }).duration;
   const substituted = substituteDeep(rawDuration, a.scope);
   const duration = parseDuration(substituted.ok ? substituted.value : rawDuration);
