@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuiltCli } from './run-cli.js';
@@ -103,6 +103,22 @@ describe('the cache of compiled code', () => {
     }
     // And the entries written anew serve the next run.
     expect(generate(cache)).toEqual(plain);
+  });
+
+  it('removes what a killed run left (a temporary file an hour old), not a temporary file another run is writing', () => {
+    const cache = path.join(dir, 'cache-e');
+    const at = path.join(cache, `${process.version}-${process.arch}`);
+    mkdirSync(at, { recursive: true });
+    const left = path.join(at, 'generate-0000.v8.123.tmp');
+    const writing = path.join(at, 'generate-1111.v8.456.tmp');
+    writeFileSync(left, 'half an entry');
+    writeFileSync(writing, 'half an entry');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+    utimesSync(left, twoHoursAgo, twoHoursAgo);
+    // A first run in this directory writes entries, and tidies it as it does.
+    expect(generate(cache)).toEqual(generate('off'));
+    expect(() => statSync(left)).toThrow(/ENOENT/);
+    expect(readFileSync(writing, 'utf8')).toBe('half an entry');
   });
 
   it('runs the same when its directory cannot be made, and says nothing about it', () => {
