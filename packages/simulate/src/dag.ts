@@ -9,7 +9,7 @@ import { type Attempt, nodeBase, withInputs } from './attempt.js';
 import { assessDagPhase } from './dag-phase.js';
 import type { Engine } from './engine.js';
 import { executeTemplate } from './execute-template.js';
-import { compileDependsLogic, type DependsProgram, dependsLogic, type TaskResults } from './expr/depends.js';
+import { type CompiledDepends, compileDepends, evaluateDepends, type TaskResults } from './expr/depends.js';
 import { evaluateWhen, failurePhase, isUnsupported, substituteDeep } from './expressions.js';
 import { runExitHook, runLifecycleHooks } from './hooks.js';
 import { isLoop, iterations, type Loop, loopItems } from './loops.js';
@@ -35,13 +35,6 @@ export interface DagTask {
   readonly [key: string]: unknown;
 }
 
-/** A task's dependencies (in the order first named) and its `depends` logic with bare names expanded, compiled. */
-interface ResolvedDepends {
-  readonly dependencies: readonly string[];
-  readonly logic: string;
-  readonly evaluate: DependsProgram;
-}
-
 interface Dag {
   readonly tasks?: readonly DagTask[];
   readonly target?: string;
@@ -59,7 +52,7 @@ interface DagRun {
   readonly a: Attempt;
   readonly node: RunNode;
   readonly tasks: ReadonlyMap<string, DagTask>;
-  readonly resolved: Map<string, ResolvedDepends>;
+  readonly resolved: Map<string, CompiledDepends>;
   /** One string per task: node ids are looked up by name, and a string already hashed is found at once. */
   readonly nodeNames: Map<string, string>;
   readonly ancestorSets: Map<string, Set<string>>;
@@ -150,14 +143,10 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
 }
 
 /** A task's dependencies and compiled `depends` logic, read once per task. */
-function dependsOf(r: DagRun, name: string): ResolvedDepends {
+function dependsOf(r: DagRun, name: string): CompiledDepends {
   let resolved = r.resolved.get(name);
   if (!resolved) {
-    const task = r.tasks.get(name);
-    if (task) {
-      const d = dependsLogic(task, (dep) => r.tasks.get(dep)?.continueOn);
-      resolved = { dependencies: [...d.dependencies.keys()], logic: d.logic, evaluate: compileDependsLogic(d.logic) };
-    } else resolved = { dependencies: [], logic: '', evaluate: compileDependsLogic('') };
+    resolved = compileDepends(r.tasks.get(name) ?? {}, (dep) => r.tasks.get(dep)?.continueOn);
     r.resolved.set(name, resolved);
   }
   return resolved;
@@ -328,7 +317,8 @@ function visit(r: DagRun, name: string): void {
   r.visited.add(name);
   const task = r.tasks.get(name);
   if (!task) return;
-  const { dependencies, logic, evaluate } = dependsOf(r, name);
+  const depends = dependsOf(r, name);
+  const { dependencies } = depends;
   for (const dep of dependencies) visit(r, dep);
   let start = a.at;
   // keyed by the dependencies' names: a table, not an object shape per task
@@ -341,8 +331,8 @@ function visit(r: DagRun, name: string): void {
   }
   const nodeName = taskNodeName(r, name);
   const v: TaskVisit = { task, name, nodeName, dependencies, start, group: undefined };
-  if (logic !== '') {
-    const go = evaluate(results);
+  if (depends.hasLogic) {
+    const go = evaluateDepends(depends, results);
     if (!go.ok) {
       skippedNode(r, v, nodeName, isUnsupported(go.reason) ? 'Undetermined' : 'Error', go.reason);
       return;

@@ -12,14 +12,12 @@ import {
   readPlainLogic,
   type TaskResults,
 } from '../src/expr/depends.js';
-
-const pick = <T>(...xs: T[]) => fc.constantFrom(...xs);
+import { dependsText, pick } from './depends-arbitrary.js';
 
 /** Names a task may have, and words that are not names to expr-lang or not names at all. */
 const NAMES = ['a', 'b', 'a-b', 'a_b', 'x1', 'B', 'c-d-e', 'constructor', 'not', 'and', 'in', 'true', 'nil', 'len'];
 const ODD_NAMES = ['1x', 'é', 'a$', '_u', 'toString'];
 const RESULTS = [...TASK_RESULTS, 'Passed', 'succeeded', 'Succeeded2'];
-const BLANK = pick(' ', ' ', '', '  ', '\t', '\n', '\u00a0');
 
 const operand = fc
   .tuple(
@@ -28,27 +26,7 @@ const operand = fc
   )
   .map(([t, r]) => `${t}.${r}`);
 
-/** Mostly plain logic, sometimes with expr-lang's other operators and forms inside. */
-const logic: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
-  e: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    operand,
-    fc
-      .tuple(
-        tie('e'),
-        BLANK,
-        fc.oneof({ weight: 8, arbitrary: pick('&&', '||') }, pick('and', 'or', '==', '!=', '&', '|', '??')),
-        BLANK,
-        tie('e'),
-      )
-      .map((t) => t.join('')),
-    fc
-      .tuple(fc.oneof({ weight: 4, arbitrary: pick('!') }, pick('not ', '! ', '!!', '-')), tie('e'))
-      .map((t) => t.join('')),
-    fc.tuple(BLANK, tie('e'), BLANK).map(([x, e, y]) => `(${x}${e}${y})`),
-    fc.tuple(tie('e'), pick(')', '(', '.', '?', ' ? true : false', '.Succeeded', 'x', '!')).map((t) => t.join('')),
-  ),
-})).e;
+const logic = dependsText(operand, [')', '(', '.', '?', ' ? true : false', '.Succeeded', 'x', '!']);
 
 const taskResults: fc.Arbitrary<TaskResults> = fc.record(
   Object.fromEntries(TASK_RESULTS.map((r) => [r, fc.boolean()])) as Record<keyof TaskResults, fc.Arbitrary<boolean>>,

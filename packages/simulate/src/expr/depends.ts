@@ -6,9 +6,11 @@
  * a result name it lacks (`t.Passed`) or a task it does not know is a compile error, the result must be a boolean.
  */
 import { TASK_RESULTS } from '@argo-gen/model';
+import { readDependsDirectly } from './depends-read.js';
 import type { Evaluated } from './evaluated.js';
 import { runExprLang } from './expr-lang.js';
 import { GoStruct } from './expr-values.js';
+import { isBlank, NOT_A_NAME, RESULT_FIELDS, readJoined } from './plain-logic.js';
 
 /** The controller's TaskResults of one finished dependency. */
 export interface TaskResults {
@@ -104,6 +106,74 @@ export function evaluateDependsLogicByExprLang(
   return runDependsExprLang(logic.replaceAll('-', '_'), resultsByKey(results));
 }
 
+/**
+ * A task's dependency logic, read once: its dependencies in the order first named, whether it has logic at all, and
+ * how it is evaluated. Most logic is read directly into its tree (depends-read.ts); the rest as the controller does,
+ * expanded and compiled (`dependsLogic`, `compileDependsLogic`).
+ */
+export interface CompiledDepends {
+  readonly dependencies: readonly string[];
+  readonly hasLogic: boolean;
+  /** The tree read directly, over the dependencies' own names; undefined when the logic goes the controller's way. */
+  readonly tree: PlainLogic | undefined;
+  readonly task: { readonly depends?: string; readonly dependencies?: readonly string[] };
+  readonly continueOn: (name: string) => ContinueOn | undefined;
+  /** The controller's way, compiled when first needed. */
+  byText: DependsProgram | undefined;
+}
+
+export function compileDepends(
+  task: { readonly depends?: string; readonly dependencies?: readonly string[] },
+  continueOn: (name: string) => ContinueOn | undefined,
+): CompiledDepends {
+  const direct = readDependsDirectly(task, continueOn);
+  if (direct) {
+    const dependencies = [...direct.dependencies.keys()];
+    return {
+      dependencies,
+      hasLogic: direct.tree !== undefined,
+      tree: direct.tree,
+      task,
+      continueOn,
+      byText: undefined,
+    };
+  }
+  const d = dependsLogic(task, continueOn);
+  return {
+    dependencies: [...d.dependencies.keys()],
+    hasLogic: d.logic !== '',
+    tree: undefined,
+    task,
+    continueOn,
+    byText: compileDependsLogic(d.logic),
+  };
+}
+
+/**
+ * The logic's value with `results`, the results of (some of) the task's dependencies by name. A dependency without
+ * results is expr-lang's unknown name, which only the controller's way reports as it does.
+ */
+export function evaluateDepends(c: CompiledDepends, results: Readonly<Record<string, TaskResults>>): Evaluated {
+  const { tree } = c;
+  if (tree && c.dependencies.every((d) => Object.hasOwn(results, d)))
+    return { ok: true, value: holdsIn(tree, results) };
+  c.byText ??= compileDependsLogic(dependsLogic(c.task, c.continueOn).logic);
+  return c.byText(results);
+}
+
+function holdsIn(tree: PlainLogic, results: Readonly<Record<string, TaskResults>>): boolean {
+  switch (tree.op) {
+    case 'result':
+      return (results[tree.task] as TaskResults)[tree.result] === true;
+    case '!':
+      return !holdsIn(tree.node, results);
+    case '&&':
+      return holdsIn(tree.left, results) && holdsIn(tree.right, results);
+    case '||':
+      return holdsIn(tree.left, results) || holdsIn(tree.right, results);
+  }
+}
+
 /** The results by the name the expression reads (`-` as `_`); of two names that collide, the first wins. */
 function resultsByKey(results: Readonly<Record<string, TaskResults>>): Map<string, TaskResults> {
   const byKey = new Map<string, TaskResults>();
@@ -133,27 +203,6 @@ export type PlainLogic =
 /** The characters of a word as expr-lang lexes it within plain logic (ASCII letters, digits and `_`). */
 const isWordChar = (c: number) =>
   (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
-const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-
-/** Words expr-lang does not read as a name: its word operators and its literals. */
-const NOT_A_NAME = new Set([
-  'not',
-  'in',
-  'or',
-  'and',
-  'matches',
-  'contains',
-  'startsWith',
-  'endsWith',
-  'let',
-  'if',
-  'else',
-  'true',
-  'false',
-  'nil',
-]);
-
-const RESULT_FIELDS: ReadonlySet<string> = new Set(TASK_RESULTS);
 
 /**
  * The tree of `text` when it is plain logic, with expr-lang's precedence (`!` binds tightest, then `&&`, then `||`);
@@ -213,27 +262,18 @@ function isOp(r: TokenReader, op: string): boolean {
   return t !== undefined && 'op' in t && t.op === op;
 }
 
+function takeOp(r: TokenReader, op: string): boolean {
+  if (!isOp(r, op)) return false;
+  r.at++;
+  return true;
+}
+
 function readOr(r: TokenReader): PlainLogic | undefined {
-  return readJoined(r, '||', readAnd);
+  return readJoined(r, '||', readAnd, takeOp);
 }
 
 function readAnd(r: TokenReader): PlainLogic | undefined {
-  return readJoined(r, '&&', readUnary);
-}
-
-/** `a && b && c` and `a || b || c` group from the left, as expr-lang's precedence climbing does. */
-function readJoined(
-  r: TokenReader,
-  op: '&&' | '||',
-  operand: (r: TokenReader) => PlainLogic | undefined,
-): PlainLogic | undefined {
-  let left = operand(r);
-  while (left && isOp(r, op)) {
-    r.at++;
-    const right = operand(r);
-    left = right && { op, left, right };
-  }
-  return left;
+  return readJoined(r, '&&', readUnary, takeOp);
 }
 
 function readUnary(r: TokenReader): PlainLogic | undefined {
