@@ -50,4 +50,50 @@ describe('what simulate accepts', () => {
     expect(a).toEqual(b);
     expect(Object.isFrozen(a.nodes)).toBe(true);
   });
+
+  it('freezes every object of a result: nodes, their lists, inputs, outputs, flags, global outputs, reasons', () => {
+    const lib = {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'WorkflowTemplate',
+      metadata: { name: 'lib' },
+      spec: { templates: [container('shared')] },
+    };
+    const run = simulate(
+      workflow({
+        entrypoint: 'main',
+        templates: [
+          {
+            name: 'main',
+            dag: {
+              tasks: [
+                { name: 'make', template: 'make', arguments: { parameters: [{ name: 'n', value: '1' }] } },
+                { name: 'flaky', template: 'flaky', depends: 'make' },
+                { name: 'ref', templateRef: { name: 'lib', template: 'shared' }, depends: 'make' },
+                { name: 'apply', template: 'apply', depends: 'flaky && ref' },
+              ],
+            },
+          },
+          container('make', {
+            inputs: { parameters: [{ name: 'n', enum: ['1', '2'] }] },
+            outputs: { parameters: [{ name: 'out', globalName: 'made', valueFrom: { path: '/o', default: 'x' } }] },
+          }),
+          container('flaky', { retryStrategy: { limit: 1 } }),
+          { name: 'apply', resource: { action: 'apply', manifest: 'kind: ConfigMap' } },
+        ],
+      }),
+      { templates: [lib], outcomes: { 'flaky(0)': 'Failed' } },
+    );
+    expect(run.undetermined.length).toBeGreaterThan(0);
+    expect(run.outputs?.parameters).toEqual([{ name: 'made', value: 'x' }]);
+    const flags = Object.values(run.nodes).filter((n) => n.nodeFlag);
+    expect(flags.length).toBeGreaterThan(0);
+    const unfrozen: string[] = [];
+    const walk = (value: unknown, path: string) => {
+      if (typeof value !== 'object' || value === null) return;
+      if (!Object.isFrozen(value)) unfrozen.push(path);
+      for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
+    };
+    walk(run, 'run');
+    expect(unfrozen).toEqual([]);
+  });
 });
