@@ -18,12 +18,28 @@ export interface Attempt {
   readonly at: number;
   readonly nodeFlag?: { hooked?: boolean; retried?: boolean };
   readonly inputs: readonly Parameter[];
-  /** Everything the template's own fields may reference: globals, inputs, `retries`, `pod.name`… */
-  readonly scope: Readonly<Record<string, string | null>>;
+  /**
+   * Everything the template's own fields may reference: globals, inputs, `retries`, `pod.name`… Read it with
+   * `attemptScope` (attempt-scope.ts): a leaf's is built when first read, from `scopeFrom`, since most leaves never
+   * read theirs and building it was ~6 % of a large run.
+   */
+  scope: Readonly<Record<string, string | null>> | undefined;
+  /** What `scope` is built from when it is first read. */
+  readonly scopeFrom?: ScopeSource;
   /** Retry attempt number, from 0. */
   readonly attempt: number;
   /** The retry node, for an attempt. */
   readonly retryNode?: RunNode;
+}
+
+/** The parts of an attempt's scope besides its inputs and node name. */
+export interface ScopeSource {
+  /** The workflow's globals, as they are when the scope is built. */
+  readonly globals: Readonly<Record<string, string | null>>;
+  /** The caller's local names (`tasks.name`, `steps.name`). */
+  readonly local: Readonly<Record<string, string | null>> | undefined;
+  /** The workflow's name, for the attempt's `pod.name`; undefined for a retried template (each retry has its own). */
+  readonly workflowName: string | undefined;
 }
 
 export type Executor = (e: Engine, a: Attempt) => RunNode;

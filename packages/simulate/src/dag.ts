@@ -6,6 +6,7 @@
  * its branches (`assessDAGPhase`), and its outbound nodes are its targets' outbound nodes.
  */
 import { type Attempt, nodeBase, withInputs } from './attempt.js';
+import { attemptScope } from './attempt-scope.js';
 import { assessDagPhase } from './dag-phase.js';
 import type { Engine } from './engine.js';
 import { executeTemplate } from './execute-template.js';
@@ -87,7 +88,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
     baseVersion: -1,
   };
   const dependedOn = new Set([...tasks.keys()].flatMap((t) => dependsOf(r, t).dependencies));
-  const target = dag.target ? substituteDeep(dag.target, a.scope) : undefined;
+  const target = dag.target ? substituteDeep(dag.target, attemptScope(a)) : undefined;
   const targets = target?.ok
     ? String(target.value).split(' ')
     : [...tasks.keys()].filter((t) => !dependedOn.has(t)).sort();
@@ -118,7 +119,7 @@ export function executeDag(e: Engine, a: Attempt): RunNode {
   });
   if (phase.phase !== 'Succeeded') return e.state.mark(node, phase.phase, end, phase.message);
   if (!declaresOutputParameters(a.template)) return e.state.mark(node, 'Succeeded', end);
-  const scope = scopeOf(a.scope, e.globals);
+  const scope = scopeOf(attemptScope(a), e.globals);
   for (const [name, t] of tasks) {
     const n = taskNode(r, name);
     if (!n) continue;
@@ -248,7 +249,7 @@ function namedIn(r: DagRun, name: string): Set<string> | 'all' {
  */
 function dagBase(r: DagRun): MutableScope {
   if (r.base === undefined || r.baseVersion !== r.e.globalsVersion) {
-    r.base = scopeOf(r.a.scope, r.e.globals);
+    r.base = scopeOf(attemptScope(r.a), r.e.globals);
     r.baseVersion = r.e.globalsVersion;
   }
   return r.base;

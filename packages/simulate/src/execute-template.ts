@@ -4,14 +4,13 @@
  * that cannot be bound, give an errored node (type Skipped), as the controller's `initializeNodeOrMarkError` does.
  */
 import type { Attempt } from './attempt.js';
+import { attemptScope } from './attempt-scope.js';
 import { executeDag } from './dag.js';
 import type { Call, Engine } from './engine.js';
-import { addInputsToScope, argumentValues, processInputs } from './inputs.js';
+import { argumentValues, processInputs } from './inputs.js';
 import { executeLeaf } from './leaf.js';
-import { podName } from './node-id.js';
 import { executeWithRetries } from './retry.js';
 import { isNodeFulfilled, type RunNode } from './run-state.js';
-import { scopeOf } from './scope.js';
 import { executeSteps } from './steps.js';
 import { executeSuspend } from './suspend.js';
 import { resolveTemplate, type Template, templateScopeOf, templateType } from './templates.js';
@@ -39,10 +38,7 @@ export function executeTemplate(e: Engine, call: Call): RunNode {
   const template = withDefaults(resolved.template, e.templateDefaults);
   const inputs = processInputs(template, argumentValues(call.args), e.globals);
   if (!inputs.ok) return failed(inputs.phase, inputs.reason);
-  const scope = scopeOf(e.globals);
-  addInputsToScope(scope, inputs.parameters);
-  if (call.local) Object.assign(scope, call.local);
-  scope['node.name'] = call.nodeName;
+  const strategy = (template.retryStrategy ?? e.defaultRetryStrategy) as Readonly<Record<string, unknown>> | undefined;
   const attempt: Attempt = {
     nodeName: call.nodeName,
     template,
@@ -53,13 +49,16 @@ export function executeTemplate(e: Engine, call: Call): RunNode {
     at: call.at,
     ...(call.nodeFlag ? { nodeFlag: call.nodeFlag } : {}),
     inputs: inputs.parameters,
-    scope,
+    scope: undefined,
+    // a retried template's attempts each have their own pod name (retry.ts)
+    scopeFrom: { globals: e.globals, local: call.local, workflowName: strategy ? undefined : e.state.workflowName },
     attempt: 0,
   };
-  const strategy = (template.retryStrategy ?? e.defaultRetryStrategy) as Readonly<Record<string, unknown>> | undefined;
+  // A scope waits until it is read unless something may change the globals before that: a steps or DAG template's
+  // children, a retry's earlier attempts. (A leaf or a suspend node reads its scope before it publishes any output.)
+  const kind = templateType(template);
+  if (strategy || kind === 'steps' || kind === 'dag') attemptScope(attempt);
   if (strategy) return executeWithRetries(e, attempt, strategy);
-  // the attempt's own scope (each retry gets one with its own pod name)
-  scope['pod.name'] = podName(e.state.workflowName, call.nodeName, template.name);
   return executeAttempt(e, attempt);
 }
 

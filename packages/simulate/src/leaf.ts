@@ -6,6 +6,7 @@
  * until the steps or DAG template that holds it ends; a failing one fails before it is ready, as any pod.
  */
 import { type Attempt, nodeBase, withInputs } from './attempt.js';
+import { attemptScope } from './attempt-scope.js';
 import { DEFAULT_LEAF_SECONDS, parseDuration } from './clock.js';
 import type { Engine } from './engine.js';
 import { asString, substituteDeep } from './expressions.js';
@@ -127,11 +128,16 @@ function addContainerNodes(e: Engine, a: Attempt, pod: RunNode): void {
  */
 function podDeadline(e: Engine, a: Attempt): number | undefined {
   const limits = [
-    parseDuration(substituted(a.template.activeDeadlineSeconds, a.scope)),
-    parseDuration(substituted(a.template.timeout, a.scope)),
+    ownDuration(a, a.template.activeDeadlineSeconds),
+    ownDuration(a, a.template.timeout),
     e.deadline !== undefined ? e.deadline - a.at : undefined,
   ].filter((x): x is number => x !== undefined);
   return limits.length > 0 ? Math.min(...limits) : undefined;
+}
+
+/** A duration of the template's own, substituted (the scope is read only when there is one). */
+function ownDuration(a: Attempt, value: unknown): number | undefined {
+  return value === undefined ? undefined : parseDuration(substituted(value, attemptScope(a)));
 }
 
 function displayNameOf(e: Engine, a: Attempt): string {
@@ -180,9 +186,9 @@ function leafOutputs(
     const value =
       given ??
       (p.valueFrom?.default !== undefined
-        ? asString(substituted(p.valueFrom.default, a.scope))
+        ? asString(substituted(p.valueFrom.default, attemptScope(a)))
         : p.value !== undefined
-          ? asString(substituted(p.value, a.scope))
+          ? asString(substituted(p.value, attemptScope(a)))
           : '');
     parameters.push({ name: p.name, value, ...(p.globalName ? { globalName: p.globalName } : {}) });
   }

@@ -6,6 +6,7 @@
  * `expression` (expr-lang over `lastRetry.*`) may stop early.
  */
 import { type Attempt, nodeBase, withInputs } from './attempt.js';
+import { attemptScope } from './attempt-scope.js';
 import { goTimeString, parseDuration } from './clock.js';
 import type { Engine } from './engine.js';
 import { executeAttempt } from './execute-template.js';
@@ -43,7 +44,7 @@ export function executeWithRetries(e: Engine, a: Attempt, strategy: Readonly<Rec
       attempt: n,
       retryNode,
       scope: {
-        ...a.scope,
+        ...attemptScope(a),
         'pod.name': podName(e.state.workflowName, name, a.template.name),
         retries: String(n),
         'lastRetry.exitCode': last?.outputs?.exitCode ?? '0',
@@ -81,7 +82,7 @@ function decide(
     return { phase: last.phase, message: `retry exceeded workflow deadline ${goTimeString(e.deadline)}` };
   }
   const sub = (v: unknown): unknown => {
-    const r = substituteDeep(v, a.scope);
+    const r = substituteDeep(v, attemptScope(a));
     return r.ok ? r.value : v;
   };
   const limitRaw = sub(strategy.limit);

@@ -5,6 +5,7 @@
  * steps template then fails with the group's message. Each group's outputs are in scope for the groups after it.
  */
 import { type Attempt, nodeBase, withInputs } from './attempt.js';
+import { attemptScope } from './attempt-scope.js';
 import type { Engine } from './engine.js';
 import { executeTemplate } from './execute-template.js';
 import { evaluateWhen, failurePhase, isUnsupported, substituteDeep } from './expressions.js';
@@ -33,7 +34,7 @@ function stepsOf(group: StepGroup): readonly Step[] {
 export function executeSteps(e: Engine, a: Attempt): RunNode {
   const node = withInputs(e.state.create(nodeBase(a, 'Steps')), a.inputs);
   const groups = (a.template.steps ?? []) as readonly StepGroup[];
-  const scope = scopeOf(a.scope);
+  const scope = scopeOf(attemptScope(a));
   const templateScope = `${a.base.scope}/${a.base.name}`;
   let at = a.at;
   let lastGroup: RunNode | undefined;

@@ -4,6 +4,7 @@
  * `reject` (stopped: the node fails, as `argo stop` on the node does) or `wait` (left Running, and with it the run).
  */
 import { type Attempt, nodeBase, withInputs } from './attempt.js';
+import { attemptScope } from './attempt-scope.js';
 import { parseDuration } from './clock.js';
 import type { Engine } from './engine.js';
 import { asString, substituteDeep } from './expressions.js';
@@ -15,7 +16,7 @@ export function executeSuspend(e: Engine, a: Attempt): RunNode {
   const node = withInputs(e.state.create(nodeBase(a, 'Suspend')), a.inputs);
   const outcome = nodeOutcome(e, a, node.displayName);
   const rawDuration = ((a.template.suspend ?? {}) as { duration?: unknown }).duration;
-  const substituted = substituteDeep(rawDuration, a.scope);
+  const substituted = substituteDeep(rawDuration, attemptScope(a));
   const duration = parseDuration(substituted.ok ? substituted.value : rawDuration);
   const expired =
     e.deadline !== undefined &&
