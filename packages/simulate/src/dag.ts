@@ -19,11 +19,16 @@ import { holderFields, holderOf, resolveTaskReferences } from './references.js';
 import { isFailedOrError, isFulfilled, isNodeFulfilled, type RunNode } from './run-state.js';
 import {
   addAggregateToScope,
+  addEntries,
   addNodeToScope,
   addSkippedOutputsToScope,
+  aggregateEntries,
   layerOver,
   type MutableScope,
+  nodeEntries,
+  type ScopeEntries,
   scopeOf,
+  skippedOutputEntries,
 } from './scope.js';
 import { declaresOutputParameters, templateOutputs } from './template-outputs.js';
 import { resolveTemplate } from './templates.js';
@@ -57,7 +62,7 @@ interface DagRun {
   /** One string per task: node ids are looked up by name, and a string already hashed is found at once. */
   readonly nodeNames: Map<string, string>;
   readonly ancestorSets: Map<string, Set<string>>;
-  readonly contributions: Map<string, readonly (readonly [string, string | null])[]>;
+  readonly contributions: Map<string, ScopeEntries>;
   readonly referenced: Map<string, Set<string> | 'all'>;
   readonly visited: Set<string>;
   readonly notRunWithHooks: { task: DagTask; name: string; parent: RunNode }[];
@@ -197,27 +202,22 @@ function isAncestor(r: DagRun, name: string, anc: string): boolean {
   return false;
 }
 
-/**
- * What one finished task adds to its descendants' scope (computed once: a finished node does not change), as a list
- * of entries: its names are its own (`tasks.<name>.…`), and an object keyed by them would cost hidden classes of
- * its own, which do not outlive a full GC (or a one-shot run).
- */
-function contribution(r: DagRun, anc: string, n: RunNode): readonly (readonly [string, string | null])[] {
+/** What one finished task adds to its descendants' scope, computed once: a finished node does not change. */
+function contribution(r: DagRun, anc: string, n: RunNode): ScopeEntries {
   const cached = r.contributions.get(anc);
   if (cached) return cached;
   const { e, a } = r;
-  const c: MutableScope = Object.create(null);
+  const entries: ScopeEntries = [];
   if (n.type === 'TaskGroup') {
     const iterationNodes = n.children.map((id) => e.state.get(id)).filter((x) => x.name.startsWith(`${n.name}(`));
-    addAggregateToScope(c, 'tasks', anc, iterationNodes);
+    aggregateEntries('tasks', anc, iterationNodes, entries);
   }
-  addNodeToScope(c, e.state, 'tasks', anc, n);
+  nodeEntries(e.state, 'tasks', anc, n, entries);
   const t = r.tasks.get(anc);
   if (t) {
     const resolved = resolveTemplate(holderOf(t), a.base, e.library);
-    addSkippedOutputsToScope(c, 'tasks', anc, n, resolved.ok ? resolved.template : undefined);
+    skippedOutputEntries('tasks', anc, n, resolved.ok ? resolved.template : undefined, entries);
   }
-  const entries = Object.entries(c);
   if (isFulfilled(n.phase)) r.contributions.set(anc, entries);
   return entries;
 }
@@ -263,7 +263,7 @@ function taskScope(r: DagRun, name: string): MutableScope {
   const from = named === 'all' ? ancestors(r, name) : [...named].filter((anc) => isAncestor(r, name, anc));
   for (const anc of from) {
     const n = taskNode(r, anc);
-    if (n) for (const [k, v] of contribution(r, anc, n)) scope[k] = v;
+    if (n) addEntries(scope, contribution(r, anc, n));
   }
   return scope;
 }

@@ -48,6 +48,18 @@ function lastAttempt(state: RunState, node: RunNode): RunNode {
   return attempts[attempts.length - 1] ?? node;
 }
 
+/**
+ * Names and their values, in the order they are set (a later one of the same name wins): what a finished node adds to
+ * the scope of those after it, built once and copied into each. A list, not a table: a prototype-less table of a
+ * node's own names is a dictionary, and reading one back (`Object.entries`) cost more than building it.
+ */
+export type ScopeEntries = [string, string | null][];
+
+/** Copies `entries` into `scope`, in order. */
+export function addEntries(scope: MutableScope, entries: ScopeEntries): void {
+  for (const [name, value] of entries) scope[name] = value;
+}
+
 /** `buildLocalScope`: `<prefix>.<name>.id/startedAt/finishedAt/status`, a daemon's `ip`, and its outputs. */
 export function addNodeToScope(
   scope: MutableScope,
@@ -56,20 +68,31 @@ export function addNodeToScope(
   name: string,
   node: RunNode,
 ): void {
+  addEntries(scope, nodeEntries(state, prefix, name, node));
+}
+
+/** The names `addNodeToScope` sets, appended to `out`. */
+export function nodeEntries(
+  state: RunState,
+  prefix: string,
+  name: string,
+  node: RunNode,
+  out: ScopeEntries = [],
+): ScopeEntries {
   const n = lastAttempt(state, node);
   const key = `${prefix}.${name}`;
-  scope[`${key}.id`] = n.id;
-  scope[`${key}.startedAt`] = timestamp(n.startedAt);
-  if (n.finishedAt !== undefined) scope[`${key}.finishedAt`] = timestamp(n.finishedAt);
-  scope[`${key}.status`] = n.phase;
-  if (n.podIP !== undefined) scope[`${key}.ip`] = n.podIP;
+  out.push([`${key}.id`, n.id], [`${key}.startedAt`, timestamp(n.startedAt)]);
+  if (n.finishedAt !== undefined) out.push([`${key}.finishedAt`, timestamp(n.finishedAt)]);
+  out.push([`${key}.status`, n.phase]);
+  if (n.podIP !== undefined) out.push([`${key}.ip`, n.podIP]);
   const outputs = n.outputs;
-  if (!outputs) return;
-  if (outputs.result !== undefined) scope[`${key}.outputs.result`] = outputs.result;
-  if (outputs.exitCode !== undefined) scope[`${key}.exitCode`] = outputs.exitCode;
+  if (!outputs) return out;
+  if (outputs.result !== undefined) out.push([`${key}.outputs.result`, outputs.result]);
+  if (outputs.exitCode !== undefined) out.push([`${key}.exitCode`, outputs.exitCode]);
   for (const p of outputs.parameters ?? []) {
-    if (p.value !== undefined) scope[`${key}.outputs.parameters.${p.name}`] = p.value;
+    if (p.value !== undefined) out.push([`${key}.outputs.parameters.${p.name}`, p.value]);
   }
+  return out;
 }
 
 /** `addSkippedNodeOutputsToScope`: a skipped/omitted node's declared outputs, its defaults or absent optionals. */
@@ -80,15 +103,27 @@ export function addSkippedOutputsToScope(
   node: RunNode,
   template: Template | undefined,
 ): void {
-  if (node.outputs || (node.phase !== 'Skipped' && node.phase !== 'Omitted') || !template) return;
+  addEntries(scope, skippedOutputEntries(prefix, name, node, template));
+}
+
+/** The names `addSkippedOutputsToScope` sets, appended to `out`. */
+export function skippedOutputEntries(
+  prefix: string,
+  name: string,
+  node: RunNode,
+  template: Template | undefined,
+  out: ScopeEntries = [],
+): ScopeEntries {
+  if (node.outputs || (node.phase !== 'Skipped' && node.phase !== 'Omitted') || !template) return out;
   const outputs = (template.outputs ?? {}) as {
     parameters?: { name: string; valueFrom?: { default?: unknown } }[];
     result?: unknown;
   };
   for (const p of outputs.parameters ?? []) {
     const dflt = p.valueFrom?.default;
-    scope[`${prefix}.${name}.outputs.parameters.${p.name}`] = dflt !== undefined ? String(dflt) : null;
+    out.push([`${prefix}.${name}.outputs.parameters.${p.name}`, dflt !== undefined ? String(dflt) : null]);
   }
+  return out;
 }
 
 /** `processAggregateNodeOutputs`: a loop's succeeded iterations' outputs as JSON lists, in loop-index order. */
@@ -98,7 +133,17 @@ export function addAggregateToScope(
   name: string,
   iterations: readonly RunNode[],
 ): void {
-  if (iterations.length === 0) return;
+  addEntries(scope, aggregateEntries(prefix, name, iterations));
+}
+
+/** The names `addAggregateToScope` sets, appended to `out`. */
+export function aggregateEntries(
+  prefix: string,
+  name: string,
+  iterations: readonly RunNode[],
+  out: ScopeEntries = [],
+): ScopeEntries {
+  if (iterations.length === 0) return out;
   const kept = iterations
     .filter((n) => !n.nodeFlag?.hooked && !n.nodeFlag?.retried)
     .sort((a, b) => loopIndex(a.name) - loopIndex(b.name));
@@ -118,11 +163,14 @@ export function addAggregateToScope(
     }
     if (n.outputs.result !== undefined) results.push(parseItem(n.outputs.result));
   }
-  scope[`${prefix}.${name}.outputs.result`] = JSON.stringify(results);
-  scope[`${prefix}.${name}.outputs.parameters`] = JSON.stringify(paramList);
+  out.push(
+    [`${prefix}.${name}.outputs.result`, JSON.stringify(results)],
+    [`${prefix}.${name}.outputs.parameters`, JSON.stringify(paramList)],
+  );
   for (const [param, values] of byName) {
-    scope[`${prefix}.${name}.outputs.parameters.${param}`] = aggregatedList(values);
+    out.push([`${prefix}.${name}.outputs.parameters.${param}`, aggregatedList(values)]);
   }
+  return out;
 }
 
 /** Go unmarshals a result into an Item: JSON when it parses, else the text itself. */
