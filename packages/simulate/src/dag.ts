@@ -23,6 +23,7 @@ import {
   addNodeToScope,
   addSkippedOutputsToScope,
   aggregateEntries,
+  hasSkippedOutputs,
   layerOver,
   type MutableScope,
   nodeEntries,
@@ -187,7 +188,9 @@ function ancestors(r: DagRun, name: string): Set<string> {
 
 /** Whether `anc` is among `ancestors(name)`, searched nearest first (a task mostly reads its direct dependencies). */
 function isAncestor(r: DagRun, name: string, anc: string): boolean {
-  const queue = [...dependsOf(r, name).dependencies];
+  const direct = dependsOf(r, name).dependencies;
+  if (direct.includes(anc)) return true;
+  const queue = [...direct];
   const seen = new Set(queue);
   for (let i = 0; i < queue.length; i++) {
     const d = queue[i] as string;
@@ -214,7 +217,7 @@ function contribution(r: DagRun, anc: string, n: RunNode): ScopeEntries {
   }
   nodeEntries(e.state, 'tasks', anc, n, entries);
   const t = r.tasks.get(anc);
-  if (t) {
+  if (t && hasSkippedOutputs(n)) {
     const resolved = resolveTemplate(holderOf(t), a.base, e.library);
     skippedOutputEntries('tasks', anc, n, resolved.ok ? resolved.template : undefined, entries);
   }
@@ -426,11 +429,15 @@ function visit(r: DagRun, name: string): void {
       r.slots.take(childStart, e.state.doneAt(child));
       continue;
     }
+    if (!hasHooks(x.task)) {
+      r.slots.take(childStart, e.state.doneAt(child));
+      continue;
+    }
     const site = {
       task: x.task,
       ref: 'tasks' as const,
       name,
-      scope: hasHooks(x.task) ? taskScope(r, name) : {},
+      scope: taskScope(r, name),
       boundaryID: node.id,
       base: a.base,
       parent: child,

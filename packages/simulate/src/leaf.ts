@@ -45,12 +45,12 @@ export function executeLeaf(e: Engine, ready: Attempt): RunNode {
 function executeLeafAt(e: Engine, a: Attempt): RunNode {
   const kind = templateType(a.template);
   const type = NODE_TYPE[kind] ?? 'Pod';
-  const displayName = displayNameOf(e, a);
-  const outcome = nodeOutcome(e, a, displayName);
+  // the display name is read only by outcome rules and by the message below (most runs give no rules)
+  const outcome = e.outcomes ? nodeOutcome(e, a, displayNameOf(e, a)) : undefined;
   const node = withInputs(e.state.create(nodeBase(a, type)), a.inputs);
   const why = NEEDS_OUTCOME[kind];
   if (outcome === undefined && why) {
-    return e.state.mark(node, 'Undetermined', a.at, `${why}; give node '${displayName}' an outcome`);
+    return e.state.mark(node, 'Undetermined', a.at, `${why}; give node '${displayNameOf(e, a)}' an outcome`);
   }
   const given = leafOutcome(outcome);
   if (!given.ok) return e.state.mark(node, 'Undetermined', a.at, given.reason);
@@ -127,6 +127,8 @@ function addContainerNodes(e: Engine, a: Attempt, pod: RunNode): void {
  * what is left of the workflow's `activeDeadlineSeconds`, whichever is first.
  */
 function podDeadline(e: Engine, a: Attempt): number | undefined {
+  if (a.template.activeDeadlineSeconds === undefined && a.template.timeout === undefined && e.deadline === undefined)
+    return undefined;
   const limits = [
     ownDuration(a, a.template.activeDeadlineSeconds),
     ownDuration(a, a.template.timeout),

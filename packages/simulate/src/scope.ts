@@ -106,6 +106,11 @@ export function addSkippedOutputsToScope(
   addEntries(scope, skippedOutputEntries(prefix, name, node, template));
 }
 
+/** Whether a node's declared outputs stand in for its own: it was skipped or omitted, and produced none. */
+export function hasSkippedOutputs(node: RunNode): boolean {
+  return !node.outputs && (node.phase === 'Skipped' || node.phase === 'Omitted');
+}
+
 /** The names `addSkippedOutputsToScope` sets, appended to `out`. */
 export function skippedOutputEntries(
   prefix: string,
@@ -114,7 +119,7 @@ export function skippedOutputEntries(
   template: Template | undefined,
   out: ScopeEntries = [],
 ): ScopeEntries {
-  if (node.outputs || (node.phase !== 'Skipped' && node.phase !== 'Omitted') || !template) return out;
+  if (!hasSkippedOutputs(node) || !template) return out;
   const outputs = (template.outputs ?? {}) as {
     parameters?: { name: string; valueFrom?: { default?: unknown } }[];
     result?: unknown;
