@@ -32,5 +32,7 @@ export default defineConfig({
     maxWorkers: 2,
     // One clear line, not dozens of ENOENT traces, when ../shared is missing (test/global-setup.ts).
     globalSetup: ['test/global-setup.ts'],
+    // one fixed seed for every fast-check property (test/fast-check-seed.ts)
+    setupFiles: ['test/fast-check-seed.ts'],
   },
 });
