@@ -1,4 +1,4 @@
-import { Ref } from '@argo-gen/dsl';
+import { Ref, when } from '@argo-gen/dsl';
 import type * as model from '@argo-gen/model';
 import { ArgoGenError, issue } from '@argo-gen/model';
 import * as z from 'zod/mini';
@@ -31,7 +31,8 @@ export type PerfMetricsOptions = z.input<typeof metricsOptions>;
 
 export const metricsSchema = z.union([z.literal(false), metricsOptions]);
 
-const self = (name: string) => String(new Ref<string>(['outputs', 'parameters', name]));
+const output = (name: string) => new Ref<string>(['outputs', 'parameters', name]);
+const self = (name: string) => String(output(name));
 
 /**
  * The metrics, checked by name before Argo sees them. Values come from the step's own outputs (`{{outputs.…}}` is in
@@ -84,7 +85,8 @@ export function perfMetrics(
         name: names[2] as string,
         help: 'Perf check: runs whose verdict was fail (a threshold crossed, or k6 could not run)',
         labels: labelList,
-        when: `${self('verdict')} == fail`,
+        // a typed condition, quoted as govaluate reads strings: `'{{outputs.parameters.verdict}}' == 'fail'`
+        when: String(when.eq(output('verdict'), 'fail')),
         counter: { value: '1' },
       },
     ],

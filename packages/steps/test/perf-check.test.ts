@@ -84,7 +84,7 @@ describe('perf-check', () => {
           name: 'perf_check_failures',
           help: 'Perf check: runs whose verdict was fail (a threshold crossed, or k6 could not run)',
           labels,
-          when: '{{outputs.parameters.verdict}} == fail',
+          when: "'{{outputs.parameters.verdict}}' == 'fail'",
           counter: { value: '1' },
         },
       ],
