@@ -227,13 +227,15 @@ function contribution(r: DagRun, anc: string, n: RunNode): ScopeEntries {
 
 /**
  * `buildLocalScopeFromTask`: the DAG's scope plus every ancestor's outputs. Only the ancestors the task's text
- * names are added (what else it holds no tag can read), unless an expression tag could reach any of them.
+ * names are added (what else it holds no tag can read), unless an expression could reach any of them: an expression
+ * tag, or a lifecycle hook's `expression` (expr-lang, where `tasks['build-web']` names a task without `tasks.`).
  */
 function namedIn(r: DagRun, name: string): Set<string> | 'all' {
   let named = r.referenced.get(name);
   if (!named) {
-    const texts = stringsIn(r.tasks.get(name));
-    if (texts.some((t) => t.includes('{{='))) named = 'all';
+    const task = r.tasks.get(name);
+    const texts = stringsIn(task);
+    if (task?.hooks !== undefined || texts.some((t) => t.includes('{{='))) named = 'all';
     else {
       named = new Set();
       for (const text of texts) {

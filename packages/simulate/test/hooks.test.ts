@@ -30,6 +30,30 @@ describe('lifecycle hooks', () => {
     ).toEqual(['wf.deploy.hooks.failed', 'wf.deploy.hooks.started']);
   });
 
+  it("reads any ancestor's status in a hook's expression, a dashed name in brackets too", () => {
+    // the controller gives a task's hooks the scope of buildLocalScopeFromTask: every ancestor's outputs and status
+    const wf = dagWorkflow(
+      [
+        { name: 'build-web', template: 'work' },
+        { name: 'test', template: 'work', depends: 'build-web' },
+        {
+          name: 'deploy',
+          template: 'work',
+          depends: 'test',
+          hooks: {
+            built: { template: 'note', expression: "tasks['build-web'].status == 'Succeeded'" },
+            tested: { template: 'note', expression: 'tasks.test.status == "Failed"' },
+          },
+        },
+      ],
+      [container('work'), container('note')],
+    );
+    const run = simulate(wf);
+    expect(phaseOf(run, 'wf.deploy.hooks.built')).toBe('Succeeded');
+    expect(phaseOf(run, 'wf.deploy.hooks.tested')).toBeUndefined();
+    expect(run.phase).toBe('Succeeded');
+  });
+
   it('runs workflow hooks on workflow.status', () => {
     const wf = workflow({
       entrypoint: 'main',
