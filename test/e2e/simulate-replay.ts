@@ -1,6 +1,6 @@
 // Compares simulate() with a corpus's last controller record (.cache/simulate-diff/<corpus>.json, written by the
 // differential suite), without a cluster: for studying a disagreement, or an engine change, in seconds.
-//   npx tsx test/e2e/simulate-replay.ts <burger|upstream|generated> [title filter]   (after `pnpm -s build`)
+//   npx tsx test/e2e/simulate-replay.ts <burger|upstream|generated|hooks> [title filter]   (after `pnpm -s build`)
 import { readFileSync } from 'node:fs';
 import { REPO_ROOT } from '../paths.js';
 import { compareCorpus } from './simulate-compare.js';
