@@ -25,7 +25,7 @@ export interface Attempt {
    */
   scope: Readonly<Record<string, string | null>> | undefined;
   /** What `scope` is built from when it is first read. */
-  readonly scopeFrom?: ScopeSource;
+  readonly scopeFrom: ScopeSource;
   /** Retry attempt number, from 0. */
   readonly attempt: number;
   /** The retry node, for an attempt. */

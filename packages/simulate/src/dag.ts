@@ -431,22 +431,21 @@ function visit(r: DagRun, name: string): void {
       r.slots.take(childStart, e.state.doneAt(child));
       continue;
     }
-    if (!hasHooks(x.task)) {
-      r.slots.take(childStart, e.state.doneAt(child));
-      continue;
-    }
-    const site = {
-      task: x.task,
-      ref: 'tasks' as const,
-      name,
-      scope: taskScope(r, name),
-      boundaryID: node.id,
-      base: a.base,
-      parent: child,
-    };
-    runExitHook(e, site);
+    // the hook site (and the task's scope for it) only for a task with hooks; its exit handler ends before the slot frees
+    const site = hasHooks(x.task)
+      ? {
+          task: x.task,
+          ref: 'tasks' as const,
+          name,
+          scope: taskScope(r, name),
+          boundaryID: node.id,
+          base: a.base,
+          parent: child,
+        }
+      : undefined;
+    if (site) runExitHook(e, site);
     r.slots.take(childStart, e.state.doneAt(child));
-    if (!v.group) runLifecycleHooks(e, site);
+    if (site && !v.group) runLifecycleHooks(e, site);
   }
   const group = v.group;
   if (group) {

@@ -22,9 +22,6 @@ export interface DependsReading {
 
 const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 const isNameChar = (c: number) => isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d;
-/** What may follow a name or a result: the end, a blank, an operator's first character or a parenthesis. */
-const endsWord = (c: number) =>
-  Number.isNaN(c) || isBlank(c) || c === 0x26 || c === 0x7c || c === 0x21 || c === 0x28 || c === 0x29;
 
 /** A name read here: a letter first, then letters, digits and `-`, and not a keyword once `-` is `_`. */
 function isPlainName(name: string): boolean {
@@ -126,17 +123,18 @@ function readUnary(r: Reader): PlainLogic | undefined {
   return readName(r);
 }
 
-/** `name` (a bare name: its expansion) or `name.Result`. */
+/**
+ * `name` (a bare name: its expansion) or `name.Result`. What follows is left to the callers: anything but a blank, an
+ * operator or a closing parenthesis (`a_b`, `a.Succeeded2`, `a.b.Failed`) leaves text unread, and the whole is not plain.
+ */
 function readName(r: Reader): PlainLogic | undefined {
   const { text } = r;
   const start = r.at;
-  if (!isLetter(text.charCodeAt(start))) return notPlain(r);
-  let end = start + 1;
+  let end = start;
   while (isNameChar(text.charCodeAt(end))) end++;
   const name = text.slice(start, end);
-  if (NOT_A_NAME.has(name.replaceAll('-', '_'))) return notPlain(r);
+  if (!isPlainName(name)) return notPlain(r);
   if (text.charCodeAt(end) !== 0x2e) {
-    if (!endsWord(text.charCodeAt(end))) return notPlain(r);
     r.at = end;
     r.dependencies.set(name, 'task');
     return expansion(name, r.continueOn(name));
@@ -144,7 +142,7 @@ function readName(r: Reader): PlainLogic | undefined {
   let stop = end + 1;
   while (isLetter(text.charCodeAt(stop))) stop++;
   const result = text.slice(end + 1, stop);
-  if (!RESULT_FIELDS.has(result) || !endsWord(text.charCodeAt(stop))) return notPlain(r);
+  if (!RESULT_FIELDS.has(result)) return notPlain(r);
   r.at = stop;
   if (result === 'AnySucceeded' || result === 'AllFailed') r.dependencies.set(name, 'items');
   else if (!r.dependencies.has(name)) r.dependencies.set(name, 'task');

@@ -93,7 +93,7 @@ export function compileDependsLogic(logic: string): DependsProgram {
   const named = tree ? tasksOf(tree) : [];
   return (results) => {
     const byKey = resultsByKey(results);
-    if (tree && named.every((t) => byKey.has(t))) return { ok: true, value: holds(tree, byKey) };
+    if (tree && named.every((t) => Object.hasOwn(byKey, t))) return { ok: true, value: holds(tree, byKey) };
     return runDependsExprLang(text, byKey);
   };
 }
@@ -155,38 +155,27 @@ export function compileDepends(
  */
 export function evaluateDepends(c: CompiledDepends, results: Readonly<Record<string, TaskResults>>): Evaluated {
   const { tree } = c;
-  if (tree && c.dependencies.every((d) => Object.hasOwn(results, d)))
-    return { ok: true, value: holdsIn(tree, results) };
+  if (tree && c.dependencies.every((d) => Object.hasOwn(results, d))) return { ok: true, value: holds(tree, results) };
   c.byText ??= compileDependsLogic(dependsLogic(c.task, c.continueOn).logic);
   return c.byText(results);
 }
 
-function holdsIn(tree: PlainLogic, results: Readonly<Record<string, TaskResults>>): boolean {
-  switch (tree.op) {
-    case 'result':
-      return (results[tree.task] as TaskResults)[tree.result] === true;
-    case '!':
-      return !holdsIn(tree.node, results);
-    case '&&':
-      return holdsIn(tree.left, results) && holdsIn(tree.right, results);
-    case '||':
-      return holdsIn(tree.left, results) || holdsIn(tree.right, results);
-  }
-}
-
-/** The results by the name the expression reads (`-` as `_`); of two names that collide, the first wins. */
-function resultsByKey(results: Readonly<Record<string, TaskResults>>): Map<string, TaskResults> {
-  const byKey = new Map<string, TaskResults>();
+/**
+ * The results by the name the expression reads (`-` as `_`); of two names that collide, the first wins. A table
+ * without a prototype: a task may be called `constructor`.
+ */
+function resultsByKey(results: Readonly<Record<string, TaskResults>>): Record<string, TaskResults> {
+  const byKey: Record<string, TaskResults> = Object.create(null);
   for (const [name, r] of Object.entries(results)) {
     const key = name.replaceAll('-', '_');
-    if (!byKey.has(key)) byKey.set(key, r);
+    if (!Object.hasOwn(byKey, key)) byKey[key] = r;
   }
   return byKey;
 }
 
-function runDependsExprLang(text: string, byKey: ReadonlyMap<string, TaskResults>): Evaluated {
+function runDependsExprLang(text: string, byKey: Readonly<Record<string, TaskResults>>): Evaluated {
   const env: Record<string, unknown> = {};
-  for (const [key, r] of byKey) env[key] = taskResultsStruct(r);
+  for (const [key, r] of Object.entries(byKey)) env[key] = taskResultsStruct(r);
   const run = runExprLang(text, env);
   if (!run.ok) return { ok: false, reason: `unable to evaluate expression '${text}': ${run.reason}` };
   if (typeof run.value !== 'boolean')
@@ -297,16 +286,17 @@ function tasksOf(tree: PlainLogic): string[] {
   return [...tasksOf(tree.left), ...tasksOf(tree.right)];
 }
 
-function holds(tree: PlainLogic, byKey: ReadonlyMap<string, TaskResults>): boolean {
+/** The tree's value over `results`, which hold every task it names as an own key (both callers check that first). */
+function holds(tree: PlainLogic, results: Readonly<Record<string, TaskResults>>): boolean {
   switch (tree.op) {
     case 'result':
-      return byKey.get(tree.task)?.[tree.result] === true;
+      return results[tree.task]?.[tree.result] === true;
     case '!':
-      return !holds(tree.node, byKey);
+      return !holds(tree.node, results);
     case '&&':
-      return holds(tree.left, byKey) && holds(tree.right, byKey);
+      return holds(tree.left, results) && holds(tree.right, results);
     case '||':
-      return holds(tree.left, byKey) || holds(tree.right, byKey);
+      return holds(tree.left, results) || holds(tree.right, results);
   }
 }
 
