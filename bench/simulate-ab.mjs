@@ -2,13 +2,14 @@
 //
 //   node --expose-gc bench/simulate-ab.mjs BASE.js NEW.js [--n 1000] [--pairs 40] [--phases]
 //
-// BASE.js and NEW.js are copies of packages/simulate/dist/index.js (one built from each commit). Both are copied next
-// to the real bundle, so that their imports resolve the same way, imported, warmed, then run alternately (which goes
+// BASE.js and NEW.js are copies of packages/simulate/dist/index.js (one built from each commit). Both are copied into
+// a scratch directory under packages/simulate/node_modules/.cache (ignored by git and by `pnpm pack`, and where their
+// package imports resolve as the real bundle's do), imported, warmed, then run alternately (which goes
 // first alternates too), each run after a full GC (or, with --phases, after the rest of bench/phases.mjs's iteration:
 // build, synth, lint, toYaml and both floors, so that each run meets the heap that issue 16's measure gives it).
 // Prints the medians and the median of the paired ratios NEW / BASE. Comparing a build with itself shows the noise
 // (0.96–1.02 on this machine); separate processes, one per build, were noisier than the changes being measured.
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -21,17 +22,23 @@ const { values, positionals } = parseArgs({
     phases: { type: 'boolean', default: false },
   },
 });
-if (positionals.length !== 2 || typeof globalThis.gc !== 'function') {
-  process.stderr.write(
-    'usage: node --expose-gc bench/simulate-ab.mjs BASE.js NEW.js [--n 1000] [--pairs 40] [--phases]\n',
-  );
-  process.exit(2);
-}
 const n = Number(values.n);
 const pairs = Number(values.pairs);
+const usage = (problem) => {
+  process.stderr.write(
+    `simulate-ab: ${problem}\nusage: node --expose-gc bench/simulate-ab.mjs BASE.js NEW.js [--n 1000] [--pairs 40] [--phases]\n`,
+  );
+  process.exit(2);
+};
+if (positionals.length !== 2) usage('give the two bundles to compare');
+if (typeof globalThis.gc !== 'function') usage('run node with --expose-gc');
+if (!Number.isInteger(n) || n < 1) usage(`--n must be a positive integer, not '${values.n}'`);
+if (!Number.isInteger(pairs) || pairs < 1) usage(`--pairs must be a positive integer, not '${values.pairs}'`);
 const gc = globalThis.gc;
-const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), '../packages/simulate/dist');
-const copies = ['ab-base.js', 'ab-new.js'].map((f) => path.join(dist, f));
+const cache = path.join(path.dirname(fileURLToPath(import.meta.url)), '../packages/simulate/node_modules/.cache');
+mkdirSync(cache, { recursive: true });
+const scratch = mkdtempSync(path.join(cache, 'simulate-ab-'));
+const copies = ['base.js', 'new.js'].map((f) => path.join(scratch, f));
 
 try {
   for (const [i, file] of positionals.entries()) copyFileSync(file, copies[i]);
@@ -85,5 +92,5 @@ try {
       `new / base ${median(ratios).toFixed(3)} (median of ${pairs} pairs, N=${n}${values.phases ? ', after the phases' : ''})\n`,
   );
 } finally {
-  for (const f of copies) rmSync(f, { force: true });
+  rmSync(scratch, { recursive: true, force: true });
 }

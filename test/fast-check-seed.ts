@@ -3,10 +3,10 @@
 // To explore other inputs, run with ARGO_GEN_FC_SEED=<integer> (fast-check prints the seed and path of a failure).
 import fc from 'fast-check';
 
-const DEFAULT_SEED = 20261207;
+export const DEFAULT_SEED = 20261207;
 
 function seed(): number {
-  const given = process.env.ARGO_GEN_FC_SEED;
+  const given = process.env.ARGO_GEN_FC_SEED?.trim();
   if (given === undefined || given === '') return DEFAULT_SEED;
   const n = Number(given);
   if (!Number.isSafeInteger(n)) throw new Error(`ARGO_GEN_FC_SEED must be an integer, not '${given}'`);

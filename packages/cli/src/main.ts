@@ -11,8 +11,9 @@ import { nearestNodeModules } from './nearest-node-modules.js';
 // working directory) runs without it, ARGO_GEN_CODE_CACHE=<dir> keeps it in <dir>; by default it lives in the
 // node_modules that holds argo-gen.
 const here = path.dirname(fileURLToPath(import.meta.url));
-const setting = process.env.ARGO_GEN_CODE_CACHE;
-const off = setting !== undefined && /^(off|0|false|no)$/i.test(setting.trim());
+// blank is unset: a stray space would otherwise name a directory ' ' in the working directory
+const setting = process.env.ARGO_GEN_CODE_CACHE?.trim() || undefined;
+const off = setting !== undefined && /^(off|0|false|no)$/i.test(setting);
 if (!off && !process.sourceMapsEnabled) {
   const modules = setting ? undefined : nearestNodeModules(here);
   const dir = setting || (modules && path.join(modules, '.cache', 'argo-gen', 'code'));

@@ -136,6 +136,14 @@ describe('the cache of compiled code', () => {
     }
   });
 
+  it('takes a blank setting for unset and trims the others (a stray space names no directory)', () => {
+    const plain = generate('off');
+    for (const value of [' ', ' off ']) {
+      expect(generate(value)).toEqual(plain);
+      expect(() => statSync(path.join(dir, value))).toThrow(/ENOENT/);
+    }
+  });
+
   it('is not used when source maps are on (stack traces need Node to compile the bundles itself)', () => {
     const cache = path.join(dir, 'cache-d');
     const r = runBuiltCli(['generate', '--out', 'out'], dir, {
