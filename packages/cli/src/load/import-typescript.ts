@@ -13,34 +13,61 @@ import { withinModuleBound } from './module-bound.js';
 /**
  * Node 20 cannot run TypeScript. Registering a loader (tsx) costs ~0.2 s and every module then crosses a worker
  * thread, which dominated `argo-gen generate`. Instead, all the modules of a run are compiled at once with esbuild
- * (a batch build, local imports bundled, shared modules split into common chunks so that a template imported by
- * two files stays one object) into a directory under the nearest node_modules/.cache, so that their bare imports
- * (`@argo-gen/dsl`) resolve as they would from the sources. Inline source maps keep stack traces, and therefore the
- * DSL's recorded source locations, on the .ts lines. Builds are cached by the content of every file that went into
- * them (compile-cache.ts): a run over unchanged modules does not start esbuild at all.
+ * into one ES module (the bundle) under the nearest node_modules/.cache, so that its bare imports (`@argo-gen/dsl`)
+ * resolve as they would from the sources. Inline source maps keep stack traces, and therefore the DSL's recorded
+ * source locations, on the .ts lines. Builds are cached by the content of every file that went into them
+ * (compile-cache.ts): a run over unchanged modules does not start esbuild at all.
+ *
+ * In the bundle each local module is evaluated when first imported (esbuild's lazy module wrappers), once, its own
+ * imports first, so that a module imported by two files stays one object and a module that throws fails alone, as
+ * ES modules do. One file instead of one per module and shared chunk is what makes it worth it: Node 20's loader
+ * resolves, links and source-maps every file it loads, ~25 ms of the Burger Stack's ten templates and nine chunks
+ * (docs/benchmarks.md). The bundle imports every package any of its modules imports, when it is loaded: when that
+ * fails (a package not installed), the run's modules are compiled again, one ES module each with shared chunks
+ * (the files form), and imported one by one, so that the failure is the module's that imports the package, as before.
  */
-const compiled = new Map<string, string>();
+const compiled = new Map<string, CompiledSet>();
 
-const ESBUILD_OPTIONS = {
+/** A compile of some modules: its bundle, and its modules one file each once the bundle has failed to load. */
+interface CompiledSet {
+  /** The node_modules whose .cache holds the compiled code. */
+  readonly modules: string;
+  readonly entries: readonly string[];
+  readonly bundle: string;
+  /** Set when the first of its modules is imported. */
+  load?: Promise<Load>;
+}
+
+/** The bundle's one export: each entry module (by absolute path) → a function that evaluates it, once. */
+const LOADERS_EXPORT = 'modules';
+const BUNDLE_FILE = 'modules.mjs';
+
+const COMMON_OPTIONS = {
   bundle: true,
   packages: 'external',
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   sourcemap: 'inline',
+  // Stack traces need the positions only; the sources are on disk (for a debugger too).
+  sourcesContent: false,
   metafile: true,
   logLevel: 'silent',
-  outExtension: { '.js': '.mjs' },
   // Ignore tsconfig `paths`: package imports must resolve as Node resolves them at run time (one copy of each).
   tsconfigRaw: {},
 } as const;
+/** The two forms a run's modules are compiled into (see the top): esbuild's options for each. */
+const FORMS = {
+  bundle: COMMON_OPTIONS,
+  files: { ...COMMON_OPTIONS, splitting: true, outExtension: { '.js': '.mjs' } },
+} as const;
+type Form = keyof typeof FORMS;
 
 /** What makes a cached build stale besides its inputs: the compiler's version and options. */
-function compilerFingerprint(): unknown {
+function compilerFingerprint(form: Form): unknown {
   const require = createRequire(import.meta.url);
   const { version } = JSON.parse(readFileSync(require.resolve('esbuild/package.json'), 'utf8')) as { version: string };
-  return { esbuild: version, options: ESBUILD_OPTIONS };
+  return { esbuild: version, form, options: FORMS[form] };
 }
 
 const isTypeScript = (f: string) => /\.[mc]?tsx?$/.test(f) && !f.endsWith('.d.ts');
@@ -63,46 +90,75 @@ export async function compileTypeScript(files: readonly string[]): Promise<void>
   }
   // Stack traces through the inline source maps point at .ts lines: the DSL records them as source locations.
   process.setSourceMapsEnabled(true);
+  const { outputs } = await build(modules, entries, 'bundle');
+  const set: CompiledSet = { modules, entries, bundle: outputs[entries[0] as string] as string };
+  for (const entry of entries) compiled.set(entry, set);
+}
+
+/** The modules `entries` compiled into `form`, from the compile cache when their sources have not changed. */
+function build(modules: string, entries: readonly string[], form: Form) {
   // The real path: Node imports a module by its real path, and the source map's relative `sources` are resolved from
   // there. Compiled under a symlinked node_modules (pnpm workspaces, a shared cache) they would name a file two
   // directories off, and every error location with them.
   const root = path.join(realpathSync(modules), '.cache', 'argo-gen', 'compiled');
   // ARGO_GEN_COMPILE_CACHE=off compiles every time (for measuring, or to rule the cache out when debugging).
   const reuse = process.env.ARGO_GEN_COMPILE_CACHE !== 'off';
-  const { outputs } = await cachedBuild(root, entries, compilerFingerprint(), (outdir) => compile(entries, outdir), {
-    reuse,
-  });
-  for (const [entry, output] of Object.entries(outputs)) compiled.set(entry, output);
+  return cachedBuild(root, entries, compilerFingerprint(form), (outdir) => compile(entries, outdir, form), { reuse });
 }
 
-async function compile(entries: readonly string[], outdir: string): Promise<BuildResult> {
-  const { build } = await loadEsbuild();
+async function compile(entries: readonly string[], outdir: string, form: Form): Promise<BuildResult> {
+  const esbuild = await loadEsbuild();
   const cwd = process.cwd();
   const read: Record<string, string> = {};
   let metafile: { inputs: Record<string, unknown>; outputs: Record<string, { entryPoint?: string }> };
   try {
-    const result = await build({
-      ...ESBUILD_OPTIONS,
-      entryPoints: [...entries],
-      outdir,
-      outbase: commonDir(entries),
-      plugins: [hashWhatIsCompiled(read)],
-    });
+    const plugins = [hashWhatIsCompiled(read)];
+    const result =
+      form === 'bundle'
+        ? await esbuild.build({
+            ...FORMS.bundle,
+            stdin: { contents: bundleEntry(entries), resolveDir: commonDir(entries), loader: 'js' },
+            outfile: path.join(outdir, BUNDLE_FILE),
+            plugins,
+          })
+        : await esbuild.build({
+            ...FORMS.files,
+            entryPoints: [...entries],
+            outdir,
+            outbase: commonDir(entries),
+            plugins,
+          });
     metafile = result.metafile;
   } catch (error) {
     throw fromEsbuild(error);
   }
   const outputs: Record<string, string> = {};
   for (const [output, meta] of Object.entries(metafile.outputs)) {
-    if (meta.entryPoint) outputs[path.resolve(cwd, meta.entryPoint)] = path.resolve(cwd, output);
+    if (form === 'bundle') for (const entry of entries) outputs[entry] = path.resolve(cwd, output);
+    else if (meta.entryPoint) outputs[path.resolve(cwd, meta.entryPoint)] = path.resolve(cwd, output);
   }
   // Inputs the plugin did not load (a loader it does not handle) are hashed now, the best that can be done for them.
   const inputs: Record<string, string> = {};
   for (const input of Object.keys(metafile.inputs)) {
+    if (input === STDIN) continue;
     const file = path.resolve(cwd, input);
     inputs[file] = read[file] ?? sha256(readFileSync(file));
   }
   return { outputs, inputs };
+}
+
+/** How esbuild's metafile names the entry given as text. */
+const STDIN = '<stdin>';
+
+/**
+ * The bundle's entry: a function per module that imports it. esbuild turns each `import()` of a bundled module into
+ * a call of the module's lazy wrapper, so a module is evaluated when its function is first called, not before.
+ */
+function bundleEntry(entries: readonly string[]): string {
+  // `import (`, with a space: this is text for esbuild, and scripts/bundle.mjs refuses a CLI body whose code has
+  // `import(` (code compiled from the CLI's cache cannot call it on Node 20).
+  const loaders = entries.map((e) => `  ${JSON.stringify(e)}: () => import (${JSON.stringify(e)}),`);
+  return `export const ${LOADERS_EXPORT} = {\n${loaders.join('\n')}\n};\n`;
 }
 
 const LOADERS: Readonly<Record<string, 'ts' | 'tsx' | 'js' | 'jsx' | 'json'>> = {
@@ -140,10 +196,32 @@ function hashWhatIsCompiled(read: Record<string, string>): Plugin {
  */
 export async function importModule(file: string): Promise<unknown> {
   const absolute = path.resolve(file);
-  if (isTypeScript(absolute)) await compileTypeScript([absolute]);
-  const url = pathToFileURL(isTypeScript(absolute) ? (compiled.get(absolute) as string) : absolute).href;
+  if (!isTypeScript(absolute)) return withinModuleBound(absolute, () => importUrl(pathToFileURL(absolute).href));
+  await compileTypeScript([absolute]);
+  const set = compiled.get(absolute) as CompiledSet;
   // Only the module's evaluation is bounded, not the compile before it.
-  return withinModuleBound(absolute, () => importUrl(url));
+  return withinModuleBound(absolute, () => importCompiled(set, absolute));
+}
+
+/** Evaluates a module of the run (once: every later call gives the same namespace). */
+type Load = (entry: string) => Promise<unknown>;
+
+/** The module `entry` of `set`: evaluated from the bundle, or from its own file when the bundle does not load. */
+function importCompiled(set: CompiledSet, entry: string): Promise<unknown> {
+  set.load ??= loaderOf(set);
+  return set.load.then((load) => load(entry));
+}
+
+async function loaderOf(set: CompiledSet): Promise<Load> {
+  let loaders: Readonly<Record<string, () => Promise<unknown>>>;
+  try {
+    loaders = (await importUrl(pathToFileURL(set.bundle).href))[LOADERS_EXPORT] as typeof loaders;
+  } catch {
+    // A package that one of the modules imports did not load: the modules one by one say which (see the top).
+    const { outputs } = await build(set.modules, set.entries, 'files');
+    return (entry) => importUrl(pathToFileURL(outputs[entry] as string).href);
+  }
+  return (entry) => (loaders[entry] as () => Promise<unknown>)();
 }
 
 function commonDir(files: readonly string[]): string {
