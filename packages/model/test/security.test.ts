@@ -149,6 +149,34 @@ describe('security lint', () => {
       ]);
     });
 
+    it('finds every shape of credential it knows, whichever of its prefixes it has', () => {
+      const alnum = (n: number) => 'aB3'.repeat(n).slice(0, n);
+      const shapes: [string, string][] = [
+        ['-----BEGIN OPENSSH PRIVATE KEY-----', 'a private key'],
+        [`AKIA${'ABCDEFGH12345678'}`, 'an AWS access key id'],
+        [`ASIA${'ABCDEFGH12345678'}`, 'an AWS access key id'],
+        ...['p', 'o', 'u', 's', 'r'].map((c): [string, string] => [`gh${c}_${alnum(36)}`, 'a GitHub token']),
+        [`glpat-${alnum(20)}`, 'a GitLab token'],
+        ...['a', 'b', 'p', 'r', 's'].map((c): [string, string] => [`xox${c}-${alnum(12)}`, 'a Slack token']),
+        [`npm_${alnum(36)}`, 'an npm token'],
+        [`AIza${alnum(35)}`, 'a Google API key'],
+        [`sk_live_${alnum(16)}`, 'a Stripe live key'],
+        [`rk_live_${alnum(16)}`, 'a Stripe live key'],
+        [`eyJ${alnum(10)}.eyJ${alnum(10)}.${alnum(10)}`, 'a JSON Web Token'],
+        ['HTTPS://deploy:pa55@git.example.com/repo.git', 'a URL with a password'],
+      ];
+      for (const [credential, what] of shapes) {
+        const doc = wf([safe('t', {}, { args: [`use ${credential} here`] })]);
+        const found = lintSecurity(doc, { mode: 'strict' }).filter((i) => i.code === 'security/secret-literal');
+        expect(found.map((i) => [i.path, i.message])).toEqual([
+          [
+            '/spec/templates/0/container/args/0',
+            `the value contains ${what}; read it from a Secret (env valueFrom.secretKeyRef or a secret volume)`,
+          ],
+        ]);
+      }
+    });
+
     it('finds NAME=value after a long word, after a version and inside a word', () => {
       // Names start where no word character or dot precedes them (so a long word is scanned once, not per position).
       const doc = wf([
