@@ -98,7 +98,7 @@ export async function roundTripCorpus(
   for (const { p, exports, first } of loaded) {
     const docs: unknown[] = [];
     for (const f of first) {
-      const o = lintPhase(f, templates, embeddedReaders, argoVersion);
+      const o = lintPhase(f, { templates, embedded: embeddedReaders, argoVersion });
       if ('issues' in o) {
         const i = o.issues.find((x) => x.severity !== 'warning') ?? o.issues[0];
         docs.length = 0;

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { recordBodyDigest } from './body-digests.js';
 
 /**
  * A cache of the code V8 compiles for argo-gen's own bundles, so that a run does not parse and compile again what the
@@ -47,7 +48,9 @@ export function enableCodeCache(dir: string, label: string): void {
   const unsaved: { file: string; script: vm.Script }[] = [];
   proto._compile = function compile(content, filename, ...rest) {
     if (!content.startsWith(BODY_MARK)) return original.call(this, content, filename, ...rest);
-    const file = path.join(dir, `${label}-${createHash('sha256').update(content).digest('hex').slice(0, 40)}.v8`);
+    const digest = createHash('sha256').update(content).digest('hex');
+    recordBodyDigest(filename, digest);
+    const file = path.join(dir, `${label}-${digest.slice(0, 40)}.v8`);
     const cachedData = readCached(file);
     const script = new vm.Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
     if (cachedData === undefined || script.cachedDataRejected) unsaved.push({ file, script });

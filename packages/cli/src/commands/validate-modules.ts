@@ -3,6 +3,7 @@ import type { TemplatesDeclaration } from '@argo-gen/dsl';
 import type { ArgoVersion, Issue, SecurityOptions } from '@argo-gen/model';
 import { fileIssues } from '../load/file-issues.js';
 import { compileTypeScript } from '../load/import-typescript.js';
+import { lintCacheFor } from '../load/lint-cache.js';
 import { type FirstOutcome, lintPhase, schemaPhase, templateDocs } from '../load/synth-run.js';
 import { moduleExports, type WorkflowExport } from '../load/workflow-exports.js';
 import { relativeTo } from '../relative-source.js';
@@ -75,6 +76,7 @@ export function lintModules(
   security?: (file: string) => SecurityOptions,
   allowMissingRefs?: boolean,
 ): DocumentReport[] {
+  const cache = lintCacheFor(cwd);
   return loaded.map(({ e, first }) => {
     if ('issues' in first)
       return report(
@@ -82,7 +84,14 @@ export function lintModules(
         undefined,
         first.issues.map((i) => relativeTo(cwd, i)),
       );
-    const second = lintPhase(first, templates, embeddedReaders, argoVersion, security?.(e.file), allowMissingRefs);
+    const second = lintPhase(first, {
+      templates,
+      embedded: embeddedReaders,
+      argoVersion,
+      security: security?.(e.file),
+      allowMissingRefs,
+      cache,
+    });
     const issues = 'issues' in second ? second.issues : second.warnings;
     return report(
       e,

@@ -4,6 +4,7 @@ import { ArgoGenError, type ArgoVersion, type Issue, issue, type SecurityOptions
 import type { Target } from '../config.js';
 import { expandInputs } from '../inputs.js';
 import { compileTypeScript } from '../load/import-typescript.js';
+import { lintCacheFor } from '../load/lint-cache.js';
 import { synthAll } from '../load/synth-run.js';
 import { moduleExports, type RbacExport, type WorkflowExport } from '../load/workflow-exports.js';
 import { duplicateObjects, identify } from '../unique-objects.js';
@@ -78,7 +79,7 @@ export async function plan(
   if (problems.length > 0) throw new ArgoGenError(problems);
   const all = modules.flatMap((m) => m.exports);
   const warnings: Issue[] = [];
-  const docs = await synthAll(all, warnings, argoVersion, security);
+  const docs = await synthAll(all, warnings, argoVersion, security, lintCacheFor(root));
   const files: PlannedFile[] = [];
   const naming: Issue[] = [];
   for (const m of modules) {

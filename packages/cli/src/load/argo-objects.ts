@@ -17,6 +17,7 @@ import type { YamlDocument } from '../yaml/read-documents.js';
 import { yamlProblem } from '../yaml/yaml-problem.js';
 import { fileIssues } from './file-issues.js';
 import { compileTypeScript } from './import-typescript.js';
+import { lintCacheFor } from './lint-cache.js';
 import { synthAll } from './synth-run.js';
 import { moduleExports, type WorkflowExport } from './workflow-exports.js';
 import { readYamlFile } from './yaml-file.js';
@@ -73,7 +74,8 @@ export async function loadArgoObjects(
   }
   if (all.length > 0) throw new ArgoGenError(all);
   const warnings: Issue[] = [];
-  const docs = exports.length > 0 ? await synthAll(exports, warnings, argoVersion, security) : new Map();
+  const docs =
+    exports.length > 0 ? await synthAll(exports, warnings, argoVersion, security, lintCacheFor(cwd)) : new Map();
   const fromModules = exports.map((e) => ({
     value: docs.get(e.value) as LoadedObject['value'],
     origin: `${e.file}${e.exportName === 'default' ? '' : ` (export ${e.exportName})`}`,

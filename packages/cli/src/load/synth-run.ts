@@ -12,6 +12,7 @@ import {
 import type { EmbeddedYaml } from './embedded-yaml.js';
 import { embeddedYamlFor } from './embedded-yaml.js';
 import { fileIssues } from './file-issues.js';
+import type { LintCache } from './lint-cache.js';
 import type { WorkflowExport } from './workflow-exports.js';
 
 /** What synthesising one exported value gave: the document (and the lint's warnings), or its issues. */
@@ -37,25 +38,38 @@ export function schemaPhase(value: Synthesizable, argoVersion?: ArgoVersion): Fi
   return { ...attempt(value, () => ({ doc: staged.finish({ lint: false }), warnings: [] })), staged, value };
 }
 
+/** What the second phase lints with. */
+export interface LintSettings {
+  /** The run's WorkflowTemplates (templateDocs): templateRef targets. */
+  readonly templates: readonly unknown[];
+  readonly embedded: EmbeddedYaml;
+  readonly argoVersion?: ArgoVersion;
+  /** The security lint's options for the value's file; no security lint without. */
+  readonly security?: SecurityOptions;
+  readonly allowMissingRefs?: boolean;
+  /** Findings of documents linted before (lint-cache.ts). */
+  readonly cache?: LintCache;
+}
+
 /** The lint of a document the first phase accepted (its issues again, if it did not). */
-export function lintPhase(
-  first: FirstOutcome,
-  templates: readonly unknown[],
-  embedded: EmbeddedYaml,
-  argoVersion?: ArgoVersion,
-  security?: SecurityOptions,
-  allowMissingRefs?: boolean,
-): Outcome {
+export function lintPhase(first: FirstOutcome, settings: LintSettings): Outcome {
   const { staged, value } = first;
   if ('issues' in first || !staged || !value) return first;
+  const { templates, embedded, argoVersion, security, allowMissingRefs, cache } = settings;
+  // Argo's rules, then the security lint when `security` is given.
+  const lint = (doc: unknown) => [
+    ...lintDocument(doc, { templates, yamlProblem: embedded.yamlProblem, argoVersion, allowMissingRefs }),
+    ...(security ? lintSecurity(doc, { ...security, parsePatch: embedded.parsePatch }) : []),
+  ];
+  const options = {
+    argoVersion: argoVersion ?? null,
+    security: security ?? null,
+    allowMissingRefs: !!allowMissingRefs,
+  };
   const warnings: Issue[] = [];
   return attempt(value, () => ({
     doc: staged.finish({
-      // Argo's rules, then the security lint when `security` is given.
-      lint: (doc) => [
-        ...lintDocument(doc, { templates, yamlProblem: embedded.yamlProblem, argoVersion, allowMissingRefs }),
-        ...(security ? lintSecurity(doc, { ...security, parsePatch: embedded.parsePatch }) : []),
-      ],
+      lint: cache ? (doc) => cache.lint(doc, { templates, options }, () => lint(doc)) : lint,
       onWarning: (w) => warnings.push(w),
     }),
     warnings,
@@ -87,6 +101,7 @@ export async function synthAll(
   warnings: Issue[],
   argoVersion?: ArgoVersion,
   security?: (file: string) => SecurityOptions,
+  cache?: LintCache,
 ): Promise<Map<Synthesizable, unknown>> {
   const stop = (outcomes: readonly Outcome[]) => {
     const issues = outcomes.flatMap((o) => ('issues' in o ? o.issues : []));
@@ -97,7 +112,13 @@ export async function synthAll(
   const templates = templateDocs(first);
   const embedded = await embeddedYamlFor(first.map((f) => ('doc' in f ? f.doc : undefined)));
   const final = first.map((f, i) =>
-    lintPhase(f, templates, embedded, argoVersion, security?.((exports[i] as WorkflowExport).file)),
+    lintPhase(f, {
+      templates,
+      embedded,
+      argoVersion,
+      security: security?.((exports[i] as WorkflowExport).file),
+      cache,
+    }),
   );
   stop(final);
   const docs = new Map<Synthesizable, unknown>();
