@@ -37,17 +37,17 @@ const COMMON = readdirSync(EXAMPLES, { recursive: true })
   .sort()
   .map((f) => path.join(EXAMPLES, f));
 const CASES = {
-  generate: ['packages/cli/dist/main.js', 'generate', 'templates', '--out', '.bench/generated'],
+  generate: ['packages/cli/dist/main.cjs', 'generate', 'templates', '--out', '.bench/generated'],
   // Like for like: the same pipeline on both sides (the Burger Stack's templates and step library grew since).
   pipeline: [
-    'packages/cli/dist/main.js',
+    'packages/cli/dist/main.cjs',
     'generate',
     'bench/fixtures/deployment-pipeline.ts',
     '--out',
     '.bench/generated-pipeline',
   ],
-  validate: ['packages/cli/dist/main.js', 'validate', EXAMPLES],
-  'validate-common': ['packages/cli/dist/main.js', 'validate', ...COMMON],
+  validate: ['packages/cli/dist/main.cjs', 'validate', EXAMPLES],
+  'validate-common': ['packages/cli/dist/main.cjs', 'validate', ...COMMON],
   n1000: ['bench/scale-process.mjs', '1000'],
 };
 /** Exit 1 is expected of validate: Argo refuses some upstream files too (see docs/benchmarks.md). */

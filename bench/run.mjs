@@ -20,7 +20,7 @@ const EXAMPLES = path.join(SHARED, 'argo/v4.1.2/examples');
 const WORK = path.join(ROOT, '.bench'); // gitignored
 const VENV = path.join(WORK, 'venv');
 const PY = path.join(VENV, 'bin/python');
-const CLI = path.join(ROOT, 'packages/cli/dist/main.js');
+const CLI = path.join(ROOT, 'packages/cli/dist/main.cjs');
 const TIME = '/usr/bin/time';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -222,7 +222,7 @@ function main() {
     process.stdout.write(render(earlier));
     return;
   }
-  if (!existsSync(CLI)) usage('packages/cli/dist/main.js is missing: run `pnpm build` (or `pnpm bench`)');
+  if (!existsSync(CLI)) usage('packages/cli/dist/main.cjs is missing: run `pnpm build` (or `pnpm bench`)');
   mkdirSync(WORK, { recursive: true });
 
   const results = {

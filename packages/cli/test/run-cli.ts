@@ -43,7 +43,7 @@ export function runBuiltCli(
   env: Record<string, string> = {},
   as?: { readonly uid: number; readonly gid: number },
 ): CliResult {
-  const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+  const bin = fileURLToPath(new URL('../dist/main.cjs', import.meta.url));
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd,
     ...as,

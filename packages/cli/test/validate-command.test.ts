@@ -235,7 +235,7 @@ spec:
 });
 
 describe('the built argo-gen binary', () => {
-  const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+  const bin = fileURLToPath(new URL('../dist/main.cjs', import.meta.url));
 
   it('answers --help and --version with exit 0, and exit codes in help', () => {
     expect(execFileSync('node', [bin, '--version'], { encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
