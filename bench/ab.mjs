@@ -8,7 +8,7 @@
 // --cpu reads user + system CPU time from GNU time instead of wall time: on a shared machine whose load average is
 // many times its CPU count, wall time measures the queue more than the code, CPU time much less so.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,18 +36,16 @@ const COMMON = readdirSync(EXAMPLES, { recursive: true })
   .filter((f) => /\.ya?ml$/.test(f) && !UNREAD_BY_BASE.has(f))
   .sort()
   .map((f) => path.join(EXAMPLES, f));
+/** The bin, in either checkout: dist/main.cjs, or dist/main.js in a checkout from before the bin was CommonJS. */
+const CLI = Symbol('the argo-gen bin');
+const BIN = 'packages/cli/dist/main.cjs';
+const cliIn = (tree) => (existsSync(path.join(tree, BIN)) ? BIN : 'packages/cli/dist/main.js');
 const CASES = {
-  generate: ['packages/cli/dist/main.cjs', 'generate', 'templates', '--out', '.bench/generated'],
+  generate: [CLI, 'generate', 'templates', '--out', '.bench/generated'],
   // Like for like: the same pipeline on both sides (the Burger Stack's templates and step library grew since).
-  pipeline: [
-    'packages/cli/dist/main.cjs',
-    'generate',
-    'bench/fixtures/deployment-pipeline.ts',
-    '--out',
-    '.bench/generated-pipeline',
-  ],
-  validate: ['packages/cli/dist/main.cjs', 'validate', EXAMPLES],
-  'validate-common': ['packages/cli/dist/main.cjs', 'validate', ...COMMON],
+  pipeline: [CLI, 'generate', 'bench/fixtures/deployment-pipeline.ts', '--out', '.bench/generated-pipeline'],
+  validate: [CLI, 'validate', EXAMPLES],
+  'validate-common': [CLI, 'validate', ...COMMON],
   n1000: ['bench/scale-process.mjs', '1000'],
 };
 /** Exit 1 is expected of validate: Argo refuses some upstream files too (see docs/benchmarks.md). */
@@ -69,7 +67,8 @@ const timeFile = path.join(tmp, 'time');
 /** One run in `cwd`: milliseconds of wall time (spawn to exit) or of CPU time (user + system). */
 function once(name, cwd) {
   const start = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, process.execPath, ...CASES[name]], {
+  const args = CASES[name].map((a) => (a === CLI ? cliIn(cwd) : a));
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, process.execPath, ...args], {
     cwd,
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
