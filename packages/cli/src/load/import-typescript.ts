@@ -133,10 +133,11 @@ async function compile(entries: readonly string[], outdir: string, form: Form): 
     throw fromEsbuild(error);
   }
   const outputs: Record<string, string> = {};
-  for (const [output, meta] of Object.entries(metafile.outputs)) {
-    if (form === 'bundle') for (const entry of entries) outputs[entry] = path.resolve(cwd, output);
-    else if (meta.entryPoint) outputs[path.resolve(cwd, meta.entryPoint)] = path.resolve(cwd, output);
-  }
+  if (form === 'bundle') for (const entry of entries) outputs[entry] = path.join(outdir, BUNDLE_FILE);
+  else
+    for (const [output, meta] of Object.entries(metafile.outputs)) {
+      if (meta.entryPoint) outputs[path.resolve(cwd, meta.entryPoint)] = path.resolve(cwd, output);
+    }
   // Inputs the plugin did not load (a loader it does not handle) are hashed now, the best that can be done for them.
   const inputs: Record<string, string> = {};
   for (const input of Object.keys(metafile.inputs)) {
