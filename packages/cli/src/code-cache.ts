@@ -13,7 +13,9 @@ import { recordBodyDigest } from './body-digests.js';
  * CLI), recognised by their first line. Each is compiled as Node would compile it, as a `vm.Script` of the module
  * wrapper, given the code V8 serialised at the end of an earlier run: every function that run called, not only the
  * top level, which is where most of a cold run's compile time goes. A cache entry is keyed by the body's content
- * (sha256), the command (what a run calls depends on it), and Node's version and architecture. An entry carries the
+ * (sha256), the command (what a run calls depends on it), and Node's version, architecture and flags (the directory
+ * main.ts names: V8 refuses code compiled under other flags, so runs under alternating flags would each replace the
+ * other's entries). An entry carries the
  * sha256 of its data, checked before V8 sees it: V8 refuses data from another V8 or other flags
  * (`cachedDataRejected`), but checks only the header of what it reads, and a damaged payload (a bad disk block, a
  * copy cut short) crashed the process. Whatever fails either check is compiled afresh and its entry replaced. Entries

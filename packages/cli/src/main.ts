@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,10 @@ if (!off && !process.sourceMapsEnabled) {
   const dir = setting || (modules && path.join(modules, '.cache', 'argo-gen', 'code'));
   const command = process.argv[2] ?? '';
   const label = COMMAND_NAMES.includes(command) ? command : 'other';
-  if (dir) enableCodeCache(path.join(path.resolve(dir), `${process.version}-${process.arch}`), label);
+  // V8 refuses code compiled under other flags (`--max-old-space-size` in NODE_OPTIONS too): runs under other flags
+  // keep their entries apart, instead of replacing each other's on every run when they alternate.
+  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim();
+  const tag = flags && `-${createHash('sha256').update(flags).digest('hex').slice(0, 12)}`;
+  if (dir) enableCodeCache(path.join(path.resolve(dir), `${process.version}-${process.arch}${tag}`), label);
 }
 createRequire(import.meta.url)('./process-main.cjs');

@@ -72,6 +72,24 @@ describe('the cache of compiled code', () => {
     expect(names.every((n) => /^(generate|validate|other)-/.test(n))).toBe(true);
   });
 
+  it('keeps the entries of runs under other Node flags apart: alternating runs replace none of them', () => {
+    const cache = path.join(dir, 'cache-flags');
+    const flagged = { ARGO_GEN_CODE_CACHE: cache, NODE_OPTIONS: '--max-old-space-size=300' };
+    const run = (env: Record<string, string>) => runBuiltCli(['generate', '--out', 'out'], dir, env);
+    expect(run({ ARGO_GEN_CODE_CACHE: cache }).code).toBe(0);
+    expect(run(flagged).code).toBe(0);
+    const dirs = readdirSync(cache).sort();
+    expect(dirs).toEqual([`${process.version}-${process.arch}`, expect.stringMatching(/^v[\d.]+-\w+-[0-9a-f]{12}$/)]);
+    const written = dirs.flatMap((d) =>
+      readdirSync(path.join(cache, d)).map((f) => statSync(path.join(cache, d, f)).mtimeMs),
+    );
+    expect(run({ ARGO_GEN_CODE_CACHE: cache }).code).toBe(0);
+    expect(run(flagged).code).toBe(0);
+    expect(
+      dirs.flatMap((d) => readdirSync(path.join(cache, d)).map((f) => statSync(path.join(cache, d, f)).mtimeMs)),
+    ).toEqual(written);
+  });
+
   it('runs the same from damaged entries (cut short, a bad block inside, garbage), and replaces them', () => {
     const cache = path.join(dir, 'cache-c');
     const plain = generate('off');
