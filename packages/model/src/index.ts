@@ -31,6 +31,7 @@ export {
   type SecurityRule,
   securityException,
 } from './security/index.js';
+export { isStackOverflow } from './stack-overflow.js';
 export { subjectOf } from './subject.js';
 export { isArgoKind, type ValidateOptions, type Verdict, validateSchema } from './validate.js';
 export {

@@ -4,7 +4,7 @@
  * would set them after the entrypoint and the exit handler.
  */
 import type { NodeNamesOf } from '@argo-gen/dsl';
-import { ArgoGenError, issue } from '@argo-gen/model';
+import { ArgoGenError, isStackOverflow, issue } from '@argo-gen/model';
 import { timestamp } from './clock.js';
 import { type Doc, libraryOf, toDocument, workflowSpecOf } from './document.js';
 import { type Engine, setGlobal } from './engine.js';
@@ -25,6 +25,16 @@ import { entryArguments, workflowGlobals } from './workflow-globals.js';
  */
 export function simulate<W>(workflow: W, options?: SimulateOptions<NodeNamesOf<W>>): Simulation<NodeNamesOf<W>>;
 export function simulate(workflow: unknown, options: SimulateOptions = {}): Simulation {
+  try {
+    return simulateWorkflow(workflow, options);
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    // Its readers (expressions, depends) recurse once per level of nesting: say so instead of a RangeError.
+    throw new ArgoGenError([issue('simulate-input', '', 'nested too deeply to simulate (the call stack ran out)')]);
+  }
+}
+
+function simulateWorkflow(workflow: unknown, options: SimulateOptions): Simulation {
   const doc = toDocument(workflow, 'the workflow');
   const templateDocs = (options.templates ?? []).map((t, i) => toDocument(t, `options.templates[${i}]`));
   const library = libraryOf([

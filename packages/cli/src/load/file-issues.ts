@@ -1,4 +1,4 @@
-import { clip, type Issue, isArgoGenError, issue } from '@argo-gen/model';
+import { clip, type Issue, isArgoGenError, isStackOverflow, issue } from '@argo-gen/model';
 
 /**
  * Whatever went wrong with one input file, as that file's issues, so that one bad file never hides the verdicts of
@@ -9,8 +9,7 @@ import { clip, type Issue, isArgoGenError, issue } from '@argo-gen/model';
 export function fileIssues(error: unknown, file: string): Issue[] {
   if (isArgoGenError(error)) return [...error.issues];
   const at = { source: { file, line: 0, column: 0 } };
-  if (error instanceof RangeError && /call stack/i.test(error.message))
-    return [issue('input/too-deep', '', 'is nested too deeply to be processed', at)];
+  if (isStackOverflow(error)) return [issue('input/too-deep', '', 'is nested too deeply to be processed', at)];
   const message = error instanceof Error ? error.message : String(error);
   return [issue('input/failed', '', `could not be processed: ${clip(message.split('\n')[0] ?? '', 200)}`, at)];
 }

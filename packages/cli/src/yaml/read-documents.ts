@@ -1,4 +1,4 @@
-import { ArgoGenError, issue, type SourceLocation } from '@argo-gen/model';
+import { ArgoGenError, isStackOverflow, issue, type SourceLocation } from '@argo-gen/model';
 import { argoChunks } from './argo-chunks.js';
 import { GoDecodeError } from './go-value.js';
 import { offsetAt } from './locate.js';
@@ -56,7 +56,7 @@ export function readDocuments(input: string | Uint8Array, file: string): YamlDoc
       piece = readPiece(chunk.text);
     } catch (error) {
       // MAX_DEPTH keeps well inside the stack; should a caller already be deep, still one line, not a crash.
-      if (error instanceof RangeError && /call stack/.test(error.message)) {
+      if (isStackOverflow(error)) {
         return fail('yaml/too-deep', 'nested too deeply to read here (the call stack ran out)', chunk.start);
       }
       if (!(error instanceof GoDecodeError)) throw error;

@@ -1,5 +1,6 @@
 import type { CronWorkflowSpec, ObjectMeta, Template, WorkflowSpec } from '../gen/types.gen.js';
-import type { Issue } from '../issue.js';
+import { type Issue, issue } from '../issue.js';
+import { isStackOverflow } from '../stack-overflow.js';
 import { type ArgoVersion, targetVersion } from '../versions/target-version.js';
 import { checkArguments } from './arguments.js';
 import { checkArtifactLocations, checkInputArtifacts } from './artifacts.js';
@@ -57,11 +58,17 @@ export function lintDocument(doc: unknown, context: LintContext = {}): Issue[] {
   const crd = crdRulesApply(targetVersion(context.argoVersion));
   if (!isObject(doc)) return [];
   const sink = new Sink(doc);
-  if (LINTED_KINDS.includes(doc.kind as LintKind) && isObject(doc.spec))
-    lintWorkflowKind(sink, doc as Record<string, unknown> & { spec: Record<string, unknown> }, context, crd);
-  else if (doc.kind !== 'WorkflowEventBinding') return [];
-  // Last, so that a problem a validator rule has reported is not reported again as the CRD's.
-  if (crd) checkCrdRules(sink, doc);
+  try {
+    if (LINTED_KINDS.includes(doc.kind as LintKind) && isObject(doc.spec))
+      lintWorkflowKind(sink, doc as Record<string, unknown> & { spec: Record<string, unknown> }, context, crd);
+    else if (doc.kind !== 'WorkflowEventBinding') return [];
+    // Last, so that a problem a validator rule has reported is not reported again as the CRD's.
+    if (crd) checkCrdRules(sink, doc);
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    // What was found before the readers ran out of stack, and that the rest could not be checked.
+    return [...sink.issues, issue('lint/too-deep', '', 'nested too deeply to check (the call stack ran out)')];
+  }
   return sink.issues;
 }
 
