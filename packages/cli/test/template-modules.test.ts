@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBuiltCli } from './run-cli.js';
 import { project, removeProjects } from './scratch-project.js';
@@ -44,6 +45,30 @@ describe("a run's modules", () => {
     });
     expect(runBuiltCli(['generate', '--security', 'off'], dir)).toMatchObject({ code: 0, stderr: '' });
     expect(seenIn(dir, 'generated/a.yaml')).toBe('42');
+  });
+
+  it("gives each module its source file's import.meta.url, filename and dirname, and keeps its lines", () => {
+    const dir = project({
+      'templates/values.json': '{"replicas": "3"}\n',
+      'lib/where.ts': 'export const libUrl = import.meta.url;\n',
+      'templates/a.ts':
+        "import { readFileSync, realpathSync } from 'node:fs';\nimport { libUrl } from '../lib/where';\n" +
+        "const values = JSON.parse(readFileSync(new URL('./values.json', import.meta.url), 'utf8'));\n" +
+        template('a', "[values.replicas, import.meta.filename, import.meta.dirname, libUrl].join(' ')"),
+      'templates/b.ts': `#!/usr/bin/env node\nconst here = import.meta.url;\n\nthrow new Error(here);\n`,
+    });
+    const r = runBuiltCli(['generate', '--security', 'off', 'templates/a.ts'], dir);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const [replicas, filename, dirname, libUrl] = (seenIn(dir, 'generated/a.yaml') as string).split(' ');
+    expect(replicas).toBe('3');
+    expect(filename).toBe(realpathSync(path.join(dir, 'templates', 'a.ts')));
+    expect(dirname).toBe(realpathSync(path.join(dir, 'templates')));
+    expect(libUrl).toBe(pathToFileURL(realpathSync(path.join(dir, 'lib', 'where.ts'))).href);
+    // A module with a hashbang keeps it first, and its lines: the error is at line 4, column 7.
+    const b = runBuiltCli(['generate', 'templates/b.ts'], dir);
+    expect(b.stderr).toBe(
+      `templates/b.ts:4:7: cannot load: ${pathToFileURL(realpathSync(path.join(dir, 'templates', 'b.ts'))).href} [input/module-failed]\n1 problem(s); nothing was written\n`,
+    );
   });
 
   it('names the module that imports a package that is not installed, and loads the others', () => {

@@ -42,6 +42,13 @@ interface CompiledSet {
 const LOADERS_EXPORT = 'modules';
 const BUNDLE_FILE = 'modules.mjs';
 
+/** What each module's `import.meta` members read instead (withOwnImportMeta). */
+const MODULE_META = {
+  'import.meta.url': '__argoGenMetaUrl',
+  'import.meta.filename': '__argoGenMetaFilename',
+  'import.meta.dirname': '__argoGenMetaDirname',
+} as const;
+
 const COMMON_OPTIONS = {
   bundle: true,
   packages: 'external',
@@ -55,6 +62,7 @@ const COMMON_OPTIONS = {
   logLevel: 'silent',
   // Ignore tsconfig `paths`: package imports must resolve as Node resolves them at run time (one copy of each).
   tsconfigRaw: {},
+  define: MODULE_META,
 } as const;
 /** The two forms a run's modules are compiled into (see the top): esbuild's options for each. */
 const FORMS = {
@@ -185,10 +193,33 @@ function hashWhatIsCompiled(read: Record<string, string>): Plugin {
       b.onLoad({ filter: /\.(?:[mc]?[jt]s|[jt]sx|json)$/ }, async ({ path: file }) => {
         const contents = await readFile(file);
         read[path.resolve(file)] = sha256(contents);
-        return { contents, loader: LOADERS[path.extname(file)] ?? 'js' };
+        const loader = LOADERS[path.extname(file)] ?? 'js';
+        return { contents: loader === 'json' ? contents : withOwnImportMeta(file, contents), loader };
       });
     },
   };
+}
+
+/**
+ * `import.meta.url`, `.filename` and `.dirname` in a compiled module are its source file's, as when Node runs the
+ * source (a template reading `new URL('./values.json', import.meta.url)` reads the file beside it), not the compiled
+ * file's under the cache. A module that uses `import.meta` gets its values declared in front of its first line (on
+ * that line, so that every other line keeps its number; its columns shift; after a hashbang, on the second), and
+ * MODULE_META makes esbuild read them there: esbuild gives each module's declarations names of their own. Other
+ * `import.meta` members (`resolve`) stay the compiled file's.
+ */
+function withOwnImportMeta(file: string, contents: Buffer): Buffer | string {
+  const text = contents.toString('utf8');
+  if (!/\bimport\s*\.\s*meta\b/.test(text)) return contents;
+  const values = [
+    [MODULE_META['import.meta.url'], pathToFileURL(file).href],
+    [MODULE_META['import.meta.filename'], file],
+    [MODULE_META['import.meta.dirname'], path.dirname(file)],
+  ];
+  const declarations = `var ${values.map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(',')};`;
+  // After a hashbang line, which must stay first.
+  const at = text.startsWith('#!') ? text.indexOf('\n') + 1 || text.length : 0;
+  return `${text.slice(0, at)}${declarations}${text.slice(at)}`;
 }
 
 /**
