@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import { recordBodyDigest } from './body-digests.js';
+import { pruneEntries, writeEntry } from './cache-entries.js';
 
 /**
  * A cache of the code V8 compiles for argo-gen's own bundles, so that a run does not parse and compile again what the
@@ -31,8 +32,6 @@ const BODY_MARK = '// argo-gen body: compiled code cacheable';
 /** Entries kept in the directory: a few commands' worth for the current bodies and the ones just replaced. */
 const MAX_ENTRIES = 48;
 const ENTRY = /\.v8$/;
-/** A temporary file this old is a leftover of a run killed while it wrote (a write takes milliseconds). */
-const STALE_TEMPORARY_MS = 3600 * 1000;
 const DIGEST_BYTES = 32;
 const digestOf = (data: Uint8Array) => createHash('sha256').update(data).digest();
 
@@ -79,32 +78,13 @@ function readCached(file: string): Buffer | undefined {
 function save(dir: string, entries: readonly { file: string; script: vm.Script }[]): void {
   try {
     mkdirSync(dir, { recursive: true });
-    for (const { file, script } of entries) {
-      const temporary = `${file}.${process.pid}.tmp`;
-      const data = script.createCachedData();
-      writeFileSync(temporary, Buffer.concat([digestOf(data), data]));
-      renameSync(temporary, file);
-    }
-    prune(dir);
   } catch {
-    // A cache that cannot be written (a read-only install, a full disk) only makes the next run compile again.
+    return; // a cache that cannot be written only makes the next run compile again
   }
-}
-
-/**
- * Removes the least recently written entries beyond MAX_ENTRIES (bodies of earlier builds or versions), and temporary
- * files that killed runs left. Another run's temporary file being written is not touched.
- */
-function prune(dir: string): void {
-  const now = Date.now();
-  const entries: { file: string; written: number }[] = [];
-  for (const name of readdirSync(dir)) {
-    const file = path.join(dir, name);
-    const written = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
-    if (written === undefined) continue;
-    if (ENTRY.test(name)) entries.push({ file, written });
-    else if (now - written > STALE_TEMPORARY_MS) rmSync(file, { force: true });
+  for (const { file, script } of entries) {
+    const data = script.createCachedData();
+    writeEntry(file, Buffer.concat([digestOf(data), data]));
   }
-  entries.sort((a, b) => b.written - a.written);
-  for (const { file } of entries.slice(MAX_ENTRIES)) rmSync(file, { force: true });
+  // The least recently written entries beyond MAX_ENTRIES: bodies of earlier builds or versions.
+  pruneEntries(dir, (name) => ENTRY.test(name), MAX_ENTRIES);
 }

@@ -120,7 +120,7 @@ async function compile(entries: readonly string[], outdir: string, form: Form): 
   const read: Record<string, string> = {};
   let metafile: { inputs: Record<string, unknown>; outputs: Record<string, { entryPoint?: string }> };
   try {
-    const plugins = [hashWhatIsCompiled(read)];
+    const plugins = [loadLocalSources(read)];
     const result =
       form === 'bundle'
         ? await esbuild.build({
@@ -183,12 +183,13 @@ const LOADERS: Readonly<Record<string, 'ts' | 'tsx' | 'js' | 'jsx' | 'json'>> = 
 };
 
 /**
- * Loads the local source files for esbuild and records the sha256 of exactly the text it compiles, for the compile
- * cache: hashing after the build could record an edit saved while it ran, with output compiled from the old text.
+ * Loads the local source files for esbuild, each with its own `import.meta` values (withOwnImportMeta), and records
+ * the sha256 of exactly the text read, for the compile cache: hashing after the build could record an edit saved while
+ * it ran, with output compiled from the old text.
  */
-function hashWhatIsCompiled(read: Record<string, string>): Plugin {
+function loadLocalSources(read: Record<string, string>): Plugin {
   return {
-    name: 'argo-gen-hash-inputs',
+    name: 'argo-gen-local-sources',
     setup(b) {
       b.onLoad({ filter: /\.(?:[mc]?[jt]s|[jt]sx|json)$/ }, async ({ path: file }) => {
         const contents = await readFile(file);

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Issue } from '@argo-gen/model';
+import { pruneEntries, writeEntry } from '../cache-entries.js';
 import { nearestNodeModules } from '../nearest-node-modules.js';
 
 /**
@@ -28,8 +29,6 @@ const MAX_ENTRIES = 4000;
 /** Pruning lists the directory: at most once in this long, recorded by a stamp file. */
 const PRUNE_EVERY_MS = 3600 * 1000;
 const PRUNED_STAMP = 'pruned';
-/** A temporary file this old is a leftover of a killed run (a write takes milliseconds). */
-const STALE_TEMPORARY_MS = 3600 * 1000;
 /** Bumped when the entries' format changes. */
 const FORMAT = 'argo-gen lint cache 1';
 
@@ -58,16 +57,26 @@ export function lintCacheFor(dir: string): LintCache | undefined {
   const setting = process.env.ARGO_GEN_LINT_CACHE?.trim();
   if (codeIdentity === undefined || (setting && /^(off|0|false|no)$/i.test(setting))) return undefined;
   const modules = nearestNodeModules(dir);
-  return modules ? diskLintCache(path.join(modules, '.cache', 'argo-gen', 'lint'), codeIdentity()) : undefined;
+  return modules ? diskLintCache(path.join(modules, '.cache', 'argo-gen', 'lint'), codeIdentity) : undefined;
 }
 
-/** The cache in `dir`, for lint code whose identity is `code` (exported for its tests). */
-export function diskLintCache(dir: string, code: string, { maxEntries = MAX_ENTRIES } = {}): LintCache {
+/**
+ * The cache in `dir`, for lint code whose identity is `code` (exported for its tests); a function is called once, when
+ * the first document is looked up (hashing the bundles, when the code cache has not, is work a run that stops
+ * before the lint need not do).
+ */
+export function diskLintCache(
+  dir: string,
+  code: string | (() => string),
+  { maxEntries = MAX_ENTRIES } = {},
+): LintCache {
   const memo: Memo = { texts: new WeakMap(), templates: new WeakMap() };
+  let identity: string | undefined;
   let wrote = false;
   return {
     lint(doc, context, lint) {
-      const key = keyOf(code, doc, context, memo);
+      identity ??= typeof code === 'string' ? code : code();
+      const key = keyOf(identity, doc, context, memo);
       if (key === undefined) return lint();
       const file = path.join(dir, `${key}.json`);
       const cached = read(file);
@@ -166,13 +175,15 @@ function read(file: string): readonly Issue[] | undefined {
   return e?.format === FORMAT && Array.isArray(e.issues) && e.issues.every(isIssue) ? (e.issues as Issue[]) : undefined;
 }
 
-/** A finding as the lint makes them (no source location: it is added from the document's templates afterwards). */
+/** The fields of a finding as the lint makes them (no source location: it is added afterwards, from the templates). */
+const ISSUE_FIELDS = new Set(['code', 'severity', 'path', 'message', 'subject']);
+
+/** Whether `value` is a finding as the lint makes them, which an entry may hold. */
 function isIssue(value: unknown): boolean {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const i = value as Record<string, unknown>;
-  const allowed = new Set(['code', 'severity', 'path', 'message', 'subject']);
   return (
-    Object.keys(i).every((k) => allowed.has(k)) &&
+    Object.keys(i).every((k) => ISSUE_FIELDS.has(k)) &&
     typeof i.code === 'string' &&
     (i.severity === 'error' || i.severity === 'warning') &&
     typeof i.path === 'string' &&
@@ -184,40 +195,18 @@ function isIssue(value: unknown): boolean {
 /** Writes an entry atomically; false when it could not (or when a finding is not one the entry can hold). */
 function write(dir: string, file: string, issues: readonly Issue[]): boolean {
   if (!issues.every(isIssue)) return false;
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(temporary, `${JSON.stringify({ format: FORMAT, issues })}\n`);
-    renameSync(temporary, file);
-    return true;
   } catch {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // no temporary file was made (its directory is not one)
-    }
     return false;
   }
+  return writeEntry(file, `${JSON.stringify({ format: FORMAT, issues })}\n`);
 }
 
 /** After a write, at most once an hour: the oldest entries beyond `maxEntries` go, and killed runs' temporary files. */
 function pruneNowAndThen(dir: string, maxEntries: number): void {
   const stamp = path.join(dir, PRUNED_STAMP);
-  const now = Date.now();
-  if (now - (statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0) < PRUNE_EVERY_MS) return;
-  try {
-    writeFileSync(stamp, '');
-    const entries: { file: string; written: number }[] = [];
-    for (const name of readdirSync(dir)) {
-      const file = path.join(dir, name);
-      const written = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
-      if (written === undefined || name === PRUNED_STAMP) continue;
-      if (name.endsWith('.json')) entries.push({ file, written });
-      else if (now - written > STALE_TEMPORARY_MS) rmSync(file, { force: true });
-    }
-    entries.sort((a, b) => b.written - a.written);
-    for (const { file } of entries.slice(maxEntries)) rmSync(file, { force: true });
-  } catch {
-    // pruning is housekeeping: a directory that cannot be listed or written only keeps its entries
-  }
+  if (Date.now() - (statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0) < PRUNE_EVERY_MS) return;
+  if (!writeEntry(stamp, '')) return;
+  pruneEntries(dir, (name) => name.endsWith('.json'), maxEntries);
 }
